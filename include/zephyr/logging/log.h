@@ -1,0 +1,117 @@
+/*
+ * Copyright (c) 2026 zmem contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/**
+ * @file
+ * @brief Zephyr's logging API.
+ *
+ * With CONFIG_LOG set, messages at or below a module's level go to z_log_printf() (implemented
+ * by subsys/logging). Without it (freestanding builds of the core), every macro compiles to
+ * nothing but still type-checks its format string.
+ */
+#ifndef ZEPHYR_INCLUDE_LOGGING_LOG_H_
+#define ZEPHYR_INCLUDE_LOGGING_LOG_H_
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define LOG_LEVEL_NONE 0
+#define LOG_LEVEL_ERR  1
+#define LOG_LEVEL_WRN  2
+#define LOG_LEVEL_INF  3
+#define LOG_LEVEL_DBG  4
+
+#ifndef CONFIG_LOG_DEFAULT_LEVEL
+#define CONFIG_LOG_DEFAULT_LEVEL LOG_LEVEL_INF
+#endif
+
+/** @brief A log source (one per LOG_MODULE_REGISTER). */
+struct log_source {
+	const char *name; /**< Module name printed in every line. */
+	int level;        /**< Level given at registration. */
+};
+
+#if defined(CONFIG_LOG) && CONFIG_LOG
+
+/** @brief Emit one formatted log line for @p src at @p level. */
+void z_log_printf(const struct log_source *src, int level, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/** @brief Emit a message followed by a hex dump of @p data. */
+void z_log_hexdump(const struct log_source *src, int level, const void *data, size_t length,
+		   const char *str);
+
+#define Z_LOG_REGISTER(name, level, ...)                                                           \
+	const struct log_source z_log_source_##name = {#name, (level)};                            \
+	static const struct log_source *const z_log_current __attribute__((unused)) =            \
+		&z_log_source_##name;                                                              \
+	static const int z_log_level __attribute__((unused)) = (level)
+
+#define Z_LOG_DECLARE(name, level, ...)                                                            \
+	extern const struct log_source z_log_source_##name;                                        \
+	static const struct log_source *const z_log_current __attribute__((unused)) =            \
+		&z_log_source_##name;                                                              \
+	static const int z_log_level __attribute__((unused)) = (level)
+
+/** @brief Register a log module: LOG_MODULE_REGISTER(name) or (name, level). */
+#define LOG_MODULE_REGISTER(...) Z_LOG_REGISTER(__VA_ARGS__, CONFIG_LOG_DEFAULT_LEVEL, ~)
+/** @brief Use a module registered in another file: LOG_MODULE_DECLARE(name[, level]). */
+#define LOG_MODULE_DECLARE(...)  Z_LOG_DECLARE(__VA_ARGS__, CONFIG_LOG_DEFAULT_LEVEL, ~)
+
+#define Z_LOG(lvl, ...)                                                                            \
+	do {                                                                                       \
+		if ((lvl) <= z_log_level) {                                                        \
+			z_log_printf(z_log_current, (lvl), __VA_ARGS__);                           \
+		}                                                                                  \
+	} while (0)
+
+#define Z_LOG_HEXDUMP(lvl, data, length, str)                                                      \
+	do {                                                                                       \
+		if ((lvl) <= z_log_level) {                                                        \
+			z_log_hexdump(z_log_current, (lvl), (data), (length), (str));              \
+		}                                                                                  \
+	} while (0)
+
+#else /* !CONFIG_LOG */
+
+static inline __attribute__((format(printf, 1, 2))) void z_log_format_check(const char *fmt, ...)
+{
+	(void)fmt;
+}
+
+#define LOG_MODULE_REGISTER(...) struct z_log_unused_register
+#define LOG_MODULE_DECLARE(...)  struct z_log_unused_declare
+#define Z_LOG(lvl, ...)                                                                            \
+	do {                                                                                       \
+		if (0) {                                                                           \
+			z_log_format_check(__VA_ARGS__);                                           \
+		}                                                                                  \
+	} while (0)
+#define Z_LOG_HEXDUMP(lvl, data, length, str)                                                      \
+	do {                                                                                       \
+		(void)(data);                                                                      \
+		(void)(length);                                                                    \
+		(void)(str);                                                                       \
+	} while (0)
+
+#endif /* CONFIG_LOG */
+
+#define LOG_ERR(...) Z_LOG(LOG_LEVEL_ERR, __VA_ARGS__)
+#define LOG_WRN(...) Z_LOG(LOG_LEVEL_WRN, __VA_ARGS__)
+#define LOG_INF(...) Z_LOG(LOG_LEVEL_INF, __VA_ARGS__)
+#define LOG_DBG(...) Z_LOG(LOG_LEVEL_DBG, __VA_ARGS__)
+
+#define LOG_HEXDUMP_ERR(data, length, str) Z_LOG_HEXDUMP(LOG_LEVEL_ERR, data, length, str)
+#define LOG_HEXDUMP_WRN(data, length, str) Z_LOG_HEXDUMP(LOG_LEVEL_WRN, data, length, str)
+#define LOG_HEXDUMP_INF(data, length, str) Z_LOG_HEXDUMP(LOG_LEVEL_INF, data, length, str)
+#define LOG_HEXDUMP_DBG(data, length, str) Z_LOG_HEXDUMP(LOG_LEVEL_DBG, data, length, str)
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* ZEPHYR_INCLUDE_LOGGING_LOG_H_ */

@@ -1,0 +1,223 @@
+/*
+ * Copyright (c) 2026 zmem contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/**
+ * @file
+ * @brief sys_heap: zmem's core allocator, with Zephyr's API.
+ *
+ * A sys_heap manages one caller-provided buffer. All metadata lives inside that buffer; the
+ * allocator needs no OS, no libc allocator and no locks. It is not synchronized: the caller
+ * serializes access (k_heap adds a lock and blocking on top).
+ *
+ * Behaviour follows Zephyr's sys_heap; the calls past Zephyr's set (fragmentation report, heap
+ * walk, error hook) are marked "zmem extension".
+ */
+#ifndef ZEPHYR_INCLUDE_SYS_SYS_HEAP_H_
+#define ZEPHYR_INCLUDE_SYS_SYS_HEAP_H_
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <zephyr/sys/mem_stats.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+struct z_heap;
+
+/** @brief A heap over one caller-provided buffer. Treat the fields as private. */
+struct sys_heap {
+	struct z_heap *heap; /**< Heap header, placed inside the buffer. */
+	void *init_mem;      /**< Buffer given to sys_heap_init(). */
+	size_t init_bytes;   /**< Its size in bytes. */
+};
+
+/** @brief Result of sys_heap_stress(). */
+struct z_heap_stress_result {
+	uint32_t total_allocs;             /**< Allocation attempts. */
+	uint32_t successful_allocs;        /**< Attempts that returned memory. */
+	uint32_t total_frees;              /**< Frees performed. */
+	uint64_t accumulated_in_use_bytes; /**< Sum over ops of bytes in use (for averages). */
+};
+
+/**
+ * @brief Initialize a heap over a buffer.
+ *
+ * The start is aligned up and the end aligned down; a few bytes hold the heap header and an
+ * end marker. A buffer too small to hold the header and one chunk, or too large for the
+ * chunk encoding, is a programming error: it is reported through the error hook and the heap
+ * is left unusable (every allocation returns NULL).
+ *
+ * @param h Heap to initialize.
+ * @param mem Buffer to manage; it must stay valid for the heap's lifetime.
+ * @param bytes Size of @p mem in bytes.
+ */
+void sys_heap_init(struct sys_heap *h, void *mem, size_t bytes);
+
+/**
+ * @brief Allocate memory.
+ *
+ * @param h Heap.
+ * @param bytes Bytes wanted.
+ * @return Memory aligned to at least sizeof(void *), or NULL for 0 bytes, for a request larger
+ *         than the heap (including sizes near SIZE_MAX) or when no free block fits.
+ */
+void *sys_heap_alloc(struct sys_heap *h, size_t bytes);
+
+/**
+ * @brief Allocate aligned memory.
+ *
+ * @param h Heap.
+ * @param align Power of two (0 means natural alignment). Alignments at or below the natural
+ *        alignment behave like sys_heap_alloc().
+ * @param bytes Bytes wanted.
+ * @return Memory aligned to @p align, or NULL (see sys_heap_alloc(); also NULL when @p align
+ *         is not a power of two).
+ */
+void *sys_heap_aligned_alloc(struct sys_heap *h, size_t align, size_t bytes);
+
+/**
+ * @brief Free memory.
+ *
+ * NULL is a no-op. A double free, a pointer that is not a live block of this heap, or a block
+ * whose neighbour headers were overwritten is reported through the error hook and ignored: the
+ * heap is left as it was.
+ *
+ * @param h Heap.
+ * @param mem Memory returned by this heap, or NULL.
+ */
+void sys_heap_free(struct sys_heap *h, void *mem);
+
+/**
+ * @brief Resize an allocation, keeping its contents.
+ *
+ * Same as sys_heap_aligned_realloc() with align 0.
+ */
+void *sys_heap_realloc(struct sys_heap *h, void *ptr, size_t bytes);
+
+/**
+ * @brief Resize an allocation with an alignment, keeping its contents.
+ *
+ * NULL @p ptr allocates; 0 @p bytes frees and returns NULL. Shrinks in place; grows in place
+ * into a free right neighbour; otherwise allocates, copies min(old usable size, @p bytes) and
+ * frees the old block. A block not aligned to @p align always moves.
+ *
+ * @return The (possibly moved) block, or NULL on failure, in which case @p ptr is untouched
+ *         and still owned by the caller.
+ */
+void *sys_heap_aligned_realloc(struct sys_heap *h, void *ptr, size_t align, size_t bytes);
+
+/**
+ * @brief Bytes usable from @p mem to the end of its block (at least the size requested).
+ */
+size_t sys_heap_usable_size(struct sys_heap *h, void *mem);
+
+/**
+ * @brief Check the whole heap for consistency.
+ *
+ * Walks every chunk in both directions and every free list, and checks the free-list bitmap
+ * and the statistics against a recount.
+ *
+ * @return true when the heap is consistent.
+ */
+bool sys_heap_validate(struct sys_heap *h);
+
+/**
+ * @brief Drive an allocator with a random workload (Zephyr's test helper).
+ *
+ * @param alloc_fn Allocation function called with @p arg and a size.
+ * @param free_fn Free function called with @p arg and a pointer.
+ * @param arg Passed to both functions.
+ * @param total_bytes Size of the heap under test, used to pick sizes.
+ * @param op_count Operations to run.
+ * @param scratch_mem Scratch space to remember live blocks.
+ * @param scratch_bytes Size of @p scratch_mem.
+ * @param target_percent Fill level the workload steers towards.
+ * @param result Filled with counts.
+ */
+void sys_heap_stress(void *(*alloc_fn)(void *arg, size_t bytes),
+		     void (*free_fn)(void *arg, void *p), void *arg, size_t total_bytes,
+		     uint32_t op_count, void *scratch_mem, size_t scratch_bytes, int target_percent,
+		     struct z_heap_stress_result *result);
+
+/**
+ * @brief Read the heap's usage statistics.
+ * @return 0, or -EINVAL when @p h or @p stats is NULL.
+ */
+int sys_heap_runtime_stats_get(struct sys_heap *h, struct sys_memory_stats *stats);
+
+/**
+ * @brief Set the high-water mark to the bytes allocated now.
+ * @return 0, or -EINVAL when @p h is NULL.
+ */
+int sys_heap_runtime_stats_reset_max(struct sys_heap *h);
+
+/**
+ * @brief Print the heap's layout: units, a bucket table, optionally every chunk, then free
+ * bytes, allocated bytes and overhead.
+ */
+void sys_heap_print_info(struct sys_heap *h, bool dump_chunks);
+
+/** @brief Fragmentation report (zmem extension). */
+struct sys_heap_fragmentation {
+	size_t free_bytes;        /**< Usable bytes in all free blocks. */
+	size_t largest_free_block; /**< Largest request sys_heap_alloc() can satisfy now. */
+	size_t free_blocks;       /**< Number of free blocks. */
+	/** 100 * (1 - largest_free_block / free_bytes): 0 means all free space is one block. */
+	unsigned int fragmentation_pct;
+};
+
+/**
+ * @brief Report free space, the largest free block and a fragmentation figure (zmem
+ * extension). Walks the free lists: cost grows with the number of free blocks.
+ * @return 0, or -EINVAL when an argument is NULL.
+ */
+int sys_heap_fragmentation_get(struct sys_heap *h, struct sys_heap_fragmentation *frag);
+
+/**
+ * @brief Heap walk callback (zmem extension).
+ * @param mem Start of the block's usable memory.
+ * @param bytes Usable bytes in the block.
+ * @param used true for an allocated block, false for a free one.
+ * @param user_data As passed to sys_heap_walk().
+ * @return true to continue the walk, false to stop it.
+ */
+typedef bool (*sys_heap_walk_cb_t)(void *mem, size_t bytes, bool used, void *user_data);
+
+/**
+ * @brief Call @p cb for every block in address order (zmem extension).
+ * @return Number of blocks visited.
+ */
+size_t sys_heap_walk(struct sys_heap *h, sys_heap_walk_cb_t cb, void *user_data);
+
+/** @brief Kinds of misuse and corruption the heap detects (zmem extension). */
+enum sys_heap_error {
+	SYS_HEAP_ERR_DOUBLE_FREE,    /**< Block is already free. */
+	SYS_HEAP_ERR_BAD_POINTER,    /**< Not the start of a block of this heap. */
+	SYS_HEAP_ERR_CORRUPT_HEADER, /**< A chunk header (own or neighbour's) was overwritten. */
+	SYS_HEAP_ERR_CANARY,         /**< A block's canary was overwritten (hardened level). */
+	SYS_HEAP_ERR_BAD_INIT,       /**< sys_heap_init() given an unusable buffer. */
+};
+
+/**
+ * @brief Error hook: called once per detected error, before the bad call returns having
+ * changed nothing (zmem extension).
+ */
+typedef void (*sys_heap_error_hook_t)(struct sys_heap *h, void *mem, enum sys_heap_error err);
+
+/**
+ * @brief Replace the error hook for all heaps; NULL restores the default, which logs the
+ * address and the reason through the logging system.
+ */
+void sys_heap_error_hook_set(sys_heap_error_hook_t hook);
+
+/** @brief Name of an error, for messages. */
+const char *sys_heap_error_str(enum sys_heap_error err);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* ZEPHYR_INCLUDE_SYS_SYS_HEAP_H_ */

@@ -1,0 +1,27 @@
+# Helpers shared by scripts/run-tests.sh stages. Source it; it defines functions only.
+
+# need_pkg COMMAND PACKAGE: make COMMAND available, installing PACKAGE when root.
+need_pkg() {
+  local cmd="$1" pkg="$2"
+  if command -v "$cmd" >/dev/null 2>&1 || dpkg -s "$pkg" >/dev/null 2>&1; then return 0; fi
+  if [ "$(id -u)" = 0 ]; then
+    echo "installing $pkg (for $cmd)"
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$pkg" >/dev/null
+  else
+    echo "missing $cmd: install the Debian package $pkg" >&2
+    return 1
+  fi
+}
+
+# cmake_build NAME [CMAKE ARGS...]: configure and build into $ZMEM_OUT/NAME.
+cmake_build() {
+  local name="$1"; shift
+  cmake -S "$ZMEM_ROOT" -B "$ZMEM_OUT/$name" "$@" >/dev/null
+  cmake --build "$ZMEM_OUT/$name" -j "$ZMEM_JOBS"
+}
+
+# ctest_run NAME [CTEST ARGS...]: run the tests of build NAME.
+ctest_run() {
+  local name="$1"; shift
+  ctest --test-dir "$ZMEM_OUT/$name" --output-on-failure -j "$ZMEM_JOBS" "$@"
+}

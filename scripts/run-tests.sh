@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Builds zmem in every configuration CI checks and runs every test.
+#
+# Each stage is one file in scripts/ci.d/, run in name order; a stage exits non-zero on failure.
+# Stages share ZMEM_ROOT (the source tree) and ZMEM_OUT (a scratch folder for build trees).
+# Missing Debian packages are installed when running as root (CI does), else named and failed.
+set -euo pipefail
+export ZMEM_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export ZMEM_OUT="${ZMEM_OUT:-$ZMEM_ROOT/out}"
+export ZMEM_JOBS="${ZMEM_JOBS:-$(nproc)}"
+mkdir -p "$ZMEM_OUT"
+source "$ZMEM_ROOT/scripts/lib.sh"
+
+only="${1:-}"
+failed=()
+passed=()
+for stage in "$ZMEM_ROOT"/scripts/ci.d/*.sh; do
+  name="$(basename "$stage" .sh)"
+  if [ -n "$only" ] && [[ "$name" != *"$only"* ]]; then continue; fi
+  echo "=== stage $name"
+  if bash "$stage"; then passed+=("$name"); else failed+=("$name"); echo "=== stage $name FAILED"; fi
+done
+echo
+echo "stages passed: ${passed[*]:-none}"
+[ ${#failed[@]} -eq 0 ] || echo "stages failed: ${failed[*]}"
+echo "stages: ${#passed[@]} passed, ${#failed[@]} failed"
+[ ${#failed[@]} -eq 0 ]
