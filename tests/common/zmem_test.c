@@ -7,6 +7,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 static bool current_failed;
 static const char *current_name;
@@ -46,12 +47,18 @@ void zt_note(const char *fmt, ...)
 	fflush(stdout);
 }
 
-int zt_run(const char *suite, const struct zt_case *cases, size_t count)
+/* Run the tests for which @p selected is NULL or true. */
+static int run_selected(const char *suite, const struct zt_case *cases, size_t count,
+			const bool *selected)
 {
-	unsigned int passed = 0, failed = 0;
+	unsigned int passed = 0, failed = 0, skipped = 0;
 
 	printf("suite %s: %u tests\n", suite, (unsigned int)count);
 	for (size_t i = 0; i < count; i++) {
+		if (selected != NULL && !selected[i]) {
+			skipped++;
+			continue;
+		}
 		current_failed = false;
 		current_name = cases[i].name;
 		printf("[ RUN  ] %s\n", cases[i].name);
@@ -67,9 +74,57 @@ int zt_run(const char *suite, const struct zt_case *cases, size_t count)
 		fflush(stdout);
 	}
 	current_name = NULL;
+	if (skipped != 0) {
+		printf("suite %s: %u not selected\n", suite, skipped);
+	}
 	printf("suite %s: %u passed, %u failed\n", suite, passed, failed);
 	fflush(stdout);
 	return failed == 0 ? 0 : 1;
+}
+
+int zt_run(const char *suite, const struct zt_case *cases, size_t count)
+{
+	return run_selected(suite, cases, count, NULL);
+}
+
+#define ZT_MAX_CASES 128
+
+int zt_main(int argc, char **argv, const char *suite, const struct zt_case *cases, size_t count)
+{
+	static bool selected[ZT_MAX_CASES];
+	bool any_include = false;
+
+	if (argc < 2 || argv == NULL) {
+		return zt_run(suite, cases, count);
+	}
+	if (count > ZT_MAX_CASES) {
+		printf("suite %s: more than %d tests\n", suite, ZT_MAX_CASES);
+		return 1;
+	}
+	for (int a = 1; a < argc; a++) {
+		any_include |= argv[a][0] != '-';
+	}
+	for (size_t i = 0; i < count; i++) {
+		selected[i] = !any_include;
+	}
+	for (int a = 1; a < argc; a++) {
+		bool skip = argv[a][0] == '-';
+		const char *name = skip ? argv[a] + 1 : argv[a];
+		bool found = false;
+
+		for (size_t i = 0; i < count; i++) {
+			if (strcmp(cases[i].name, name) == 0) {
+				selected[i] = !skip;
+				found = true;
+			}
+		}
+		if (!found) {
+			printf("suite %s: no test named %s\n", suite, name);
+			printf("suite %s: 0 passed, 1 failed\n", suite);
+			return 1;
+		}
+	}
+	return run_selected(suite, cases, count, selected);
 }
 
 void zt_rng_seed(struct zt_rng *r, uint64_t seed)

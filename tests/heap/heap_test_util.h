@@ -15,6 +15,16 @@
 #include <stdint.h>
 #include <zephyr/sys/sys_heap.h>
 
+/**
+ * @brief 1 when the heap keeps a high-water mark (CONFIG_SYS_HEAP_RUNTIME_STATS); without it
+ * the statistics are recounted on request and report the current allocation as the maximum.
+ */
+#if defined(CONFIG_SYS_HEAP_RUNTIME_STATS) && CONFIG_SYS_HEAP_RUNTIME_STATS
+#define HEAP_TRACKS_MAX 1
+#else
+#define HEAP_TRACKS_MAX 0
+#endif
+
 /** @brief What the counting error hook saw. */
 struct hook_log {
 	unsigned int count;       /**< Calls since the last hook_reset(). */
