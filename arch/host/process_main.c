@@ -12,7 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "host_clock.h"
 #include "kernel_internal.h"
@@ -87,30 +86,8 @@ static void parse_args(int argc, char **argv)
 	}
 }
 
-void z_host_raw_write(const char *msg)
-{
-	size_t len = strlen(msg);
-
-	while (len > 0U) {
-		ssize_t n = write(STDERR_FILENO, msg, len);
-
-		if (n <= 0) {
-			if (n < 0 && errno == EINTR) {
-				continue;
-			}
-			return;
-		}
-		msg += n;
-		len -= (size_t)n;
-	}
-}
-
-FUNC_NORETURN void z_host_exit(int status)
-{
-	fflush(stdout);
-	fflush(stderr);
-	exit(status);
-}
+/* The application's main: with -Wl,--wrap=main the linker binds this name to it. */
+extern int __real_main(void);
 
 int __wrap_main(int argc, char **argv);
 
@@ -119,5 +96,5 @@ int __wrap_main(int argc, char **argv)
 	parse_args(argc, argv);
 	z_host_clock_init();
 	z_host_faults_init();
-	z_cstart();
+	z_cstart(__real_main);
 }

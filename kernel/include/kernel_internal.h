@@ -57,8 +57,8 @@ void z_host_check_stop(void);
 
 /* ---- Kernel core, used by the host arch layer ---- */
 
-/** @brief Boot: create the main thread and the K_THREAD_DEFINE threads, start scheduling. */
-FUNC_NORETURN void z_cstart(void);
+/** @brief Boot: run @p main_fn as the main thread (with the K_THREAD_DEFINE threads). */
+FUNC_NORETURN void z_cstart(int (*main_fn)(void));
 /** @brief Entry of every thread on its own stack: runs the entry, then ends the thread. */
 FUNC_NORETURN void z_thread_entry(struct k_thread *t);
 /** @brief End the current thread (runs on its runtime stack). */

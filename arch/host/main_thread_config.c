@@ -3,11 +3,10 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 /*
- * Compiled into every application (an INTERFACE source of zmem_app_runtime) with the
- * application's configuration, so CONFIG_MAIN_STACK_SIZE, CONFIG_MAIN_THREAD_PRIORITY and
- * CONFIG_SYS_CLOCK_TICKS_PER_SECOND from its prj.conf set the runtime.
+ * The main thread's stack and priority, and the tick rate, from the configuration zmem is
+ * compiled with (applications get a zmem built with their own prj.conf, cmake/zmem_app.cmake).
  */
-#include <zephyr/kernel.h>
+#include "kernel_internal.h"
 
 #ifndef CONFIG_MAIN_STACK_SIZE
 #define CONFIG_MAIN_STACK_SIZE 8192
