@@ -37,16 +37,16 @@ build() { # build NAME [DEFINES...]
     objs+=("$obj")
   done
   # One relocatable object: references between the core's own files resolve here.
-  arm-none-eabi-ld -r -o "$dir/heap.o" "${objs[@]}"
+  arm-none-eabi-ld -r -o "$dir/core_all.o" "${objs[@]}"
   local bad
-  bad="$(arm-none-eabi-nm -u "$dir/heap.o" | awk '{print $2}' \
+  bad="$(arm-none-eabi-nm -u "$dir/core_all.o" | awk '{print $2}' \
          | grep -Ev '^(memcpy|memset|memmove|__aeabi_[A-Za-z0-9_]+)$' || true)"
   if [ -n "$bad" ]; then
     echo "freestanding ($name): lib/heap references symbols outside itself:"
     echo "$bad" | sed 's/^/  /'
     return 1
   fi
-  echo "freestanding ($name): OK; undefined: $(arm-none-eabi-nm -u "$dir/heap.o" | awk '{print $2}' | tr '\n' ' ')"
+  echo "freestanding ($name): OK; undefined: $(arm-none-eabi-nm -u "$dir/core_all.o" | awk '{print $2}' | tr '\n' ' ')"
   arm-none-eabi-size -t "${objs[@]}" | sed "s|$dir/||"
 }
 

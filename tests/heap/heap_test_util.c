@@ -120,12 +120,12 @@ void snapshot_take(struct sys_heap *h, struct heap_snapshot *s)
 	s->stats = stats_of(h);
 }
 
-size_t snapshot_diff(struct sys_heap *h, const struct heap_snapshot *s)
+static size_t diff_from(struct sys_heap *h, const struct heap_snapshot *s, size_t from)
 {
 	const uint8_t *now = h->init_mem;
 	struct sys_memory_stats st = stats_of(h);
 
-	for (size_t i = 0; i < s->bytes; i++) {
+	for (size_t i = from; i < s->bytes; i++) {
 		if (now[i] != s->copy[i]) {
 			return i;
 		}
@@ -135,6 +135,29 @@ size_t snapshot_diff(struct sys_heap *h, const struct heap_snapshot *s)
 		return s->bytes; /* the buffer is unchanged, the stats are not */
 	}
 	return (size_t)-1;
+}
+
+size_t snapshot_diff(struct sys_heap *h, const struct heap_snapshot *s)
+{
+	return diff_from(h, s, 0);
+}
+
+static bool first_block_cb(void *mem, size_t bytes, bool used, void *user_data)
+{
+	(void)bytes;
+	(void)used;
+	*(uintptr_t *)user_data = (uintptr_t)mem;
+	return false;
+}
+
+size_t snapshot_diff_blocks(struct sys_heap *h, const struct heap_snapshot *s)
+{
+	uintptr_t first = 0;
+
+	sys_heap_walk(h, first_block_cb, &first);
+	/* 16 bytes before the first block cover its chunk header. */
+	size_t from = first - (uintptr_t)h->init_mem;
+	return diff_from(h, s, from >= 16 ? from - 16 : 0);
 }
 
 bool in_heap(const struct sys_heap *h, const void *p, size_t n)

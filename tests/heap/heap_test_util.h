@@ -84,6 +84,11 @@ void snapshot_take(struct sys_heap *h, struct heap_snapshot *s);
  * @return Offset of the first changed byte, or (size_t)-1 when the buffer and stats are as saved.
  */
 size_t snapshot_diff(struct sys_heap *h, const struct heap_snapshot *s);
+/**
+ * @brief Like snapshot_diff() but only from the first block's header on: the heap header
+ * before it may hold caches a failed allocation is free to update.
+ */
+size_t snapshot_diff_blocks(struct sys_heap *h, const struct heap_snapshot *s);
 
 /** @brief Is @p p aligned to @p align (a power of two)? */
 static inline bool is_aligned(const void *p, size_t align)

@@ -522,16 +522,18 @@ ZT_TEST(test_realloc_failure_keeps_block)
 		n++;
 	}
 	ZT_ASSERT_GT(n, 5);
+	/* Every block, header and free list stays as it was (the heap header may cache the
+	 * failure). */
 	snapshot_take(&heap, &snap);
 	ZT_ASSERT_NULL(sys_heap_realloc(&heap, p, 1000));
-	ZT_ASSERT_EQ(snapshot_diff(&heap, &snap), (size_t)-1);
+	ZT_ASSERT_EQ(snapshot_diff_blocks(&heap, &snap), (size_t)-1);
 	ZT_ASSERT_NULL(sys_heap_realloc(&heap, p, 5000));
-	ZT_ASSERT_EQ(snapshot_diff(&heap, &snap), (size_t)-1);
+	ZT_ASSERT_EQ(snapshot_diff_blocks(&heap, &snap), (size_t)-1);
 	ZT_ASSERT_NULL(sys_heap_aligned_realloc(&heap, p, 1024, 300));
-	ZT_ASSERT_EQ(snapshot_diff(&heap, &snap), (size_t)-1);
+	ZT_ASSERT_EQ(snapshot_diff_blocks(&heap, &snap), (size_t)-1);
 	ZT_ASSERT_NULL(sys_heap_realloc(&heap, p, SIZE_MAX));
 	ZT_ASSERT_NULL(sys_heap_realloc(&heap, p, SIZE_MAX - 3));
-	ZT_ASSERT_EQ(snapshot_diff(&heap, &snap), (size_t)-1);
+	ZT_ASSERT_EQ(snapshot_diff_blocks(&heap, &snap), (size_t)-1);
 	ZT_ASSERT_EQ(pattern_check(p, 200, 3), PATTERN_OK);
 	ZT_ASSERT(sys_heap_validate(&heap));
 	/* The old block is still owned and usable. */
@@ -549,7 +551,8 @@ ZT_TEST(test_realloc_failure_keeps_block)
 ZT_TEST(test_aligned_realloc_moves_misaligned_block)
 {
 	fresh_heap(HEAP_BYTES);
-	for (size_t align = 2 * PTR_ALIGN; align <= 4096; align <<= 1) {
+	/* From 16: the allocator may align every block to 8 even where pointers take 4. */
+	for (size_t align = 16; align <= 4096; align <<= 1) {
 		void *p = NULL;
 		void *spare[4] = {NULL, NULL, NULL, NULL};
 		int k = 0;
