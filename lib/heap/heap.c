@@ -1,0 +1,97 @@
+/*
+ * Copyright (c) 2026 zmem contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/**
+ * @file
+ * @brief sys_heap_init() and the free path shared by free, realloc and aligned alloc.
+ */
+#include <string.h>
+
+#include "heap.h"
+
+static struct z_heap z_heap_unusable; /* max_bytes 0 and end 0: every call fails cleanly */
+
+void sys_heap_init(struct sys_heap *heap, void *mem, size_t bytes)
+{
+	uintptr_t start = (uintptr_t)mem;
+	uintptr_t limit = start + bytes;
+	uintptr_t base = (start + HDR_BYTES + CHUNK_UNIT - 1u) & ~(uintptr_t)(CHUNK_UNIT - 1u);
+
+	heap->init_mem = mem;
+	heap->init_bytes = bytes;
+	heap->heap = &z_heap_unusable;
+
+	if (mem == NULL || limit < start || base >= limit) {
+		z_heap_report(heap, mem, SYS_HEAP_ERR_BAD_INIT);
+		return;
+	}
+
+	size_t end = (limit - base) / CHUNK_UNIT;
+	size_t top = end < MAX_CHUNK ? end : MAX_CHUNK;
+	unsigned int nb_classes = size_class(top) + 1u;
+	size_t hdr_bytes = sizeof(struct z_heap) + nb_classes * sizeof(chunkid_t);
+	size_t chunk0 = (hdr_bytes + HDR_BYTES + CHUNK_UNIT - 1u) / CHUNK_UNIT;
+
+	if (end < chunk0 + MIN_CHUNK || end - chunk0 > MAX_CHUNK) {
+		z_heap_report(heap, mem, SYS_HEAP_ERR_BAD_INIT);
+		return;
+	}
+
+	struct z_heap *h = (struct z_heap *)base;
+	size_t first = chunk0;
+	size_t units = end - chunk0;
+
+	memset(h, 0, hdr_bytes);
+	h->end = (chunkid_t)end;
+	h->nb_classes = (chunkid_t)nb_classes;
+	h->max_bytes = chunk_usable(units);
+
+	set_size_used(h, 0, chunk0, true);
+	set_left_size(h, 0, 0);
+	set_size_used(h, first, units, false);
+	set_left_size(h, first, chunk0);
+	set_size_used(h, end, 0, true);
+	set_left_size(h, end, units);
+	free_list_add(h, first, units);
+	heap->heap = h;
+}
+
+void z_heap_free_chunk(struct z_heap *h, size_t c)
+{
+	size_t units = chunk_size(h, c);
+	size_t r = c + units;
+
+	if (!chunk_used(h, r)) {
+		size_t ru = chunk_size(h, r);
+
+		free_list_remove(h, r, ru);
+		units += ru;
+	}
+	if (!chunk_used(h, c - left_size(h, c))) {
+		size_t lu = left_size(h, c);
+
+		c -= lu;
+		free_list_remove(h, c, lu);
+		units += lu;
+	}
+	set_size_used(h, c, units, false);
+	set_left_size(h, c + units, units);
+	free_list_add(h, c, units);
+}
+
+void z_heap_trim(struct z_heap *h, size_t c, size_t units)
+{
+	size_t have = chunk_size(h, c);
+
+	if (have - units >= MIN_CHUNK) {
+		size_t t = c + units;
+
+		stats_free(h, have - units);
+		set_size_used(h, c, units, true);
+		set_size_used(h, t, have - units, false);
+		set_left_size(h, t, units);
+		set_left_size(h, c + have, have - units);
+		z_heap_free_chunk(h, t);
+	}
+}

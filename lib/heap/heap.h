@@ -1,0 +1,294 @@
+/*
+ * Copyright (c) 2026 zmem contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/**
+ * @file
+ * @brief Private layout of a sys_heap: chunks, size classes, free lists and their bitmap.
+ *
+ * The buffer is cut into chunks on a grid of 8-byte units. Chunk c starts HDR bytes before
+ * address (char *)h + 8 * c, where h is the struct z_heap, so every payload is 8-aligned.
+ * A chunk header holds two chunkid_t fields: the chunk's size in units shifted left by one
+ * with the used flag in bit 0, and the size of its left neighbour. With 16-bit fields (the
+ * default) a header costs 4 bytes and a heap spans at most 32767 units (256 KiB - 8 bytes);
+ * CONFIG_SYS_HEAP_BIG_CHUNKS selects 32-bit fields (8-byte header, heaps up to 16 GiB).
+ *
+ * Chunk 0 is a used chunk that holds struct z_heap; the last index (h->end) is a header-only
+ * used chunk. So every real chunk has a used sentinel on both sides and coalescing needs no
+ * bounds checks.
+ *
+ * Free chunks sit on one doubly linked list per size class (TLSF-like two-level classes:
+ * exact sizes below 32 units, then 16 classes per power of two). A bitmap with one bit per
+ * non-empty list, plus a summary word with one bit per bitmap word, finds the first non-empty
+ * class at or above a given one in constant time.
+ */
+#ifndef ZMEM_LIB_HEAP_HEAP_H_
+#define ZMEM_LIB_HEAP_HEAP_H_
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <zephyr/sys/sys_heap.h>
+
+#if defined(CONFIG_SYS_HEAP_BIG_CHUNKS) && CONFIG_SYS_HEAP_BIG_CHUNKS
+typedef uint32_t chunkid_t;
+#define Z_HEAP_MAX_FL 30 /* log2 of the largest chunk in units */
+#else
+typedef uint16_t chunkid_t;
+#define Z_HEAP_MAX_FL 14
+#endif
+
+#if defined(CONFIG_SYS_HEAP_RUNTIME_STATS) && CONFIG_SYS_HEAP_RUNTIME_STATS
+#define Z_HEAP_STATS 1
+#else
+#define Z_HEAP_STATS 0
+#endif
+
+#if defined(CONFIG_SYS_HEAP_CANARY) && CONFIG_SYS_HEAP_CANARY
+#define Z_HEAP_CANARY 1
+#else
+#define Z_HEAP_CANARY 0
+#endif
+
+/** Bytes per chunk unit. */
+#define CHUNK_UNIT 8u
+/** Bytes of a chunk header. */
+#define HDR_BYTES (2u * (unsigned int)sizeof(chunkid_t))
+/** Smallest chunk, in units: a header plus the two free-list links. */
+#define MIN_CHUNK ((2u * HDR_BYTES + CHUNK_UNIT - 1u) / CHUNK_UNIT)
+/** Largest chunk size the header encodes, in units. */
+#define MAX_CHUNK ((chunkid_t)-1 >> 1)
+/** Bytes a canary takes at the end of each used chunk. */
+#define CANARY_BYTES (Z_HEAP_CANARY ? 4u : 0u)
+
+/** log2 of the number of second-level classes per power of two. */
+#define SL_BITS 4u
+/** Number of size classes the largest encodable chunk needs. */
+#define NB_CLASSES_MAX (((Z_HEAP_MAX_FL - SL_BITS) << SL_BITS) + (2u << SL_BITS))
+/** Bitmap words: one spare so that "class + 1" never indexes past the end. */
+#define NB_WORDS ((NB_CLASSES_MAX + 1u + 31u) / 32u)
+
+/** Heap header, the payload of chunk 0. */
+struct z_heap {
+	size_t max_bytes;          /**< Largest request that could ever fit. */
+	chunkid_t end;             /**< Index of the end-marker chunk. */
+	chunkid_t nb_classes;      /**< Entries in free_list[]. */
+	uint32_t summary;          /**< Bit w set when bitmap[w] != 0. */
+	uint32_t bitmap[NB_WORDS]; /**< Bit k set when free_list[k] is not empty. */
+#if Z_HEAP_STATS
+	size_t allocated_bytes;     /**< Bytes in used chunks (headers included). */
+	size_t max_allocated_bytes; /**< High-water mark of allocated_bytes. */
+#endif
+	chunkid_t free_list[]; /**< First chunk of each class, 0 when empty. */
+};
+
+/* ---- chunk fields ---- */
+
+static inline chunkid_t *chunk_hdr(struct z_heap *h, size_t c)
+{
+	return (chunkid_t *)((uint8_t *)h + c * CHUNK_UNIT - HDR_BYTES);
+}
+
+static inline chunkid_t *chunk_links(struct z_heap *h, size_t c)
+{
+	return (chunkid_t *)((uint8_t *)h + c * CHUNK_UNIT);
+}
+
+static inline void *chunk_mem(struct z_heap *h, size_t c)
+{
+	return (uint8_t *)h + c * CHUNK_UNIT;
+}
+
+static inline size_t chunk_size(struct z_heap *h, size_t c)
+{
+	return chunk_hdr(h, c)[0] >> 1;
+}
+
+static inline bool chunk_used(struct z_heap *h, size_t c)
+{
+	return (chunk_hdr(h, c)[0] & 1u) != 0;
+}
+
+static inline size_t left_size(struct z_heap *h, size_t c)
+{
+	return chunk_hdr(h, c)[1];
+}
+
+static inline void set_size_used(struct z_heap *h, size_t c, size_t size, bool used)
+{
+	chunk_hdr(h, c)[0] = (chunkid_t)((size << 1) | (used ? 1u : 0u));
+}
+
+static inline void set_left_size(struct z_heap *h, size_t c, size_t size)
+{
+	chunk_hdr(h, c)[1] = (chunkid_t)size;
+}
+
+static inline chunkid_t prev_free(struct z_heap *h, size_t c)
+{
+	return chunk_links(h, c)[0];
+}
+
+static inline chunkid_t next_free(struct z_heap *h, size_t c)
+{
+	return chunk_links(h, c)[1];
+}
+
+/** Usable bytes of a chunk of @p units. */
+static inline size_t chunk_usable(size_t units)
+{
+	return units * CHUNK_UNIT - HDR_BYTES - CANARY_BYTES;
+}
+
+/** Units for a request of @p bytes (the caller has bounded @p bytes by max_bytes). */
+static inline size_t bytes_to_units(size_t bytes)
+{
+	size_t u = (bytes + HDR_BYTES + CANARY_BYTES + CHUNK_UNIT - 1u) / CHUNK_UNIT;
+
+	return u < MIN_CHUNK ? MIN_CHUNK : u;
+}
+
+/* ---- size classes ---- */
+
+static inline unsigned int z_msb(uint32_t v)
+{
+	return 31u - (unsigned int)__builtin_clz(v);
+}
+
+/** log2 of the width of the class holding @p units. */
+static inline unsigned int class_shift(size_t units)
+{
+	return z_msb((uint32_t)units | (1u << SL_BITS)) - SL_BITS;
+}
+
+/** Size class of a chunk of @p units: exact below 2^(SL_BITS+1), then 2^SL_BITS per octave. */
+static inline unsigned int size_class(size_t units)
+{
+	unsigned int sh = class_shift(units);
+
+	return (sh << SL_BITS) + (unsigned int)(units >> sh);
+}
+
+/* ---- free lists ---- */
+
+static inline void bitmap_set(struct z_heap *h, unsigned int k)
+{
+	h->bitmap[k >> 5] |= 1u << (k & 31u);
+	h->summary |= 1u << (k >> 5);
+}
+
+static inline void bitmap_clear(struct z_heap *h, unsigned int k)
+{
+	uint32_t w = h->bitmap[k >> 5] & ~(1u << (k & 31u));
+
+	h->bitmap[k >> 5] = w;
+	if (w == 0u) {
+		h->summary &= ~(1u << (k >> 5));
+	}
+}
+
+/** Push free chunk @p c (size already set) on the list of its class. */
+static inline void free_list_add(struct z_heap *h, size_t c, size_t units)
+{
+	unsigned int k = size_class(units);
+	chunkid_t first = h->free_list[k];
+	chunkid_t *l = chunk_links(h, c);
+
+	l[0] = 0;
+	l[1] = first;
+	if (first != 0u) {
+		chunk_links(h, first)[0] = (chunkid_t)c;
+	} else {
+		bitmap_set(h, k);
+	}
+	h->free_list[k] = (chunkid_t)c;
+}
+
+/** Unlink free chunk @p c of @p units from its class list. */
+static inline void free_list_remove(struct z_heap *h, size_t c, size_t units)
+{
+	chunkid_t *l = chunk_links(h, c);
+	chunkid_t p = l[0];
+	chunkid_t n = l[1];
+
+	if (n != 0u) {
+		chunk_links(h, n)[0] = p;
+	}
+	if (p != 0u) {
+		chunk_links(h, p)[1] = n;
+	} else {
+		unsigned int k = size_class(units);
+
+		h->free_list[k] = n;
+		if (n == 0u) {
+			bitmap_clear(h, k);
+		}
+	}
+}
+
+/* ---- shared internals (one definition each, in heap*.c) ---- */
+
+/** Return chunk @p c (marked used or not) to the free lists, merging with free neighbours. */
+void z_heap_free_chunk(struct z_heap *h, size_t c);
+
+/** Allocate a chunk of at least @p units; 0 when none fits. */
+size_t z_heap_alloc_chunk(struct z_heap *h, size_t units);
+
+/**
+ * Hardening checks for a pointer handed to free/realloc: returns its chunk, or 0 after
+ * reporting the problem through the error hook.
+ */
+size_t z_heap_check_block(struct sys_heap *heap, void *mem);
+
+/** Report an error through the current hook. */
+void z_heap_report(struct sys_heap *heap, void *mem, enum sys_heap_error err);
+
+/** Shrink used chunk @p c to @p units, freeing the tail when it is big enough to stand alone. */
+void z_heap_trim(struct z_heap *h, size_t c, size_t units);
+
+#if Z_HEAP_CANARY
+/** Canary value for used chunk @p c of @p units. */
+static inline uint32_t chunk_canary_value(struct z_heap *h, size_t c, size_t units)
+{
+	uint32_t v = (uint32_t)(uintptr_t)h ^ ((uint32_t)c * 0x9E3779B1u) ^ ((uint32_t)units << 16);
+
+	return v ^ 0xA5C3E187u;
+}
+
+static inline uint8_t *chunk_canary_ptr(struct z_heap *h, size_t c, size_t units)
+{
+	return (uint8_t *)h + (c + units) * CHUNK_UNIT - HDR_BYTES - CANARY_BYTES;
+}
+
+void z_heap_canary_set(struct z_heap *h, size_t c);
+bool z_heap_canary_ok(struct z_heap *h, size_t c);
+#endif
+
+#if Z_HEAP_STATS
+static inline void stats_alloc(struct z_heap *h, size_t units)
+{
+	h->allocated_bytes += units * CHUNK_UNIT;
+	if (h->allocated_bytes > h->max_allocated_bytes) {
+		h->max_allocated_bytes = h->allocated_bytes;
+	}
+}
+
+static inline void stats_free(struct z_heap *h, size_t units)
+{
+	h->allocated_bytes -= units * CHUNK_UNIT;
+}
+#else
+static inline void stats_alloc(struct z_heap *h, size_t units)
+{
+	(void)h;
+	(void)units;
+}
+
+static inline void stats_free(struct z_heap *h, size_t units)
+{
+	(void)h;
+	(void)units;
+}
+#endif
+
+#endif /* ZMEM_LIB_HEAP_HEAP_H_ */

@@ -1,0 +1,153 @@
+/*
+ * Copyright (c) 2026 zmem contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/**
+ * @file
+ * @brief Allocation: class search, bounded best-fit probe, split; aligned allocation.
+ */
+#include "heap.h"
+
+/**
+ * Chunks of the request's own class probed for a fit before a larger class is taken. The
+ * probe is what keeps packing tight when the larger classes are empty; it is a constant
+ * bound, independent of the number of free chunks.
+ */
+#ifndef CONFIG_SYS_HEAP_ALLOC_PROBES
+#define CONFIG_SYS_HEAP_ALLOC_PROBES 3
+#endif
+
+size_t z_heap_alloc_chunk(struct z_heap *h, size_t units)
+{
+	unsigned int sh = class_shift(units);
+	unsigned int k = (sh << SL_BITS) + (unsigned int)(units >> sh);
+	size_t c;
+	size_t have;
+
+	if ((units & ((1u << sh) - 1u)) != 0u) {
+		/* Class k also holds chunks smaller than the request: probe a few. */
+		c = h->free_list[k];
+		for (int i = 0; c != 0u && i < CONFIG_SYS_HEAP_ALLOC_PROBES; i++) {
+			have = chunk_size(h, c);
+			if (have >= units) {
+				free_list_remove(h, c, have);
+				goto split;
+			}
+			c = next_free(h, c);
+		}
+		k++; /* every chunk of class k + 1 and above fits */
+	}
+
+	unsigned int w = k >> 5;
+	uint32_t m = h->bitmap[w] & (~0u << (k & 31u));
+
+	if (m == 0u) {
+		uint32_t s = h->summary & (~1u << w);
+
+		if (s == 0u) {
+			return 0;
+		}
+		w = (unsigned int)__builtin_ctz(s);
+		m = h->bitmap[w];
+	}
+	k = (w << 5) | (unsigned int)__builtin_ctz(m);
+	c = h->free_list[k];
+	have = chunk_size(h, c);
+
+	/* c heads its list: unlink it directly */
+	chunkid_t n = next_free(h, c);
+
+	h->free_list[k] = n;
+	if (n != 0u) {
+		chunk_links(h, n)[0] = 0;
+	} else {
+		bitmap_clear(h, k);
+	}
+
+split:
+	if (have - units >= MIN_CHUNK) {
+		size_t r = c + units;
+		size_t ru = have - units;
+
+		set_size_used(h, r, ru, false);
+		set_left_size(h, r, units);
+		set_left_size(h, c + have, ru);
+		free_list_add(h, r, ru);
+		have = units;
+	}
+	set_size_used(h, c, have, true);
+	stats_alloc(h, have);
+	return c;
+}
+
+void *sys_heap_alloc(struct sys_heap *heap, size_t bytes)
+{
+	struct z_heap *h = heap->heap;
+
+	if (bytes - 1u >= h->max_bytes) {
+		return NULL; /* 0 bytes, or more than the heap could ever hold */
+	}
+	size_t c = z_heap_alloc_chunk(h, bytes_to_units(bytes));
+
+	if (c == 0u) {
+		return NULL;
+	}
+#if Z_HEAP_CANARY
+	z_heap_canary_set(h, c);
+#endif
+	return chunk_mem(h, c);
+}
+
+void *sys_heap_aligned_alloc(struct sys_heap *heap, size_t align, size_t bytes)
+{
+	struct z_heap *h = heap->heap;
+
+	if ((align & (align - 1u)) != 0u) {
+		return NULL;
+	}
+	if (align <= CHUNK_UNIT) {
+		return sys_heap_alloc(heap, bytes);
+	}
+	if (bytes - 1u >= h->max_bytes || align > h->max_bytes) {
+		return NULL;
+	}
+
+	/* Room for the request plus a leading gap big enough to stand as a free chunk. */
+	size_t units = bytes_to_units(bytes);
+	size_t total = units + align / CHUNK_UNIT - 1u + MIN_CHUNK;
+
+	if (total > h->end) {
+		return NULL;
+	}
+	size_t c = z_heap_alloc_chunk(h, total);
+
+	if (c == 0u) {
+		return NULL;
+	}
+
+	uintptr_t mem = (uintptr_t)chunk_mem(h, c);
+	uintptr_t aligned = (mem + align - 1u) & ~(uintptr_t)(align - 1u);
+
+	if (aligned != mem && aligned - mem < MIN_CHUNK * CHUNK_UNIT) {
+		aligned += align;
+	}
+	size_t a = (aligned - (uintptr_t)h) / CHUNK_UNIT;
+
+	if (a != c) {
+		/* Give the leading gap back as a free chunk of its own. */
+		size_t have = chunk_size(h, c);
+		size_t gap = a - c;
+
+		set_size_used(h, a, have - gap, true);
+		set_left_size(h, a, gap);
+		set_left_size(h, c + have, have - gap);
+		set_size_used(h, c, gap, true);
+		stats_free(h, gap);
+		z_heap_free_chunk(h, c);
+	}
+	z_heap_trim(h, a, units);
+#if Z_HEAP_CANARY
+	z_heap_canary_set(h, a);
+#endif
+	return (void *)aligned;
+}
