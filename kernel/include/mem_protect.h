@@ -18,10 +18,11 @@
 #include <zephyr/kernel.h>
 
 /*
- * Bool options default to y when the build has no autoconf at all. An autoconf always defines
- * the int CONFIG_MAIN_STACK_SIZE, so its absence means "no configuration: take the defaults".
+ * Bool options default to y when the build has no autoconf at all. Every autoconf defines the
+ * int CONFIG_ZMEM_MAX_PROTECTED_REGIONS (kconfig/protection.conf), so its absence means "no
+ * configuration: take the defaults".
  */
-#if defined(CONFIG_MAIN_STACK_SIZE)
+#if defined(CONFIG_ZMEM_MAX_PROTECTED_REGIONS)
 #define Z_PROT_NO_AUTOCONF 0
 #else
 #define Z_PROT_NO_AUTOCONF 1
