@@ -374,7 +374,6 @@ void z_host_thread_exited(struct k_thread *t)
 
 void z_host_thread_switched_in(struct k_thread *t)
 {
-	z_host_fault_init_thread();
 	if (Z_PROT_SENTINEL && t->stack_info.start != 0U &&
 	    *(volatile uint32_t *)t->stack_info.start != Z_STACK_SENTINEL) {
 		/* Put it back so the report and any later check see a sane stack. */

@@ -87,9 +87,7 @@ void z_prot_apply(const struct k_thread *t);
 void z_prot_lookup(uintptr_t addr, struct z_prot_lookup *out);
 /** @brief True if a live thread's stack area lies in [@p start, @p start + @p size). */
 bool z_prot_stack_in_use(uintptr_t start, size_t size);
-/** @brief Install the fault handler (once per process) and this host thread's signal stack. */
-void z_host_fault_init_thread(void);
-/** @brief Record of the last fault, filled by the signal handler, for the report. */
+/** @brief Describe a memory fault (thread, address, access, region) into @p buf. */
 const char *z_host_fault_describe(const struct arch_esf *esf, char *buf, size_t len);
 
 /** @brief Iterate the domains initialized so far (kernel/mem_domain.c keeps the list). */
