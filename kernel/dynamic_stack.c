@@ -19,6 +19,7 @@
 #include <zephyr/kernel.h>
 #include <zephyr/logging/log.h>
 
+#include "kernel_internal.h"
 #include "mem_protect.h"
 
 LOG_MODULE_REGISTER(dynamic_stack, CONFIG_LOG_DEFAULT_LEVEL);
@@ -32,6 +33,40 @@ struct dyn_stack {
 static struct dyn_stack *dyn_stacks;
 static struct k_spinlock dyn_lock;
 
+/*
+ * The host's allocator and mmap need more stack than an application thread should pay for
+ * (glibc's first malloc alone takes ~2 KB): they run on the runtime's stack.
+ */
+struct host_alloc {
+	size_t obj_size;
+	struct dyn_stack *rec;
+	void *mem;
+};
+
+static void host_alloc(void *arg)
+{
+	struct host_alloc *a = arg;
+
+	a->rec = malloc(sizeof(*a->rec));
+	if (a->rec == NULL) {
+		return;
+	}
+	a->mem = mmap(NULL, a->obj_size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1,
+		      0);
+	if (a->mem == MAP_FAILED) {
+		free(a->rec);
+		a->rec = NULL;
+	}
+}
+
+static void host_free(void *arg)
+{
+	struct dyn_stack *rec = arg;
+
+	munmap(rec->obj, rec->obj_size);
+	free(rec);
+}
+
 k_thread_stack_t *k_thread_stack_alloc(size_t size, int flags)
 {
 	(void)flags; /* K_USER: user and kernel stacks have the same layout on the host. */
@@ -39,21 +74,17 @@ k_thread_stack_t *k_thread_stack_alloc(size_t size, int flags)
 		LOG_ERR("k_thread_stack_alloc: invalid size %zu", size);
 		return NULL;
 	}
-	size_t obj_size = K_THREAD_STACK_LEN(size);
-	struct dyn_stack *rec = malloc(sizeof(*rec));
+	struct host_alloc a = {.obj_size = K_THREAD_STACK_LEN(size)};
 
-	if (rec == NULL) {
+	z_host_run_on_runtime_stack(host_alloc, &a);
+	if (a.rec == NULL) {
+		LOG_ERR("k_thread_stack_alloc: no memory for %zu bytes", a.obj_size);
 		return NULL;
 	}
-	void *mem = mmap(NULL, obj_size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	struct dyn_stack *rec = a.rec;
 
-	if (mem == MAP_FAILED) {
-		LOG_ERR("k_thread_stack_alloc: no memory for %zu bytes", obj_size);
-		free(rec);
-		return NULL;
-	}
-	rec->obj = mem;
-	rec->obj_size = obj_size;
+	rec->obj = a.mem;
+	rec->obj_size = a.obj_size;
 
 	k_spinlock_key_t key = k_spin_lock(&dyn_lock);
 
@@ -86,7 +117,6 @@ int k_thread_stack_free(k_thread_stack_t *stack)
 	}
 	*link = rec->next;
 	k_spin_unlock(&dyn_lock, key);
-	munmap(rec->obj, rec->obj_size);
-	free(rec);
+	z_host_run_on_runtime_stack(host_free, rec);
 	return 0;
 }

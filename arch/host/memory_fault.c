@@ -90,9 +90,16 @@ const char *z_host_fault_describe(const struct arch_esf *esf, char *buf, size_t 
 			 (void *)cur, thread_name(cur), access_str(esf->access),
 			 (void *)esf->fault_addr, (void *)where.owner, thread_name(where.owner));
 	} else if (where.in_region) {
-		const char *why = where.prot == PROT_NONE ? "not in the thread's memory domain"
-			: (esf->access == ARCH_HOST_ACCESS_WRITE ? "read-only for the thread"
-								  : "not allowed to the thread");
+		k_mem_partition_attr_t attr = 0;
+		bool mine = z_prot_is_user(cur) && cur->mem_domain_info.mem_domain != NULL &&
+			    z_mem_domain_has(cur->mem_domain_info.mem_domain, where.start,
+					     where.size, &attr);
+		const char *why = !mine ? "not in the thread's memory domain"
+				  : (esf->access == ARCH_HOST_ACCESS_WRITE &&
+				     (attr & Z_MEM_ATTR_U_W) == 0U)
+				      ? "read-only for the thread"
+				      : "not allowed to the thread";
+
 		snprintf(buf, len,
 			 "%s thread %p (%s) %s address %p: partition %p+0x%zx (attr 0x%x), %s", mode,
 			 (void *)cur, thread_name(cur), access_str(esf->access),

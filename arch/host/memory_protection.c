@@ -71,14 +71,22 @@ static bool ranges_overlap(uintptr_t a, size_t as, uintptr_t b, size_t bs)
 	return a < b + bs && b < a + as;
 }
 
-/* Protection of the mapping holding @p addr, from /proc/self/maps (read/write if unknown). */
-static int mapping_prot(uintptr_t addr)
+struct mapping_query {
+	uintptr_t addr;
+	int prot;
+};
+
+/* stdio's scanning needs kilobytes of stack: this runs on the runtime's stack. */
+static void mapping_prot_on_runtime_stack(void *arg)
 {
+	struct mapping_query *q = arg;
+	uintptr_t addr = q->addr;
 	int prot = PROT_READ | PROT_WRITE;
 	FILE *maps = fopen("/proc/self/maps", "r");
 
+	q->prot = prot;
 	if (maps == NULL) {
-		return prot;
+		return;
 	}
 	char line[512];
 
@@ -97,7 +105,16 @@ static int mapping_prot(uintptr_t addr)
 		}
 	}
 	fclose(maps);
-	return prot;
+	q->prot = prot;
+}
+
+/* Protection of the mapping holding @p addr, from /proc/self/maps (read/write if unknown). */
+static int mapping_prot(uintptr_t addr)
+{
+	struct mapping_query q = {.addr = addr};
+
+	z_host_run_on_runtime_stack(mapping_prot_on_runtime_stack, &q);
+	return q.prot;
 }
 
 static void set_prot(struct prot_region *r, int prot)
@@ -368,7 +385,8 @@ void z_host_thread_exited(struct k_thread *t)
 	}
 	mark_overlaps();
 	if (applied_for == t) {
-		applied_for = NULL;
+		/* The pages still show the dead thread's view: back to the kernel's. */
+		z_prot_apply(NULL);
 	}
 }
 

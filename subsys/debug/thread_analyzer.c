@@ -9,7 +9,8 @@
  * The threads are measured first and printed afterwards, so that printing (which may block or
  * switch threads) never runs inside the kernel's thread iteration.
  */
-#include <stdio.h>
+#define _POSIX_C_SOURCE 200809L
+#include <string.h>
 
 #include <zephyr/debug/thread_analyzer.h>
 #include <zephyr/kernel.h>
@@ -33,6 +34,31 @@ struct analysis {
 	size_t skipped;
 };
 
+/*
+ * "0x..." like %p, without stdio: this runs on the caller's stack, which may be small, and the
+ * C library's formatting needs kilobytes.
+ */
+static void format_address(char *buf, size_t len, uintptr_t v)
+{
+	char digits[2 * sizeof(uintptr_t)];
+	size_t n = 0;
+
+	do {
+		digits[n++] = "0123456789abcdef"[v & 0xFU];
+		v >>= 4;
+	} while (v != 0U);
+	if (len < n + 3U) {
+		buf[0] = '\0';
+		return;
+	}
+	buf[0] = '0';
+	buf[1] = 'x';
+	for (size_t i = 0; i < n; i++) {
+		buf[2 + i] = digits[n - 1U - i];
+	}
+	buf[2 + n] = '\0';
+}
+
 static void measure(const struct k_thread *t, void *user_data)
 {
 	struct analysis *a = user_data;
@@ -48,9 +74,12 @@ static void measure(const struct k_thread *t, void *user_data)
 	struct analyzed *e = &a->threads[a->count++];
 
 	if (t->name[0] != '\0') {
-		snprintf(e->name, sizeof(e->name), "%s", t->name);
+		size_t n = strnlen(t->name, sizeof(e->name) - 1U);
+
+		memcpy(e->name, t->name, n);
+		e->name[n] = '\0';
 	} else {
-		snprintf(e->name, sizeof(e->name), "%p", (const void *)t);
+		format_address(e->name, sizeof(e->name), (uintptr_t)t);
 	}
 	e->size = t->stack_info.size;
 	e->used = t->stack_info.size - unused;
