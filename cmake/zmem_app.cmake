@@ -107,6 +107,12 @@ function(zmem_app_configure code exe config_dir)
   # of the default zmem. A library must appear under one link feature only, hence the rewrite.
   set(link_items ${lib})
   if(TARGET zmem_app_runtime)
+    # Imported targets are visible in the directory that found them only; the runtime links
+    # Threads::Threads, so find it here too.
+    if(NOT TARGET Threads::Threads)
+      set(THREADS_PREFER_PTHREAD_FLAG ON)
+      find_package(Threads REQUIRED)
+    endif()
     get_target_property(rt_libs zmem_app_runtime INTERFACE_LINK_LIBRARIES)
     set(link_items "")
     foreach(item IN LISTS rt_libs)

@@ -25,7 +25,10 @@ if(TARGET app)
 endif()
 
 # Out of the zmem tree: build zmem itself here, without its tests, benchmarks and examples.
+# Zephyr's package declares its own project (enabling the languages) before the application's
+# project() call; so does this one.
 if(NOT TARGET zmem)
+  project(Zephyr-Kernel LANGUAGES C)
   set(ZMEM_BUILD_TESTS OFF)
   set(ZMEM_BUILD_BENCH OFF)
   set(ZMEM_BUILD_EXAMPLES OFF)

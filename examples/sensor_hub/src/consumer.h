@@ -28,4 +28,7 @@ extern const k_tid_t consumer;
 /** @brief Statistics of sensor @p id, final once the consumer thread has ended. */
 const struct sensor_stats *consumer_stats(int id);
 
+/** @brief Longest time a sample spent in the pipeline, in milliseconds. */
+int64_t consumer_max_latency_ms(void);
+
 #endif /* SENSOR_HUB_CONSUMER_H_ */

@@ -30,9 +30,11 @@ static void report(void)
 			st->max / 1000.0, info->unit, (unsigned int)st->alerts);
 		total += st->count;
 	}
-	printk("sensor hub: %u samples in %lld ms, %u dropped, pipeline depth max %u of %d\n",
+	printk("sensor hub: %u samples in %lld ms, %u dropped, pipeline depth max %u of %d, "
+	       "latency max %lld ms\n",
 	       (unsigned int)total, (long long)k_uptime_get(), (unsigned int)pipeline_dropped(),
-	       (unsigned int)pipeline_max_depth(), PIPELINE_DEPTH);
+	       (unsigned int)pipeline_max_depth(), PIPELINE_DEPTH,
+	       (long long)consumer_max_latency_ms());
 }
 
 int main(void)

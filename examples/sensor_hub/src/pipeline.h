@@ -12,7 +12,7 @@
 #include <zephyr/kernel.h>
 
 /** @brief Number of samples the pipeline holds before producers have to wait. */
-#define PIPELINE_DEPTH 8
+#define PIPELINE_DEPTH 16
 
 /** @brief One reading of one sensor. */
 struct sensor_sample {

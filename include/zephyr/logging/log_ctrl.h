@@ -4,7 +4,7 @@
  */
 /**
  * @file
- * @brief Logging control: panic mode.
+ * @brief Logging control: panic mode, and the boot banner the runtime prints.
  */
 #ifndef ZEPHYR_INCLUDE_LOGGING_LOG_CTRL_H_
 #define ZEPHYR_INCLUDE_LOGGING_LOG_CTRL_H_
@@ -26,6 +26,13 @@ static inline void log_panic(void)
 {
 }
 #endif
+
+/**
+ * @brief Print `*** Booting zmem <version> ***` when CONFIG_BOOT_BANNER is enabled.
+ *
+ * Called once by the host runtime before the application's main() (host builds only).
+ */
+void z_boot_banner(void);
 
 #ifdef __cplusplus
 }
