@@ -6,14 +6,16 @@
  * @file
  * @brief Zephyr's logging API.
  *
- * With CONFIG_LOG set, messages at or below a module's level go to z_log_printf() (implemented
- * by subsys/logging). Without it (freestanding builds of the core), every macro compiles to
+ * With CONFIG_LOG set, messages at or below a module's level go to z_log_msg() (implemented
+ * by subsys/logging), which formats them on the runtime's stack. Without it (freestanding builds of the core), every macro compiles to
  * nothing but still type-checks its format string.
  */
 #ifndef ZEPHYR_INCLUDE_LOGGING_LOG_H_
 #define ZEPHYR_INCLUDE_LOGGING_LOG_H_
 
 #include <stddef.h>
+
+#include <zephyr/logging/log_ctrl.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -29,6 +31,16 @@ extern "C" {
 #define CONFIG_LOG_DEFAULT_LEVEL LOG_LEVEL_INF
 #endif
 
+/*
+ * A file may set the level of the modules it registers or declares without an explicit level by
+ * defining LOG_LEVEL before including this header, as on Zephyr.
+ */
+#ifdef LOG_LEVEL
+#define Z_LOG_FILE_DEFAULT_LEVEL LOG_LEVEL
+#else
+#define Z_LOG_FILE_DEFAULT_LEVEL CONFIG_LOG_DEFAULT_LEVEL
+#endif
+
 /** @brief A log source (one per LOG_MODULE_REGISTER). */
 struct log_source {
 	const char *name; /**< Module name printed in every line. */
@@ -37,13 +49,26 @@ struct log_source {
 
 #if defined(CONFIG_LOG) && CONFIG_LOG
 
-/** @brief Emit one formatted log line for @p src at @p level. */
+/**
+ * @brief Emit one log line for @p src at @p level.
+ *
+ * Formats on the runtime's stack and prints `[hh:mm:ss.mmm,uuu] <lvl> module: message` to stdout
+ * as one whole line. @p func, when not NULL, is printed before the message (Zephyr does that for
+ * debug messages).
+ */
+void z_log_msg(const struct log_source *src, int level, const char *func, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+/** @brief Emit one formatted log line for @p src at @p level (z_log_msg without a function). */
 void z_log_printf(const struct log_source *src, int level, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
-/** @brief Emit a message followed by a hex dump of @p data. */
+/** @brief Emit a message followed by a hex dump of @p data (16 bytes per line). */
 void z_log_hexdump(const struct log_source *src, int level, const void *data, size_t length,
 		   const char *str);
+
+/** @brief Print a formatted message with no prefix and no added newline (LOG_PRINTK). */
+void z_log_raw(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 #define Z_LOG_REGISTER(name, level, ...)                                                           \
 	const struct log_source z_log_source_##name = {#name, (level)};                            \
@@ -58,14 +83,20 @@ void z_log_hexdump(const struct log_source *src, int level, const void *data, si
 	static const int z_log_level __attribute__((unused)) = (level)
 
 /** @brief Register a log module: LOG_MODULE_REGISTER(name) or (name, level). */
-#define LOG_MODULE_REGISTER(...) Z_LOG_REGISTER(__VA_ARGS__, CONFIG_LOG_DEFAULT_LEVEL, ~)
+#define LOG_MODULE_REGISTER(...) Z_LOG_REGISTER(__VA_ARGS__, Z_LOG_FILE_DEFAULT_LEVEL, ~)
 /** @brief Use a module registered in another file: LOG_MODULE_DECLARE(name[, level]). */
-#define LOG_MODULE_DECLARE(...)  Z_LOG_DECLARE(__VA_ARGS__, CONFIG_LOG_DEFAULT_LEVEL, ~)
+#define LOG_MODULE_DECLARE(...)  Z_LOG_DECLARE(__VA_ARGS__, Z_LOG_FILE_DEFAULT_LEVEL, ~)
+
+#if defined(CONFIG_LOG_FUNC_NAME_PREFIX_DBG) && CONFIG_LOG_FUNC_NAME_PREFIX_DBG
+#define Z_LOG_FUNC(lvl) ((lvl) == LOG_LEVEL_DBG ? __func__ : NULL)
+#else
+#define Z_LOG_FUNC(lvl) ((const char *)NULL)
+#endif
 
 #define Z_LOG(lvl, ...)                                                                            \
 	do {                                                                                       \
 		if ((lvl) <= z_log_level) {                                                        \
-			z_log_printf(z_log_current, (lvl), __VA_ARGS__);                           \
+			z_log_msg(z_log_current, (lvl), Z_LOG_FUNC(lvl), __VA_ARGS__);             \
 		}                                                                                  \
 	} while (0)
 
@@ -75,6 +106,11 @@ void z_log_hexdump(const struct log_source *src, int level, const void *data, si
 			z_log_hexdump(z_log_current, (lvl), (data), (length), (str));              \
 		}                                                                                  \
 	} while (0)
+
+/** @brief Print a formatted string through logging, without a prefix or newline. */
+#define LOG_PRINTK(...) z_log_raw(__VA_ARGS__)
+/** @brief Same as LOG_PRINTK. */
+#define LOG_RAW(...)    z_log_raw(__VA_ARGS__)
 
 #else /* !CONFIG_LOG */
 
@@ -97,6 +133,8 @@ static inline __attribute__((format(printf, 1, 2))) void z_log_format_check(cons
 		(void)(length);                                                                    \
 		(void)(str);                                                                       \
 	} while (0)
+#define LOG_PRINTK(...) Z_LOG(0, __VA_ARGS__)
+#define LOG_RAW(...)    Z_LOG(0, __VA_ARGS__)
 
 #endif /* CONFIG_LOG */
 

@@ -1,0 +1,160 @@
+# Building Zephyr-style applications against zmem.
+#
+#   zmem_add_application(<name>
+#     SOURCES <file>...             application sources (relative to the current source dir)
+#     [CONF <prj.conf>...]          configuration files, applied in order (later wins)
+#     [KCONFIG <symbols.conf>...]   extra symbol declarations (kconfig/*.conf format), for
+#                                   application-specific CONFIG_ symbols
+#     [NO_WARNINGS])                do not link zmem_warnings (-Wall -Wextra -Werror)
+#
+# creates the executable target <name> in the current binary dir. Its configuration
+# (<binary dir>/<name>_config/zephyr/autoconf.h, plus .config) comes from kconfig/*.conf and the
+# CONF files; application sources and the zmem sources it links all see it through -imacros, as
+# on Zephyr where the kernel is compiled with the application's configuration. Applications
+# whose configuration is identical share one build of the zmem library (the default one when
+# nothing differs from the defaults), so most tests cost no extra compilation.
+#
+# The application's main() is linked as __real_main (-Wl,--wrap=main): the host runtime owns the
+# process entry and runs main() as Zephyr's main thread.
+#
+# zmem_app_configure(<target-with-sources> <target-to-link> <config-dir> CONF ... KCONFIG ...) is
+# the shared step, also used by the Zephyr CMake package (cmake/zephyr/).
+
+include_guard(GLOBAL)
+include(${CMAKE_CURRENT_LIST_DIR}/zmem_kconfig.cmake)
+
+# Where zmem is, whichever directory includes this file.
+get_filename_component(_zmem_app_root "${CMAKE_CURRENT_LIST_DIR}/.." ABSOLUTE)
+set_property(GLOBAL PROPERTY ZMEM_SOURCE_DIR "${_zmem_app_root}")
+
+function(zmem_add_application name)
+  cmake_parse_arguments(PARSE_ARGV 1 ARG "NO_WARNINGS" "" "SOURCES;CONF;KCONFIG")
+  if(NOT ARG_SOURCES)
+    message(FATAL_ERROR "zmem_add_application(${name}): SOURCES is required")
+  endif()
+  add_executable(${name} ${ARG_SOURCES})
+  if(NOT ARG_NO_WARNINGS AND TARGET zmem_warnings)
+    target_link_libraries(${name} PRIVATE zmem_warnings)
+  endif()
+  zmem_app_configure(${name} ${name} "${CMAKE_CURRENT_BINARY_DIR}/${name}_config"
+    CONF ${ARG_CONF} KCONFIG ${ARG_KCONFIG})
+endfunction()
+
+# Generates the configuration of application target <code> (which holds the sources), and links
+# <exe> against a zmem library compiled with the same configuration.
+function(zmem_app_configure code exe config_dir)
+  cmake_parse_arguments(PARSE_ARGV 3 ARG "" "" "CONF;KCONFIG")
+  set(conf_files "")
+  foreach(f IN LISTS ARG_CONF)
+    get_filename_component(f "${f}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_SOURCE_DIR}")
+    list(APPEND conf_files "${f}")
+  endforeach()
+  set(kconfig_files "")
+  foreach(f IN LISTS ARG_KCONFIG)
+    get_filename_component(f "${f}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_SOURCE_DIR}")
+    list(APPEND kconfig_files "${f}")
+  endforeach()
+  get_property(root GLOBAL PROPERTY ZMEM_SOURCE_DIR)
+  set(autoconf "${config_dir}/zephyr/autoconf.h")
+  zmem_kconfig_generate(OUTPUT "${autoconf}" KCONFIG_DIR "${root}/kconfig"
+    CONF_FILES ${conf_files} KCONFIG_FILES ${kconfig_files})
+
+  # One zmem library per distinct configuration.
+  file(READ "${autoconf}" content)
+  string(REGEX REPLACE "^/\\*[^\n]*\n" "" body "${content}") # the header names the conf files
+  get_property(default_autoconf GLOBAL PROPERTY ZMEM_DEFAULT_AUTOCONF)
+  set(default_body "")
+  if(default_autoconf AND EXISTS "${default_autoconf}")
+    file(READ "${default_autoconf}" default_body)
+    string(REGEX REPLACE "^/\\*[^\n]*\n" "" default_body "${default_body}")
+  endif()
+  if(body STREQUAL default_body)
+    set(lib zmem)
+  else()
+    string(SHA256 hash "${body}")
+    string(SUBSTRING "${hash}" 0 12 hash)
+    set(lib zmem_cfg_${hash})
+    if(NOT TARGET ${lib})
+      get_property(bindir GLOBAL PROPERTY ZMEM_BINARY_DIR)
+      set(lib_autoconf "${bindir}/configs/${hash}/zephyr/autoconf.h")
+      file(MAKE_DIRECTORY "${bindir}/configs/${hash}/zephyr")
+      set(old "")
+      if(EXISTS "${lib_autoconf}")
+        file(READ "${lib_autoconf}" old)
+      endif()
+      if(NOT old STREQUAL "${content}")
+        file(WRITE "${lib_autoconf}" "${content}")
+      endif()
+      add_library(${lib} STATIC)
+      set_property(GLOBAL APPEND PROPERTY ZMEM_CONFIG_LIBS ${lib})
+      set_property(TARGET ${lib} PROPERTY ZMEM_AUTOCONF "${lib_autoconf}")
+      _zmem_app_schedule_finalize()
+    endif()
+  endif()
+
+  target_compile_options(${code} PRIVATE -imacros${autoconf})
+  target_include_directories(${code} PRIVATE "${config_dir}")
+  if(code STREQUAL exe)
+    target_link_libraries(${exe} PRIVATE ${lib})
+  else()
+    target_link_libraries(${code} PUBLIC ${lib})
+  endif()
+  if(EXISTS "${root}/arch/host/CMakeLists.txt")
+    target_link_options(${exe} PRIVATE -Wl,--wrap=main)
+  endif()
+  set_property(TARGET ${exe} PROPERTY ZMEM_AUTOCONF "${autoconf}")
+endfunction()
+
+# The per-configuration libraries copy zmem's sources and usage requirements once every
+# component has added its sources: at the end of the top-level directory.
+function(_zmem_app_schedule_finalize)
+  get_property(scheduled GLOBAL PROPERTY ZMEM_APP_FINALIZE_SCHEDULED)
+  if(NOT scheduled)
+    set_property(GLOBAL PROPERTY ZMEM_APP_FINALIZE_SCHEDULED TRUE)
+    cmake_language(DEFER DIRECTORY "${CMAKE_SOURCE_DIR}" CALL _zmem_app_finalize)
+  endif()
+endfunction()
+
+function(_zmem_app_finalize)
+  get_property(libs GLOBAL PROPERTY ZMEM_CONFIG_LIBS)
+  get_property(default_autoconf GLOBAL PROPERTY ZMEM_DEFAULT_AUTOCONF)
+  get_target_property(sources zmem SOURCES)
+  foreach(lib IN LISTS libs)
+    get_target_property(autoconf ${lib} ZMEM_AUTOCONF)
+    target_sources(${lib} PRIVATE ${sources})
+    foreach(prop INCLUDE_DIRECTORIES COMPILE_DEFINITIONS COMPILE_OPTIONS COMPILE_FEATURES
+        LINK_LIBRARIES INTERFACE_INCLUDE_DIRECTORIES INTERFACE_SYSTEM_INCLUDE_DIRECTORIES
+        INTERFACE_COMPILE_DEFINITIONS INTERFACE_COMPILE_OPTIONS INTERFACE_COMPILE_FEATURES
+        INTERFACE_LINK_LIBRARIES INTERFACE_LINK_OPTIONS C_STANDARD C_STANDARD_REQUIRED
+        C_EXTENSIONS POSITION_INDEPENDENT_CODE)
+      get_target_property(value zmem ${prop})
+      if(NOT value STREQUAL "value-NOTFOUND")
+        string(REPLACE "${default_autoconf}" "${autoconf}" value "${value}")
+        set_property(TARGET ${lib} PROPERTY ${prop} "${value}")
+      endif()
+    endforeach()
+  endforeach()
+endfunction()
+
+#   zmem_add_output_test(<test name> COMMAND <target or program> [args...] EXPECT <file>
+#                        [EXIT_CODE <n>])
+# registers a ctest that runs the program and checks its exit status (default 0) and its output
+# lines against EXPECT (see cmake/zmem_check_output.cmake for the format).
+function(zmem_add_output_test name)
+  cmake_parse_arguments(PARSE_ARGV 1 ARG "" "EXPECT;EXIT_CODE" "COMMAND")
+  if(NOT DEFINED ARG_EXIT_CODE)
+    set(ARG_EXIT_CODE 0)
+  endif()
+  list(POP_FRONT ARG_COMMAND program)
+  if(TARGET ${program})
+    set(program "$<TARGET_FILE:${program}>")
+  endif()
+  get_filename_component(expect "${ARG_EXPECT}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_SOURCE_DIR}")
+  get_property(root GLOBAL PROPERTY ZMEM_SOURCE_DIR)
+  set(command "${program}")
+  foreach(arg IN LISTS ARG_COMMAND)
+    string(APPEND command "|${arg}") # '|' keeps the command line one argument of add_test
+  endforeach()
+  add_test(NAME ${name} COMMAND ${CMAKE_COMMAND} "-DCOMMAND=${command}" "-DEXPECT=${expect}"
+    "-DEXIT_CODE=${ARG_EXIT_CODE}" -P "${root}/cmake/zmem_check_output.cmake")
+endfunction()
