@@ -14,7 +14,7 @@
 #ifndef ZMEM_LIB_LOCK_H_
 #define ZMEM_LIB_LOCK_H_
 
-#if defined(CONFIG_ZMEM_LIB_LOCKING) && CONFIG_ZMEM_LIB_LOCKING
+#if defined(CONFIG_ZMEM_LIB_LOCKING) && CONFIG_ZMEM_LIB_LOCKING && __has_include(<zephyr/spinlock.h>)
 #include <zephyr/spinlock.h>
 
 #define Z_LIB_LOCK_DEFINE(name) struct k_spinlock name

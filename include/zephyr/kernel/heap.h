@@ -51,7 +51,7 @@ void z_k_heap_static_init(struct k_heap *h);
 		.heap = {.heap = NULL, .init_mem = kheap_##name, .init_bytes = (bytes)},           \
 		.wait_q = Z_WAIT_Q_INIT(&(name).wait_q),                                           \
 	};                                                                                         \
-	__attribute__((constructor)) static void z_k_heap_ctor_##name(void)                      \
+	__attribute__((constructor(200))) static void z_k_heap_ctor_##name(void)                   \
 	{                                                                                          \
 		z_k_heap_static_init(&(name));                                                     \
 	}                                                                                          \
