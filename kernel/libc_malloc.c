@@ -10,9 +10,11 @@
  * Scope, and why: on the host, glibc and the runtime's own host threads call malloc too, from
  * any host thread and before main(). Those callers must not eat the application's small system
  * heap, and the system heap's lock only serializes k_threads. So a request is served by the
- * system heap when it comes from application code, recognized by running on the current
- * k_thread's stack (main() and every thread it creates); everything else (glibc start-up, the
- * runtime's threads, logging, which formats on the runtime's stack) keeps glibc's allocator.
+ * system heap when it is made by code of the executable (the application, zmem) running on the
+ * current k_thread's stack (main() and every thread it creates). Everything else keeps glibc's
+ * allocator: glibc start-up, the runtime's host threads, logging (which formats on the
+ * runtime's stack), and allocations the C library makes internally even when called from a
+ * thread (pthread_create's TLS, stdio buffers, strdup).
  * free(), realloc() and malloc_usable_size() route by address, so a pointer always goes back
  * to the allocator it came from. Limitation: freeing a system-heap block from a host thread
  * that is not a k_thread is not serialized with the k_threads (the runtime never does it).
@@ -44,8 +46,22 @@ extern void *__libc_memalign(size_t align, size_t size);
 #define MALLOC_ALIGN (2 * sizeof(void *) > _Alignof(max_align_t) ? 2 * sizeof(void *)          \
 							      : _Alignof(max_align_t))
 
-static bool from_application(void)
+/* Start and end of the executable's code (GNU ld / lld provide them, also for PIE). */
+extern const char __executable_start[];
+extern const char etext[];
+
+/*
+ * True when the call comes from application (or zmem) code running on the current k_thread's
+ * stack. Calls made inside the C library (pthread_create's thread-local storage, stdio
+ * buffers, strdup...) return into libc, not into the executable, and keep glibc's allocator:
+ * otherwise a k_thread_create() would leave part of the new thread's TLS in the system heap.
+ */
+static bool from_application(const void *caller)
 {
+	if ((const char *)caller < __executable_start || (const char *)caller >= etext) {
+		return false;
+	}
+
 	struct k_thread *self = k_current_get();
 
 	if (self == NULL || self->stack_info.size == 0) {
@@ -57,6 +73,8 @@ static bool from_application(void)
 	return sp - self->stack_info.start < self->stack_info.size;
 }
 
+#define FROM_APPLICATION() from_application(__builtin_return_address(0))
+
 static bool in_system_heap(const void *ptr)
 {
 	const struct sys_heap *h = &k_system_heap_get()->heap;
@@ -65,18 +83,24 @@ static bool in_system_heap(const void *ptr)
 	return off < h->init_bytes;
 }
 
-void *malloc(size_t size)
+/* Application request: from the system heap, errno set on failure. */
+static void *sys_malloc(size_t align, size_t size)
 {
-	if (!from_application()) {
-		return __libc_malloc(size);
-	}
-
-	void *mem = z_heap_aligned_alloc(k_system_heap_get(), MALLOC_ALIGN, size);
+	void *mem = z_heap_aligned_alloc(k_system_heap_get(), align, size);
 
 	if (mem == NULL) {
 		errno = ENOMEM;
 	}
 	return mem;
+}
+
+void *malloc(size_t size)
+{
+	if (!FROM_APPLICATION()) {
+		return __libc_malloc(size);
+	}
+
+	return sys_malloc(MALLOC_ALIGN, size);
 }
 
 void free(void *ptr)
@@ -93,7 +117,7 @@ void free(void *ptr)
 
 void *calloc(size_t nmemb, size_t size)
 {
-	if (!from_application()) {
+	if (!FROM_APPLICATION()) {
 		return __libc_calloc(nmemb, size);
 	}
 
@@ -104,18 +128,24 @@ void *calloc(size_t nmemb, size_t size)
 		return NULL;
 	}
 
-	void *mem = malloc(bytes);
+	/* Not malloc() + memset(): the compiler would fold that back into a call to calloc(). */
+	void *mem = z_heap_aligned_alloc(k_system_heap_get(), MALLOC_ALIGN, bytes);
 
-	if (mem != NULL) {
-		memset(mem, 0, bytes);
+	if (mem == NULL) {
+		errno = ENOMEM;
+		return NULL;
 	}
+	memset(mem, 0, bytes);
 	return mem;
 }
 
 void *realloc(void *ptr, size_t size)
 {
 	if (ptr == NULL) {
-		return malloc(size);
+		if (!FROM_APPLICATION()) {
+			return __libc_malloc(size);
+		}
+		return sys_malloc(MALLOC_ALIGN, size);
 	}
 	if (!in_system_heap(ptr)) {
 		return __libc_realloc(ptr, size);
@@ -144,21 +174,13 @@ void *reallocarray(void *ptr, size_t nmemb, size_t size)
 	return realloc(ptr, bytes);
 }
 
-static void *aligned(size_t align, size_t size)
+/* @p caller: the return address of the public entry point. */
+static void *aligned(const void *caller, size_t align, size_t size)
 {
-	if (!from_application()) {
+	if (!from_application(caller)) {
 		return __libc_memalign(align, size);
 	}
-	if (align < MALLOC_ALIGN) {
-		align = MALLOC_ALIGN;
-	}
-
-	void *mem = z_heap_aligned_alloc(k_system_heap_get(), align, size);
-
-	if (mem == NULL) {
-		errno = ENOMEM;
-	}
-	return mem;
+	return sys_malloc(align < MALLOC_ALIGN ? MALLOC_ALIGN : align, size);
 }
 
 void *aligned_alloc(size_t align, size_t size)
@@ -167,12 +189,16 @@ void *aligned_alloc(size_t align, size_t size)
 		errno = EINVAL;
 		return NULL;
 	}
-	return aligned(align, size);
+	return aligned(__builtin_return_address(0), align, size);
 }
 
 void *memalign(size_t align, size_t size)
 {
-	return aligned_alloc(align, size);
+	if (align == 0 || (align & (align - 1)) != 0) {
+		errno = EINVAL;
+		return NULL;
+	}
+	return aligned(__builtin_return_address(0), align, size);
 }
 
 int posix_memalign(void **memptr, size_t align, size_t size)
@@ -181,7 +207,7 @@ int posix_memalign(void **memptr, size_t align, size_t size)
 		return EINVAL;
 	}
 
-	void *mem = aligned(align, size);
+	void *mem = aligned(__builtin_return_address(0), align, size);
 
 	if (mem == NULL) {
 		return ENOMEM;
@@ -192,7 +218,7 @@ int posix_memalign(void **memptr, size_t align, size_t size)
 
 void *valloc(size_t size)
 {
-	return aligned(4096, size);
+	return aligned(__builtin_return_address(0), 4096, size);
 }
 
 void *pvalloc(size_t size)
@@ -203,7 +229,7 @@ void *pvalloc(size_t size)
 		errno = ENOMEM;
 		return NULL;
 	}
-	return aligned(4096, rounded & ~(size_t)4095);
+	return aligned(__builtin_return_address(0), 4096, rounded & ~(size_t)4095);
 }
 
 size_t malloc_usable_size(void *ptr)
