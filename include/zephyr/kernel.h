@@ -31,6 +31,12 @@
 #if Z_KERNEL_PART(<zephyr/sys_clock.h>)
 #include <zephyr/sys_clock.h>
 #endif
+#if Z_KERNEL_PART(<zephyr/irq.h>)
+#include <zephyr/irq.h>
+#endif
+#if Z_KERNEL_PART(<zephyr/irq_offload.h>)
+#include <zephyr/irq_offload.h>
+#endif
 #if Z_KERNEL_PART(<zephyr/spinlock.h>)
 #include <zephyr/spinlock.h>
 #endif

@@ -1,0 +1,161 @@
+/*
+ * Copyright (c) 2026 zmem contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/*
+ * The runtime's clock. Real time (default) follows CLOCK_MONOTONIC from boot; virtual time
+ * (--no-rt) only moves when every thread waits (it jumps to the next timeout) or in
+ * k_busy_wait(), so timeout tests are instant and deterministic.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <stdio.h>
+#include <time.h>
+
+#include "host_clock.h"
+#include "kernel_internal.h"
+
+#define NSEC_PER_SEC 1000000000ULL
+
+static struct timespec boot_ts;
+static uint64_t virtual_ns;
+bool z_host_virtual_time;
+/* --stop_at in ns of uptime; 0: none. */
+uint64_t z_host_stop_at_ns;
+
+void z_host_clock_init(void)
+{
+	clock_gettime(CLOCK_MONOTONIC, &boot_ts);
+}
+
+static uint64_t real_ns(void)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (uint64_t)(now.tv_sec - boot_ts.tv_sec) * NSEC_PER_SEC + (uint64_t)now.tv_nsec -
+	       (uint64_t)boot_ts.tv_nsec;
+}
+
+uint64_t z_host_uptime_ns(void)
+{
+	return z_host_virtual_time ? virtual_ns : real_ns();
+}
+
+uint64_t z_host_uptime_us(void)
+{
+	return z_host_uptime_ns() / 1000U;
+}
+
+static int64_t ns_to_ticks_floor(uint64_t ns)
+{
+	return (int64_t)((ns / NSEC_PER_SEC) * z_host_ticks_per_sec +
+			 (ns % NSEC_PER_SEC) * z_host_ticks_per_sec / NSEC_PER_SEC);
+}
+
+static uint64_t ticks_to_ns_ceil(int64_t ticks)
+{
+	uint64_t t = (uint64_t)ticks;
+
+	return (t / z_host_ticks_per_sec) * NSEC_PER_SEC +
+	       ((t % z_host_ticks_per_sec) * NSEC_PER_SEC + z_host_ticks_per_sec - 1U) /
+		       z_host_ticks_per_sec;
+}
+
+int64_t z_host_now_ticks(void)
+{
+	return ns_to_ticks_floor(z_host_uptime_ns());
+}
+
+static void sleep_until_ns(uint64_t target)
+{
+	struct timespec ts;
+	uint64_t abs_ns = (uint64_t)boot_ts.tv_sec * NSEC_PER_SEC + (uint64_t)boot_ts.tv_nsec + target;
+
+	ts.tv_sec = (time_t)(abs_ns / NSEC_PER_SEC);
+	ts.tv_nsec = (long)(abs_ns % NSEC_PER_SEC);
+	while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, NULL) == EINTR) {
+	}
+}
+
+static void advance_to_ns(uint64_t target)
+{
+	if (z_host_virtual_time) {
+		if (target > virtual_ns) {
+			virtual_ns = target;
+		}
+	} else {
+		sleep_until_ns(target);
+	}
+}
+
+void z_host_check_stop(void)
+{
+	if (z_host_stop_at_ns != 0U && z_host_uptime_ns() >= z_host_stop_at_ns) {
+		fflush(stdout);
+		fprintf(stderr, "zmem: stopped at %.3f s (--stop_at)\n",
+			(double)z_host_stop_at_ns / (double)NSEC_PER_SEC);
+		z_host_exit(0);
+	}
+}
+
+void z_host_idle_until(int64_t deadline)
+{
+	uint64_t target = ticks_to_ns_ceil(deadline);
+
+	if (z_host_stop_at_ns != 0U && target >= z_host_stop_at_ns) {
+		advance_to_ns(z_host_stop_at_ns);
+		z_host_check_stop();
+	}
+	advance_to_ns(target);
+}
+
+void z_host_busy_wait(uint32_t usec)
+{
+	advance_to_ns(z_host_uptime_ns() + (uint64_t)usec * 1000U);
+}
+
+int64_t k_uptime_ticks(void)
+{
+	return z_host_now_ticks();
+}
+
+int64_t sys_clock_tick_get(void)
+{
+	return z_host_now_ticks();
+}
+
+int64_t k_uptime_get(void)
+{
+	return (int64_t)(z_host_uptime_ns() / 1000000U);
+}
+
+uint32_t k_uptime_get_32(void)
+{
+	return (uint32_t)k_uptime_get();
+}
+
+int64_t k_uptime_delta(int64_t *reftime)
+{
+	int64_t now = k_uptime_get();
+	int64_t delta = now - *reftime;
+
+	*reftime = now;
+	return delta;
+}
+
+/* The cycle counter counts nanoseconds: CONFIG_SYS_CLOCK_HW_CYCLES_PER_SEC is 1 GHz. */
+uint64_t k_cycle_get_64(void)
+{
+	return z_host_uptime_ns();
+}
+
+uint32_t k_cycle_get_32(void)
+{
+	return (uint32_t)z_host_uptime_ns();
+}
+
+uint32_t sys_clock_hw_cycles_per_sec(void)
+{
+	return (uint32_t)NSEC_PER_SEC;
+}

@@ -1,0 +1,25 @@
+/*
+ * Copyright (c) 2026 zmem contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/*
+ * Default (empty) hooks for the stacks and protection layer, which overrides them with strong
+ * definitions. Applications link the whole zmem archive (zmem_app_runtime), so an overriding
+ * object is always part of the link.
+ */
+#include "kernel_internal.h"
+
+__weak void z_host_thread_switched_in(struct k_thread *t)
+{
+	(void)t;
+}
+
+__weak void z_host_thread_created(struct k_thread *t)
+{
+	(void)t;
+}
+
+__weak void z_host_thread_exited(struct k_thread *t)
+{
+	(void)t;
+}

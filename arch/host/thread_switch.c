@@ -1,0 +1,176 @@
+/*
+ * Copyright (c) 2026 zmem contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/*
+ * One host thread per k_thread, exactly one running at a time: every host thread waits on its
+ * own semaphore; the running one picks the next (kernel/sched.c), posts its semaphore and waits
+ * on its own. The wait happens on the runtime stack, so the application stack of a thread that
+ * is switched out is never touched by the host while another thread runs (its pages may be
+ * protected meanwhile).
+ *
+ * glibc keeps the TCB and TLS at the top of a pthread's stack and needs far more than an MCU
+ * stack, so the application's stack object is not given to pthreads: the entry runs on it via
+ * makecontext/swapcontext.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "host_thread.h"
+#include "kernel_internal.h"
+
+/* Runtime stack of every k_thread's host thread: glibc, stdio and the fault path run here. */
+#define Z_HOST_RUNTIME_STACK_SIZE (256 * 1024)
+
+__thread struct z_host_thread *z_host_self;
+
+static void sem_wait_uninterrupted(sem_t *s)
+{
+	while (sem_wait(s) != 0) {
+		if (errno != EINTR) {
+			z_host_raw_write("zmem: sem_wait failed\n");
+			abort();
+		}
+	}
+}
+
+/* The end of a reaped or exited host thread: only its own record is touched. */
+static FUNC_NORETURN void host_thread_end(struct z_host_thread *h)
+{
+	z_host_self = NULL;
+	z_host_altstack_free(h->altstack);
+	sem_destroy(&h->run);
+	free(h);
+	pthread_exit(NULL);
+}
+
+/* First code on the application stack. */
+static void app_entry(void)
+{
+	struct z_host_thread *h = z_host_self;
+
+	z_thread_entry(h->thread);
+}
+
+static void *host_thread_main(void *arg)
+{
+	struct z_host_thread *h = arg;
+	struct k_thread *t;
+
+	z_host_self = h;
+	h->altstack = z_host_altstack_install();
+	sem_wait_uninterrupted(&h->run);
+	if (h->reaped) {
+		host_thread_end(h);
+	}
+	t = h->thread;
+	z_host_thread_switched_in(t);
+
+	if (getcontext(&h->app_ctx) != 0) {
+		z_host_raw_write("zmem: getcontext failed\n");
+		abort();
+	}
+	h->app_ctx.uc_stack.ss_sp = (void *)t->stack_info.start;
+	h->app_ctx.uc_stack.ss_size = t->stack_info.size - t->stack_info.delta;
+	h->app_ctx.uc_link = NULL;
+	makecontext(&h->app_ctx, app_entry, 0);
+
+	for (;;) {
+		h->on_app = true;
+		swapcontext(&h->rt_ctx, &h->app_ctx);
+		/* The application context asked for h->req_fn to run here. */
+		h->req_fn(h->req_arg);
+	}
+	return NULL;
+}
+
+void z_host_run_on_runtime_stack(void (*fn)(void *), void *arg)
+{
+	struct z_host_thread *h = z_host_self;
+
+	if (h == NULL || !h->on_app) {
+		fn(arg);
+		return;
+	}
+	h->req_fn = fn;
+	h->req_arg = arg;
+	h->on_app = false;
+	swapcontext(&h->app_ctx, &h->rt_ctx);
+}
+
+int z_host_thread_spawn(struct k_thread *t)
+{
+	struct z_host_thread *h = calloc(1, sizeof(*h));
+	pthread_attr_t attr;
+	int ret;
+
+	if (h == NULL) {
+		return -ENOMEM;
+	}
+	h->thread = t;
+	sem_init(&h->run, 0, 0);
+	pthread_attr_init(&attr);
+	pthread_attr_setstacksize(&attr, Z_HOST_RUNTIME_STACK_SIZE);
+	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+	ret = pthread_create(&h->pthread, &attr, host_thread_main, h);
+	pthread_attr_destroy(&attr);
+	if (ret != 0) {
+		sem_destroy(&h->run);
+		free(h);
+		return -ret;
+	}
+	t->host = h;
+	return 0;
+}
+
+void z_host_switch(struct k_thread *old, struct k_thread *next)
+{
+	struct z_host_thread *h = old != NULL ? old->host : NULL;
+
+	sem_post(&next->host->run);
+	if (h == NULL) {
+		/* The boot context is never resumed: it waits for the process to end. */
+		for (;;) {
+			pause();
+		}
+	}
+	sem_wait_uninterrupted(&h->run);
+	if (h->reaped) {
+		host_thread_end(h);
+	}
+}
+
+FUNC_NORETURN void z_host_exit_switch(struct k_thread *next)
+{
+	struct z_host_thread *h = z_host_self;
+
+	if (h != NULL && h->thread != NULL) {
+		h->thread->host = NULL;
+		h->thread = NULL;
+	}
+	/* After this post the next thread runs: nothing shared may be touched any more. */
+	sem_post(&next->host->run);
+	if (h == NULL) {
+		for (;;) {
+			pause();
+		}
+	}
+	host_thread_end(h);
+}
+
+void z_host_thread_reap(struct k_thread *t)
+{
+	struct z_host_thread *h = t->host;
+
+	if (h == NULL) {
+		return;
+	}
+	t->host = NULL;
+	h->thread = NULL;
+	h->reaped = true;
+	sem_post(&h->run);
+}

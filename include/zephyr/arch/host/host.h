@@ -1,0 +1,35 @@
+/*
+ * Copyright (c) 2026 zmem contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/**
+ * @file
+ * @brief Services of the zmem host runtime for other zmem layers (logging, stacks).
+ */
+#ifndef ZEPHYR_INCLUDE_ARCH_HOST_HOST_H_
+#define ZEPHYR_INCLUDE_ARCH_HOST_HOST_H_
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/**
+ * @brief Run @p fn(@p arg) on the current host thread's runtime stack.
+ *
+ * A k_thread's application code runs on its (small) stack object; C library work such as
+ * formatting belongs on the runtime's large stack so that it neither overflows the thread's
+ * stack nor counts in its measured usage. Called directly when already on the runtime stack
+ * or outside any k_thread. @p fn must return (it may not block).
+ */
+void z_host_run_on_runtime_stack(void (*fn)(void *), void *arg);
+
+/** @brief Microseconds since boot on the runtime's clock (real or virtual). */
+uint64_t z_host_uptime_us(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* ZEPHYR_INCLUDE_ARCH_HOST_HOST_H_ */

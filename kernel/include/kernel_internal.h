@@ -1,0 +1,74 @@
+/*
+ * Copyright (c) 2026 zmem contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/**
+ * @file
+ * @brief Kernel-internal calls between the kernel core, the host arch layer and the hooks
+ * the stacks/protection layer implements.
+ */
+#ifndef ZMEM_KERNEL_INCLUDE_KERNEL_INTERNAL_H_
+#define ZMEM_KERNEL_INCLUDE_KERNEL_INTERNAL_H_
+
+#include <zephyr/kernel.h>
+
+#include "ksched.h"
+#include "timeout_q.h"
+
+/* ---- Hooks (weak, no-op defaults in arch/host; the stacks layer overrides them) ---- */
+
+/**
+ * @brief @p t becomes the running thread: called on @p t's host thread, on its runtime stack,
+ * before it returns to application code (and before its entry runs the first time).
+ */
+void z_host_thread_switched_in(struct k_thread *t);
+/** @brief @p t was created (k_thread_create, before it can run), by the creating thread. */
+void z_host_thread_created(struct k_thread *t);
+/** @brief @p t ended (returned, aborted, or faulted), before joiners wake. */
+void z_host_thread_exited(struct k_thread *t);
+
+/* ---- Host arch layer, used by the kernel ---- */
+
+/** @brief See <zephyr/arch/host/host.h>. */
+void z_host_run_on_runtime_stack(void (*fn)(void *), void *arg);
+/** @brief Give the new thread @p t a host thread, parked until first switched to. */
+int z_host_thread_spawn(struct k_thread *t);
+/** @brief Switch from @p old (NULL: the boot context, never resumed) to @p next; returns when
+ * @p old runs again. Called on the runtime stack. */
+void z_host_switch(struct k_thread *old, struct k_thread *next);
+/** @brief The current thread ended: start @p next (if not NULL) and end the host thread. */
+FUNC_NORETURN void z_host_exit_switch(struct k_thread *next);
+/** @brief The host thread of an aborted, non-running @p t ends without touching @p t. */
+void z_host_thread_reap(struct k_thread *t);
+/** @brief Wait (real time) or jump (virtual time) until tick @p deadline (or --stop_at). */
+void z_host_idle_until(int64_t deadline);
+/** @brief Ticks since boot on the runtime's clock. */
+int64_t z_host_now_ticks(void);
+/** @brief Nanoseconds since boot on the runtime's clock. */
+uint64_t z_host_uptime_ns(void);
+/** @brief Microseconds since boot (log timestamps). */
+uint64_t z_host_uptime_us(void);
+/** @brief Ticks per second the runtime runs at (the application's configuration). */
+extern uint32_t z_host_ticks_per_sec;
+/** @brief End the process now with @p status, flushing stdio. */
+FUNC_NORETURN void z_host_exit(int status);
+/** @brief Check --stop_at: end the process (status 0) once uptime reached it. */
+void z_host_check_stop(void);
+
+/* ---- Kernel core, used by the host arch layer ---- */
+
+/** @brief Boot: run @p main_fn as the main thread (with the K_THREAD_DEFINE threads). */
+FUNC_NORETURN void z_cstart(int (*main_fn)(void));
+/** @brief Entry of every thread on its own stack: runs the entry, then ends the thread. */
+FUNC_NORETURN void z_thread_entry(struct k_thread *t);
+/** @brief End the current thread (runs on its runtime stack). */
+FUNC_NORETURN void z_thread_self_exit(void);
+/** @brief Write @p msg to stderr without stdio (usable anywhere). */
+void z_host_raw_write(const char *msg);
+
+/** @brief Exit status when every thread waits forever while main has not returned. */
+#define ZMEM_EXIT_DEADLOCK 3
+/** @brief Exit status of k_fatal_halt() (the default fatal error handler). */
+#define ZMEM_EXIT_FATAL 4
+
+#endif /* ZMEM_KERNEL_INCLUDE_KERNEL_INTERNAL_H_ */

@@ -1,0 +1,76 @@
+/*
+ * Copyright (c) 2026 zmem contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/**
+ * @file
+ * @brief The scheduler interface kernel objects build on (Zephyr's ksched.h names).
+ *
+ * Usage pattern of a blocking kernel object (as in Zephyr):
+ *   k_spinlock_key_t key = k_spin_lock(&obj->lock);
+ *   if (available) { take; k_spin_unlock(&obj->lock, key); return 0; }
+ *   if (K_TIMEOUT_EQ(timeout, K_NO_WAIT)) { k_spin_unlock(...); return -EBUSY; }
+ *   return z_pend_curr(&obj->lock, key, &obj->wait_q, timeout);  // 0 / value set / -EAGAIN
+ * and on the waking side:
+ *   struct k_thread *t = z_unpend_first_thread(&obj->wait_q);
+ *   if (t != NULL) { z_thread_return_value_set_with_data(t, 0, data); z_ready_thread(t); }
+ *   z_reschedule(&obj->lock, key);
+ */
+#ifndef ZMEM_KERNEL_INCLUDE_KSCHED_H_
+#define ZMEM_KERNEL_INCLUDE_KSCHED_H_
+
+#include <zephyr/kernel.h>
+
+#include "kthread.h"
+#include "wait_q.h"
+
+/**
+ * @brief Release @p lock and block the current thread on @p wq until woken or until @p timeout.
+ * @return The value the waker set (0 by default), or -EAGAIN on timeout (also with K_NO_WAIT,
+ * and, with an error message, when called from an ISR).
+ */
+int z_pend_curr(struct k_spinlock *lock, k_spinlock_key_t key, _wait_q_t *wq,
+		k_timeout_t timeout);
+
+/** @brief As z_pend_curr(); @p what names the awaited object in deadlock reports ("k_sem"). */
+int z_pend_curr_desc(struct k_spinlock *lock, k_spinlock_key_t key, _wait_q_t *wq,
+		     k_timeout_t timeout, const char *what);
+
+/**
+ * @brief Take the highest-priority (then longest-waiting) thread off @p wq and cancel its
+ * timeout; NULL when none waits. The thread is not ready yet: call z_ready_thread().
+ */
+struct k_thread *z_unpend_first_thread(_wait_q_t *wq);
+
+/** @brief Take @p thread off the wait queue it pends on and cancel its timeout. */
+void z_unpend_thread(struct k_thread *thread);
+
+/** @brief Make @p thread ready (unless suspended); it runs when the scheduler picks it. */
+void z_ready_thread(struct k_thread *thread);
+
+/** @brief Ready every waiter of @p wq (their z_pend_curr() returns 0); true if there was one. */
+bool z_unpend_all(_wait_q_t *wq);
+
+/** @brief Release @p lock and let a higher-priority ready thread run (no-op in an ISR). */
+void z_reschedule(struct k_spinlock *lock, k_spinlock_key_t key);
+
+/** @brief Let a higher-priority ready thread run (no lock held). */
+void z_reschedule_unlocked(void);
+
+/** @brief The woken thread's z_pend_curr() returns @p value; base.swap_data becomes @p data. */
+void z_thread_return_value_set_with_data(struct k_thread *thread, int value, void *data);
+
+/** @brief The woken thread's z_pend_curr() returns @p value. */
+static inline void z_thread_return_value_set(struct k_thread *thread, int value)
+{
+	thread->base.swap_retval = value;
+}
+
+/** @brief Change @p thread's priority, re-sorting the queue it is in; no rescheduling. */
+void z_thread_priority_set_internal(struct k_thread *thread, int prio);
+
+/** @brief The running thread (NULL before the kernel starts). */
+extern struct k_thread *_current_thread;
+#define _current _current_thread
+
+#endif /* ZMEM_KERNEL_INCLUDE_KSCHED_H_ */

@@ -1,0 +1,109 @@
+/*
+ * Copyright (c) 2026 zmem contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/*
+ * Mutexes: recursive, owned, with priority inheritance. While a higher-priority thread waits,
+ * the owner runs at the waiter's priority; when the waiter gives up (timeout) the owner drops
+ * to the highest priority still needed; on unlock it returns to its own priority.
+ */
+#include <errno.h>
+
+#include "kernel_internal.h"
+
+static struct k_spinlock mutex_lock;
+
+int k_mutex_init(struct k_mutex *mutex)
+{
+	z_waitq_init(&mutex->wait_q);
+	mutex->owner = NULL;
+	mutex->lock_count = 0;
+	mutex->owner_orig_prio = K_LOWEST_APPLICATION_THREAD_PRIO;
+	return 0;
+}
+
+/* Priority the owner needs: its own, or the best waiter's if higher. */
+static int needed_prio(struct k_mutex *mutex)
+{
+	struct k_thread *head = z_waitq_head(&mutex->wait_q);
+	int prio = mutex->owner_orig_prio;
+
+	if (head != NULL && head->base.prio < prio) {
+		prio = head->base.prio;
+	}
+	return prio;
+}
+
+int k_mutex_lock(struct k_mutex *mutex, k_timeout_t timeout)
+{
+	k_spinlock_key_t key = k_spin_lock(&mutex_lock);
+	int ret;
+
+	if (k_is_in_isr()) {
+		k_spin_unlock(&mutex_lock, key);
+		return -EPERM;
+	}
+	if (mutex->lock_count == 0U || mutex->owner == _current) {
+		if (mutex->lock_count == 0U) {
+			mutex->owner_orig_prio = _current->base.prio;
+		}
+		mutex->lock_count++;
+		mutex->owner = _current;
+		k_spin_unlock(&mutex_lock, key);
+		return 0;
+	}
+	if (K_TIMEOUT_EQ(timeout, K_NO_WAIT)) {
+		k_spin_unlock(&mutex_lock, key);
+		return -EBUSY;
+	}
+	if (_current->base.prio < mutex->owner->base.prio) {
+		z_thread_priority_set_internal(mutex->owner, _current->base.prio);
+	}
+	ret = z_pend_curr_desc(&mutex_lock, key, &mutex->wait_q, timeout, "k_mutex");
+	if (ret == 0) {
+		/* The unlocker made us the owner. */
+		return 0;
+	}
+	/* Timed out: the owner may no longer need our priority. */
+	key = k_spin_lock(&mutex_lock);
+	if (mutex->owner != NULL) {
+		z_thread_priority_set_internal(mutex->owner, needed_prio(mutex));
+	}
+	z_reschedule(&mutex_lock, key);
+	return -EAGAIN;
+}
+
+int k_mutex_unlock(struct k_mutex *mutex)
+{
+	k_spinlock_key_t key;
+	struct k_thread *next;
+
+	if (mutex->owner == NULL) {
+		return -EINVAL;
+	}
+	if (mutex->owner != _current) {
+		return -EPERM;
+	}
+	key = k_spin_lock(&mutex_lock);
+	if (mutex->lock_count > 1U) {
+		mutex->lock_count--;
+		k_spin_unlock(&mutex_lock, key);
+		return 0;
+	}
+	z_thread_priority_set_internal(_current, mutex->owner_orig_prio);
+	next = z_unpend_first_thread(&mutex->wait_q);
+	if (next != NULL) {
+		mutex->owner = next;
+		mutex->lock_count = 1;
+		mutex->owner_orig_prio = next->base.prio;
+		/* Still-waiting threads may need the new owner to run at their priority. */
+		z_thread_priority_set_internal(next, needed_prio(mutex));
+		z_thread_return_value_set(next, 0);
+		z_ready_thread(next);
+	} else {
+		mutex->owner = NULL;
+		mutex->lock_count = 0;
+	}
+	z_reschedule(&mutex_lock, key);
+	return 0;
+}

@@ -1,0 +1,461 @@
+/*
+ * Copyright (c) 2026 zmem contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/*
+ * The scheduler: ready queue, wait queues, pending with timeouts, rescheduling.
+ *
+ * Exactly one k_thread runs at a time, so kernel state needs no host lock: it is only touched
+ * by the running thread (the handoff in arch/host orders memory). The running thread is not
+ * in the ready queue; it is put back when preempted or yielding.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "kernel_internal.h"
+
+struct k_thread *_current_thread;
+
+/* Ready threads, by priority then arrival. */
+static sys_dlist_t ready_q = SYS_DLIST_STATIC_INIT(&ready_q);
+
+/* Interrupt lock nesting of the running thread and "interrupt" nesting (irq_offload). */
+static unsigned int irq_nesting;
+static unsigned int isr_nesting;
+
+unsigned int irq_lock(void)
+{
+	return irq_nesting++;
+}
+
+void irq_unlock(unsigned int key)
+{
+	irq_nesting = key;
+}
+
+bool k_is_in_isr(void)
+{
+	return isr_nesting > 0U;
+}
+
+/* Insert @p t into @p list: after every thread of priority <= its own (FIFO among equals),
+ * or, with @p ahead, before threads of its own priority (a preempted thread keeps its turn). */
+static void prio_insert(sys_dlist_t *list, struct k_thread *t, bool ahead)
+{
+	sys_dnode_t *node;
+
+	SYS_DLIST_FOR_EACH_NODE(list, node) {
+		struct k_thread *other = CONTAINER_OF(node, struct k_thread, base.qnode_dlist);
+
+		if (other->base.prio > t->base.prio || (ahead && other->base.prio == t->base.prio)) {
+			sys_dlist_insert(node, &t->base.qnode_dlist);
+			return;
+		}
+	}
+	sys_dlist_append(list, &t->base.qnode_dlist);
+}
+
+static void queue_ready(struct k_thread *t, bool ahead)
+{
+	if ((t->base.thread_state & _THREAD_QUEUED) == 0U) {
+		prio_insert(&ready_q, t, ahead);
+		t->base.thread_state |= _THREAD_QUEUED;
+	}
+}
+
+static void dequeue_ready(struct k_thread *t)
+{
+	if ((t->base.thread_state & _THREAD_QUEUED) != 0U) {
+		sys_dlist_remove(&t->base.qnode_dlist);
+		t->base.thread_state &= ~_THREAD_QUEUED;
+	}
+}
+
+void z_ready_thread(struct k_thread *thread)
+{
+	if (z_is_thread_ready(thread)) {
+		queue_ready(thread, false);
+	}
+}
+
+/* Remove @p t from every scheduler queue (before it ends). */
+void z_sched_forget(struct k_thread *t)
+{
+	dequeue_ready(t);
+	if (t->base.pended_on != NULL) {
+		sys_dlist_remove(&t->base.qnode_dlist);
+		t->base.pended_on = NULL;
+	}
+	(void)z_abort_timeout(&t->base.timeout);
+}
+
+struct k_thread *z_waitq_head(_wait_q_t *w)
+{
+	sys_dnode_t *node = sys_dlist_peek_head(&w->waitq);
+
+	return node == NULL ? NULL : CONTAINER_OF(node, struct k_thread, base.qnode_dlist);
+}
+
+void z_unpend_thread(struct k_thread *thread)
+{
+	if (thread->base.pended_on != NULL) {
+		sys_dlist_remove(&thread->base.qnode_dlist);
+		thread->base.pended_on = NULL;
+	}
+	thread->base.thread_state &= ~_THREAD_PENDING;
+	thread->base.pend_desc = NULL;
+	(void)z_abort_timeout(&thread->base.timeout);
+}
+
+struct k_thread *z_unpend_first_thread(_wait_q_t *wq)
+{
+	struct k_thread *t = z_waitq_head(wq);
+
+	if (t != NULL) {
+		z_unpend_thread(t);
+		t->base.swap_retval = 0;
+	}
+	return t;
+}
+
+bool z_unpend_all(_wait_q_t *wq)
+{
+	struct k_thread *t;
+	bool any = false;
+
+	while ((t = z_unpend_first_thread(wq)) != NULL) {
+		z_ready_thread(t);
+		any = true;
+	}
+	return any;
+}
+
+void z_thread_return_value_set_with_data(struct k_thread *thread, int value, void *data)
+{
+	thread->base.swap_retval = value;
+	thread->base.swap_data = data;
+}
+
+void z_thread_priority_set_internal(struct k_thread *thread, int prio)
+{
+	if (thread->base.prio == prio) {
+		return;
+	}
+	thread->base.prio = prio;
+	if ((thread->base.thread_state & _THREAD_QUEUED) != 0U) {
+		dequeue_ready(thread);
+		queue_ready(thread, false);
+	} else if (thread->base.pended_on != NULL) {
+		_wait_q_t *wq = thread->base.pended_on;
+
+		sys_dlist_remove(&thread->base.qnode_dlist);
+		prio_insert(&wq->waitq, thread, false);
+	}
+}
+
+/* A timeout of a thread expired: it was sleeping, pending, or waiting to start. */
+static void thread_timeout_expired(struct _timeout *to)
+{
+	struct k_thread *t = CONTAINER_OF(to, struct k_thread, base.timeout);
+
+	if (z_is_thread_pending(t)) {
+		z_unpend_thread(t);
+		t->base.swap_retval = -EAGAIN;
+	}
+	t->base.thread_state &= ~(_THREAD_SLEEPING | _THREAD_PRESTART);
+	z_ready_thread(t);
+}
+
+void z_thread_timeout_add(struct k_thread *t, k_timeout_t timeout)
+{
+	z_add_timeout(&t->base.timeout, thread_timeout_expired, timeout);
+}
+
+/* Nothing is ready and no timeout is armed: nothing can ever run again. */
+extern void z_no_thread_can_run(void);
+
+/* The next thread to run, waiting for timeouts while nothing is ready. */
+static struct k_thread *next_up(void)
+{
+	for (;;) {
+		sys_dnode_t *node;
+
+		z_timeout_announce();
+		node = sys_dlist_peek_head(&ready_q);
+		if (node != NULL) {
+			struct k_thread *t = CONTAINER_OF(node, struct k_thread, base.qnode_dlist);
+
+			dequeue_ready(t);
+			return t;
+		}
+		if (z_timeout_next_deadline() < 0) {
+			z_no_thread_can_run();
+		}
+		z_host_idle_until(z_timeout_next_deadline());
+	}
+}
+
+/* On the runtime stack: hand the CPU to the next thread; return when the caller runs again. */
+static void do_swap(void *arg)
+{
+	struct k_thread *old = _current;
+	struct k_thread *next;
+	unsigned int saved_irq = irq_nesting;
+
+	(void)arg;
+	next = next_up();
+	if (next == old) {
+		return;
+	}
+	_current = next;
+	z_host_switch(old, next);
+	/* Running again: restore this thread's interrupt lock state. */
+	irq_nesting = saved_irq;
+	z_host_thread_switched_in(old);
+}
+
+/* Switch away from the current thread, which has been queued or blocked by the caller. */
+static void z_swap(void)
+{
+	z_host_run_on_runtime_stack(do_swap, NULL);
+}
+
+/* True if the ready queue's head should take the CPU from the running thread. */
+static bool should_preempt(void)
+{
+	sys_dnode_t *node = sys_dlist_peek_head(&ready_q);
+	struct k_thread *head;
+
+	if (node == NULL) {
+		return false;
+	}
+	if (_current == NULL || !z_is_thread_ready(_current)) {
+		return true;
+	}
+	if (z_is_coop_prio(_current->base.prio) || _current->base.sched_locked > 0U) {
+		return false;
+	}
+	head = CONTAINER_OF(node, struct k_thread, base.qnode_dlist);
+	return head->base.prio < _current->base.prio;
+}
+
+void z_reschedule_unlocked(void)
+{
+	if (k_is_in_isr() || _current == NULL) {
+		return;
+	}
+	z_host_check_stop();
+	z_timeout_announce();
+	if (should_preempt()) {
+		queue_ready(_current, true);
+		z_swap();
+	}
+}
+
+void z_reschedule(struct k_spinlock *lock, k_spinlock_key_t key)
+{
+	k_spin_unlock(lock, key);
+	z_reschedule_unlocked();
+}
+
+int z_pend_curr_desc(struct k_spinlock *lock, k_spinlock_key_t key, _wait_q_t *wq,
+		     k_timeout_t timeout, const char *what)
+{
+	struct k_thread *cur = _current;
+
+	k_spin_unlock(lock, key);
+	if (k_is_in_isr() || cur == NULL) {
+		z_host_raw_write("zmem: a blocking kernel call was made from an ISR or before boot\n");
+		return -EAGAIN;
+	}
+	if (K_TIMEOUT_EQ(timeout, K_NO_WAIT)) {
+		return -EAGAIN;
+	}
+	cur->base.swap_retval = -EAGAIN;
+	cur->base.swap_data = NULL;
+	cur->base.thread_state |= _THREAD_PENDING;
+	cur->base.pended_on = wq;
+	cur->base.pend_desc = what;
+	prio_insert(&wq->waitq, cur, false);
+	z_thread_timeout_add(cur, timeout);
+	z_swap();
+	return cur->base.swap_retval;
+}
+
+int z_pend_curr(struct k_spinlock *lock, k_spinlock_key_t key, _wait_q_t *wq, k_timeout_t timeout)
+{
+	return z_pend_curr_desc(lock, key, wq, timeout, NULL);
+}
+
+/* Block the current thread (its state bits are already set by the caller). */
+void z_block_current(void)
+{
+	z_swap();
+}
+
+void k_yield(void)
+{
+	if (k_is_in_isr() || _current == NULL) {
+		return;
+	}
+	z_host_check_stop();
+	z_timeout_announce();
+	if (!sys_dlist_is_empty(&ready_q)) {
+		queue_ready(_current, false);
+		z_swap();
+	}
+}
+
+void k_sched_lock(void)
+{
+	if (_current != NULL) {
+		_current->base.sched_locked++;
+	}
+}
+
+void k_sched_unlock(void)
+{
+	if (_current != NULL && _current->base.sched_locked > 0U) {
+		_current->base.sched_locked--;
+		if (_current->base.sched_locked == 0U) {
+			z_reschedule_unlocked();
+		}
+	}
+}
+
+int32_t k_sleep(k_timeout_t timeout)
+{
+	struct k_thread *cur = _current;
+	int64_t left;
+
+	if (k_is_in_isr() || cur == NULL) {
+		z_host_raw_write("zmem: k_sleep() called from an ISR\n");
+		return 0;
+	}
+	if (K_TIMEOUT_EQ(timeout, K_NO_WAIT)) {
+		k_yield();
+		return 0;
+	}
+	if (K_TIMEOUT_EQ(timeout, K_FOREVER)) {
+		k_thread_suspend(cur);
+		return (int32_t)K_TICKS_FOREVER;
+	}
+	cur->base.thread_state |= _THREAD_SLEEPING;
+	z_thread_timeout_add(cur, timeout);
+	z_swap();
+	left = cur->base.timeout.deadline - z_host_now_ticks();
+	if (left <= 0) {
+		return 0;
+	}
+	return (int32_t)((left * 1000 + z_host_ticks_per_sec - 1) / z_host_ticks_per_sec);
+}
+
+int32_t k_msleep(int32_t ms)
+{
+	return k_sleep(K_MSEC(ms));
+}
+
+int32_t k_usleep(int32_t us)
+{
+	k_timeout_t t = K_USEC(us);
+
+	/* Zephyr sleeps at least one tick. */
+	if (t.ticks == 0) {
+		t.ticks = 1;
+	}
+	return k_sleep(t);
+}
+
+void k_wakeup(k_tid_t thread)
+{
+	if ((thread->base.thread_state & _THREAD_SLEEPING) == 0U) {
+		return;
+	}
+	(void)z_abort_timeout(&thread->base.timeout);
+	thread->base.thread_state &= ~_THREAD_SLEEPING;
+	z_ready_thread(thread);
+	z_reschedule_unlocked();
+}
+
+void k_thread_suspend(k_tid_t thread)
+{
+	if ((thread->base.thread_state & (_THREAD_SUSPENDED | _THREAD_DEAD)) != 0U) {
+		return;
+	}
+	/* As in Zephyr, a suspended thread's timeout is cancelled: resuming does not resume a
+	 * sleep, and a pending thread only wakes through its object. */
+	(void)z_abort_timeout(&thread->base.timeout);
+	thread->base.thread_state &= ~_THREAD_SLEEPING;
+	dequeue_ready(thread);
+	thread->base.thread_state |= _THREAD_SUSPENDED;
+	if (thread == _current && !k_is_in_isr()) {
+		z_swap();
+	}
+}
+
+void k_thread_resume(k_tid_t thread)
+{
+	if ((thread->base.thread_state & _THREAD_SUSPENDED) == 0U) {
+		return;
+	}
+	thread->base.thread_state &= ~_THREAD_SUSPENDED;
+	z_ready_thread(thread);
+	z_reschedule_unlocked();
+}
+
+int k_thread_priority_get(k_tid_t thread)
+{
+	return thread->base.prio;
+}
+
+void k_thread_priority_set(k_tid_t thread, int prio)
+{
+	if (prio < K_HIGHEST_THREAD_PRIO || prio > K_LOWEST_APPLICATION_THREAD_PRIO) {
+		fprintf(stderr, "zmem: k_thread_priority_set: priority %d out of range [%d, %d]\n",
+			prio, K_HIGHEST_THREAD_PRIO, K_LOWEST_APPLICATION_THREAD_PRIO);
+		return;
+	}
+	thread->orig_prio = prio;
+	z_thread_priority_set_internal(thread, prio);
+	z_reschedule_unlocked();
+}
+
+void irq_offload(irq_offload_routine_t routine, const void *parameter)
+{
+	isr_nesting++;
+	routine(parameter);
+	isr_nesting--;
+	if (isr_nesting == 0U) {
+		z_reschedule_unlocked();
+	}
+}
+
+void k_busy_wait(uint32_t usec_to_wait)
+{
+	extern void z_host_busy_wait(uint32_t usec);
+
+	z_host_busy_wait(usec_to_wait);
+	z_reschedule_unlocked();
+}
+
+/* Start scheduling from the boot context: never returns. */
+FUNC_NORETURN void z_sched_start(void)
+{
+	struct k_thread *next = next_up();
+
+	_current = next;
+	z_host_switch(NULL, next);
+	CODE_UNREACHABLE;
+}
+
+/* The current thread ended (state already DEAD): run the next one, end this host thread. */
+FUNC_NORETURN void z_sched_exit_current(void)
+{
+	struct k_thread *next;
+
+	irq_nesting = 0;
+	next = next_up();
+	_current = next;
+	z_host_exit_switch(next);
+}

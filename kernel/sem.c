@@ -1,0 +1,70 @@
+/*
+ * Copyright (c) 2026 zmem contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/* Counting semaphores on the scheduler's wait queues. */
+#include <errno.h>
+
+#include "kernel_internal.h"
+
+static struct k_spinlock sem_lock;
+
+int k_sem_init(struct k_sem *sem, unsigned int initial_count, unsigned int limit)
+{
+	if (limit == 0U || initial_count > limit) {
+		return -EINVAL;
+	}
+	z_waitq_init(&sem->wait_q);
+	sem->count = initial_count;
+	sem->limit = limit;
+	return 0;
+}
+
+int k_sem_take(struct k_sem *sem, k_timeout_t timeout)
+{
+	k_spinlock_key_t key = k_spin_lock(&sem_lock);
+
+	if (sem->count > 0U) {
+		sem->count--;
+		k_spin_unlock(&sem_lock, key);
+		return 0;
+	}
+	if (K_TIMEOUT_EQ(timeout, K_NO_WAIT)) {
+		k_spin_unlock(&sem_lock, key);
+		return -EBUSY;
+	}
+	/* The giver hands the unit over directly (0), a timeout or reset gives -EAGAIN. */
+	return z_pend_curr_desc(&sem_lock, key, &sem->wait_q, timeout, "k_sem");
+}
+
+void k_sem_give(struct k_sem *sem)
+{
+	k_spinlock_key_t key = k_spin_lock(&sem_lock);
+	struct k_thread *t = z_unpend_first_thread(&sem->wait_q);
+
+	if (t != NULL) {
+		z_thread_return_value_set(t, 0);
+		z_ready_thread(t);
+	} else if (sem->count < sem->limit) {
+		sem->count++;
+	}
+	z_reschedule(&sem_lock, key);
+}
+
+void k_sem_reset(struct k_sem *sem)
+{
+	k_spinlock_key_t key = k_spin_lock(&sem_lock);
+	struct k_thread *t;
+
+	while ((t = z_unpend_first_thread(&sem->wait_q)) != NULL) {
+		z_thread_return_value_set(t, -EAGAIN);
+		z_ready_thread(t);
+	}
+	sem->count = 0;
+	z_reschedule(&sem_lock, key);
+}
+
+unsigned int k_sem_count_get(struct k_sem *sem)
+{
+	return sem->count;
+}

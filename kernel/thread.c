@@ -1,0 +1,337 @@
+/*
+ * Copyright (c) 2026 zmem contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/*
+ * Thread life cycle: creation on a given stack, start, end (return, abort, fault), join, and
+ * the thread list (names, foreach, the "nothing can run" report).
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "kernel_internal.h"
+
+extern void z_sched_forget(struct k_thread *t);
+extern void z_thread_timeout_add(struct k_thread *t, k_timeout_t timeout);
+extern FUNC_NORETURN void z_sched_exit_current(void);
+
+/* Live (not ended) threads, in creation order. */
+static sys_dlist_t all_threads = SYS_DLIST_STATIC_INIT(&all_threads);
+
+/* The main thread and its exit status (set when main returns). */
+struct k_thread *z_main_thread;
+int z_main_status;
+bool z_main_returned;
+
+static void check_prio(int *prio)
+{
+	if (*prio < K_HIGHEST_THREAD_PRIO || *prio > K_LOWEST_APPLICATION_THREAD_PRIO) {
+		fprintf(stderr, "zmem: thread priority %d out of range [%d, %d], clamped\n", *prio,
+			K_HIGHEST_THREAD_PRIO, K_LOWEST_APPLICATION_THREAD_PRIO);
+		*prio = CLAMP(*prio, K_HIGHEST_THREAD_PRIO, K_LOWEST_APPLICATION_THREAD_PRIO);
+	}
+}
+
+k_tid_t k_thread_create(struct k_thread *new_thread, k_thread_stack_t *stack, size_t stack_size,
+			k_thread_entry_t entry, void *p1, void *p2, void *p3, int prio,
+			uint32_t options, k_timeout_t delay)
+{
+	struct k_thread *t = new_thread;
+
+	check_prio(&prio);
+	memset(t, 0, sizeof(*t));
+	sys_dnode_init(&t->base.qnode_dlist);
+	sys_dnode_init(&t->base.timeout.node);
+	sys_dnode_init(&t->mem_domain_info.mem_domain_q_node);
+	z_waitq_init(&t->join_queue);
+	t->base.prio = prio;
+	t->orig_prio = prio;
+	t->base.user_options = options;
+	t->base.thread_state = _THREAD_PRESTART;
+	t->entry = entry;
+	t->p1 = p1;
+	t->p2 = p2;
+	t->p3 = p3;
+	t->stack_obj = stack;
+	t->stack_info.start = (uintptr_t)stack + K_THREAD_STACK_RESERVED;
+	t->stack_info.size = Z_THREAD_STACK_SIZE_ADJUST(stack_size);
+	t->stack_info.delta = 0;
+	if (_current != NULL) {
+		/* Children inherit their creator's resource pool and memory domain. */
+		t->resource_pool = _current->resource_pool;
+		t->mem_domain_info.mem_domain = _current->mem_domain_info.mem_domain;
+	}
+	z_host_thread_created(t);
+	if (z_host_thread_spawn(t) != 0) {
+		fprintf(stderr, "zmem: k_thread_create: cannot create a host thread\n");
+		k_fatal_halt(K_ERR_KERNEL_PANIC);
+	}
+	sys_dlist_append(&all_threads, &t->all_node);
+
+	if (K_TIMEOUT_EQ(delay, K_NO_WAIT)) {
+		t->base.thread_state &= ~_THREAD_PRESTART;
+		z_ready_thread(t);
+		z_reschedule_unlocked();
+	} else if (!K_TIMEOUT_EQ(delay, K_FOREVER)) {
+		z_thread_timeout_add(t, delay);
+	}
+	return t;
+}
+
+void k_thread_start(k_tid_t thread)
+{
+	if ((thread->base.thread_state & _THREAD_PRESTART) == 0U) {
+		return;
+	}
+	(void)z_abort_timeout(&thread->base.timeout);
+	thread->base.thread_state &= ~_THREAD_PRESTART;
+	z_ready_thread(thread);
+	z_reschedule_unlocked();
+}
+
+/* Common end of a thread: it leaves every queue, joiners wake. Not the host thread yet. */
+static void thread_end(struct k_thread *t)
+{
+	z_sched_forget(t);
+	t->base.thread_state = _THREAD_DEAD;
+	sys_dlist_remove(&t->all_node);
+	z_host_thread_exited(t);
+	z_unpend_all(&t->join_queue);
+}
+
+static void self_exit(void *arg)
+{
+	(void)arg;
+	thread_end(_current);
+	z_sched_exit_current();
+}
+
+FUNC_NORETURN void z_thread_self_exit(void)
+{
+	z_host_run_on_runtime_stack(self_exit, NULL);
+	CODE_UNREACHABLE;
+}
+
+void k_thread_abort(k_tid_t thread)
+{
+	if (z_is_thread_dead(thread)) {
+		return;
+	}
+	if ((thread->base.user_options & K_ESSENTIAL) != 0U) {
+		fprintf(stderr, "zmem: essential thread %p (%s) aborted\n", (void *)thread,
+			thread->name);
+		z_fatal_error(K_ERR_KERNEL_PANIC, NULL);
+	}
+	if (thread == _current && !k_is_in_isr()) {
+		z_thread_self_exit();
+	}
+	thread_end(thread);
+	if (thread == _current) {
+		/* Aborted from an ISR: the thread ends when the ISR returns (see irq_offload). */
+		return;
+	}
+	z_host_thread_reap(thread);
+	z_reschedule_unlocked();
+}
+
+FUNC_NORETURN void z_thread_entry(struct k_thread *t)
+{
+	t->entry(t->p1, t->p2, t->p3);
+	z_thread_self_exit();
+}
+
+int k_thread_join(struct k_thread *thread, k_timeout_t timeout)
+{
+	static struct k_spinlock lock;
+	k_spinlock_key_t key;
+
+	if (z_is_thread_dead(thread)) {
+		return 0;
+	}
+	if (K_TIMEOUT_EQ(timeout, K_NO_WAIT)) {
+		return -EBUSY;
+	}
+	if (thread == _current || (thread->base.pended_on == &_current->join_queue)) {
+		return -EDEADLK;
+	}
+	key = k_spin_lock(&lock);
+	return z_pend_curr_desc(&lock, key, &thread->join_queue, timeout, "k_thread_join");
+}
+
+k_tid_t k_current_get(void)
+{
+	return _current;
+}
+
+int k_thread_name_set(k_tid_t thread, const char *str)
+{
+	struct k_thread *t = thread != NULL ? thread : _current;
+
+	if (t == NULL || str == NULL) {
+		return -EINVAL;
+	}
+	strncpy(t->name, str, sizeof(t->name) - 1U);
+	t->name[sizeof(t->name) - 1U] = '\0';
+	return 0;
+}
+
+const char *k_thread_name_get(k_tid_t thread)
+{
+	return thread != NULL ? thread->name : NULL;
+}
+
+int k_thread_name_copy(k_tid_t thread, char *buf, size_t size)
+{
+	size_t len = strlen(thread->name);
+
+	if (len + 1U > size) {
+		return -ENOSPC;
+	}
+	memcpy(buf, thread->name, len + 1U);
+	return 0;
+}
+
+void k_thread_custom_data_set(void *value)
+{
+	_current->custom_data = value;
+}
+
+void *k_thread_custom_data_get(void)
+{
+	return _current->custom_data;
+}
+
+void k_thread_foreach(k_thread_user_cb_t user_cb, void *user_data)
+{
+	sys_dnode_t *node, *next;
+
+	SYS_DLIST_FOR_EACH_NODE_SAFE(&all_threads, node, next) {
+		user_cb(CONTAINER_OF(node, struct k_thread, all_node), user_data);
+	}
+}
+
+void k_thread_foreach_unlocked(k_thread_user_cb_t user_cb, void *user_data)
+{
+	k_thread_foreach(user_cb, user_data);
+}
+
+const char *k_thread_state_str(k_tid_t thread, char *buf, size_t buf_size)
+{
+	uint32_t s = thread->base.thread_state;
+	const char *str;
+
+	if (thread == _current && z_is_thread_ready(thread)) {
+		str = "running";
+	} else if (s & _THREAD_DEAD) {
+		str = "dead";
+	} else if (s & _THREAD_SUSPENDED) {
+		str = "suspended";
+	} else if (s & _THREAD_PENDING) {
+		str = "pending";
+	} else if (s & _THREAD_SLEEPING) {
+		str = "sleeping";
+	} else if (s & _THREAD_PRESTART) {
+		str = "prestart";
+	} else {
+		str = "queued";
+	}
+	if (buf != NULL && buf_size > 0U) {
+		snprintf(buf, buf_size, "%s", str);
+		return buf;
+	}
+	return str;
+}
+
+/* Describe why @p t cannot run, for the report below. */
+static void describe_blocked(const struct k_thread *t, FILE *out)
+{
+	uint32_t s = t->base.thread_state;
+
+	fprintf(out, "  thread %p '%s' priority %d", (const void *)t,
+		t->name[0] != '\0' ? t->name : "(unnamed)", t->base.prio);
+	if (t->base.prio != t->orig_prio) {
+		fprintf(out, " (inherited, own %d)", t->orig_prio);
+	}
+	fprintf(out, ": ");
+	if (s & _THREAD_PENDING) {
+		fprintf(out, "waits forever on %s %p", t->base.pend_desc != NULL ? t->base.pend_desc
+									: "wait queue",
+			(void *)t->base.pended_on);
+	} else if (s & _THREAD_SUSPENDED) {
+		fprintf(out, "suspended");
+	} else if (s & _THREAD_PRESTART) {
+		fprintf(out, "created with K_FOREVER, never started");
+	} else {
+		fprintf(out, "state 0x%x", (unsigned int)s);
+	}
+	if (t == z_main_thread) {
+		fprintf(out, " (main thread)");
+	}
+	fprintf(out, "\n");
+}
+
+static void report_blocked(void *arg)
+{
+	const char *headline = arg;
+	sys_dnode_t *node;
+
+	fflush(stdout);
+	fprintf(stderr, "%s", headline);
+	SYS_DLIST_FOR_EACH_NODE(&all_threads, node) {
+		describe_blocked(CONTAINER_OF(node, struct k_thread, all_node), stderr);
+	}
+}
+
+/* Nothing is ready and no timeout is armed: nothing will ever run again. */
+void z_no_thread_can_run(void)
+{
+	if (sys_dlist_is_empty(&all_threads)) {
+		z_host_exit(z_main_status);
+	}
+	if (z_main_returned) {
+		/* On Zephyr these threads would wait forever for an interrupt; the host has none. */
+		z_host_run_on_runtime_stack(
+			report_blocked,
+			"zmem: main returned and no thread can run again; still waiting:\n");
+		z_host_exit(z_main_status);
+	}
+	z_host_run_on_runtime_stack(
+		report_blocked, "zmem: DEADLOCK: every thread waits forever, none can run:\n");
+	z_host_exit(ZMEM_EXIT_DEADLOCK);
+}
+
+/* ---- K_THREAD_DEFINE threads ---- */
+
+static struct _static_thread_data *static_threads;
+static struct _static_thread_data **static_threads_tail = &static_threads;
+
+void z_static_thread_register(struct _static_thread_data *data)
+{
+	data->next = NULL;
+	*static_threads_tail = data;
+	static_threads_tail = &data->next;
+}
+
+void z_init_static_threads(void)
+{
+	struct _static_thread_data *d;
+
+	for (d = static_threads; d != NULL; d = d->next) {
+		k_timeout_t delay = d->init_delay_ms < 0 ? K_FOREVER : K_MSEC(d->init_delay_ms);
+
+		/* Created prestart, started below, so that they start together (as in Zephyr). */
+		k_thread_create(d->init_thread, d->init_stack, d->init_stack_size, d->init_entry,
+				d->init_p1, d->init_p2, d->init_p3, d->init_prio, d->init_options,
+				K_FOREVER);
+		k_thread_name_set(d->init_thread, d->init_name);
+		if (!K_TIMEOUT_EQ(delay, K_FOREVER)) {
+			if (K_TIMEOUT_EQ(delay, K_NO_WAIT)) {
+				d->init_thread->base.thread_state &= ~_THREAD_PRESTART;
+				z_ready_thread(d->init_thread);
+			} else {
+				z_thread_timeout_add(d->init_thread, delay);
+			}
+		}
+	}
+}

@@ -1,0 +1,23 @@
+# Run EXE with ARGS (a ;-list) and SCENARIO in the environment; check the exit status is RC
+# and that the output (stdout and stderr) matches every regex in OUT (a |-separated list).
+set(ENV{ZMEM_TEST_SCENARIO} "${SCENARIO}")
+separate_arguments(arg_list UNIX_COMMAND "${ARGS}")
+execute_process(COMMAND ${EXE} ${arg_list}
+  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 60)
+set(all "${out}${err}")
+message("---- output ----\n${all}---- exit status ${rc} ----")
+if(NOT "${rc}" STREQUAL "${RC}")
+  message(FATAL_ERROR "expected exit status ${RC}, got ${rc}")
+endif()
+string(REPLACE "|" ";" patterns "${OUT}")
+foreach(p IN LISTS patterns)
+  if(NOT all MATCHES "${p}")
+    message(FATAL_ERROR "output does not match: ${p}")
+  endif()
+endforeach()
+string(REPLACE "|" ";" absent "${NOT_OUT}")
+foreach(p IN LISTS absent)
+  if(all MATCHES "${p}")
+    message(FATAL_ERROR "output must not match: ${p}")
+  endif()
+endforeach()
