@@ -29,6 +29,7 @@
 #include <zephyr/kernel.h>
 
 #include "kheap_internal.h"
+#include "zmem_host_malloc.h"
 
 #if defined(CONFIG_ZMEM_LIBC_MALLOC_SYSTEM_HEAP) && CONFIG_HEAP_MEM_POOL_SIZE > 0 &&             \
 	defined(__GLIBC__)
@@ -248,6 +249,40 @@ size_t malloc_usable_size(void *ptr)
 		libc_usable = (size_t (*)(void *))dlsym(RTLD_NEXT, "malloc_usable_size");
 	}
 	return libc_usable != NULL ? libc_usable(ptr) : 0;
+}
+
+void *z_host_malloc(size_t size)
+{
+	return __libc_malloc(size);
+}
+
+void *z_host_calloc(size_t nmemb, size_t size)
+{
+	return __libc_calloc(nmemb, size);
+}
+
+void z_host_free(void *ptr)
+{
+	__libc_free(ptr);
+}
+
+#else /* !CONFIG_ZMEM_LIBC_MALLOC_SYSTEM_HEAP: malloc is the C library's own */
+
+#include <stdlib.h>
+
+void *z_host_malloc(size_t size)
+{
+	return malloc(size);
+}
+
+void *z_host_calloc(size_t nmemb, size_t size)
+{
+	return calloc(nmemb, size);
+}
+
+void z_host_free(void *ptr)
+{
+	free(ptr);
 }
 
 #endif /* CONFIG_ZMEM_LIBC_MALLOC_SYSTEM_HEAP */
