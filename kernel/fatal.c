@@ -12,12 +12,12 @@
 
 #include "kernel_internal.h"
 
-#if __has_include(<zephyr/logging/log.h>)
 #include <zephyr/logging/log.h>
-#endif
+
+/* The kernel's log module, as on Zephyr ("os"). */
+LOG_MODULE_REGISTER(os, CONFIG_LOG_DEFAULT_LEVEL);
 
 #if defined(CONFIG_LOG) && CONFIG_LOG
-LOG_MODULE_REGISTER(os, CONFIG_LOG_DEFAULT_LEVEL);
 #define FATAL_PRINT(...) LOG_ERR(__VA_ARGS__)
 #else
 #define FATAL_PRINT(...)                                                                           \

@@ -85,6 +85,7 @@ void arch_host_fault(unsigned int reason, const struct arch_esf *esf)
 	h->req_arg = NULL;
 	h->on_app = false;
 	/* Abandon the faulting context: resume the runtime context, which runs the request. */
+	Z_ASAN_START_SWITCH(NULL, h->rt_stack_bottom, h->rt_stack_size);
 	setcontext(&h->rt_ctx);
 	_exit(ZMEM_EXIT_FATAL);
 }
