@@ -22,6 +22,7 @@
 
 #include "host_thread.h"
 #include "kernel_internal.h"
+#include "zmem_host_malloc.h"
 
 /* Runtime stack of every k_thread's host thread: glibc, stdio and the fault path run here. */
 #define Z_HOST_RUNTIME_STACK_SIZE (256 * 1024)
@@ -44,7 +45,7 @@ static FUNC_NORETURN void host_thread_end(struct z_host_thread *h)
 	z_host_self = NULL;
 	z_host_altstack_free(h->altstack);
 	sem_destroy(&h->run);
-	free(h);
+	z_host_free(h);
 	pthread_exit(NULL);
 }
 
@@ -118,7 +119,7 @@ void z_host_run_on_runtime_stack(void (*fn)(void *), void *arg)
 
 int z_host_thread_spawn(struct k_thread *t)
 {
-	struct z_host_thread *h = calloc(1, sizeof(*h));
+	struct z_host_thread *h = z_host_calloc(1, sizeof(*h));
 	pthread_attr_t attr;
 	int ret;
 
@@ -134,7 +135,7 @@ int z_host_thread_spawn(struct k_thread *t)
 	pthread_attr_destroy(&attr);
 	if (ret != 0) {
 		sem_destroy(&h->run);
-		free(h);
+		z_host_free(h);
 		return -ret;
 	}
 	t->host = h;
