@@ -168,6 +168,17 @@ static void parent_entry(void *p1, void *p2, void *p3)
 	VSTORE(area_a[21], 21);
 }
 
+static void make_supervisor(void *p1, void *p2, void *p3)
+{
+	(void)p1;
+	(void)p2;
+	(void)p3;
+	results[R_BEFORE_FAULT] = 1;
+	k_thread_create(&child, child_stack, K_THREAD_STACK_SIZEOF(child_stack), child_entry,
+			NULL, NULL, NULL, K_PRIO_PREEMPT(1), 0, K_NO_WAIT);
+	printk("FAIL: user thread created a supervisor thread\n");
+}
+
 static void turns_entry(void *p1, void *p2, void *p3)
 {
 	volatile uint8_t *mine = p1;
@@ -259,6 +270,10 @@ int main(void)
 	CHECK_EQ(area_a[20], 20);
 	CHECK_EQ(area_a[21], 21);
 	ptest_fault_reset();
+
+	/* A user thread may not create a supervisor thread: kernel oops. */
+	run(&t2, stack2, "escalate", make_supervisor, NULL, &dom1, K_USER);
+	expect_fault(&t2, K_ERR_KERNEL_OOPS, NULL, ARCH_HOST_ACCESS_UNKNOWN);
 
 	/* Two user threads of different domains taking turns: each switch applies its view. */
 	run2(&t1, stack1, "turns1", turns_entry, &area_a[100], (void *)(uintptr_t)R_TURNS1, &dom1,
