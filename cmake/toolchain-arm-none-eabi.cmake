@@ -30,7 +30,17 @@ elseif(ZMEM_CORTEX_M_CPU STREQUAL "cortex-m4")
 else()
   message(FATAL_ERROR "ZMEM_CORTEX_M_CPU must be cortex-m3 or cortex-m4, not '${ZMEM_CORTEX_M_CPU}'")
 endif()
-set(CMAKE_C_FLAGS_INIT "${zmem_cpu_flags} -ffunction-sections -fdata-sections")
+# Debian's arm-none-eabi-gcc finds its own freestanding <stdint.h> before newlib's, and newlib's
+# <inttypes.h> then defines no PRI*64 macros. Searching newlib's headers first fixes that.
+set(ZMEM_NEWLIB_INCLUDE "" CACHE PATH "newlib's include directory, searched before the compiler's")
+if(NOT ZMEM_NEWLIB_INCLUDE AND EXISTS /usr/include/newlib/stdint.h)
+  set(ZMEM_NEWLIB_INCLUDE /usr/include/newlib CACHE PATH "" FORCE)
+endif()
+set(zmem_newlib_flags "")
+if(ZMEM_NEWLIB_INCLUDE)
+  set(zmem_newlib_flags "-isystem ${ZMEM_NEWLIB_INCLUDE}")
+endif()
+set(CMAKE_C_FLAGS_INIT "${zmem_cpu_flags} ${zmem_newlib_flags} -ffunction-sections -fdata-sections")
 set(CMAKE_EXE_LINKER_FLAGS_INIT "${zmem_cpu_flags}")
 
 # The board support the top level links into every executable (arch/cortex_m).

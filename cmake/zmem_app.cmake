@@ -14,11 +14,13 @@
 # whose configuration is identical share one build of the zmem library (the default one when
 # nothing differs from the defaults), so most tests cost no extra compilation.
 #
-# The application's main() is linked as __real_main (-Wl,--wrap=main): the host runtime owns the
-# process entry and runs main() as Zephyr's main thread.
+# The application links as the host runtime's zmem_app_runtime target says (whole-archive zmem,
+# main() renamed __real_main by -Wl,--wrap=main so the runtime owns the process entry and runs
+# main() as Zephyr's main thread, app_config.c compiled with the application's configuration),
+# with the configuration's own zmem library in place of the default one.
 #
-# zmem_app_configure(<target-with-sources> <target-to-link> <config-dir> CONF ... KCONFIG ...) is
-# the shared step, also used by the Zephyr CMake package (cmake/zephyr/).
+# zmem_app_configure(<target-with-sources> <target-to-link> <config-dir> CONF ... KCONFIG ...
+# [EXPORT_VARIABLES]) is the shared step, also used by the Zephyr CMake package (cmake/zephyr/).
 
 include_guard(GLOBAL)
 include(${CMAKE_CURRENT_LIST_DIR}/zmem_kconfig.cmake)
@@ -43,7 +45,7 @@ endfunction()
 # Generates the configuration of application target <code> (which holds the sources), and links
 # <exe> against a zmem library compiled with the same configuration.
 function(zmem_app_configure code exe config_dir)
-  cmake_parse_arguments(PARSE_ARGV 3 ARG "" "" "CONF;KCONFIG")
+  cmake_parse_arguments(PARSE_ARGV 3 ARG "EXPORT_VARIABLES" "" "CONF;KCONFIG")
   set(conf_files "")
   foreach(f IN LISTS ARG_CONF)
     get_filename_component(f "${f}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_SOURCE_DIR}")
@@ -57,7 +59,12 @@ function(zmem_app_configure code exe config_dir)
   get_property(root GLOBAL PROPERTY ZMEM_SOURCE_DIR)
   set(autoconf "${config_dir}/zephyr/autoconf.h")
   zmem_kconfig_generate(OUTPUT "${autoconf}" KCONFIG_DIR "${root}/kconfig"
-    CONF_FILES ${conf_files} KCONFIG_FILES ${kconfig_files})
+    CONF_FILES ${conf_files} KCONFIG_FILES ${kconfig_files} EXPORT_VARIABLES)
+  if(ARG_EXPORT_VARIABLES)
+    foreach(name IN LISTS ZMEM_KCONFIG_SYMBOLS)
+      set(${name} "${${name}}" PARENT_SCOPE)
+    endforeach()
+  endif()
 
   # One zmem library per distinct configuration.
   file(READ "${autoconf}" content)
@@ -94,13 +101,41 @@ function(zmem_app_configure code exe config_dir)
 
   target_compile_options(${code} PRIVATE -imacros${autoconf})
   target_include_directories(${code} PRIVATE "${config_dir}")
-  if(code STREQUAL exe)
-    target_link_libraries(${exe} PRIVATE ${lib})
-  else()
-    target_link_libraries(${code} PUBLIC ${lib})
+
+  # The host runtime's link recipe (target zmem_app_runtime: whole-archive zmem, --wrap=main,
+  # per-application sources such as app_config.c), with this configuration's library in place
+  # of the default zmem. A library must appear under one link feature only, hence the rewrite.
+  set(link_items ${lib})
+  if(TARGET zmem_app_runtime)
+    # Imported targets are visible in the directory that found them only; the runtime links
+    # Threads::Threads, so find it here too.
+    if(NOT TARGET Threads::Threads)
+      set(THREADS_PREFER_PTHREAD_FLAG ON)
+      find_package(Threads REQUIRED)
+    endif()
+    get_target_property(rt_libs zmem_app_runtime INTERFACE_LINK_LIBRARIES)
+    set(link_items "")
+    foreach(item IN LISTS rt_libs)
+      if(item STREQUAL "zmem" OR item STREQUAL "zmem::zmem")
+        set(item ${lib})
+      else()
+        string(REPLACE ",zmem>" ",${lib}>" item "${item}")
+      endif()
+      list(APPEND link_items "${item}")
+    endforeach()
+    get_target_property(rt_options zmem_app_runtime INTERFACE_LINK_OPTIONS)
+    if(rt_options)
+      target_link_options(${exe} PRIVATE ${rt_options})
+    endif()
+    get_target_property(rt_sources zmem_app_runtime INTERFACE_SOURCES)
+    if(rt_sources)
+      target_sources(${code} PRIVATE ${rt_sources})
+    endif()
   endif()
-  if(EXISTS "${root}/arch/host/CMakeLists.txt")
-    target_link_options(${exe} PRIVATE -Wl,--wrap=main)
+  if(code STREQUAL exe)
+    target_link_libraries(${exe} PRIVATE ${link_items})
+  else()
+    target_link_libraries(${code} PUBLIC ${link_items})
   endif()
   set_property(TARGET ${exe} PROPERTY ZMEM_AUTOCONF "${autoconf}")
 endfunction()

@@ -19,7 +19,7 @@
 #                         [KCONFIG_FILES <symbols.conf>...]  # extra declarations (app symbols)
 #                         [KCONFIG_DIR <dir>]             # default: zmem's kconfig/
 #                         [EXPORT_VARIABLES])             # also set CONFIG_X in the caller
-#                                                         # (bool: y/n, string: unquoted)
+#                             (bool: y/n, string: unquoted) and ZMEM_KCONFIG_SYMBOLS (the names)
 # Use as a script (tests, tools):
 #   cmake -DOUTPUT=<file> [-DCONF_FILES="a.conf;b.conf"] [-DKCONFIG_DIR=<dir>] -P zmem_kconfig.cmake
 
@@ -176,6 +176,10 @@ function(zmem_kconfig_generate)
       set(${name} "${value}" PARENT_SCOPE)
     endif()
   endforeach()
+
+  if(ARG_EXPORT_VARIABLES)
+    set(ZMEM_KCONFIG_SYMBOLS "${names}" PARENT_SCOPE)
+  endif()
 
   get_filename_component(outdir "${ARG_OUTPUT}" DIRECTORY)
   file(MAKE_DIRECTORY "${outdir}")

@@ -12,12 +12,12 @@
 
 #include "kernel_internal.h"
 
-#if __has_include(<zephyr/logging/log.h>)
 #include <zephyr/logging/log.h>
-#endif
+
+/* The kernel's log module, as on Zephyr ("os"). */
+LOG_MODULE_REGISTER(os, CONFIG_LOG_DEFAULT_LEVEL);
 
 #if defined(CONFIG_LOG) && CONFIG_LOG
-LOG_MODULE_REGISTER(os, CONFIG_LOG_DEFAULT_LEVEL);
 #define FATAL_PRINT(...) LOG_ERR(__VA_ARGS__)
 #else
 #define FATAL_PRINT(...)                                                                           \
@@ -103,12 +103,27 @@ void z_fatal_error(unsigned int reason, const struct arch_esf *esf)
 	z_host_run_on_runtime_stack(fatal_on_runtime_stack, &a);
 }
 
+struct assert_print_args {
+	const char *fmt;
+	va_list *ap;
+};
+
+static void assert_vprint(void *arg)
+{
+	struct assert_print_args *a = arg;
+
+	vfprintf(stderr, a->fmt, *a->ap);
+}
+
 void assert_print(const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	/* vfprintf on unbuffered stderr takes an 8 KB buffer: not on an application stack. */
+	struct assert_print_args a = {fmt, &ap};
+
+	z_host_run_on_runtime_stack(assert_vprint, &a);
 	va_end(ap);
 }
 

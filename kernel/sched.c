@@ -13,7 +13,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <zephyr/logging/log.h>
+
 #include "kernel_internal.h"
+
+LOG_MODULE_DECLARE(os, CONFIG_LOG_DEFAULT_LEVEL);
 
 struct k_thread *_current_thread;
 
@@ -247,7 +251,14 @@ void z_reschedule_unlocked(void)
 	}
 	z_host_check_stop();
 	z_timeout_announce();
-	if (should_preempt()) {
+	if (z_is_thread_dead(_current)) {
+		/* Aborted by an ISR that has now returned. */
+		z_thread_self_exit();
+	}
+	if (!z_is_thread_ready(_current)) {
+		/* Suspended by an ISR: switch away without queueing it. */
+		z_swap();
+	} else if (should_preempt()) {
 		queue_ready(_current, true);
 		z_swap();
 	}
@@ -266,7 +277,7 @@ int z_pend_curr_desc(struct k_spinlock *lock, k_spinlock_key_t key, _wait_q_t *w
 
 	k_spin_unlock(lock, key);
 	if (k_is_in_isr() || cur == NULL) {
-		z_host_raw_write("zmem: a blocking kernel call was made from an ISR or before boot\n");
+		LOG_ERR("a blocking kernel call was made from an ISR or before the kernel started");
 		return -EAGAIN;
 	}
 	if (K_TIMEOUT_EQ(timeout, K_NO_WAIT)) {
@@ -330,7 +341,7 @@ int32_t k_sleep(k_timeout_t timeout)
 	int64_t left;
 
 	if (k_is_in_isr() || cur == NULL) {
-		z_host_raw_write("zmem: k_sleep() called from an ISR\n");
+		LOG_ERR("k_sleep() called from an ISR");
 		return 0;
 	}
 	if (K_TIMEOUT_EQ(timeout, K_NO_WAIT)) {
@@ -412,8 +423,8 @@ int k_thread_priority_get(k_tid_t thread)
 void k_thread_priority_set(k_tid_t thread, int prio)
 {
 	if (prio < K_HIGHEST_THREAD_PRIO || prio > K_LOWEST_APPLICATION_THREAD_PRIO) {
-		fprintf(stderr, "zmem: k_thread_priority_set: priority %d out of range [%d, %d]\n",
-			prio, K_HIGHEST_THREAD_PRIO, K_LOWEST_APPLICATION_THREAD_PRIO);
+		LOG_ERR("k_thread_priority_set: priority %d out of range [%d, %d]", prio,
+			K_HIGHEST_THREAD_PRIO, K_LOWEST_APPLICATION_THREAD_PRIO);
 		return;
 	}
 	thread->orig_prio = prio;

@@ -10,7 +10,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <zephyr/logging/log.h>
+
 #include "kernel_internal.h"
+
+LOG_MODULE_DECLARE(os, CONFIG_LOG_DEFAULT_LEVEL);
 
 extern void z_sched_forget(struct k_thread *t);
 extern void z_thread_timeout_add(struct k_thread *t, k_timeout_t timeout);
@@ -27,7 +31,7 @@ bool z_main_returned;
 static void check_prio(int *prio)
 {
 	if (*prio < K_HIGHEST_THREAD_PRIO || *prio > K_LOWEST_APPLICATION_THREAD_PRIO) {
-		fprintf(stderr, "zmem: thread priority %d out of range [%d, %d], clamped\n", *prio,
+		LOG_ERR("thread priority %d out of range [%d, %d], clamped", *prio,
 			K_HIGHEST_THREAD_PRIO, K_LOWEST_APPLICATION_THREAD_PRIO);
 		*prio = CLAMP(*prio, K_HIGHEST_THREAD_PRIO, K_LOWEST_APPLICATION_THREAD_PRIO);
 	}
@@ -39,6 +43,14 @@ k_tid_t k_thread_create(struct k_thread *new_thread, k_thread_stack_t *stack, si
 {
 	struct k_thread *t = new_thread;
 
+	if (t == NULL || stack == NULL || entry == NULL || stack_size == 0U ||
+	    ((uintptr_t)stack % 16U) != 0U) {
+		/* Zephyr asserts here; the caller cannot go on with a thread that does not exist. */
+		LOG_ERR("k_thread_create: invalid thread %p, stack %p (%zu bytes) or entry", (void *)t,
+			(void *)stack, stack_size);
+		k_oops();
+		return NULL;
+	}
 	check_prio(&prio);
 	memset(t, 0, sizeof(*t));
 	sys_dnode_init(&t->base.qnode_dlist);
@@ -64,7 +76,7 @@ k_tid_t k_thread_create(struct k_thread *new_thread, k_thread_stack_t *stack, si
 	}
 	z_host_thread_created(t);
 	if (z_host_thread_spawn(t) != 0) {
-		fprintf(stderr, "zmem: k_thread_create: cannot create a host thread\n");
+		LOG_ERR("k_thread_create: cannot create a host thread");
 		k_fatal_halt(K_ERR_KERNEL_PANIC);
 	}
 	sys_dlist_append(&all_threads, &t->all_node);
@@ -103,7 +115,9 @@ static void thread_end(struct k_thread *t)
 static void self_exit(void *arg)
 {
 	(void)arg;
-	thread_end(_current);
+	if (!z_is_thread_dead(_current)) {
+		thread_end(_current);
+	}
 	z_sched_exit_current();
 }
 
@@ -119,8 +133,7 @@ void k_thread_abort(k_tid_t thread)
 		return;
 	}
 	if ((thread->base.user_options & K_ESSENTIAL) != 0U) {
-		fprintf(stderr, "zmem: essential thread %p (%s) aborted\n", (void *)thread,
-			thread->name);
+		LOG_ERR("essential thread %p (%s) aborted", (void *)thread, thread->name);
 		z_fatal_error(K_ERR_KERNEL_PANIC, NULL);
 	}
 	if (thread == _current && !k_is_in_isr()) {

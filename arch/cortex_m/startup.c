@@ -73,6 +73,17 @@ static void unexpected_irq(void)
 	z_cortex_m_fault();
 }
 
+/* What crti/crtn would provide: newlib's exit() runs __libc_fini_array, which calls _fini.
+ * Constructors and destructors live in .init_array/.fini_array only, so both are empty. */
+void _init(void);
+void _fini(void);
+void _init(void)
+{
+}
+void _fini(void)
+{
+}
+
 static inline uintptr_t current_sp(void)
 {
 	uintptr_t sp;
@@ -167,8 +178,7 @@ void z_cortex_m_reset(void)
 	SCB_CCR |= CCR_DIV_0_TRP;
 	SCB_SHCSR |= SHCSR_FAULTS_ENA;
 
-	/* Constructors (newlib's __libc_init_array would also want crti's _init, which a
-	 * -nostartfiles image does not have). */
+	/* Constructors (what newlib's __libc_init_array does, minus _init). */
 	for (void (**f)(void) = __preinit_array_start; f < __preinit_array_end; f++) {
 		(*f)();
 	}

@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 /*
- * The system calls newlib-nano needs on a board with no OS: console output through
+ * The system calls newlib needs on a board with no OS: console output through
  * semihosting, malloc's memory from the RAM between .bss and the main stack, and exit through
  * SYS_EXIT_EXTENDED. Files other than stdin/stdout/stderr do not exist.
  */

@@ -18,13 +18,14 @@
 
 #include "host_thread.h"
 #include "kernel_internal.h"
+#include "zmem_host_malloc.h"
 
 #define Z_HOST_ALTSTACK_SIZE (64 * 1024)
 
 void *z_host_altstack_install(void)
 {
 	stack_t ss;
-	void *mem = malloc(Z_HOST_ALTSTACK_SIZE);
+	void *mem = z_host_malloc(Z_HOST_ALTSTACK_SIZE);
 
 	if (mem == NULL) {
 		return NULL;
@@ -33,7 +34,7 @@ void *z_host_altstack_install(void)
 	ss.ss_size = Z_HOST_ALTSTACK_SIZE;
 	ss.ss_flags = 0;
 	if (sigaltstack(&ss, NULL) != 0) {
-		free(mem);
+		z_host_free(mem);
 		return NULL;
 	}
 	return mem;
@@ -45,7 +46,7 @@ void z_host_altstack_free(void *altstack)
 
 	if (altstack != NULL) {
 		(void)sigaltstack(&ss, NULL);
-		free(altstack);
+		z_host_free(altstack);
 	}
 }
 
@@ -85,6 +86,7 @@ void arch_host_fault(unsigned int reason, const struct arch_esf *esf)
 	h->req_arg = NULL;
 	h->on_app = false;
 	/* Abandon the faulting context: resume the runtime context, which runs the request. */
+	Z_ASAN_START_SWITCH(NULL, h->rt_stack_bottom, h->rt_stack_size);
 	setcontext(&h->rt_ctx);
 	_exit(ZMEM_EXIT_FATAL);
 }

@@ -9,6 +9,7 @@
 #include <pthread.h>
 #include <semaphore.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <ucontext.h>
 
 struct k_thread;
@@ -30,7 +31,31 @@ struct z_host_thread {
 	void *req_arg;              /* Its argument. */
 	struct k_thread *thread;    /* The k_thread (NULL once reaped). */
 	void *altstack;             /* Signal stack for faults. */
+	void *rt_stack_bottom;      /* Bounds of the runtime stack (for AddressSanitizer). */
+	size_t rt_stack_size;
+	void *asan_fake_rt;         /* AddressSanitizer fake stacks of each context. */
+	void *asan_fake_app;
 };
+
+/*
+ * AddressSanitizer must be told about stack switches, or it reports false positives on the
+ * other stack. Without ASan these compile to nothing.
+ */
+#if defined(__SANITIZE_ADDRESS__)
+#define Z_HOST_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define Z_HOST_ASAN 1
+#endif
+#endif
+#ifdef Z_HOST_ASAN
+#include <sanitizer/common_interface_defs.h>
+#define Z_ASAN_START_SWITCH(fake, bottom, size) __sanitizer_start_switch_fiber(fake, bottom, size)
+#define Z_ASAN_FINISH_SWITCH(fake)              __sanitizer_finish_switch_fiber(fake, NULL, NULL)
+#else
+#define Z_ASAN_START_SWITCH(fake, bottom, size) ((void)(fake), (void)(bottom), (void)(size))
+#define Z_ASAN_FINISH_SWITCH(fake)              ((void)(fake))
+#endif
 
 /* The host thread record of the calling host thread, NULL outside k_threads. */
 extern __thread struct z_host_thread *z_host_self;

@@ -22,6 +22,7 @@
 
 #include "host_thread.h"
 #include "kernel_internal.h"
+#include "zmem_host_malloc.h"
 
 /* Runtime stack of every k_thread's host thread: glibc, stdio and the fault path run here. */
 #define Z_HOST_RUNTIME_STACK_SIZE (256 * 1024)
@@ -44,7 +45,7 @@ static FUNC_NORETURN void host_thread_end(struct z_host_thread *h)
 	z_host_self = NULL;
 	z_host_altstack_free(h->altstack);
 	sem_destroy(&h->run);
-	free(h);
+	z_host_free(h);
 	pthread_exit(NULL);
 }
 
@@ -53,6 +54,7 @@ static void app_entry(void)
 {
 	struct z_host_thread *h = z_host_self;
 
+	Z_ASAN_FINISH_SWITCH(NULL);
 	z_thread_entry(h->thread);
 }
 
@@ -63,6 +65,14 @@ static void *host_thread_main(void *arg)
 
 	z_host_self = h;
 	h->altstack = z_host_altstack_install();
+	{
+		pthread_attr_t attr;
+
+		if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+			(void)pthread_attr_getstack(&attr, &h->rt_stack_bottom, &h->rt_stack_size);
+			pthread_attr_destroy(&attr);
+		}
+	}
 	sem_wait_uninterrupted(&h->run);
 	if (h->reaped) {
 		host_thread_end(h);
@@ -81,7 +91,10 @@ static void *host_thread_main(void *arg)
 
 	for (;;) {
 		h->on_app = true;
+		Z_ASAN_START_SWITCH(&h->asan_fake_rt, (const void *)t->stack_info.start,
+				    t->stack_info.size);
 		swapcontext(&h->rt_ctx, &h->app_ctx);
+		Z_ASAN_FINISH_SWITCH(h->asan_fake_rt);
 		/* The application context asked for h->req_fn to run here. */
 		h->req_fn(h->req_arg);
 	}
@@ -99,12 +112,14 @@ void z_host_run_on_runtime_stack(void (*fn)(void *), void *arg)
 	h->req_fn = fn;
 	h->req_arg = arg;
 	h->on_app = false;
+	Z_ASAN_START_SWITCH(&h->asan_fake_app, h->rt_stack_bottom, h->rt_stack_size);
 	swapcontext(&h->app_ctx, &h->rt_ctx);
+	Z_ASAN_FINISH_SWITCH(h->asan_fake_app);
 }
 
 int z_host_thread_spawn(struct k_thread *t)
 {
-	struct z_host_thread *h = calloc(1, sizeof(*h));
+	struct z_host_thread *h = z_host_calloc(1, sizeof(*h));
 	pthread_attr_t attr;
 	int ret;
 
@@ -120,7 +135,7 @@ int z_host_thread_spawn(struct k_thread *t)
 	pthread_attr_destroy(&attr);
 	if (ret != 0) {
 		sem_destroy(&h->run);
-		free(h);
+		z_host_free(h);
 		return -ret;
 	}
 	t->host = h;

@@ -8,6 +8,7 @@
  */
 #include <string.h>
 
+#define Z_HEAP_DEFINE_HELPERS
 #include "heap.h"
 
 static struct z_heap z_heap_unusable; /* max_bytes 0 and end 0: every call fails cleanly */
@@ -44,8 +45,12 @@ void sys_heap_init(struct sys_heap *heap, void *mem, size_t bytes)
 
 	memset(h, 0, hdr_bytes);
 	h->end = (chunkid_t)end;
+	h->first = (chunkid_t)first;
 	h->nb_classes = (chunkid_t)nb_classes;
 	h->max_bytes = chunk_usable(units);
+	h->fit_limit = h->max_bytes;
+	h->first_mem = (uintptr_t)chunk_mem(h, first);
+	h->nb_units = units;
 
 	set_size_used(h, 0, chunk0, true);
 	set_left_size(h, 0, 0);
@@ -53,31 +58,32 @@ void sys_heap_init(struct sys_heap *heap, void *mem, size_t bytes)
 	set_left_size(h, first, chunk0);
 	set_size_used(h, end, 0, true);
 	set_left_size(h, end, units);
-	free_list_add(h, first, units);
+	z_heap_list_add(h, first, units);
 	heap->heap = h;
 }
 
 void z_heap_free_chunk(struct z_heap *h, size_t c)
 {
+	h->fit_limit = h->max_bytes;
 	size_t units = chunk_size(h, c);
 	size_t r = c + units;
 
 	if (!chunk_used(h, r)) {
 		size_t ru = chunk_size(h, r);
 
-		free_list_remove(h, r, ru);
+		z_heap_list_remove(h, r, ru);
 		units += ru;
 	}
 	if (!chunk_used(h, c - left_size(h, c))) {
 		size_t lu = left_size(h, c);
 
 		c -= lu;
-		free_list_remove(h, c, lu);
+		z_heap_list_remove(h, c, lu);
 		units += lu;
 	}
 	set_size_used(h, c, units, false);
 	set_left_size(h, c + units, units);
-	free_list_add(h, c, units);
+	z_heap_list_add(h, c, units);
 }
 
 void z_heap_trim(struct z_heap *h, size_t c, size_t units)
@@ -85,13 +91,9 @@ void z_heap_trim(struct z_heap *h, size_t c, size_t units)
 	size_t have = chunk_size(h, c);
 
 	if (have - units >= MIN_CHUNK) {
-		size_t t = c + units;
-
 		stats_free(h, have - units);
+		z_heap_split(h, c, have, units);
 		set_size_used(h, c, units, true);
-		set_size_used(h, t, have - units, false);
-		set_left_size(h, t, units);
-		set_left_size(h, c + have, have - units);
-		z_heap_free_chunk(h, t);
+		z_heap_free_chunk(h, c + units);
 	}
 }

@@ -70,8 +70,17 @@ typedef uint16_t chunkid_t;
 
 /** Heap header, the payload of chunk 0. */
 struct z_heap {
+	/**
+	 * Requests above this many bytes fail at once. Normally max_bytes; after a failed
+	 * allocation it drops below the failed size (nothing that large fits until space is
+	 * freed), and every free restores it, so repeated failures cost a single comparison.
+	 */
+	size_t fit_limit;
 	size_t max_bytes;          /**< Largest request that could ever fit. */
+	uintptr_t first_mem;       /**< Address of the first chunk's memory (range checks). */
+	size_t nb_units;           /**< Units from the first chunk to the end marker. */
 	chunkid_t end;             /**< Index of the end-marker chunk. */
+	chunkid_t first;           /**< Index of the first chunk after chunk 0. */
 	chunkid_t nb_classes;      /**< Entries in free_list[]. */
 	uint32_t summary;          /**< Bit w set when bitmap[w] != 0. */
 	uint32_t bitmap[NB_WORDS]; /**< Bit k set when free_list[k] is not empty. */
@@ -143,9 +152,8 @@ static inline size_t chunk_usable(size_t units)
 /** Units for a request of @p bytes (the caller has bounded @p bytes by max_bytes). */
 static inline size_t bytes_to_units(size_t bytes)
 {
-	size_t u = (bytes + HDR_BYTES + CANARY_BYTES + CHUNK_UNIT - 1u) / CHUNK_UNIT;
-
-	return u < MIN_CHUNK ? MIN_CHUNK : u;
+	/* never below MIN_CHUNK: one byte plus the header already needs MIN_CHUNK units */
+	return (bytes + HDR_BYTES + CANARY_BYTES + CHUNK_UNIT - 1u) / CHUNK_UNIT;
 }
 
 /* ---- size classes ---- */
@@ -155,21 +163,37 @@ static inline unsigned int z_msb(uint32_t v)
 	return 31u - (unsigned int)__builtin_clz(v);
 }
 
-/** log2 of the width of the class holding @p units. */
-static inline unsigned int class_shift(size_t units)
-{
-	return z_msb((uint32_t)units | (1u << SL_BITS)) - SL_BITS;
-}
+/** Sizes below this many units each have a class of their own. */
+#define EXACT_UNITS (2u << SL_BITS)
 
-/** Size class of a chunk of @p units: exact below 2^(SL_BITS+1), then 2^SL_BITS per octave. */
+/** Size class of a chunk of @p units: exact below EXACT_UNITS, then 2^SL_BITS per octave. */
 static inline unsigned int size_class(size_t units)
 {
-	unsigned int sh = class_shift(units);
+	if (units < EXACT_UNITS) {
+		return (unsigned int)units;
+	}
+	unsigned int sh = z_msb((uint32_t)units) - SL_BITS;
 
 	return (sh << SL_BITS) + (unsigned int)(units >> sh);
 }
 
-/* ---- free lists ---- */
+/* ---- free lists ----
+ *
+ * Optimized for speed (-O2) the list helpers are inlined everywhere; optimized for size
+ * (-Os) one shared copy lives in heap.c.
+ */
+#if defined(__OPTIMIZE_SIZE__)
+#define Z_HEAP_HOT static inline
+#define Z_HEAP_SHARED_HELPERS 1
+#define Z_HEAP_HELPER
+void z_heap_list_add(struct z_heap *h, size_t c, size_t units);
+void z_heap_list_remove(struct z_heap *h, size_t c, size_t units);
+void z_heap_split(struct z_heap *h, size_t c, size_t have, size_t units);
+#else
+#define Z_HEAP_HOT static inline __attribute__((always_inline))
+#define Z_HEAP_SHARED_HELPERS 0
+#define Z_HEAP_HELPER static inline __attribute__((always_inline))
+#endif
 
 static inline void bitmap_set(struct z_heap *h, unsigned int k)
 {
@@ -187,8 +211,9 @@ static inline void bitmap_clear(struct z_heap *h, unsigned int k)
 	}
 }
 
+#if !Z_HEAP_SHARED_HELPERS || defined(Z_HEAP_DEFINE_HELPERS)
 /** Push free chunk @p c (size already set) on the list of its class. */
-static inline void free_list_add(struct z_heap *h, size_t c, size_t units)
+Z_HEAP_HELPER void z_heap_list_add(struct z_heap *h, size_t c, size_t units)
 {
 	unsigned int k = size_class(units);
 	chunkid_t first = h->free_list[k];
@@ -196,16 +221,16 @@ static inline void free_list_add(struct z_heap *h, size_t c, size_t units)
 
 	l[0] = 0;
 	l[1] = first;
+	h->free_list[k] = (chunkid_t)c;
 	if (first != 0u) {
 		chunk_links(h, first)[0] = (chunkid_t)c;
 	} else {
 		bitmap_set(h, k);
 	}
-	h->free_list[k] = (chunkid_t)c;
 }
 
 /** Unlink free chunk @p c of @p units from its class list. */
-static inline void free_list_remove(struct z_heap *h, size_t c, size_t units)
+Z_HEAP_HELPER void z_heap_list_remove(struct z_heap *h, size_t c, size_t units)
 {
 	chunkid_t *l = chunk_links(h, c);
 	chunkid_t p = l[0];
@@ -226,12 +251,26 @@ static inline void free_list_remove(struct z_heap *h, size_t c, size_t units)
 	}
 }
 
+/**
+ * Cut chunk @p c of @p have units after @p units: c's size field is left to the caller; the
+ * tail c + units gets a header (free, on no list) and its right neighbour learns its size.
+ */
+Z_HEAP_HELPER void z_heap_split(struct z_heap *h, size_t c, size_t have, size_t units)
+{
+	size_t t = c + units;
+
+	set_size_used(h, t, have - units, false);
+	set_left_size(h, t, units);
+	set_left_size(h, c + have, have - units);
+}
+#endif
+
 /* ---- shared internals (one definition each, in heap*.c) ---- */
 
 /** Return chunk @p c (marked used or not) to the free lists, merging with free neighbours. */
 void z_heap_free_chunk(struct z_heap *h, size_t c);
 
-/** Allocate a chunk of at least @p units; 0 when none fits. */
+/** Allocate a chunk of at least @p units (at most h->end); 0 when none fits. */
 size_t z_heap_alloc_chunk(struct z_heap *h, size_t units);
 
 /**

@@ -9,52 +9,57 @@
 #include "heap.h"
 
 /**
- * Chunks of the request's own class probed for a fit before a larger class is taken. The
- * probe is what keeps packing tight when the larger classes are empty; it is a constant
- * bound, independent of the number of free chunks.
+ * Chunks of the request's own class probed for a fit when no larger class has a chunk. A
+ * constant bound, independent of the number of free chunks.
  */
 #ifndef CONFIG_SYS_HEAP_ALLOC_PROBES
 #define CONFIG_SYS_HEAP_ALLOC_PROBES 3
 #endif
 
-size_t z_heap_alloc_chunk(struct z_heap *h, size_t units)
+/* Take chunk c of @p have units (already unlinked) for a request of @p units. */
+Z_HEAP_HOT void *take_chunk(struct z_heap *h, size_t c,
+							     size_t have, size_t units)
 {
-	unsigned int sh = class_shift(units);
-	unsigned int k = (sh << SL_BITS) + (unsigned int)(units >> sh);
-	size_t c;
-	size_t have;
-
-	if ((units & ((1u << sh) - 1u)) != 0u) {
-		/* Class k also holds chunks smaller than the request: probe a few. */
-		c = h->free_list[k];
-		for (int i = 0; c != 0u && i < CONFIG_SYS_HEAP_ALLOC_PROBES; i++) {
-			have = chunk_size(h, c);
-			if (have >= units) {
-				free_list_remove(h, c, have);
-				goto split;
-			}
-			c = next_free(h, c);
-		}
-		k++; /* every chunk of class k + 1 and above fits */
+	if (have - units >= MIN_CHUNK) {
+		z_heap_split(h, c, have, units);
+		z_heap_list_add(h, c + units, have - units);
+		have = units;
 	}
+	set_size_used(h, c, have, true);
+	stats_alloc(h, have);
+	return chunk_mem(h, c);
+}
 
-	unsigned int w = k >> 5;
-	uint32_t m = h->bitmap[w] & (~0u << (k & 31u));
+/* Take the first chunk of own class k holding @p units; NULL when the probe fails. */
+Z_HEAP_HOT void *probe_class(struct z_heap *h, unsigned int k,
+							      size_t units)
+{
+	size_t c = h->free_list[k];
 
-	if (m == 0u) {
-		uint32_t s = h->summary & (~1u << w);
+	for (int i = 0; c != 0u && i < CONFIG_SYS_HEAP_ALLOC_PROBES; i++) {
+		size_t have = chunk_size(h, c);
 
-		if (s == 0u) {
-			return 0;
+		if (have >= units) {
+			z_heap_list_remove(h, c, have);
+			return take_chunk(h, c, have, units);
 		}
-		w = (unsigned int)__builtin_ctz(s);
-		m = h->bitmap[w];
+		c = next_free(h, c);
 	}
-	k = (w << 5) | (unsigned int)__builtin_ctz(m);
-	c = h->free_list[k];
-	have = chunk_size(h, c);
+	return NULL;
+}
 
-	/* c heads its list: unlink it directly */
+/* Nothing of @p units or more fits until something is freed: fail such requests at once. */
+static void note_failure(struct z_heap *h, size_t units)
+{
+	size_t fits = (units - 1u) * CHUNK_UNIT; /* chunk bytes of the largest size that may fit */
+
+	h->fit_limit = fits > HDR_BYTES + CANARY_BYTES ? fits - HDR_BYTES - CANARY_BYTES : 0u;
+}
+
+/* Unlink chunk @p c, the head of list @p k. */
+Z_HEAP_HOT void pop_head(struct z_heap *h, unsigned int k,
+							  size_t c)
+{
 	chunkid_t n = next_free(h, c);
 
 	h->free_list[k] = n;
@@ -63,30 +68,80 @@ size_t z_heap_alloc_chunk(struct z_heap *h, size_t units)
 	} else {
 		bitmap_clear(h, k);
 	}
+}
 
-split:
-	if (have - units >= MIN_CHUNK) {
-		size_t r = c + units;
-		size_t ru = have - units;
+Z_HEAP_HOT void *alloc_mem(struct z_heap *h, size_t units)
+{
+	unsigned int k;
+	size_t c;
 
-		set_size_used(h, r, ru, false);
-		set_left_size(h, r, units);
-		set_left_size(h, c + have, ru);
-		free_list_add(h, r, ru);
-		have = units;
+	if (units < EXACT_UNITS) {
+#if !Z_HEAP_SHARED_HELPERS
+		/*
+		 * Small sizes have a list each: an exact fit is one pop, the common case. (A
+		 * shortcut only: the bitmap search below finds the same chunk.)
+		 */
+		c = h->free_list[units];
+		if (c != 0u) {
+			pop_head(h, (unsigned int)units, c);
+			set_size_used(h, c, units, true);
+			stats_alloc(h, units);
+			return chunk_mem(h, c);
+		}
+		k = (unsigned int)units + 1u;
+#else
+		k = (unsigned int)units;
+#endif
+	} else {
+		unsigned int sh = z_msb((uint32_t)units) - SL_BITS;
+
+		k = (sh << SL_BITS) + (unsigned int)(units >> sh);
+		if ((units & ((1u << sh) - 1u)) != 0u) {
+			/* Class k also holds chunks smaller than the request: probe a few. */
+			void *mem = probe_class(h, k, units);
+
+			if (mem != NULL) {
+				return mem;
+			}
+			k++; /* every chunk of class k + 1 and above fits */
+		}
 	}
-	set_size_used(h, c, have, true);
-	stats_alloc(h, have);
-	return c;
+
+	/* First non-empty class from k up: the bitmap word of k, else the next word. */
+	unsigned int w = k >> 5;
+	uint32_t m = h->bitmap[w] & (~0u << (k & 31u));
+
+	if (m == 0u) {
+		uint32_t s = h->summary & (~1u << w);
+
+		if (s == 0u) {
+			note_failure(h, units);
+			return NULL;
+		}
+		w = (unsigned int)__builtin_ctz(s);
+		m = h->bitmap[w];
+	}
+	k = (w << 5) | (unsigned int)__builtin_ctz(m);
+	c = h->free_list[k];
+	pop_head(h, k, c);
+	return take_chunk(h, c, chunk_size(h, c), units);
+}
+
+size_t z_heap_alloc_chunk(struct z_heap *h, size_t units)
+{
+	void *mem = alloc_mem(h, units);
+
+	return mem != NULL ? (size_t)((uint8_t *)mem - (uint8_t *)h) / CHUNK_UNIT : 0u;
 }
 
 void *sys_heap_alloc(struct sys_heap *heap, size_t bytes)
 {
 	struct z_heap *h = heap->heap;
 
-	if (bytes - 1u >= h->max_bytes) {
-		return NULL; /* 0 bytes, or more than the heap could ever hold */
+	if (bytes - 1u >= h->fit_limit) {
+		return NULL; /* 0 bytes, more than the heap holds, or known not to fit now */
 	}
+#if Z_HEAP_SHARED_HELPERS || Z_HEAP_CANARY
 	size_t c = z_heap_alloc_chunk(h, bytes_to_units(bytes));
 
 	if (c == 0u) {
@@ -96,6 +151,9 @@ void *sys_heap_alloc(struct sys_heap *heap, size_t bytes)
 	z_heap_canary_set(h, c);
 #endif
 	return chunk_mem(h, c);
+#else
+	return alloc_mem(h, bytes_to_units(bytes));
+#endif
 }
 
 void *sys_heap_aligned_alloc(struct sys_heap *heap, size_t align, size_t bytes)
@@ -138,10 +196,9 @@ void *sys_heap_aligned_alloc(struct sys_heap *heap, size_t align, size_t bytes)
 		size_t have = chunk_size(h, c);
 		size_t gap = a - c;
 
+		z_heap_split(h, c, have, gap);
 		set_size_used(h, a, have - gap, true);
-		set_left_size(h, a, gap);
-		set_left_size(h, c + have, have - gap);
-		set_size_used(h, c, gap, true);
+		set_size_used(h, c, gap, false);
 		stats_free(h, gap);
 		z_heap_free_chunk(h, c);
 	}

@@ -5,57 +5,96 @@
 /**
  * @file
  * @brief Free with hardening checks, and sys_heap_usable_size().
+ *
+ * The checks, in the order they run: the pointer lies on the chunk grid between chunk 0 and
+ * the end marker (else BAD_POINTER); its chunk is marked used (else DOUBLE_FREE); its size
+ * reaches no further than the end marker and the right neighbour's left size equals it; its
+ * left size reaches no further back than chunk 0 and the left neighbour's size equals it; a
+ * free right neighbour, which will be merged, also ends within the heap and is echoed by its
+ * own right neighbour (else CORRUPT_HEADER); with CONFIG_SYS_HEAP_CANARY the canary is intact
+ * (else CANARY). All of them run before anything is written, so a failed check leaves the
+ * heap unchanged.
  */
 #include "heap.h"
 
-size_t z_heap_check_block(struct sys_heap *heap, void *mem)
+/*
+ * Index of @p mem's chunk relative to the first chunk, or a huge value when @p mem is off the
+ * chunk grid: rotating the byte offset right by 3 moves misaligned low bits to the top, so
+ * one comparison against the chunk count checks both range and alignment.
+ */
+static inline size_t chunk_rank(struct z_heap *h, void *mem)
+{
+	uintptr_t off = (uintptr_t)mem - h->first_mem;
+
+	return (size_t)((off >> 3) | (off << (sizeof(off) * 8u - 3u)));
+}
+
+/*
+ * All checks of one free/realloc before anything is written. Returns the chunk of @p mem
+ * and, in *rw0 / *lw0, the first header words of its right and left neighbours; 0 after
+ * reporting an error.
+ */
+Z_HEAP_HOT size_t check_block(struct sys_heap *heap, void *mem,
+							      size_t *rw0, size_t *lw0)
 {
 	struct z_heap *h = heap->heap;
-	uintptr_t off = (uintptr_t)mem - (uintptr_t)h;
-	size_t c = off / CHUNK_UNIT;
-	size_t end = h->end;
-	size_t first = chunk_size(h, 0);
+	size_t rank = chunk_rank(h, mem);
+	size_t room = h->nb_units; /* units from the first chunk to the end marker */
 	enum sys_heap_error err = SYS_HEAP_ERR_BAD_POINTER;
 
-	/* On the chunk grid, between chunk 0 (the heap header) and the end marker. */
-	if ((off & (CHUNK_UNIT - 1u)) != 0u || c - first >= end - first) {
+	if (rank >= room) {
 		goto bad;
 	}
-	chunkid_t *hdr = chunk_hdr(h, c);
+	room -= rank; /* units from this chunk to the end marker */
 
-	err = SYS_HEAP_ERR_DOUBLE_FREE;
-	if ((hdr[0] & 1u) == 0u) {
-		goto bad;
-	}
-	size_t units = hdr[0] >> 1;
+	chunkid_t *hdr = (chunkid_t *)((uint8_t *)mem - HDR_BYTES);
+	size_t w0 = hdr[0];
+	size_t units = w0 >> 1;
 	size_t left = hdr[1];
 
-	/* Both neighbours must point back at this chunk. */
+	err = SYS_HEAP_ERR_DOUBLE_FREE;
+	if ((w0 & 1u) == 0u) {
+		goto bad;
+	}
+	/* Both neighbours must point back at this chunk, within the heap. */
 	err = SYS_HEAP_ERR_CORRUPT_HEADER;
-	if (units - 1u >= end - c || left_size(h, c + units) != units || left - 1u >= c ||
-	    chunk_size(h, c - left) != left) {
+	chunkid_t *rhdr = (chunkid_t *)((uint8_t *)hdr + units * CHUNK_UNIT);
+
+	if (units - 1u >= room || rhdr[1] != units || left > rank + h->first) {
+		goto bad;
+	}
+	*lw0 = ((chunkid_t *)((uint8_t *)hdr - left * CHUNK_UNIT))[0];
+	if ((*lw0 >> 1) != left) {
 		goto bad;
 	}
 	/* A free right neighbour is merged: its own extent must be sane too. */
-	size_t r = c + units;
+	*rw0 = rhdr[0];
+	if ((*rw0 & 1u) == 0u) {
+		size_t ru = *rw0 >> 1;
 
-	if (!chunk_used(h, r)) {
-		size_t ru = chunk_size(h, r);
-
-		if (ru - 1u >= end - r || left_size(h, r + ru) != ru) {
+		if (ru > room - units ||
+		    ((chunkid_t *)((uint8_t *)rhdr + ru * CHUNK_UNIT))[1] != ru) {
 			goto bad;
 		}
 	}
 #if Z_HEAP_CANARY
 	err = SYS_HEAP_ERR_CANARY;
-	if (!z_heap_canary_ok(h, c)) {
+	if (!z_heap_canary_ok(h, h->first + rank)) {
 		goto bad;
 	}
 #endif
-	return c;
+	return h->first + rank;
 bad:
 	z_heap_report(heap, mem, err);
 	return 0;
+}
+
+size_t z_heap_check_block(struct sys_heap *heap, void *mem)
+{
+	size_t rw0;
+	size_t lw0;
+
+	return check_block(heap, mem, &rw0, &lw0);
 }
 
 void sys_heap_free(struct sys_heap *heap, void *mem)
@@ -63,14 +102,77 @@ void sys_heap_free(struct sys_heap *heap, void *mem)
 	if (mem == NULL) {
 		return;
 	}
+#if Z_HEAP_SHARED_HELPERS
 	size_t c = z_heap_check_block(heap, mem);
 
 	if (c != 0u) {
-		struct z_heap *h = heap->heap;
-
-		stats_free(h, chunk_size(h, c));
-		z_heap_free_chunk(h, c);
+		stats_free(heap->heap, chunk_size(heap->heap, c));
+		z_heap_free_chunk(heap->heap, c);
 	}
+#else
+	/* check_block() and z_heap_free_chunk() fused, so that each header is read once. */
+	struct z_heap *h = heap->heap;
+	size_t rank = chunk_rank(h, mem);
+	size_t room = h->nb_units;
+	enum sys_heap_error err = SYS_HEAP_ERR_BAD_POINTER;
+
+	if (rank >= room) {
+		goto bad;
+	}
+	room -= rank;
+
+	chunkid_t *hdr = (chunkid_t *)((uint8_t *)mem - HDR_BYTES);
+	size_t w0 = hdr[0];
+	size_t units = w0 >> 1;
+	size_t left = hdr[1];
+	size_t c = h->first + rank;
+
+	err = SYS_HEAP_ERR_DOUBLE_FREE;
+	if ((w0 & 1u) == 0u) {
+		goto bad;
+	}
+	err = SYS_HEAP_ERR_CORRUPT_HEADER;
+	chunkid_t *rhdr = (chunkid_t *)((uint8_t *)hdr + units * CHUNK_UNIT);
+
+	if (units - 1u >= room || rhdr[1] != units || left > c) {
+		goto bad;
+	}
+	size_t lw0 = ((chunkid_t *)((uint8_t *)hdr - left * CHUNK_UNIT))[0];
+
+	if ((lw0 >> 1) != left) {
+		goto bad;
+	}
+	size_t rw0 = rhdr[0];
+	size_t ru = rw0 >> 1;
+
+	if ((rw0 & 1u) == 0u &&
+	    (ru > room - units || ((chunkid_t *)((uint8_t *)rhdr + ru * CHUNK_UNIT))[1] != ru)) {
+		goto bad;
+	}
+#if Z_HEAP_CANARY
+	err = SYS_HEAP_ERR_CANARY;
+	if (!z_heap_canary_ok(h, c)) {
+		goto bad;
+	}
+#endif
+	stats_free(h, units);
+	h->fit_limit = h->max_bytes;
+	if ((rw0 & 1u) == 0u) {
+		z_heap_list_remove(h, c + units, ru);
+		units += ru;
+	}
+	if ((lw0 & 1u) == 0u) {
+		c -= left;
+		z_heap_list_remove(h, c, left);
+		units += left;
+	}
+	set_size_used(h, c, units, false);
+	set_left_size(h, c + units, units);
+	z_heap_list_add(h, c, units);
+	return;
+bad:
+	z_heap_report(heap, mem, err);
+#endif
 }
 
 size_t sys_heap_usable_size(struct sys_heap *heap, void *mem)

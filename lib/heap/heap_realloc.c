@@ -36,7 +36,7 @@ void *sys_heap_aligned_realloc(struct sys_heap *heap, void *ptr, size_t align, s
 			/* Grow into the free right neighbour. */
 			size_t ru = chunk_size(h, r);
 
-			free_list_remove(h, r, ru);
+			z_heap_list_remove(h, r, ru);
 			have += ru;
 			stats_alloc(h, ru);
 			set_size_used(h, c, have, true);

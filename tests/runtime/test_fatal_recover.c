@@ -58,6 +58,10 @@ static void faulty(void *a, void *b, void *c)
 	case 4:
 		target = *(volatile int *)(bad_addr_base * 3);
 		break;
+	case 5:
+		/* Invalid arguments: the creating thread gets a kernel oops. */
+		k_thread_create(&thread, NULL, 0, NULL, NULL, NULL, NULL, 0, 0, K_NO_WAIT);
+		break;
 	}
 	reached_after_fault = true;
 }
@@ -94,6 +98,7 @@ int main(void)
 	run_faulty(4, K_ERR_CPU_EXCEPTION);
 	CHECK_EQ(last_esf.fault_addr, 24);
 	CHECK_EQ(last_esf.access, ARCH_HOST_ACCESS_READ);
+	run_faulty(5, K_ERR_KERNEL_OOPS);
 	/* Many faults in a row do not leak host resources that would stop the run. */
 	for (int i = 0; i < 100; i++) {
 		run_faulty(3, K_ERR_CPU_EXCEPTION);

@@ -340,6 +340,65 @@ static void test_irq_offload(void)
 	join_all(1);
 }
 
+static void abort_self_isr(const void *arg)
+{
+	(void)arg;
+	k_thread_abort(k_current_get());
+	trace_add(&tr, 1); /* the ISR itself completes */
+}
+
+static void suspend_self_isr(const void *arg)
+{
+	(void)arg;
+	k_thread_suspend(k_current_get());
+	trace_add(&tr, 3);
+}
+
+static void isr_victim_entry(void *a, void *b, void *c)
+{
+	(void)b;
+	(void)c;
+	if (a == NULL) {
+		irq_offload(abort_self_isr, NULL);
+		trace_add(&tr, 99); /* never: aborted when the ISR returned */
+	} else {
+		irq_offload(suspend_self_isr, NULL);
+		trace_add(&tr, 4); /* after k_thread_resume */
+	}
+}
+
+static void test_isr_aborts_or_suspends_current(void)
+{
+	spawn(0, isr_victim_entry, 0, 1, K_NO_WAIT);
+	join_all(1);
+	CHECK_TRACE(&tr, 1);
+	k_thread_create(&th[0], stacks[0], K_THREAD_STACK_SIZEOF(stacks[0]), isr_victim_entry,
+			(void *)1, NULL, NULL, 1, 0, K_NO_WAIT);
+	k_msleep(5);
+	CHECK_TRACE(&tr, 3);
+	k_thread_resume(&th[0]);
+	join_all(1);
+	CHECK_TRACE(&tr, 4);
+}
+
+static void test_sched_lock(void)
+{
+	k_thread_priority_set(k_current_get(), 5);
+	k_sched_lock();
+	spawn(0, rec_entry, 1, 2, K_NO_WAIT); /* higher, but the scheduler is locked */
+	trace_add(&tr, 0);
+	k_sched_unlock();                     /* now it preempts */
+	trace_add(&tr, 2);
+	CHECK_TRACE(&tr, 0, 1, 2);
+	k_thread_priority_set(k_current_get(), 0);
+	join_all(1);
+	/* Out-of-range priorities are refused (with an error message). */
+	k_thread_priority_set(k_current_get(), K_LOWEST_APPLICATION_THREAD_PRIO + 1);
+	CHECK_EQ(k_thread_priority_get(k_current_get()), 0);
+	k_thread_priority_set(k_current_get(), K_HIGHEST_THREAD_PRIO - 1);
+	CHECK_EQ(k_thread_priority_get(k_current_get()), 0);
+}
+
 static void count_cb(const struct k_thread *t, void *data)
 {
 	(void)t;
@@ -432,6 +491,8 @@ int main(void)
 	RUN(test_join_abort);
 	RUN(test_join_wakes_on_abort);
 	RUN(test_irq_offload);
+	RUN(test_isr_aborts_or_suspends_current);
+	RUN(test_sched_lock);
 	RUN(test_foreach_and_names);
 	RUN(test_stack_layout);
 	printf("test_sched: all passed\n");

@@ -6,7 +6,7 @@
  * @file
  * @brief What the Cortex-M board support (QEMU mps2-an385 / mps2-an386) offers its programs.
  *
- * Programs are ordinary C: main(argc, argv) with printf, malloc and exit from newlib-nano. The
+ * Programs are ordinary C: main(argc, argv) with printf, malloc and exit from newlib. The
  * board adds the reset code, the fault report and these few calls.
  */
 #ifndef ZMEM_ARCH_CORTEX_M_BOARD_H_

@@ -5,8 +5,11 @@
 /*
  * Board bring-up check: the C runtime the other target tests rely on works. Initialized data
  * was copied, .bss is zero, constructors ran, argv arrives through semihosting, malloc and
- * printf work, and main's return value becomes QEMU's exit status.
+ * printf (with C99, 64-bit and floating-point conversions) work, and main's return value becomes QEMU's exit status.
  */
+#include <inttypes.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,9 +67,16 @@ int main(int argc, char **argv)
 	f = f * 2.0f + 0.25f;
 	CHECK(f == 3.25f);
 
-	char buf[32];
-	snprintf(buf, sizeof(buf), "%d-%s-%lu", 42, "x", 7ul);
-	CHECK(strcmp(buf, "42-x-7") == 0);
+	/* The formats the shared sources use: C99 length modifiers (added by the board's
+	 * printf_c99.c), 64-bit and floating-point conversions. */
+	char buf[96];
+	snprintf(buf, sizeof(buf), "%d-%s-%lu|%zu|%5zx|%td|%jd|%llu|%" PRIx64 "|%.2f|%%z", 42, "x",
+		 7ul, (size_t)123, (size_t)0xab, (ptrdiff_t)-4, (intmax_t)-5,
+		 12345678901ull, (uint64_t)0xfedcba9876ull, 2.5);
+	CHECK(strcmp(buf, "42-x-7|123|   ab|-4|-5|12345678901|fedcba9876|2.50|%z") == 0);
+	if (strcmp(buf, "42-x-7|123|   ab|-4|-5|12345678901|fedcba9876|2.50|%z") != 0) {
+		printf("formatted: %s\n", buf);
+	}
 
 	printf("stack used %u of %u bytes\n", (unsigned)z_cortex_m_stack_used(),
 	       (unsigned)z_cortex_m_stack_size());

@@ -40,29 +40,11 @@ static void w1_heap_free(void *ctx, void *mem)
 	sys_heap_free(ctx, mem);
 }
 
-/* newlib-nano's printf has no 64-bit conversions: 64-bit counters go through this. */
-static const char *u64_str(uint64_t v, char buf[24])
-{
-	char tmp[24];
-	int n = 0;
-
-	do {
-		tmp[n++] = (char)('0' + (int)(v % 10u));
-		v /= 10u;
-	} while (v != 0u);
-	for (int i = 0; i < n; i++) {
-		buf[i] = tmp[n - 1 - i];
-	}
-	buf[n] = '\0';
-	return buf;
-}
-
 static int run(uint32_t ops, uint32_t heap_kib)
 {
 	struct sys_heap heap;
 	size_t heap_bytes = (size_t)heap_kib * 1024u;
 	const struct w1_allocator a = {w1_heap_alloc, w1_heap_free, &heap};
-	char b1[24], b2[24], b3[24], b4[24];
 	int failures = 0;
 
 	sys_heap_init(&heap, heap_mem, heap_bytes);
@@ -72,10 +54,9 @@ static int run(uint32_t ops, uint32_t heap_kib)
 		printf("FAIL: heap %" PRIu32 " KiB does not validate after the run\n", heap_kib);
 		failures++;
 	}
-	printf("W1 heap_kib=%" PRIu32 " ops=%" PRIu32 " allocs=%s frees=%s failed=%s "
-	       "failed_live_sum=%s util_ppm=%" PRIu32 "\n",
-	       heap_kib, ops, u64_str(state.allocs, b1), u64_str(state.frees, b2),
-	       u64_str(state.failed, b3), u64_str(state.failed_live_sum, b4),
+	printf("W1 heap_kib=%" PRIu32 " ops=%" PRIu32 " allocs=%" PRIu64 " frees=%" PRIu64
+	       " failed=%" PRIu64 " failed_live_sum=%" PRIu64 " util_ppm=%" PRIu32 "\n",
+	       heap_kib, ops, state.allocs, state.frees, state.failed, state.failed_live_sum,
 	       w1_util_ppm(&state, heap_bytes));
 
 	w1_release(&state, &a);

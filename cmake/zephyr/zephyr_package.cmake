@@ -1,0 +1,121 @@
+# The Zephyr CMake package as zmem provides it: find_package(Zephyr) in an unmodified Zephyr
+# application folder. Defines the `app` target the application adds its sources to, generates
+# build/zephyr/autoconf.h and build/zephyr/.config from the conf files, compiles zmem with that
+# configuration, and links build/zephyr/zephyr.exe (target zephyr_final), as native_sim does.
+#
+# Configuration files, as on Zephyr (each a cache/-D variable or an environment variable):
+#   CONF_FILE        default <app>/prj.conf; a list (';' or ' ' separated) is applied in order
+#   EXTRA_CONF_FILE  applied after CONF_FILE
+#   OVERLAY_CONFIG   older name of EXTRA_CONF_FILE, also applied
+#   ZMEM_KCONFIG     symbol files (kconfig/*.conf format) declaring the application's own
+#                    CONFIG_ symbols (zmem does not read Kconfig files)
+# Every CONFIG_ symbol is also a CMake variable after find_package (bool: y/n), so
+# `if(CONFIG_FOO)` and target_sources_ifdef(CONFIG_FOO app PRIVATE ...) work.
+include_guard(GLOBAL)
+
+get_filename_component(ZEPHYR_BASE "${CMAKE_CURRENT_LIST_DIR}/../.." ABSOLUTE)
+set(ENV{ZEPHYR_BASE} "${ZEPHYR_BASE}")
+set(APPLICATION_SOURCE_DIR "${CMAKE_CURRENT_SOURCE_DIR}")
+set(APPLICATION_BINARY_DIR "${CMAKE_CURRENT_BINARY_DIR}")
+set(Zephyr_FOUND TRUE)
+
+if(TARGET app)
+  message(FATAL_ERROR "zmem: a build tree holds one Zephyr application (target `app` exists "
+    "already). Inside the zmem tree, use zmem_add_application() for further applications.")
+endif()
+
+# Out of the zmem tree: build zmem itself here, without its tests, benchmarks and examples.
+# Zephyr's package declares its own project (enabling the languages) before the application's
+# project() call; so does this one.
+if(NOT TARGET zmem)
+  project(Zephyr-Kernel LANGUAGES C)
+  set(ZMEM_BUILD_TESTS OFF)
+  set(ZMEM_BUILD_BENCH OFF)
+  set(ZMEM_BUILD_EXAMPLES OFF)
+  add_subdirectory("${ZEPHYR_BASE}" "${APPLICATION_BINARY_DIR}/zmem" EXCLUDE_FROM_ALL)
+  set(_zmem_in_tree FALSE)
+else()
+  set(_zmem_in_tree TRUE)
+endif()
+include("${ZEPHYR_BASE}/cmake/zmem_app.cmake")
+
+# Applications call project(name), which enables C and C++. zmem needs only C; on a machine
+# without a C++ compiler, a project() without languages enables C alone instead of failing.
+if(NOT CMAKE_CXX_COMPILER)
+  include(CheckLanguage)
+  check_language(CXX)
+  if(NOT CMAKE_CXX_COMPILER)
+    macro(project name)
+      if("${ARGN}" STREQUAL "")
+        _project(${name} LANGUAGES C)
+      else()
+        _project(${name} ${ARGN})
+      endif()
+    endmacro()
+  endif()
+endif()
+
+# Zephyr accepts lists separated by spaces or semicolons, relative to the application folder.
+function(_zephyr_conf_list out)
+  set(files "")
+  foreach(value IN LISTS ARGN)
+    string(REPLACE " " ";" value "${value}")
+    foreach(f IN LISTS value)
+      if(NOT f STREQUAL "")
+        get_filename_component(f "${f}" ABSOLUTE BASE_DIR "${APPLICATION_SOURCE_DIR}")
+        list(APPEND files "${f}")
+      endif()
+    endforeach()
+  endforeach()
+  set(${out} "${files}" PARENT_SCOPE)
+endfunction()
+
+foreach(var CONF_FILE EXTRA_CONF_FILE OVERLAY_CONFIG ZMEM_KCONFIG)
+  if(NOT DEFINED ${var} AND DEFINED ENV{${var}})
+    set(${var} "$ENV{${var}}")
+  endif()
+endforeach()
+if(NOT DEFINED CONF_FILE AND EXISTS "${APPLICATION_SOURCE_DIR}/prj.conf")
+  set(CONF_FILE "${APPLICATION_SOURCE_DIR}/prj.conf")
+endif()
+set(CONF_FILE "${CONF_FILE}" CACHE STRING "The application's configuration file(s)")
+_zephyr_conf_list(_zmem_conf_files "${CONF_FILE}" "${EXTRA_CONF_FILE}" "${OVERLAY_CONFIG}")
+_zephyr_conf_list(_zmem_kconfig_files "${ZMEM_KCONFIG}")
+message(STATUS "zmem: Zephyr application ${APPLICATION_SOURCE_DIR}, configuration: "
+  "${_zmem_conf_files}")
+
+# `app` holds the application's sources (an object library, so that every object, main()
+# included, is linked); zephyr_final is the program.
+add_library(app OBJECT)
+add_executable(zephyr_final)
+target_link_libraries(zephyr_final PRIVATE app)
+set_target_properties(zephyr_final PROPERTIES
+  OUTPUT_NAME zephyr SUFFIX ".exe"
+  RUNTIME_OUTPUT_DIRECTORY "${APPLICATION_BINARY_DIR}/zephyr")
+set_target_properties(app PROPERTIES C_STANDARD 11)
+if(_zmem_in_tree AND TARGET zmem_warnings)
+  target_link_libraries(app PRIVATE zmem_warnings)
+endif()
+zmem_app_configure(app zephyr_final "${APPLICATION_BINARY_DIR}"
+  CONF ${_zmem_conf_files} KCONFIG ${_zmem_kconfig_files} EXPORT_VARIABLES)
+
+# The few Zephyr CMake extensions applications commonly use.
+macro(target_sources_ifdef cond target)
+  if(${cond})
+    target_sources(${target} ${ARGN})
+  endif()
+endmacro()
+macro(target_sources_ifndef cond target)
+  if(NOT ${cond})
+    target_sources(${target} ${ARGN})
+  endif()
+endmacro()
+function(zephyr_include_directories)
+  target_include_directories(app PRIVATE ${ARGN})
+endfunction()
+function(zephyr_compile_definitions)
+  target_compile_definitions(app PRIVATE ${ARGN})
+endfunction()
+function(zephyr_compile_options)
+  target_compile_options(app PRIVATE ${ARGN})
+endfunction()

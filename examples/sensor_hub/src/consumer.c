@@ -1,0 +1,96 @@
+/*
+ * Copyright (c) 2026 zmem contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/*
+ * The consumer works like a hub with an uplink: it wakes every BATCH_PERIOD_MS, drains the
+ * pipeline (the producers keep queueing meanwhile, so the pipeline must hold a whole batch) and
+ * updates the statistics. It ends at the pipeline's end marker.
+ */
+#include <zephyr/kernel.h>
+#include <zephyr/logging/log.h>
+
+#include "consumer.h"
+#include "pipeline.h"
+#include "sensors.h"
+
+LOG_MODULE_REGISTER(consumer, LOG_LEVEL_INF);
+
+#define CONSUMER_STACK_SIZE 2048
+#define CONSUMER_PRIORITY   2
+#define REPORT_EVERY        5   /* samples of one sensor between two progress lines */
+#define BATCH_PERIOD_MS     500 /* time between two drains of the pipeline */
+#define SENSOR_MAX          3
+
+static struct sensor_stats stats[SENSOR_MAX];
+static int64_t max_latency_ms; /* longest time a sample waited in the pipeline */
+
+const struct sensor_stats *consumer_stats(int id)
+{
+	return &stats[id];
+}
+
+int64_t consumer_max_latency_ms(void)
+{
+	return max_latency_ms;
+}
+
+static void account(const struct sensor_sample *s)
+{
+	const struct sensor_info *info = &sensor_table[s->sensor];
+	struct sensor_stats *st = &stats[s->sensor];
+
+	if (st->count == 0u || s->milli < st->min) {
+		st->min = s->milli;
+	}
+	if (st->count == 0u || s->milli > st->max) {
+		st->max = s->milli;
+	}
+	st->sum += s->milli;
+	st->count++;
+	if (k_uptime_get() - s->taken_ms > max_latency_ms) {
+		max_latency_ms = k_uptime_get() - s->taken_ms;
+	}
+
+	if (s->milli > info->alert_milli) {
+		st->alerts++;
+		LOG_WRN("%s alert: %.1f %s above %.1f %s (sample %u)", info->name, s->milli / 1000.0,
+			info->unit, info->alert_milli / 1000.0, info->unit, (unsigned int)s->seq);
+	}
+	if (st->count % REPORT_EVERY == 0u) {
+		LOG_INF("%s: %.1f %s, average %.2f over %u samples", info->name, s->milli / 1000.0,
+			info->unit, (double)st->sum / st->count / 1000.0, (unsigned int)st->count);
+	}
+}
+
+static void consumer_entry(void *p1, void *p2, void *p3)
+{
+	struct sensor_sample s;
+	uint32_t batch = 0;
+
+	(void)p1;
+	(void)p2;
+	(void)p3;
+	for (;;) {
+		unsigned int n = 0;
+
+		k_msleep(BATCH_PERIOD_MS);
+		batch++;
+		while (pipeline_get(&s, K_NO_WAIT) == 0) {
+			if (s.sensor < 0) {
+				LOG_INF("batch %u: %u samples, end of data", (unsigned int)batch, n);
+				return;
+			}
+			if (s.sensor >= SENSOR_MAX) {
+				LOG_ERR("sample from unknown sensor %d dropped", s.sensor);
+				continue;
+			}
+			account(&s);
+			n++;
+		}
+		LOG_DBG("batch %u: %u samples", (unsigned int)batch, n);
+	}
+}
+
+K_THREAD_DEFINE(consumer, CONSUMER_STACK_SIZE, consumer_entry, NULL, NULL, NULL,
+		CONSUMER_PRIORITY, 0, 0);
