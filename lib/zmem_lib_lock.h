@@ -6,14 +6,15 @@
  * Module-wide lock for the lib/ components that keep Zephyr's "thread-safe" promise
  * (sys_mem_blocks, heap listeners).
  *
- * On the host runtime it is a k_spinlock. Freestanding builds (the core-only build, the
- * Cortex-M cross build) have no kernel: there the caller serializes, as with sys_heap, and the
- * lock compiles to nothing. The build defines ZMEM_HOST_RUNTIME for host builds.
+ * On the host runtime it is a k_spinlock (CONFIG_ZMEM_LIB_LOCKING, on by default in every
+ * configuration built with the runtime). Freestanding builds (the core-only build, the
+ * Cortex-M cross build) have no kernel and no configuration header: there the caller
+ * serializes, as with sys_heap, and the lock compiles to nothing.
  */
 #ifndef ZMEM_LIB_LOCK_H_
 #define ZMEM_LIB_LOCK_H_
 
-#if defined(ZMEM_HOST_RUNTIME) && __has_include(<zephyr/spinlock.h>)
+#if defined(CONFIG_ZMEM_LIB_LOCKING) && CONFIG_ZMEM_LIB_LOCKING && __has_include(<zephyr/spinlock.h>)
 #include <zephyr/spinlock.h>
 
 #define Z_LIB_LOCK_DEFINE(name) struct k_spinlock name

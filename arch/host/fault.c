@@ -20,13 +20,14 @@
 
 #include "host_thread.h"
 #include "kernel_internal.h"
+#include "zmem_host_malloc.h"
 
 #define Z_HOST_ALTSTACK_SIZE (64 * 1024)
 
 void *z_host_altstack_install(void)
 {
 	stack_t ss;
-	void *mem = malloc(Z_HOST_ALTSTACK_SIZE);
+	void *mem = z_host_malloc(Z_HOST_ALTSTACK_SIZE);
 
 	if (mem == NULL) {
 		return NULL;
@@ -35,7 +36,7 @@ void *z_host_altstack_install(void)
 	ss.ss_size = Z_HOST_ALTSTACK_SIZE;
 	ss.ss_flags = 0;
 	if (sigaltstack(&ss, NULL) != 0) {
-		free(mem);
+		z_host_free(mem);
 		return NULL;
 	}
 	return mem;
@@ -47,7 +48,7 @@ void z_host_altstack_free(void *altstack)
 
 	if (altstack != NULL) {
 		(void)sigaltstack(&ss, NULL);
-		free(altstack);
+		z_host_free(altstack);
 	}
 }
 

@@ -23,6 +23,7 @@
 
 #include "host_thread.h"
 #include "kernel_internal.h"
+#include "zmem_host_malloc.h"
 
 /* Runtime stack of every k_thread's host thread: glibc, stdio and the fault path run here. */
 #define Z_HOST_RUNTIME_STACK_SIZE (256 * 1024)
@@ -39,7 +40,6 @@ static void sem_wait_uninterrupted(sem_t *s)
 	}
 }
 
-/* The end of a reaped or exited host thread: only its own record is touched. */
 /*
  * End the host thread: jump back to the top of host_thread_main, which returns. Not
  * pthread_exit(): its unwinding would run cleanup handlers registered by frames that a fault
@@ -114,7 +114,7 @@ static void *host_thread_main(void *arg)
 	z_host_self = NULL;
 	z_host_altstack_free(h->altstack);
 	sem_destroy(&h->run);
-	free(h);
+	z_host_free(h);
 	return NULL;
 }
 
@@ -136,7 +136,7 @@ void z_host_run_on_runtime_stack(void (*fn)(void *), void *arg)
 
 int z_host_thread_spawn(struct k_thread *t)
 {
-	struct z_host_thread *h = calloc(1, sizeof(*h));
+	struct z_host_thread *h = z_host_calloc(1, sizeof(*h));
 	pthread_attr_t attr;
 	int ret;
 
@@ -152,7 +152,7 @@ int z_host_thread_spawn(struct k_thread *t)
 	pthread_attr_destroy(&attr);
 	if (ret != 0) {
 		sem_destroy(&h->run);
-		free(h);
+		z_host_free(h);
 		return -ret;
 	}
 	t->host = h;

@@ -91,13 +91,9 @@ void z_heap_trim(struct z_heap *h, size_t c, size_t units)
 	size_t have = chunk_size(h, c);
 
 	if (have - units >= MIN_CHUNK) {
-		size_t t = c + units;
-
 		stats_free(h, have - units);
+		z_heap_split(h, c, have, units);
 		set_size_used(h, c, units, true);
-		set_size_used(h, t, have - units, false);
-		set_left_size(h, t, units);
-		set_left_size(h, c + have, have - units);
-		z_heap_free_chunk(h, t);
+		z_heap_free_chunk(h, c + units);
 	}
 }

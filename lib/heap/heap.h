@@ -183,11 +183,14 @@ static inline unsigned int size_class(size_t units)
  * (-Os) one shared copy lives in heap.c.
  */
 #if defined(__OPTIMIZE_SIZE__)
+#define Z_HEAP_HOT static inline
 #define Z_HEAP_SHARED_HELPERS 1
 #define Z_HEAP_HELPER
 void z_heap_list_add(struct z_heap *h, size_t c, size_t units);
 void z_heap_list_remove(struct z_heap *h, size_t c, size_t units);
+void z_heap_split(struct z_heap *h, size_t c, size_t have, size_t units);
 #else
+#define Z_HEAP_HOT static inline __attribute__((always_inline))
 #define Z_HEAP_SHARED_HELPERS 0
 #define Z_HEAP_HELPER static inline __attribute__((always_inline))
 #endif
@@ -246,6 +249,19 @@ Z_HEAP_HELPER void z_heap_list_remove(struct z_heap *h, size_t c, size_t units)
 			bitmap_clear(h, k);
 		}
 	}
+}
+
+/**
+ * Cut chunk @p c of @p have units after @p units: c's size field is left to the caller; the
+ * tail c + units gets a header (free, on no list) and its right neighbour learns its size.
+ */
+Z_HEAP_HELPER void z_heap_split(struct z_heap *h, size_t c, size_t have, size_t units)
+{
+	size_t t = c + units;
+
+	set_size_used(h, t, have - units, false);
+	set_left_size(h, t, units);
+	set_left_size(h, c + have, have - units);
 }
 #endif
 

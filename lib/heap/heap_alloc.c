@@ -17,17 +17,12 @@
 #endif
 
 /* Take chunk c of @p have units (already unlinked) for a request of @p units. */
-static inline __attribute__((always_inline)) void *take_chunk(struct z_heap *h, size_t c,
+Z_HEAP_HOT void *take_chunk(struct z_heap *h, size_t c,
 							     size_t have, size_t units)
 {
 	if (have - units >= MIN_CHUNK) {
-		size_t r = c + units;
-		size_t ru = have - units;
-
-		set_size_used(h, r, ru, false);
-		set_left_size(h, r, units);
-		set_left_size(h, c + have, ru);
-		z_heap_list_add(h, r, ru);
+		z_heap_split(h, c, have, units);
+		z_heap_list_add(h, c + units, have - units);
 		have = units;
 	}
 	set_size_used(h, c, have, true);
@@ -36,7 +31,7 @@ static inline __attribute__((always_inline)) void *take_chunk(struct z_heap *h, 
 }
 
 /* Take the first chunk of own class k holding @p units; NULL when the probe fails. */
-static inline __attribute__((always_inline)) void *probe_class(struct z_heap *h, unsigned int k,
+Z_HEAP_HOT void *probe_class(struct z_heap *h, unsigned int k,
 							      size_t units)
 {
 	size_t c = h->free_list[k];
@@ -62,7 +57,7 @@ static void note_failure(struct z_heap *h, size_t units)
 }
 
 /* Unlink chunk @p c, the head of list @p k. */
-static inline __attribute__((always_inline)) void pop_head(struct z_heap *h, unsigned int k,
+Z_HEAP_HOT void pop_head(struct z_heap *h, unsigned int k,
 							  size_t c)
 {
 	chunkid_t n = next_free(h, c);
@@ -75,13 +70,17 @@ static inline __attribute__((always_inline)) void pop_head(struct z_heap *h, uns
 	}
 }
 
-static inline __attribute__((always_inline)) void *alloc_mem(struct z_heap *h, size_t units)
+Z_HEAP_HOT void *alloc_mem(struct z_heap *h, size_t units)
 {
 	unsigned int k;
 	size_t c;
 
 	if (units < EXACT_UNITS) {
-		/* Small sizes have a list each: an exact fit is one pop, the common case. */
+#if !Z_HEAP_SHARED_HELPERS
+		/*
+		 * Small sizes have a list each: an exact fit is one pop, the common case. (A
+		 * shortcut only: the bitmap search below finds the same chunk.)
+		 */
 		c = h->free_list[units];
 		if (c != 0u) {
 			pop_head(h, (unsigned int)units, c);
@@ -90,6 +89,9 @@ static inline __attribute__((always_inline)) void *alloc_mem(struct z_heap *h, s
 			return chunk_mem(h, c);
 		}
 		k = (unsigned int)units + 1u;
+#else
+		k = (unsigned int)units;
+#endif
 	} else {
 		unsigned int sh = z_msb((uint32_t)units) - SL_BITS;
 
@@ -194,10 +196,9 @@ void *sys_heap_aligned_alloc(struct sys_heap *heap, size_t align, size_t bytes)
 		size_t have = chunk_size(h, c);
 		size_t gap = a - c;
 
+		z_heap_split(h, c, have, gap);
 		set_size_used(h, a, have - gap, true);
-		set_left_size(h, a, gap);
-		set_left_size(h, c + have, have - gap);
-		set_size_used(h, c, gap, true);
+		set_size_used(h, c, gap, false);
 		stats_free(h, gap);
 		z_heap_free_chunk(h, c);
 	}

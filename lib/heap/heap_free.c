@@ -34,7 +34,7 @@ static inline size_t chunk_rank(struct z_heap *h, void *mem)
  * and, in *rw0 / *lw0, the first header words of its right and left neighbours; 0 after
  * reporting an error.
  */
-static inline __attribute__((always_inline)) size_t check_block(struct sys_heap *heap, void *mem,
+Z_HEAP_HOT size_t check_block(struct sys_heap *heap, void *mem,
 							      size_t *rw0, size_t *lw0)
 {
 	struct z_heap *h = heap->heap;

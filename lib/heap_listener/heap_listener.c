@@ -19,6 +19,9 @@ LOG_MODULE_REGISTER(heap_listener, CONFIG_LOG_DEFAULT_LEVEL);
 static Z_LIB_LOCK_DEFINE(listener_lock);
 static struct heap_listener *listeners;
 
+/* Registered listeners: lets allocators skip the bookkeeping of notifications when none. */
+unsigned int z_heap_listener_count;
+
 /* Set by the kernel's system heap when it starts; stays 0 in freestanding builds. */
 uintptr_t z_heap_listener_libc_id;
 
@@ -51,6 +54,7 @@ void heap_listener_register(struct heap_listener *listener)
 		}
 		listener->next = NULL;
 		*tail = listener;
+		z_heap_listener_count++;
 	}
 	Z_LIB_UNLOCK(listener_lock);
 }
@@ -62,6 +66,7 @@ void heap_listener_unregister(struct heap_listener *listener)
 		if (*pp == listener) {
 			*pp = listener->next;
 			listener->next = NULL;
+			z_heap_listener_count--;
 			break;
 		}
 	}

@@ -102,6 +102,8 @@ uintptr_t z_heap_listener_libc_heap_id(void);
 /** @cond INTERNAL_HIDDEN */
 /* Written once by the system heap's start-up code. */
 extern uintptr_t z_heap_listener_libc_id;
+/* Number of registered listeners. */
+extern unsigned int z_heap_listener_count;
 /** @endcond */
 
 /**

@@ -1,0 +1,194 @@
+/*
+ * Copyright (c) 2026 zmem contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/**
+ * @file
+ * @brief Memory slabs: fixed-size blocks in O(1), with blocking allocation (Zephyr API).
+ *
+ * Free blocks form an intrusive LIFO list: the first word of a free block points to the next
+ * free one. Blocks never handed out yet are taken from the untouched end of the buffer, so a
+ * slab needs no start-up pass over its buffer and K_MEM_SLAB_DEFINE_STATIC works at block
+ * scope too.
+ *
+ * Misuse is caught, reported through the slab error hook (default: LOG_ERR) and ignored, so
+ * the counts stay right (Zephyr #96560): freeing a pointer that is not a block of the slab
+ * (outside the buffer, not on a block boundary, or never handed out), and freeing a block that
+ * is already free. A free block carries a tag in its second word, so the double-free check is
+ * O(1); blocks of one word have no room for it and are checked by walking the free list.
+ */
+#ifndef ZEPHYR_INCLUDE_KERNEL_MEM_SLAB_H_
+#define ZEPHYR_INCLUDE_KERNEL_MEM_SLAB_H_
+
+#include <stddef.h>
+#include <stdint.h>
+#include <zephyr/kernel_structs.h>
+#include <zephyr/spinlock.h>
+#include <zephyr/sys/mem_stats.h>
+#include <zephyr/sys_clock.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** @brief Geometry and usage counters of a slab (Zephyr's struct k_mem_slab_info). */
+struct k_mem_slab_info {
+	uint32_t num_blocks; /**< Blocks in the buffer. */
+	size_t block_size;   /**< Bytes per block (the stride between blocks). */
+	uint32_t num_used;   /**< Blocks allocated now. */
+	uint32_t max_used;   /**< High-water mark of num_used. */
+};
+
+/** @brief A memory slab. Treat the fields as private. */
+struct k_mem_slab {
+	_wait_q_t wait_q;            /**< Threads waiting for a block. */
+	struct k_spinlock lock;      /**< Serializes everything below. */
+	char *buffer;                /**< First block. */
+	char *free_list;             /**< Freed blocks, last freed first. */
+	char *untouched;             /**< First block never handed out (== end when none). */
+	char *end;                   /**< End of the last block. */
+	struct k_mem_slab_info info; /**< Geometry and counters. */
+};
+
+/** @cond INTERNAL_HIDDEN */
+#define Z_MEM_SLAB_WORD sizeof(void *)
+/* Stride of a block: the size rounded up to a whole word, as Zephyr's WB_UP(). */
+#define Z_MEM_SLAB_STRIDE(sz) ((((size_t)(sz)) + Z_MEM_SLAB_WORD - 1) & ~(Z_MEM_SLAB_WORD - 1))
+#define Z_MEM_SLAB_ALIGN(al) ((al) > Z_MEM_SLAB_WORD ? (al) : Z_MEM_SLAB_WORD)
+#define Z_MEM_SLAB_IS_POW2(x) ((x) != 0 && (((x) & ((x) - 1)) == 0))
+
+#define Z_MEM_SLAB_INITIALIZER(_slab, _buf, _stride, _num)                                        \
+	{                                                                                          \
+		.wait_q = Z_WAIT_Q_INIT(&(_slab).wait_q), .buffer = (char *)(_buf),                \
+		.free_list = NULL, .untouched = (char *)(_buf),                                    \
+		.end = (char *)(_buf) + (size_t)(_stride) * (size_t)(_num),                        \
+		.info = {.num_blocks = (_num), .block_size = (_stride)},                           \
+	}
+
+#define Z_MEM_SLAB_CHECKS(size, num, align)                                                        \
+	_Static_assert(Z_MEM_SLAB_IS_POW2(align), "slab alignment must be a power of two");        \
+	_Static_assert(((size) % (align)) == 0, "slab block size must be a multiple of its align"); \
+	_Static_assert((size) > 0 && (num) > 0, "a slab needs blocks of a nonzero size")
+
+#define Z_MEM_SLAB_DEFINE(mod, name, size, num, align)                                             \
+	Z_MEM_SLAB_CHECKS(size, num, align);                                                       \
+	static char _k_mem_slab_buf_##name[(num) * Z_MEM_SLAB_STRIDE(size)]                        \
+		__attribute__((aligned(Z_MEM_SLAB_ALIGN(align))));                                 \
+	mod struct k_mem_slab name = Z_MEM_SLAB_INITIALIZER(name, _k_mem_slab_buf_##name,          \
+							    Z_MEM_SLAB_STRIDE(size), num)
+/** @endcond */
+
+/**
+ * @brief Define a memory slab, ready before main() runs.
+ *
+ * @param name Name of the slab.
+ * @param slab_block_size Bytes per block (a multiple of @p slab_align; rounded up to a word).
+ * @param slab_num_blocks Number of blocks.
+ * @param slab_align Alignment of every block (a power of two).
+ */
+#define K_MEM_SLAB_DEFINE(name, slab_block_size, slab_num_blocks, slab_align)                      \
+	Z_MEM_SLAB_DEFINE(, name, slab_block_size, slab_num_blocks, slab_align)
+
+/**
+ * @brief As K_MEM_SLAB_DEFINE(), with a static slab; usable at block scope too.
+ */
+#define K_MEM_SLAB_DEFINE_STATIC(name, slab_block_size, slab_num_blocks, slab_align)               \
+	Z_MEM_SLAB_DEFINE(static, name, slab_block_size, slab_num_blocks, slab_align)
+
+/**
+ * @brief Define a slab of objects of type @p type (size and alignment taken from the type).
+ */
+#define K_MEM_SLAB_DEFINE_TYPE(name, type, slab_num_blocks)                                        \
+	K_MEM_SLAB_DEFINE(name, sizeof(type), slab_num_blocks, _Alignof(type))
+
+/**
+ * @brief Initialize a slab over a caller-provided buffer.
+ *
+ * @param slab The slab.
+ * @param buffer At least @p block_size * @p num_blocks bytes, word-aligned.
+ * @param block_size Bytes per block: a multiple of the word size.
+ * @param num_blocks Number of blocks.
+ * @retval 0 Success.
+ * @retval -EINVAL NULL slab or buffer, @p buffer or @p block_size not word-aligned, a block
+ *         smaller than a word, no blocks, or a buffer size that overflows.
+ */
+int k_mem_slab_init(struct k_mem_slab *slab, void *buffer, size_t block_size,
+		    uint32_t num_blocks);
+
+/**
+ * @brief Take a block.
+ *
+ * Waiters are served highest priority first, then the longest waiting. Waiting (any timeout
+ * but K_NO_WAIT) from an ISR is refused with an error message and -EINVAL.
+ *
+ * @param slab The slab.
+ * @param mem Receives the block, or NULL on failure.
+ * @param timeout K_NO_WAIT, a duration or K_FOREVER.
+ * @retval 0 Success.
+ * @retval -ENOMEM No block free and K_NO_WAIT.
+ * @retval -EAGAIN No block became free within @p timeout.
+ * @retval -EINVAL NULL argument, or waiting requested from an ISR.
+ */
+int k_mem_slab_alloc(struct k_mem_slab *slab, void **mem, k_timeout_t timeout);
+
+/**
+ * @brief Give a block back. If a thread waits, it receives this block directly.
+ *
+ * NULL is a no-op. A pointer that is not a block of @p slab, or a block that is already
+ * free, is reported through the error hook and ignored.
+ */
+void k_mem_slab_free(struct k_mem_slab *slab, void *mem);
+
+/** @brief Blocks allocated now. */
+static inline uint32_t k_mem_slab_num_used_get(struct k_mem_slab *slab)
+{
+	return slab->info.num_used;
+}
+
+/** @brief Most blocks ever allocated at once (since the last reset). */
+static inline uint32_t k_mem_slab_max_used_get(struct k_mem_slab *slab)
+{
+	return slab->info.max_used;
+}
+
+/** @brief Blocks free now. */
+static inline uint32_t k_mem_slab_num_free_get(struct k_mem_slab *slab)
+{
+	return slab->info.num_blocks - slab->info.num_used;
+}
+
+/**
+ * @brief Usage in bytes (blocks times block size).
+ * @retval 0 Success.
+ * @retval -EINVAL NULL argument.
+ */
+int k_mem_slab_runtime_stats_get(struct k_mem_slab *slab, struct sys_memory_stats *stats);
+
+/**
+ * @brief Set the high-water mark to the blocks allocated now.
+ * @retval 0 Success.
+ * @retval -EINVAL NULL argument.
+ */
+int k_mem_slab_runtime_stats_reset_max(struct k_mem_slab *slab);
+
+/** @brief Misuse a slab detects (zmem extension). */
+enum k_mem_slab_error {
+	K_MEM_SLAB_ERR_DOUBLE_FREE, /**< The block is already free. */
+	K_MEM_SLAB_ERR_BAD_POINTER, /**< Not a block this slab handed out. */
+};
+
+/**
+ * @brief Error hook: called once per detected misuse, before the bad call returns having
+ * changed nothing (zmem extension).
+ */
+typedef void (*k_mem_slab_error_hook_t)(struct k_mem_slab *slab, void *mem,
+					enum k_mem_slab_error err);
+
+/** @brief Replace the error hook for all slabs; NULL restores the default (LOG_ERR). */
+void k_mem_slab_error_hook_set(k_mem_slab_error_hook_t hook);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* ZEPHYR_INCLUDE_KERNEL_MEM_SLAB_H_ */

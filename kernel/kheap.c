@@ -1,0 +1,262 @@
+/*
+ * Copyright (c) 2026 zmem contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/*
+ * k_heap: a sys_heap behind a spinlock, with Zephyr's blocking semantics, and heap listener
+ * notifications (sys_heap itself does not notify: the core allocator stays OS-free).
+ *
+ * Waiting: a failed attempt pends on the heap's wait queue for the rest of the timeout. Every
+ * free wakes all waiters; the scheduler runs them in priority order and each one retries. When
+ * the timeout expires the waiter tries once more before giving up.
+ */
+#include <errno.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <zephyr/kernel.h>
+#include <zephyr/logging/log.h>
+#include <zephyr/sys/heap_listener.h>
+
+#include <ksched.h>
+#include <wait_q.h>
+
+#include "kheap_internal.h"
+
+LOG_MODULE_REGISTER(k_heap, CONFIG_LOG_DEFAULT_LEVEL);
+
+void k_heap_init(struct k_heap *h, void *mem, size_t bytes)
+{
+	z_waitq_init(&h->wait_q);
+	h->lock = (struct k_spinlock){0};
+	sys_heap_init(&h->heap, mem, bytes);
+}
+
+void z_k_heap_static_init(struct k_heap *h)
+{
+	/* The system heap may have been started early by a C library call (see libc_malloc.c). */
+	if (h->heap.heap == NULL) {
+		k_heap_init(h, h->heap.init_mem, h->heap.init_bytes);
+	}
+}
+
+/* Absolute tick at which @p timeout ends; meaningless for K_FOREVER. */
+static int64_t deadline_of(k_timeout_t timeout)
+{
+	int64_t now = sys_clock_tick_get();
+
+	return timeout.ticks > INT64_MAX - now ? INT64_MAX : now + timeout.ticks;
+}
+
+/*
+ * Run one allocation (ptr == NULL) or reallocation attempt after another until it succeeds or
+ * the timeout is over. Called and returns with the lock held; *key is updated across waits.
+ */
+static void *attempt_until(struct k_heap *h, k_spinlock_key_t *key, void *ptr, size_t align,
+			   size_t bytes, k_timeout_t timeout)
+{
+	bool forever = K_TIMEOUT_EQ(timeout, K_FOREVER);
+	int64_t end = forever ? 0 : deadline_of(timeout);
+
+	for (;;) {
+		void *ret = ptr == NULL ? sys_heap_aligned_alloc(&h->heap, align, bytes)
+					: sys_heap_aligned_realloc(&h->heap, ptr, align, bytes);
+
+		if (ret != NULL || K_TIMEOUT_EQ(timeout, K_NO_WAIT)) {
+			return ret;
+		}
+
+		int64_t now = sys_clock_tick_get();
+
+		if (!forever && now >= end) {
+			return NULL; /* that was the last try, at expiry */
+		}
+		(void)z_pend_curr_desc(&h->lock, *key, &h->wait_q,
+				       forever ? K_FOREVER : K_TICKS(end - now), "k_heap");
+		*key = k_spin_lock(&h->lock);
+	}
+}
+
+static bool may_wait_here(const struct k_heap *h, k_timeout_t timeout, const char *fn)
+{
+	if (!K_TIMEOUT_EQ(timeout, K_NO_WAIT) && k_is_in_isr()) {
+		LOG_ERR("%s(%p): cannot wait in an ISR; use K_NO_WAIT", fn, (const void *)h);
+		return false;
+	}
+	return true;
+}
+
+/* Wake every waiter so that each retries; releases the lock. */
+static void wake_all_and_unlock(struct k_heap *h, k_spinlock_key_t key)
+{
+	if (!z_waitq_is_empty(&h->wait_q) && z_unpend_all(&h->wait_q)) {
+		z_reschedule(&h->lock, key);
+	} else {
+		k_spin_unlock(&h->lock, key);
+	}
+}
+
+void *k_heap_aligned_alloc(struct k_heap *h, size_t align, size_t bytes, k_timeout_t timeout)
+{
+	if (unlikely(h == NULL || bytes == 0 || !may_wait_here(h, timeout, __func__))) {
+		return NULL;
+	}
+
+	k_spinlock_key_t key = k_spin_lock(&h->lock);
+	void *ret = attempt_until(h, &key, NULL, align, bytes, timeout);
+
+	if (ret != NULL && z_kheap_listeners_on()) {
+		heap_listener_notify_alloc(HEAP_ID_FROM_POINTER(&h->heap), ret,
+					   sys_heap_usable_size(&h->heap, ret));
+	}
+	k_spin_unlock(&h->lock, key);
+	return ret;
+}
+
+void *k_heap_alloc(struct k_heap *h, size_t bytes, k_timeout_t timeout)
+{
+	return k_heap_aligned_alloc(h, 0, bytes, timeout);
+}
+
+void *k_heap_calloc(struct k_heap *h, size_t num, size_t size, k_timeout_t timeout)
+{
+	size_t bytes;
+
+	if (__builtin_mul_overflow(num, size, &bytes)) {
+		return NULL;
+	}
+
+	void *ret = k_heap_alloc(h, bytes, timeout);
+
+	if (ret != NULL) {
+		memset(ret, 0, bytes);
+	}
+	return ret;
+}
+
+/* Resize with an alignment; k_heap_realloc() and k_realloc() share it. */
+static void *heap_realloc(struct k_heap *h, void *ptr, size_t align, size_t bytes,
+			  k_timeout_t timeout)
+{
+	if (ptr == NULL) {
+		return k_heap_aligned_alloc(h, align, bytes, timeout);
+	}
+	if (bytes == 0) {
+		/* Free exactly once: never retry on a pointer that is already gone. */
+		k_heap_free(h, ptr);
+		return NULL;
+	}
+	if (unlikely(h == NULL || !may_wait_here(h, timeout, "k_heap_realloc"))) {
+		return NULL;
+	}
+
+	bool notify = z_kheap_listeners_on();
+	k_spinlock_key_t key = k_spin_lock(&h->lock);
+	size_t old_bytes = notify ? sys_heap_usable_size(&h->heap, ptr) : 1;
+
+	if (old_bytes == 0) {
+		/* Not a live block of this heap: the error hook has reported it. */
+		k_spin_unlock(&h->lock, key);
+		return NULL;
+	}
+
+	void *ret = attempt_until(h, &key, ptr, align, bytes, timeout);
+
+	if (ret == NULL) {
+		k_spin_unlock(&h->lock, key);
+		return NULL;
+	}
+	if (notify) {
+		uintptr_t id = HEAP_ID_FROM_POINTER(&h->heap);
+
+		heap_listener_notify_free(id, ptr, old_bytes);
+		heap_listener_notify_alloc(id, ret, sys_heap_usable_size(&h->heap, ret));
+	}
+	/* A block that shrank or moved left free space behind it. */
+	wake_all_and_unlock(h, key);
+	return ret;
+}
+
+void *k_heap_realloc(struct k_heap *h, void *ptr, size_t bytes, k_timeout_t timeout)
+{
+	return heap_realloc(h, ptr, 0, bytes, timeout);
+}
+
+void *z_k_heap_aligned_realloc(struct k_heap *h, void *ptr, size_t align, size_t bytes)
+{
+	return heap_realloc(h, ptr, align, bytes, K_NO_WAIT);
+}
+
+void k_heap_free(struct k_heap *h, void *mem)
+{
+	if (mem == NULL || h == NULL) {
+		return;
+	}
+
+	k_spinlock_key_t key = k_spin_lock(&h->lock);
+
+	if (z_kheap_listeners_on()) {
+		/* usable_size validates the block (reporting a bad one), so that a rejected free
+		 * is never announced. */
+		size_t bytes = sys_heap_usable_size(&h->heap, mem);
+
+		if (bytes == 0) {
+			k_spin_unlock(&h->lock, key);
+			return;
+		}
+		sys_heap_free(&h->heap, mem);
+		heap_listener_notify_free(HEAP_ID_FROM_POINTER(&h->heap), mem, bytes);
+	} else {
+		sys_heap_free(&h->heap, mem);
+	}
+	wake_all_and_unlock(h, key);
+}
+
+int k_heap_runtime_stats_get(struct k_heap *h, struct sys_memory_stats *stats)
+{
+	if (h == NULL || stats == NULL) {
+		return -EINVAL;
+	}
+
+	k_spinlock_key_t key = k_spin_lock(&h->lock);
+	int ret = sys_heap_runtime_stats_get(&h->heap, stats);
+
+	k_spin_unlock(&h->lock, key);
+	return ret;
+}
+
+int k_heap_runtime_stats_reset_max(struct k_heap *h)
+{
+	if (h == NULL) {
+		return -EINVAL;
+	}
+
+	k_spinlock_key_t key = k_spin_lock(&h->lock);
+	int ret = sys_heap_runtime_stats_reset_max(&h->heap);
+
+	k_spin_unlock(&h->lock, key);
+	return ret;
+}
+
+/* Provided by the linker for the section K_HEAP_DEFINE places heaps in; weak, so that a
+ * program without any such heap still links. */
+extern struct k_heap __start_zmem_k_heap[] __attribute__((weak));
+extern struct k_heap __stop_zmem_k_heap[] __attribute__((weak));
+
+int k_heap_array_get(struct k_heap **heap)
+{
+	struct k_heap *first = &__start_zmem_k_heap[0];
+	struct k_heap *last = &__stop_zmem_k_heap[0];
+
+	if (first == NULL || first == last) {
+		if (heap != NULL) {
+			*heap = NULL;
+		}
+		return 0;
+	}
+	if (heap != NULL) {
+		*heap = first;
+	}
+	return (int)(last - first);
+}

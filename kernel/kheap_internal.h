@@ -1,0 +1,40 @@
+/*
+ * Copyright (c) 2026 zmem contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/*
+ * Shared by kheap.c, mempool.c and libc_malloc.c: configuration defaults and the listener
+ * switch.
+ */
+#ifndef ZMEM_KERNEL_KHEAP_INTERNAL_H_
+#define ZMEM_KERNEL_KHEAP_INTERNAL_H_
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <zephyr/sys/heap_listener.h>
+
+struct k_heap;
+
+/* k_heap_realloc() with an alignment, never waiting (for k_realloc and the libc realloc). */
+void *z_k_heap_aligned_realloc(struct k_heap *h, void *ptr, size_t align, size_t bytes);
+
+/* With no configuration header at all (CONFIG_HEAP_MEM_POOL_SIZE, an int, is then missing too)
+ * the defaults of kconfig/kernel_mm.conf apply. */
+#ifndef CONFIG_HEAP_MEM_POOL_SIZE
+#define CONFIG_HEAP_MEM_POOL_SIZE 16384
+#ifndef CONFIG_SYS_HEAP_LISTENER
+#define CONFIG_SYS_HEAP_LISTENER 1
+#endif
+#endif
+
+/* True when some heap listener is registered, so notifications are worth their cost. */
+static inline bool z_kheap_listeners_on(void)
+{
+#ifdef CONFIG_SYS_HEAP_LISTENER
+	return z_heap_listener_count != 0U;
+#else
+	return false;
+#endif
+}
+
+#endif /* ZMEM_KERNEL_KHEAP_INTERNAL_H_ */

@@ -1,0 +1,225 @@
+/*
+ * Copyright (c) 2026 zmem contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/*
+ * k_mem_slab: O(1) fixed-size blocks with blocking allocation.
+ *
+ * Fast paths (a block is free / nobody waits) touch only the slab, under its spinlock. A free
+ * with waiters hands the block straight to the first waiter (highest priority, then longest
+ * waiting) without putting it on the free list, so no other thread can take it in between.
+ *
+ * Free-block tag: a free block's second word holds FREE_TAG(slab, block). A pointer handed to
+ * k_mem_slab_free() whose second word does not hold the tag is certainly allocated (O(1)).
+ * When it does hold it, the block is probably free already: the free list is walked to be sure,
+ * since user data could contain the same value by chance. An allocation clears the tag.
+ */
+#include <errno.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <zephyr/kernel.h>
+#include <zephyr/logging/log.h>
+
+#include <ksched.h>
+#include <wait_q.h>
+
+LOG_MODULE_REGISTER(mem_slab, CONFIG_LOG_DEFAULT_LEVEL);
+
+#define WORD sizeof(void *)
+#define FREE_MAGIC ((uintptr_t)0x5A1BF4EEC0DEF00DULL)
+#define FREE_TAG(slab, blk) ((uintptr_t)(blk) ^ ((uintptr_t)(slab) << 1) ^ FREE_MAGIC)
+
+static void default_error_hook(struct k_mem_slab *slab, void *mem, enum k_mem_slab_error err)
+{
+	LOG_ERR("k_mem_slab %p: free of %p ignored: %s", (void *)slab, mem,
+		err == K_MEM_SLAB_ERR_DOUBLE_FREE ? "block is already free"
+						  : "not a block of this slab");
+}
+
+static k_mem_slab_error_hook_t error_hook = default_error_hook;
+
+void k_mem_slab_error_hook_set(k_mem_slab_error_hook_t hook)
+{
+	error_hook = hook != NULL ? hook : default_error_hook;
+}
+
+static inline bool has_tag_room(const struct k_mem_slab *slab)
+{
+	return slab->info.block_size >= 2 * WORD;
+}
+
+int k_mem_slab_init(struct k_mem_slab *slab, void *buffer, size_t block_size,
+		    uint32_t num_blocks)
+{
+	size_t total;
+
+	if (slab == NULL || buffer == NULL || num_blocks == 0 || block_size < WORD ||
+	    (block_size % WORD) != 0 || ((uintptr_t)buffer % WORD) != 0 ||
+	    __builtin_mul_overflow(block_size, (size_t)num_blocks, &total) ||
+	    (uintptr_t)buffer + total < (uintptr_t)buffer) {
+		LOG_ERR("k_mem_slab_init(%p, %p, %zu, %u): buffer and block size must be "
+			"word-aligned, blocks at least one word, at least one block",
+			(void *)slab, buffer, block_size, (unsigned int)num_blocks);
+		return -EINVAL;
+	}
+
+	z_waitq_init(&slab->wait_q);
+	slab->lock = (struct k_spinlock){0};
+	slab->buffer = buffer;
+	slab->free_list = NULL;
+	slab->untouched = buffer;
+	slab->end = (char *)buffer + total;
+	slab->info.num_blocks = num_blocks;
+	slab->info.block_size = block_size;
+	slab->info.num_used = 0;
+	slab->info.max_used = 0;
+	return 0;
+}
+
+/* Slow path of k_mem_slab_alloc(): nothing free. Called with the lock held; releases it. */
+static int alloc_wait(struct k_mem_slab *slab, void **mem, k_timeout_t timeout,
+		      k_spinlock_key_t key)
+{
+	*mem = NULL;
+	if (K_TIMEOUT_EQ(timeout, K_NO_WAIT)) {
+		k_spin_unlock(&slab->lock, key);
+		return -ENOMEM;
+	}
+	if (k_is_in_isr()) {
+		k_spin_unlock(&slab->lock, key);
+		LOG_ERR("k_mem_slab_alloc(%p): cannot wait in an ISR; use K_NO_WAIT",
+			(void *)slab);
+		return -EINVAL;
+	}
+
+	int ret = z_pend_curr_desc(&slab->lock, key, &slab->wait_q, timeout, "k_mem_slab");
+
+	if (ret == 0) {
+		/* k_mem_slab_free() handed us its block and left num_used as it was. */
+		*mem = k_current_get()->base.swap_data;
+	}
+	return ret;
+}
+
+int k_mem_slab_alloc(struct k_mem_slab *slab, void **mem, k_timeout_t timeout)
+{
+	if (unlikely(slab == NULL || mem == NULL)) {
+		return -EINVAL;
+	}
+
+	k_spinlock_key_t key = k_spin_lock(&slab->lock);
+	char *blk = slab->free_list;
+
+	if (likely(blk != NULL)) {
+		slab->free_list = *(char **)blk;
+		if (has_tag_room(slab)) {
+			((uintptr_t *)blk)[1] = 0;
+		}
+	} else if (slab->untouched != slab->end) {
+		blk = slab->untouched;
+		slab->untouched += slab->info.block_size;
+	} else {
+		return alloc_wait(slab, mem, timeout, key);
+	}
+
+	uint32_t used = ++slab->info.num_used;
+
+	if (used > slab->info.max_used) {
+		slab->info.max_used = used;
+	}
+	k_spin_unlock(&slab->lock, key);
+	*mem = blk;
+	return 0;
+}
+
+static bool on_free_list(const struct k_mem_slab *slab, const char *blk)
+{
+	for (const char *p = slab->free_list; p != NULL; p = *(char *const *)p) {
+		if (p == blk) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* What is wrong with freeing @p blk, or -1 when nothing is. Lock held. */
+static int free_error(const struct k_mem_slab *slab, const char *blk)
+{
+	uintptr_t off = (uintptr_t)blk - (uintptr_t)slab->buffer;
+
+	/* Unsigned: below the buffer wraps to a huge offset. Past `untouched` was never ours. */
+	if (off >= (uintptr_t)(slab->untouched - slab->buffer) ||
+	    off % slab->info.block_size != 0) {
+		return K_MEM_SLAB_ERR_BAD_POINTER;
+	}
+	if (has_tag_room(slab) && ((const uintptr_t *)blk)[1] != FREE_TAG(slab, blk)) {
+		return -1;
+	}
+	return on_free_list(slab, blk) ? K_MEM_SLAB_ERR_DOUBLE_FREE : -1;
+}
+
+void k_mem_slab_free(struct k_mem_slab *slab, void *mem)
+{
+	if (unlikely(slab == NULL || mem == NULL)) {
+		return;
+	}
+
+	char *blk = mem;
+	k_spinlock_key_t key = k_spin_lock(&slab->lock);
+	int err = free_error(slab, blk);
+
+	if (unlikely(err >= 0)) {
+		k_spin_unlock(&slab->lock, key);
+		error_hook(slab, mem, (enum k_mem_slab_error)err);
+		return;
+	}
+
+	if (unlikely(!z_waitq_is_empty(&slab->wait_q))) {
+		struct k_thread *waiter = z_unpend_first_thread(&slab->wait_q);
+
+		if (waiter != NULL) {
+			z_thread_return_value_set_with_data(waiter, 0, blk);
+			z_ready_thread(waiter);
+			z_reschedule(&slab->lock, key);
+			return;
+		}
+	}
+
+	*(char **)blk = slab->free_list;
+	if (has_tag_room(slab)) {
+		((uintptr_t *)blk)[1] = FREE_TAG(slab, blk);
+	}
+	slab->free_list = blk;
+	slab->info.num_used--;
+	k_spin_unlock(&slab->lock, key);
+}
+
+int k_mem_slab_runtime_stats_get(struct k_mem_slab *slab, struct sys_memory_stats *stats)
+{
+	if (slab == NULL || stats == NULL) {
+		return -EINVAL;
+	}
+
+	k_spinlock_key_t key = k_spin_lock(&slab->lock);
+
+	stats->allocated_bytes = (size_t)slab->info.num_used * slab->info.block_size;
+	stats->free_bytes =
+		(size_t)(slab->info.num_blocks - slab->info.num_used) * slab->info.block_size;
+	stats->max_allocated_bytes = (size_t)slab->info.max_used * slab->info.block_size;
+	k_spin_unlock(&slab->lock, key);
+	return 0;
+}
+
+int k_mem_slab_runtime_stats_reset_max(struct k_mem_slab *slab)
+{
+	if (slab == NULL) {
+		return -EINVAL;
+	}
+
+	k_spinlock_key_t key = k_spin_lock(&slab->lock);
+
+	slab->info.max_used = slab->info.num_used;
+	k_spin_unlock(&slab->lock, key);
+	return 0;
+}
