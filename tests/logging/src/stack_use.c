@@ -83,7 +83,16 @@ int main(void)
 	size_t libc = stack_used_by(format_with_libc);
 	int failures = 0;
 
+	size_t main_stack = k_current_get()->stack_info.size;
+
 	LOG_INF("main on a %d-byte stack: %.1f %.2f", CONFIG_MAIN_STACK_SIZE, 98.6, -40.0);
+	/* prj.conf sets the runtime: the main stack is the configured size (whole pages on the
+	 * host), not the 8 KiB default.
+	 */
+	if (main_stack < 2048 || main_stack >= 8192) {
+		printk("FAIL: main thread stack is %zu bytes, configured 2048\n", main_stack);
+		failures++;
+	}
 	printk("stack used: logging thread %zu bytes, libc snprintf thread %zu bytes\n", logging,
 	       libc);
 	if (logging > LOGGING_BUDGET) {
