@@ -88,8 +88,15 @@ Z_HEAP_HOT void *alloc_mem(struct z_heap *h, size_t units)
 			stats_alloc(h, units);
 			return chunk_mem(h, c);
 		}
-		k = (unsigned int)units + 1u;
+		/* The list of this size is empty (always so below MIN_CHUNK). */
+		if (units < MIN_CHUNK) {
+			units = MIN_CHUNK;
+			k = MIN_CHUNK;
+		} else {
+			k = (unsigned int)units + 1u;
+		}
 #else
+		units = units < MIN_CHUNK ? MIN_CHUNK : units;
 		k = (unsigned int)units;
 #endif
 	} else {
@@ -142,7 +149,7 @@ void *sys_heap_alloc(struct sys_heap *heap, size_t bytes)
 		return NULL; /* 0 bytes, more than the heap holds, or known not to fit now */
 	}
 #if Z_HEAP_SHARED_HELPERS || Z_HEAP_CANARY
-	size_t c = z_heap_alloc_chunk(h, bytes_to_units(bytes));
+	size_t c = z_heap_alloc_chunk(h, bytes_to_units_raw(bytes));
 
 	if (c == 0u) {
 		return NULL;
@@ -152,7 +159,7 @@ void *sys_heap_alloc(struct sys_heap *heap, size_t bytes)
 #endif
 	return chunk_mem(h, c);
 #else
-	return alloc_mem(h, bytes_to_units(bytes));
+	return alloc_mem(h, bytes_to_units_raw(bytes));
 #endif
 }
 
@@ -174,7 +181,7 @@ void *sys_heap_aligned_alloc(struct sys_heap *heap, size_t align, size_t bytes)
 	size_t units = bytes_to_units(bytes);
 	size_t total = units + align / CHUNK_UNIT - 1u + MIN_CHUNK;
 
-	if (total > h->end) {
+	if (total > h->max_units) {
 		return NULL;
 	}
 	size_t c = z_heap_alloc_chunk(h, total);
