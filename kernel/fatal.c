@@ -103,12 +103,27 @@ void z_fatal_error(unsigned int reason, const struct arch_esf *esf)
 	z_host_run_on_runtime_stack(fatal_on_runtime_stack, &a);
 }
 
+struct assert_print_args {
+	const char *fmt;
+	va_list *ap;
+};
+
+static void assert_vprint(void *arg)
+{
+	struct assert_print_args *a = arg;
+
+	vfprintf(stderr, a->fmt, *a->ap);
+}
+
 void assert_print(const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	/* vfprintf on unbuffered stderr takes an 8 KB buffer: not on an application stack. */
+	struct assert_print_args a = {fmt, &ap};
+
+	z_host_run_on_runtime_stack(assert_vprint, &a);
 	va_end(ap);
 }
 

@@ -39,6 +39,22 @@ else()
 endif()
 include("${ZEPHYR_BASE}/cmake/zmem_app.cmake")
 
+# Applications call project(name), which enables C and C++. zmem needs only C; on a machine
+# without a C++ compiler, a project() without languages enables C alone instead of failing.
+if(NOT CMAKE_CXX_COMPILER)
+  include(CheckLanguage)
+  check_language(CXX)
+  if(NOT CMAKE_CXX_COMPILER)
+    macro(project name)
+      if("${ARGN}" STREQUAL "")
+        _project(${name} LANGUAGES C)
+      else()
+        _project(${name} ${ARGN})
+      endif()
+    endmacro()
+  endif()
+endif()
+
 # Zephyr accepts lists separated by spaces or semicolons, relative to the application folder.
 function(_zephyr_conf_list out)
   set(files "")

@@ -55,6 +55,9 @@
 #if Z_KERNEL_PART(<zephyr/kernel/thread.h>)
 #include <zephyr/kernel/thread.h>
 #endif
+#if Z_KERNEL_PART(<zephyr/kernel/protection.h>)
+#include <zephyr/kernel/protection.h>
+#endif
 #if Z_KERNEL_PART(<zephyr/kernel/sync.h>)
 #include <zephyr/kernel/sync.h>
 #endif

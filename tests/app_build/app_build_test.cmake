@@ -5,11 +5,23 @@
 #
 #   cmake -DZMEM_ROOT= -DAPP= -DBUILD= -DGENERATOR= -DC_COMPILER= [-DCONFIGURE_ARGS=a|b]
 #         [-DEXPECT=<file>] [-DEXPECT_WARNING=<regex>] [-DEXPECT_FAIL=<regex>] [-DRUN_ARGS=a|b]
-#         -P app_build_test.cmake
+#         [-DINSTALL_FROM=<zmem build dir>] -P app_build_test.cmake
+# With INSTALL_FROM, zmem is first installed from that build tree into <build>-prefix, and
+# ZEPHYR_BASE points at the install instead of the checkout.
 cmake_minimum_required(VERSION 3.20)
 file(REMOVE_RECURSE "${BUILD}")
 string(REPLACE "|" ";" CONFIGURE_ARGS "${CONFIGURE_ARGS}")
 set(ENV{ZEPHYR_BASE} "${ZMEM_ROOT}")
+if(INSTALL_FROM)
+  file(REMOVE_RECURSE "${BUILD}-prefix")
+  execute_process(COMMAND ${CMAKE_COMMAND} --install "${INSTALL_FROM}" --prefix "${BUILD}-prefix"
+    OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0)
+    message("${out}${err}")
+    message(FATAL_ERROR "FAIL: installing zmem from ${INSTALL_FROM}")
+  endif()
+  set(ENV{ZEPHYR_BASE} "${BUILD}-prefix")
+endif()
 execute_process(
   COMMAND ${CMAKE_COMMAND} -S "${APP}" -B "${BUILD}" -G "${GENERATOR}"
     "-DCMAKE_C_COMPILER=${C_COMPILER}" ${CONFIGURE_ARGS}

@@ -7,9 +7,11 @@
  * consumer thread keeps statistics and raises alerts, main() reports when every sensor has
  * delivered its samples. The run ends by itself after about 3 seconds of uptime.
  */
+#include <zephyr/debug/thread_analyzer.h>
 #include <zephyr/kernel.h>
 #include <zephyr/logging/log.h>
 
+#include "calibration.h"
 #include "consumer.h"
 #include "pipeline.h"
 #include "sensors.h"
@@ -41,7 +43,11 @@ int main(void)
 {
 	LOG_INF("sensor hub starting on %s", CONFIG_BOARD);
 	sensors_start();
+	calibration_start();
 	sensors_join();
+	calibration_join();
+	/* Stack usage of the threads still alive: main and the consumer. */
+	thread_analyzer_print();
 	pipeline_close();
 	k_thread_join(consumer, K_FOREVER);
 	report();

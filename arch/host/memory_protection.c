@@ -1,0 +1,407 @@
+/*
+ * Copyright (c) 2026 zmem contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/**
+ * @file
+ * @brief Page protection on the host: guard pages under every thread stack, and the memory a
+ * user thread may see, applied with mprotect() each time a thread is switched in.
+ *
+ * Only one thread runs at a time, so the process's page permissions can be those of the
+ * running thread. The protected regions are the usable areas of live thread stacks and the
+ * partitions of every initialized domain. When a user thread runs, its own stack is
+ * read/write, its domain's partitions have their user attributes and every other region is
+ * PROT_NONE; when a supervisor thread runs, every region has its original protection. Each
+ * region remembers the protection it has now, so a switch costs one mprotect() per region whose
+ * protection changes (none between two supervisor threads).
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <zephyr/kernel.h>
+#include <zephyr/logging/log.h>
+
+#include "kernel_internal.h"
+#include "mem_protect.h"
+
+LOG_MODULE_REGISTER(mem_protect, CONFIG_LOG_DEFAULT_LEVEL);
+
+#ifndef CONFIG_ZMEM_MAX_PROTECTED_REGIONS
+#define CONFIG_ZMEM_MAX_PROTECTED_REGIONS 256
+#endif
+
+#define PROT_UNKNOWN (-1)
+
+struct prot_region {
+	uintptr_t start;
+	size_t size;
+	enum z_prot_kind kind;
+	const struct k_thread *owner; /* stacks: the thread; partitions: NULL */
+	uintptr_t guard;              /* stacks: guard page address, 0 if none */
+	k_mem_partition_attr_t attr;  /* partitions: attributes of the first domain seen */
+	int orig_prot;                /* protection outside user threads' view */
+	int cur_prot;                 /* protection it has now, PROT_UNKNOWN if not known */
+	bool overlaps;                /* shares pages with another region: never cached */
+	bool seen;                    /* scratch for rebuilds */
+};
+
+static struct prot_region regions[CONFIG_ZMEM_MAX_PROTECTED_REGIONS];
+static size_t num_regions;
+/* The thread whose view the pages show now (NULL: the supervisor view). */
+static const struct k_thread *applied_for;
+
+static uintptr_t page_down(uintptr_t a)
+{
+	return a & ~(uintptr_t)(Z_PROT_PAGE - 1U);
+}
+
+static uintptr_t page_up(uintptr_t a)
+{
+	return (a + Z_PROT_PAGE - 1U) & ~(uintptr_t)(Z_PROT_PAGE - 1U);
+}
+
+static bool ranges_overlap(uintptr_t a, size_t as, uintptr_t b, size_t bs)
+{
+	return a < b + bs && b < a + as;
+}
+
+struct mapping_query {
+	uintptr_t addr;
+	int prot;
+};
+
+/* stdio's scanning needs kilobytes of stack: this runs on the runtime's stack. */
+static void mapping_prot_on_runtime_stack(void *arg)
+{
+	struct mapping_query *q = arg;
+	uintptr_t addr = q->addr;
+	int prot = PROT_READ | PROT_WRITE;
+	FILE *maps = fopen("/proc/self/maps", "r");
+
+	q->prot = prot;
+	if (maps == NULL) {
+		return;
+	}
+	char line[512];
+
+	while (fgets(line, sizeof(line), maps) != NULL) {
+		unsigned long lo;
+		unsigned long hi;
+		char perms[8];
+
+		if (sscanf(line, "%lx-%lx %7s", &lo, &hi, perms) != 3) {
+			continue;
+		}
+		if (addr >= lo && addr < hi) {
+			prot = (perms[0] == 'r' ? PROT_READ : 0) | (perms[1] == 'w' ? PROT_WRITE : 0) |
+			       (perms[2] == 'x' ? PROT_EXEC : 0);
+			break;
+		}
+	}
+	fclose(maps);
+	q->prot = prot;
+}
+
+/* Protection of the mapping holding @p addr, from /proc/self/maps (read/write if unknown). */
+static int mapping_prot(uintptr_t addr)
+{
+	struct mapping_query q = {.addr = addr};
+
+	z_host_run_on_runtime_stack(mapping_prot_on_runtime_stack, &q);
+	return q.prot;
+}
+
+static void set_prot(struct prot_region *r, int prot)
+{
+	if (!r->overlaps && r->cur_prot == prot) {
+		return;
+	}
+	if (mprotect((void *)r->start, r->size, prot) != 0) {
+		LOG_ERR("mprotect(%p, %zu, %d) failed: %s", (void *)r->start, r->size, prot,
+			strerror(errno));
+		r->cur_prot = PROT_UNKNOWN;
+		return;
+	}
+	r->cur_prot = prot;
+}
+
+static void mark_overlaps(void)
+{
+	for (size_t i = 0; i < num_regions; i++) {
+		regions[i].overlaps = false;
+	}
+	for (size_t i = 0; i < num_regions; i++) {
+		for (size_t j = i + 1; j < num_regions; j++) {
+			if (ranges_overlap(regions[i].start, regions[i].size, regions[j].start,
+					   regions[j].size)) {
+				regions[i].overlaps = true;
+				regions[j].overlaps = true;
+			}
+		}
+	}
+}
+
+static void remove_region(size_t i)
+{
+	set_prot(&regions[i], regions[i].orig_prot);
+	regions[i] = regions[--num_regions];
+}
+
+static int user_prot(k_mem_partition_attr_t attr)
+{
+	return ((attr & Z_MEM_ATTR_U_R) ? PROT_READ : 0) | ((attr & Z_MEM_ATTR_U_W) ? PROT_WRITE : 0) |
+	       ((attr & Z_MEM_ATTR_U_X) ? PROT_EXEC : 0);
+}
+
+static int wanted_prot(const struct prot_region *r, const struct k_thread *t)
+{
+	if (!z_prot_is_user(t)) {
+		return r->orig_prot;
+	}
+	if (r->kind == Z_PROT_STACK) {
+		return r->owner == t ? (PROT_READ | PROT_WRITE) : PROT_NONE;
+	}
+	k_mem_partition_attr_t attr;
+
+	if (t->mem_domain_info.mem_domain != NULL &&
+	    z_mem_domain_has(t->mem_domain_info.mem_domain, r->start, r->size, &attr)) {
+		return user_prot(attr);
+	}
+	return PROT_NONE;
+}
+
+void z_prot_apply(const struct k_thread *t)
+{
+	/*
+	 * Closing first and opening afterwards makes pages shared by two regions end up open
+	 * when either grants them; the running thread's own stack is opened last of all.
+	 */
+	for (size_t i = 0; i < num_regions; i++) {
+		if (wanted_prot(&regions[i], t) == PROT_NONE) {
+			set_prot(&regions[i], PROT_NONE);
+		}
+	}
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < num_regions; i++) {
+			struct prot_region *r = &regions[i];
+			int want = wanted_prot(r, t);
+
+			if (want != PROT_NONE && (r->kind == Z_PROT_STACK) == (pass == 1)) {
+				set_prot(r, want);
+			}
+		}
+	}
+	applied_for = z_prot_is_user(t) ? t : NULL;
+}
+
+static void reapply_current(void)
+{
+	z_prot_apply(k_current_get());
+}
+
+int z_prot_domains_changed(void)
+{
+	int ret = 0;
+
+	for (size_t i = 0; i < num_regions; i++) {
+		regions[i].seen = regions[i].kind == Z_PROT_STACK;
+	}
+	for (struct k_mem_domain *d = z_mem_domain_first(); d != NULL; d = d->z_next) {
+		for (size_t p = 0; p < CONFIG_MAX_DOMAIN_PARTITIONS; p++) {
+			const struct k_mem_partition *part = &d->partitions[p];
+			bool found = false;
+
+			if (part->size == 0U) {
+				continue;
+			}
+			for (size_t i = 0; i < num_regions; i++) {
+				if (regions[i].kind == Z_PROT_PARTITION &&
+				    regions[i].start == part->start && regions[i].size == part->size) {
+					regions[i].seen = true;
+					found = true;
+					break;
+				}
+			}
+			if (found) {
+				continue;
+			}
+			if (num_regions == ARRAY_SIZE(regions)) {
+				LOG_ERR("too many protected regions (CONFIG_ZMEM_MAX_PROTECTED_REGIONS=%d)",
+					CONFIG_ZMEM_MAX_PROTECTED_REGIONS);
+				ret = -ENOMEM;
+				continue;
+			}
+			int orig = mapping_prot(part->start);
+
+			regions[num_regions++] = (struct prot_region){
+				.start = part->start,
+				.size = part->size,
+				.kind = Z_PROT_PARTITION,
+				.attr = part->attr,
+				.orig_prot = orig,
+				.cur_prot = orig,
+				.seen = true,
+			};
+		}
+	}
+	for (size_t i = num_regions; i-- > 0;) {
+		if (!regions[i].seen) {
+			remove_region(i);
+		}
+	}
+	mark_overlaps();
+	reapply_current();
+	return ret;
+}
+
+void z_prot_lookup(uintptr_t addr, struct z_prot_lookup *out)
+{
+	memset(out, 0, sizeof(*out));
+	for (size_t i = 0; i < num_regions; i++) {
+		const struct prot_region *r = &regions[i];
+
+		if (r->kind == Z_PROT_STACK && r->guard != 0U && addr >= r->guard &&
+		    addr < r->guard + Z_PROT_PAGE) {
+			out->in_guard = true;
+			out->kind = Z_PROT_STACK;
+			out->owner = r->owner;
+			out->start = r->guard;
+			out->size = Z_PROT_PAGE;
+			out->prot = PROT_NONE;
+			return;
+		}
+	}
+	for (size_t i = 0; i < num_regions; i++) {
+		const struct prot_region *r = &regions[i];
+
+		if (addr >= r->start && addr - r->start < r->size) {
+			out->in_region = true;
+			out->kind = r->kind;
+			out->owner = r->owner;
+			out->start = r->start;
+			out->size = r->size;
+			out->attr = r->attr;
+			out->prot = r->cur_prot;
+			/* A partition the thread was denied is the more telling answer. */
+			if (r->cur_prot != PROT_NONE || r->kind == Z_PROT_PARTITION) {
+				return;
+			}
+		}
+	}
+}
+
+bool z_prot_stack_in_use(uintptr_t start, size_t size)
+{
+	for (size_t i = 0; i < num_regions; i++) {
+		if (regions[i].kind == Z_PROT_STACK &&
+		    ranges_overlap(regions[i].start, regions[i].size, start, size)) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* ---- hooks the runtime calls ---- */
+
+void z_host_thread_created(struct k_thread *t)
+{
+	struct k_thread *creator = k_current_get();
+
+	/* New threads inherit the creator's domain; boot threads start in the default one. */
+	if (t->mem_domain_info.mem_domain == NULL) {
+		t->mem_domain_info.mem_domain =
+			(creator != NULL && creator != t && creator->mem_domain_info.mem_domain != NULL)
+				? creator->mem_domain_info.mem_domain
+				: &k_mem_domain_default;
+	}
+	uintptr_t start = page_down(t->stack_info.start);
+	uintptr_t end = page_up(t->stack_info.start + t->stack_info.size + t->stack_info.delta);
+
+	if (Z_PROT_INIT_STACKS) {
+		memset((void *)t->stack_info.start, Z_STACK_PAINT, t->stack_info.size);
+	}
+	if (Z_PROT_SENTINEL) {
+		*(volatile uint32_t *)t->stack_info.start = Z_STACK_SENTINEL;
+	}
+	for (size_t i = 0; i < num_regions; i++) {
+		if (regions[i].kind == Z_PROT_STACK && regions[i].owner == t) {
+			remove_region(i);
+			break;
+		}
+	}
+	if (num_regions == ARRAY_SIZE(regions)) {
+		LOG_ERR("thread %p: too many protected regions, its stack is not protected",
+			(void *)t);
+		return;
+	}
+	uintptr_t guard = 0;
+	uintptr_t obj = (uintptr_t)t->stack_obj;
+
+	/* Only a real stack object has a page of its own below the usable area. */
+	if (Z_PROT_GUARD_PAGES && obj != 0U && obj % Z_PROT_PAGE == 0U &&
+	    obj + K_THREAD_STACK_RESERVED == start) {
+		guard = obj;
+		if (mprotect((void *)guard, Z_PROT_PAGE, PROT_NONE) != 0) {
+			LOG_ERR("thread %p: guard page %p not protected: %s", (void *)t,
+				(void *)guard, strerror(errno));
+			guard = 0;
+		}
+	}
+	regions[num_regions++] = (struct prot_region){
+		.start = start,
+		.size = end - start,
+		.kind = Z_PROT_STACK,
+		.owner = t,
+		.guard = guard,
+		.orig_prot = PROT_READ | PROT_WRITE,
+		.cur_prot = PROT_READ | PROT_WRITE,
+	};
+	mark_overlaps();
+	/* A user creator must not see its child's stack; a supervisor view is unchanged. */
+	if (applied_for != NULL) {
+		reapply_current();
+	}
+}
+
+void z_host_thread_exited(struct k_thread *t)
+{
+	for (size_t i = 0; i < num_regions; i++) {
+		if (regions[i].kind == Z_PROT_STACK && regions[i].owner == t) {
+			uintptr_t guard = regions[i].guard;
+
+			/* Static stacks live in .bss: give the memory back as it was. */
+			remove_region(i);
+			if (guard != 0U) {
+				(void)mprotect((void *)guard, Z_PROT_PAGE, PROT_READ | PROT_WRITE);
+			}
+			break;
+		}
+	}
+	mark_overlaps();
+	if (applied_for == t) {
+		/* The pages still show the dead thread's view: back to the kernel's. */
+		z_prot_apply(NULL);
+	}
+}
+
+void z_host_thread_switched_in(struct k_thread *t)
+{
+	if (Z_PROT_SENTINEL && t->stack_info.start != 0U &&
+	    *(volatile uint32_t *)t->stack_info.start != Z_STACK_SENTINEL) {
+		/* Put it back so the report and any later check see a sane stack. */
+		*(volatile uint32_t *)t->stack_info.start = Z_STACK_SENTINEL;
+		LOG_ERR("stack sentinel of thread %p (%s) overwritten", (void *)t, t->name);
+		z_prot_apply(NULL);
+		z_except_reason(K_ERR_STACK_CHK_FAIL);
+		return;
+	}
+	if (applied_for != NULL || z_prot_is_user(t)) {
+		z_prot_apply(t);
+	}
+}

@@ -1,0 +1,81 @@
+/*
+ * Copyright (c) 2026 zmem contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/**
+ * @file
+ * @brief Thread stacks at run time (dynamic stacks, usage figures) and user mode.
+ *
+ * The stack objects themselves (K_THREAD_STACK_DEFINE...) are in <zephyr/kernel/thread_stack.h>.
+ */
+#ifndef ZEPHYR_INCLUDE_KERNEL_PROTECTION_H_
+#define ZEPHYR_INCLUDE_KERNEL_PROTECTION_H_
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <zephyr/kernel/thread.h>
+#include <zephyr/toolchain.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/**
+ * @brief Allocate a thread stack object at run time (CONFIG_DYNAMIC_THREAD).
+ *
+ * The object has the layout of a static one (a guard page below at least @p size usable
+ * bytes, whole pages) and is passed to k_thread_create() the same way.
+ *
+ * @param size usable bytes wanted
+ * @param flags K_USER for a stack meant for a user thread (no difference on the host)
+ * @return the stack object, or NULL (size 0, too large, or no memory)
+ */
+k_thread_stack_t *k_thread_stack_alloc(size_t size, int flags);
+
+/**
+ * @brief Free a stack from k_thread_stack_alloc().
+ * @retval 0 freed
+ * @retval -EBUSY a live thread still runs on it
+ * @retval -EINVAL @p stack does not come from k_thread_stack_alloc() (or was freed already)
+ */
+int k_thread_stack_free(k_thread_stack_t *stack);
+
+/**
+ * @brief Zephyr's form: bytes of @p thread's stack never used so far (CONFIG_INIT_STACKS).
+ * @retval 0 success, *@p unused_ptr set
+ * @retval -EINVAL NULL argument or a thread without stack information
+ * @retval -ENOTSUP stacks are not painted (CONFIG_INIT_STACKS=n)
+ */
+int z_impl_k_thread_stack_space_get(const struct k_thread *thread, size_t *unused_ptr);
+
+/** @brief The seed's form: bytes of @p thread's stack never used so far (0 on error). */
+size_t z_thread_stack_unused_get(const struct k_thread *thread);
+
+#define Z_STACK_SPACE_GET_PICK(_1, _2, name, ...) name
+/**
+ * @brief Unused stack bytes of a thread, in either form:
+ * `int k_thread_stack_space_get(thread, &unused)` (Zephyr) or
+ * `size_t unused = k_thread_stack_space_get(thread)` (the seed chapter).
+ */
+#define k_thread_stack_space_get(...)                                                              \
+	Z_STACK_SPACE_GET_PICK(__VA_ARGS__, z_impl_k_thread_stack_space_get,                       \
+			       z_thread_stack_unused_get, ~)(__VA_ARGS__)
+
+/** @brief Usable bytes of @p thread's stack (the seed's call; Zephyr has stack_info.size). */
+size_t k_thread_stack_size_get(const struct k_thread *thread);
+
+/**
+ * @brief Drop the calling thread to user mode for good and run @p entry(@p p1, @p p2, @p p3) in
+ * it; the thread ends when @p entry returns. Without CONFIG_USERSPACE it runs in supervisor
+ * mode, as on Zephyr.
+ */
+FUNC_NORETURN void k_thread_user_mode_enter(k_thread_entry_t entry, void *p1, void *p2, void *p3);
+
+/** @brief True when the calling thread runs in user mode. */
+bool k_is_user_context(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* ZEPHYR_INCLUDE_KERNEL_PROTECTION_H_ */

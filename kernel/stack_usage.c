@@ -1,0 +1,72 @@
+/*
+ * Copyright (c) 2026 zmem contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/**
+ * @file
+ * @brief Stack usage figures from the painting done at thread creation (CONFIG_INIT_STACKS).
+ *
+ * Stacks grow down, so the bytes still holding the paint value at the low end of the usable
+ * area were never touched: that count is the unused space, the rest is the high-water mark.
+ */
+#include <zephyr/kernel.h>
+#include <zephyr/logging/log.h>
+
+#include "mem_protect.h"
+
+LOG_MODULE_REGISTER(stack_usage, CONFIG_LOG_DEFAULT_LEVEL);
+
+int z_stack_space_get(const uint8_t *stack_start, size_t size, size_t *unused_ptr)
+{
+	size_t unused = 0;
+
+	if (Z_PROT_SENTINEL && size >= sizeof(uint32_t)) {
+		/* The sentinel word is never painted; it counts as unused while intact. */
+		stack_start += sizeof(uint32_t);
+		size -= sizeof(uint32_t);
+		unused = sizeof(uint32_t);
+	}
+	size_t i = 0;
+
+	while (i < size && stack_start[i] == Z_STACK_PAINT) {
+		i++;
+	}
+	*unused_ptr = unused + i;
+	return 0;
+}
+
+int z_impl_k_thread_stack_space_get(const struct k_thread *thread, size_t *unused_ptr)
+{
+	if (thread == NULL || unused_ptr == NULL) {
+		LOG_ERR("k_thread_stack_space_get: NULL %s", thread == NULL ? "thread" : "result");
+		return -EINVAL;
+	}
+	if (!Z_PROT_INIT_STACKS) {
+		return -ENOTSUP;
+	}
+	if (thread->stack_info.start == 0U || thread->stack_info.size == 0U) {
+		LOG_ERR("thread %p has no stack information", (void *)thread);
+		return -EINVAL;
+	}
+	return z_stack_space_get((const uint8_t *)thread->stack_info.start, thread->stack_info.size,
+				 unused_ptr);
+}
+
+size_t z_thread_stack_unused_get(const struct k_thread *thread)
+{
+	size_t unused = 0;
+
+	if (z_impl_k_thread_stack_space_get(thread, &unused) != 0) {
+		return 0;
+	}
+	return unused;
+}
+
+size_t k_thread_stack_size_get(const struct k_thread *thread)
+{
+	if (thread == NULL) {
+		LOG_ERR("k_thread_stack_size_get: NULL thread");
+		return 0;
+	}
+	return thread->stack_info.size;
+}
