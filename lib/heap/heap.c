@@ -32,9 +32,14 @@ void sys_heap_init(struct sys_heap *heap, void *mem, size_t bytes)
 	size_t hdr_bytes = sizeof(struct z_heap) + nb_classes * sizeof(chunkid_t);
 	size_t chunk0 = (hdr_bytes + HDR_BYTES + CHUNK_UNIT - 1u) / CHUNK_UNIT;
 
-	if (end < chunk0 + MIN_CHUNK || (uint64_t)end > (chunkid_t)-1) {
+	if (end < chunk0 + MIN_CHUNK) {
 		goto bad;
 	}
+#if SIZE_MAX > UINT32_MAX
+	if (end > UINT32_MAX) {
+		goto bad; /* beyond 32-bit chunk indices: 32 GiB */
+	}
+#endif
 
 	struct z_heap *h = (struct z_heap *)base;
 	size_t units = end - chunk0;
