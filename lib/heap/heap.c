@@ -55,34 +55,29 @@ void sys_heap_init(struct sys_heap *heap, void *mem, size_t bytes)
 	h->nb_units = units;
 	set_size_used(h, 0, chunk0, true);
 
-	/* Free segments of at most MAX_CHUNK units, a fence between two. */
+	/*
+	 * Free segments of at most MAX_CHUNK units, each followed by a one-unit used chunk: a
+	 * fence, or for the last segment the end marker. A segment cut short keeps room for a
+	 * last one of at least MIN_CHUNK units.
+	 */
 	size_t c = chunk0;
 	size_t left = chunk0;
 
-	for (;;) {
+	do {
 		size_t n = end - c;
 
 		if (n > MAX_CHUNK) {
-			n = MAX_CHUNK;
-			if (end - c - n - FENCE_UNITS < MIN_CHUNK) {
-				n -= MIN_CHUNK; /* leave the last segment room for a chunk */
-			}
+			n = MAX_CHUNK - MIN_CHUNK;
 		}
 		set_size_used(h, c, n, false);
 		set_left_size(h, c, left);
 		z_heap_list_add(h, c, n);
 		c += n;
-		left = n;
-		if (c == end) {
-			break;
-		}
 		set_size_used(h, c, FENCE_UNITS, true);
 		set_left_size(h, c, n);
 		c += FENCE_UNITS;
 		left = FENCE_UNITS;
-	}
-	set_size_used(h, end, 0, true);
-	set_left_size(h, end, left);
+	} while (c < end);
 	heap->heap = h;
 	return;
 bad:
