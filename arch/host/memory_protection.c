@@ -313,6 +313,14 @@ void z_host_thread_created(struct k_thread *t)
 {
 	struct k_thread *creator = k_current_get();
 
+	/* As Zephyr's system-call check: user threads may only create user threads. */
+	if (z_prot_is_user(creator) && creator != t && !z_prot_is_user(t)) {
+		LOG_ERR("thread %p (%s) in user mode may not create supervisor thread %p",
+			(void *)creator, creator->name, (void *)t);
+		z_except_reason(K_ERR_KERNEL_OOPS);
+		return;
+	}
+
 	/* New threads inherit the creator's domain; boot threads start in the default one. */
 	if (t->mem_domain_info.mem_domain == NULL) {
 		t->mem_domain_info.mem_domain =

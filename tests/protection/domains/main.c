@@ -130,6 +130,53 @@ static void test_add_remove_errors(void)
 	CHECK(!K_MEM_PARTITION_IS_EXECUTABLE(K_MEM_PARTITION_P_RW_U_RW));
 }
 
+/* The seed chapter's domain code, verbatim, with the memory it names. */
+static uint8_t user_memory[PAGE] __aligned(PAGE);
+static uint8_t config_memory[PAGE] __aligned(PAGE);
+#define user_memory_start   user_memory
+#define user_memory_size    sizeof(user_memory)
+#define config_memory_start config_memory
+#define config_memory_size  sizeof(config_memory)
+
+// Define memory partitions for different access levels
+K_MEM_PARTITION_DEFINE(user_partition,
+                      user_memory_start,
+                      user_memory_size,
+                      K_MEM_PARTITION_P_RW_U_RW);
+
+K_MEM_PARTITION_DEFINE(config_partition,
+                      config_memory_start,
+                      config_memory_size,
+                      K_MEM_PARTITION_P_RW_U_RO);
+
+// Create memory domain with partitions
+static struct k_mem_partition *partitions[] = {
+    &user_partition,
+    &config_partition
+};
+
+static struct k_mem_domain user_domain;
+
+void setup_user_domain(void)
+{
+    k_mem_domain_init(&user_domain, ARRAY_SIZE(partitions), partitions);
+}
+
+void assign_thread_to_domain(k_tid_t thread)
+{
+    // Add thread to memory domain
+    k_mem_domain_add_thread(&user_domain, thread);
+}
+
+static void test_seed_sample(void)
+{
+	setup_user_domain();
+	CHECK_EQ(user_domain.num_partitions, 2);
+	assign_thread_to_domain(k_current_get());
+	CHECK(k_current_get()->mem_domain_info.mem_domain == &user_domain);
+	CHECK_EQ(k_mem_domain_add_thread(&k_mem_domain_default, k_current_get()), 0);
+}
+
 static void note_domain(void *p1, void *p2, void *p3)
 {
 	(void)p1;
@@ -210,5 +257,6 @@ int main(void)
 	test_add_remove_errors();
 	test_threads();
 	test_app_partitions();
+	test_seed_sample();
 	return ptest_result("protection.domains");
 }

@@ -59,8 +59,49 @@ static void overflow_on(const char *kind, k_thread_stack_t *stack, size_t size)
 	CHECK((size_t)deepest * 256U >= size / 2U);
 }
 
+static struct k_thread idle_owner;
+
+static void peek(void *p1, void *p2, void *p3)
+{
+	(void)p2;
+	(void)p3;
+	volatile char c = *(volatile char *)p1;
+
+	(void)c;
+}
+
+static void never_runs(void *p1, void *p2, void *p3)
+{
+	(void)p1;
+	(void)p2;
+	(void)p3;
+}
+
+/* A live thread's guard page is closed to everybody, and given back when the thread ends. */
+static void test_guard_lifetime(void)
+{
+	k_thread_create(&idle_owner, static_stack, K_THREAD_STACK_SIZEOF(static_stack), never_runs,
+			NULL, NULL, NULL, K_PRIO_PREEMPT(1), 0, K_FOREVER);
+	k_thread_name_set(&idle_owner, "owner");
+	ptest_fault_reset();
+	k_thread_create(&thread, kernel_stack, K_KERNEL_STACK_SIZEOF(kernel_stack), peek,
+			(void *)&static_stack[100], NULL, NULL, K_PRIO_PREEMPT(1), 0, K_NO_WAIT);
+	k_thread_name_set(&thread, "peeker");
+	CHECK_EQ(k_thread_join(&thread, K_MSEC(5000)), 0);
+	CHECK_EQ(ptest_last_fault.count, 1);
+	/* Someone else's guard page: a plain CPU exception, not an overflow of the peeker. */
+	CHECK_EQ(ptest_last_fault.reason, K_ERR_CPU_EXCEPTION);
+	CHECK_EQ(ptest_last_fault.addr, (uintptr_t)&static_stack[100]);
+	k_thread_abort(&idle_owner);
+	/* Static stacks live in .bss: once the thread is gone the page is ordinary memory. */
+	((volatile char *)static_stack)[100] = 1;
+	CHECK_EQ(static_stack[100].data, 1);
+	ptest_fault_reset();
+}
+
 int main(void)
 {
+	test_guard_lifetime();
 	overflow_on("static", static_stack, K_THREAD_STACK_SIZEOF(static_stack));
 	overflow_on("array member", array_stacks[1], K_THREAD_STACK_SIZEOF(array_stacks[1]));
 	overflow_on("array member 0", array_stacks[0], K_THREAD_STACK_SIZEOF(array_stacks[0]));

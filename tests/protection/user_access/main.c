@@ -168,6 +168,17 @@ static void parent_entry(void *p1, void *p2, void *p3)
 	VSTORE(area_a[21], 21);
 }
 
+static void make_supervisor(void *p1, void *p2, void *p3)
+{
+	(void)p1;
+	(void)p2;
+	(void)p3;
+	results[R_BEFORE_FAULT] = 1;
+	k_thread_create(&child, child_stack, K_THREAD_STACK_SIZEOF(child_stack), child_entry,
+			NULL, NULL, NULL, K_PRIO_PREEMPT(1), 0, K_NO_WAIT);
+	printk("FAIL: user thread created a supervisor thread\n");
+}
+
 static void turns_entry(void *p1, void *p2, void *p3)
 {
 	volatile uint8_t *mine = p1;
@@ -203,6 +214,64 @@ static void supervisor_then_user(void *p1, void *p2, void *p3)
 	VSTORE(area_ro[0], 1);
 	/* ...until the thread drops to user mode for good. */
 	k_thread_user_mode_enter(user_part, NULL, NULL, NULL);
+}
+
+/* Every attribute, as a user thread of a domain holding the partition sees it. */
+static uint8_t attr_pages[9][PAGE] __aligned(PAGE);
+static struct k_mem_partition attr_parts[9];
+static struct k_mem_domain dom_attr;
+static const struct {
+	const char *name;
+	k_mem_partition_attr_t attr;
+	bool user_read;
+	bool user_write;
+} attr_table[9] = {
+	{"P_RW_U_RW", K_MEM_PARTITION_P_RW_U_RW, true, true},
+	{"P_RW_U_RO", K_MEM_PARTITION_P_RW_U_RO, true, false},
+	{"P_RW_U_NA", K_MEM_PARTITION_P_RW_U_NA, false, false},
+	{"P_RO_U_RO", K_MEM_PARTITION_P_RO_U_RO, true, false},
+	{"P_RO_U_NA", K_MEM_PARTITION_P_RO_U_NA, false, false},
+	{"P_RWX_U_RWX", K_MEM_PARTITION_P_RWX_U_RWX, true, true},
+	{"P_RWX_U_RX", K_MEM_PARTITION_P_RWX_U_RX, true, false},
+	{"P_RX_U_RX", K_MEM_PARTITION_P_RX_U_RX, true, false},
+	{"P_NA_U_NA", K_MEM_PARTITION_P_NA_U_NA, false, false},
+};
+
+static void test_attributes(void)
+{
+	/* The attribute partitions, plus the results the test threads write. */
+	struct k_mem_partition *ptrs[ARRAY_SIZE(attr_parts) + 1];
+
+	for (size_t i = 0; i < ARRAY_SIZE(attr_parts); i++) {
+		attr_pages[i][5] = (uint8_t)(10 + i);
+		attr_parts[i] = (struct k_mem_partition){(uintptr_t)attr_pages[i], PAGE,
+							 attr_table[i].attr};
+		ptrs[i] = &attr_parts[i];
+	}
+	ptrs[ARRAY_SIZE(attr_parts)] = &results_part;
+	CHECK_EQ(k_mem_domain_init(&dom_attr, ARRAY_SIZE(ptrs), ptrs), 0);
+	for (size_t i = 0; i < ARRAY_SIZE(attr_parts); i++) {
+		ptest_fault_reset();
+		run(&t1, stack1, "attr_reader", read_at, &attr_pages[i][5], &dom_attr, K_USER);
+		CHECK_EQ(k_thread_join(&t1, K_MSEC(5000)), 0);
+		int read_faulted = ptest_last_fault.count;
+
+		ptest_fault_reset();
+		run(&t1, stack1, "attr_writer", write_at, &attr_pages[i][6], &dom_attr, K_USER);
+		CHECK_EQ(k_thread_join(&t1, K_MSEC(5000)), 0);
+		int write_faulted = ptest_last_fault.count;
+
+		printk("%-12s user read %s, user write %s\n", attr_table[i].name,
+		       read_faulted ? "faults" : "ok", write_faulted ? "faults" : "ok");
+		CHECK_EQ(read_faulted, !attr_table[i].user_read);
+		CHECK_EQ(write_faulted, !attr_table[i].user_write);
+		CHECK_EQ(attr_pages[i][6], attr_table[i].user_write ? 0x66 : 0);
+		/* Supervisor threads (main) keep full access whatever the attribute. */
+		CHECK_EQ(attr_pages[i][5], 10 + i);
+		attr_pages[i][7] = 1;
+	}
+	ptest_fault_reset();
+	results[R_BEFORE_FAULT] = 0;
 }
 
 int main(void)
@@ -260,6 +329,10 @@ int main(void)
 	CHECK_EQ(area_a[21], 21);
 	ptest_fault_reset();
 
+	/* A user thread may not create a supervisor thread: kernel oops. */
+	run(&t2, stack2, "escalate", make_supervisor, NULL, &dom1, K_USER);
+	expect_fault(&t2, K_ERR_KERNEL_OOPS, NULL, ARCH_HOST_ACCESS_UNKNOWN);
+
 	/* Two user threads of different domains taking turns: each switch applies its view. */
 	run2(&t1, stack1, "turns1", turns_entry, &area_a[100], (void *)(uintptr_t)R_TURNS1, &dom1,
 	    K_USER);
@@ -290,6 +363,8 @@ int main(void)
 	CHECK_EQ(k_mem_domain_remove_partition(&dom1, &part_c), 0);
 	expect_clean(run(&t2, stack2, "unprotected", write_at, &area_c[51], &dom2, K_USER));
 	CHECK_EQ(area_c[51], 0x66);
+
+	test_attributes();
 
 	/* The supervisor main thread still sees everything, and the system ran on throughout. */
 	area_a[0] = 1;
