@@ -41,43 +41,6 @@ void z_k_heap_static_init(struct k_heap *h)
 	}
 }
 
-/* Absolute tick at which @p timeout ends; meaningless for K_FOREVER. */
-static int64_t deadline_of(k_timeout_t timeout)
-{
-	int64_t now = sys_clock_tick_get();
-
-	return timeout.ticks > INT64_MAX - now ? INT64_MAX : now + timeout.ticks;
-}
-
-/*
- * Run one allocation (ptr == NULL) or reallocation attempt after another until it succeeds or
- * the timeout is over. Called and returns with the lock held; *key is updated across waits.
- */
-static void *attempt_until(struct k_heap *h, k_spinlock_key_t *key, void *ptr, size_t align,
-			   size_t bytes, k_timeout_t timeout)
-{
-	bool forever = K_TIMEOUT_EQ(timeout, K_FOREVER);
-	int64_t end = forever ? 0 : deadline_of(timeout);
-
-	for (;;) {
-		void *ret = ptr == NULL ? sys_heap_aligned_alloc(&h->heap, align, bytes)
-					: sys_heap_aligned_realloc(&h->heap, ptr, align, bytes);
-
-		if (ret != NULL || K_TIMEOUT_EQ(timeout, K_NO_WAIT)) {
-			return ret;
-		}
-
-		int64_t now = sys_clock_tick_get();
-
-		if (!forever && now >= end) {
-			return NULL; /* that was the last try, at expiry */
-		}
-		(void)z_pend_curr_desc(&h->lock, *key, &h->wait_q,
-				       forever ? K_FOREVER : K_TICKS(end - now), "k_heap");
-		*key = k_spin_lock(&h->lock);
-	}
-}
-
 static bool may_wait_here(const struct k_heap *h, k_timeout_t timeout, const char *fn)
 {
 	if (!K_TIMEOUT_EQ(timeout, K_NO_WAIT) && k_is_in_isr()) {
@@ -87,36 +50,110 @@ static bool may_wait_here(const struct k_heap *h, k_timeout_t timeout, const cha
 	return true;
 }
 
-/* Wake every waiter so that each retries; releases the lock. */
-static void wake_all_and_unlock(struct k_heap *h, k_spinlock_key_t key)
+/* Absolute tick at which @p timeout ends; meaningless for K_FOREVER. */
+static int64_t deadline_of(k_timeout_t timeout)
 {
-	if (!z_waitq_is_empty(&h->wait_q) && z_unpend_all(&h->wait_q)) {
-		z_reschedule(&h->lock, key);
-	} else {
-		k_spin_unlock(&h->lock, key);
+	int64_t now = sys_clock_tick_get();
+
+	return timeout.ticks > INT64_MAX - now ? INT64_MAX : now + timeout.ticks;
+}
+
+/*
+ * The first attempt failed and the caller may wait: pend for frees and retry until success or
+ * the end of the timeout, with one last attempt at expiry. Called and returns with the lock
+ * held; *key is updated across waits.
+ */
+static __attribute__((noinline)) void *wait_and_retry(struct k_heap *h, k_spinlock_key_t *key,
+							void *ptr, size_t align, size_t bytes,
+							k_timeout_t timeout)
+{
+	bool forever = K_TIMEOUT_EQ(timeout, K_FOREVER);
+	int64_t end = forever ? 0 : deadline_of(timeout);
+
+	for (;;) {
+		int64_t now = sys_clock_tick_get();
+
+		if (!forever && now >= end) {
+			return NULL; /* the attempt just made was the last, at expiry */
+		}
+		(void)z_pend_curr_desc(&h->lock, *key, &h->wait_q,
+				       forever ? K_FOREVER : K_TICKS(end - now), "k_heap");
+		*key = k_spin_lock(&h->lock);
+
+		void *ret = ptr == NULL ? sys_heap_aligned_alloc(&h->heap, align, bytes)
+					: sys_heap_aligned_realloc(&h->heap, ptr, align, bytes);
+
+		if (ret != NULL) {
+			return ret;
+		}
 	}
 }
 
-void *k_heap_aligned_alloc(struct k_heap *h, size_t align, size_t bytes, k_timeout_t timeout)
+/* Wake every waiter so that each retries; releases the lock. */
+static inline __attribute__((always_inline)) void wake_all_and_unlock(struct k_heap *h,
+								      k_spinlock_key_t key)
 {
-	if (unlikely(h == NULL || bytes == 0 || !may_wait_here(h, timeout, __func__))) {
-		return NULL;
+	if (likely(z_waitq_is_empty(&h->wait_q)) || !z_unpend_all(&h->wait_q)) {
+		k_spin_unlock(&h->lock, key);
+	} else {
+		z_reschedule(&h->lock, key);
 	}
+}
 
-	k_spinlock_key_t key = k_spin_lock(&h->lock);
-	void *ret = attempt_until(h, &key, NULL, align, bytes, timeout);
+static void notify_alloc(struct k_heap *h, void *mem)
+{
+	heap_listener_notify_alloc(HEAP_ID_FROM_POINTER(&h->heap), mem,
+				   sys_heap_usable_size(&h->heap, mem));
+}
 
-	if (ret != NULL && z_kheap_listeners_on()) {
-		heap_listener_notify_alloc(HEAP_ID_FROM_POINTER(&h->heap), ret,
-					   sys_heap_usable_size(&h->heap, ret));
+/* The first attempt failed (lock held): wait if allowed, then notify; releases the lock. */
+static __attribute__((noinline)) void *alloc_slow(struct k_heap *h, k_spinlock_key_t key,
+						  size_t align, size_t bytes, k_timeout_t timeout)
+{
+	void *ret = NULL;
+
+	if (bytes != 0 && !K_TIMEOUT_EQ(timeout, K_NO_WAIT)) {
+		ret = wait_and_retry(h, &key, NULL, align, bytes, timeout);
+		if (ret != NULL && z_kheap_listeners_on()) {
+			notify_alloc(h, ret);
+		}
 	}
 	k_spin_unlock(&h->lock, key);
 	return ret;
 }
 
+/* k_heap_alloc() and k_heap_aligned_alloc(); inlined into both so that the natural-alignment
+ * case calls sys_heap_alloc() directly. */
+static inline __attribute__((always_inline)) void *heap_alloc(struct k_heap *h, size_t align,
+								size_t bytes, k_timeout_t timeout)
+{
+	if (unlikely(!K_TIMEOUT_EQ(timeout, K_NO_WAIT)) &&
+	    !may_wait_here(h, timeout, "k_heap_alloc")) {
+		return NULL;
+	}
+
+	k_spinlock_key_t key = k_spin_lock(&h->lock);
+	void *ret = align <= sizeof(void *) ? sys_heap_alloc(&h->heap, bytes)
+					    : sys_heap_aligned_alloc(&h->heap, align, bytes);
+
+	if (unlikely(ret == NULL)) {
+		return alloc_slow(h, key, align, bytes, timeout);
+	}
+	if (unlikely(z_kheap_listeners_on())) {
+		notify_alloc(h, ret);
+	}
+	k_spin_unlock(&h->lock, key);
+	return ret;
+}
+
+void *k_heap_aligned_alloc(struct k_heap *h, size_t align, size_t bytes, k_timeout_t timeout)
+{
+	return heap_alloc(h, align, bytes, timeout);
+}
+
 void *k_heap_alloc(struct k_heap *h, size_t bytes, k_timeout_t timeout)
 {
-	return k_heap_aligned_alloc(h, 0, bytes, timeout);
+	return heap_alloc(h, 0, bytes, timeout);
 }
 
 void *k_heap_calloc(struct k_heap *h, size_t num, size_t size, k_timeout_t timeout)
@@ -161,7 +198,11 @@ static void *heap_realloc(struct k_heap *h, void *ptr, size_t align, size_t byte
 		return NULL;
 	}
 
-	void *ret = attempt_until(h, &key, ptr, align, bytes, timeout);
+	void *ret = sys_heap_aligned_realloc(&h->heap, ptr, align, bytes);
+
+	if (ret == NULL && !K_TIMEOUT_EQ(timeout, K_NO_WAIT)) {
+		ret = wait_and_retry(h, &key, ptr, align, bytes, timeout);
+	}
 
 	if (ret == NULL) {
 		k_spin_unlock(&h->lock, key);
@@ -188,28 +229,29 @@ void *z_k_heap_aligned_realloc(struct k_heap *h, void *ptr, size_t align, size_t
 	return heap_realloc(h, ptr, align, bytes, K_NO_WAIT);
 }
 
-void k_heap_free(struct k_heap *h, void *mem)
+/* k_heap_free() with listeners registered: announce only frees the heap accepts. */
+static __attribute__((noinline)) void free_notify(struct k_heap *h, void *mem,
+						  k_spinlock_key_t key)
 {
-	if (mem == NULL || h == NULL) {
-		return;
-	}
+	/* usable_size validates the block (reporting a bad one through the error hook). */
+	size_t bytes = mem != NULL ? sys_heap_usable_size(&h->heap, mem) : 0;
 
-	k_spinlock_key_t key = k_spin_lock(&h->lock);
-
-	if (z_kheap_listeners_on()) {
-		/* usable_size validates the block (reporting a bad one), so that a rejected free
-		 * is never announced. */
-		size_t bytes = sys_heap_usable_size(&h->heap, mem);
-
-		if (bytes == 0) {
-			k_spin_unlock(&h->lock, key);
-			return;
-		}
+	if (bytes != 0) {
 		sys_heap_free(&h->heap, mem);
 		heap_listener_notify_free(HEAP_ID_FROM_POINTER(&h->heap), mem, bytes);
-	} else {
-		sys_heap_free(&h->heap, mem);
 	}
+	wake_all_and_unlock(h, key);
+}
+
+void k_heap_free(struct k_heap *h, void *mem)
+{
+	k_spinlock_key_t key = k_spin_lock(&h->lock);
+
+	if (unlikely(z_kheap_listeners_on())) {
+		free_notify(h, mem, key);
+		return;
+	}
+	sys_heap_free(&h->heap, mem); /* NULL is a no-op there */
 	wake_all_and_unlock(h, key);
 }
 

@@ -9,7 +9,7 @@
  * with waiters hands the block straight to the first waiter (highest priority, then longest
  * waiting) without putting it on the free list, so no other thread can take it in between.
  *
- * Free-block tag: a free block's second word holds FREE_TAG(slab, block). A pointer handed to
+ * Free-block tag: a free block's second word holds free_tag(slab). A pointer handed to
  * k_mem_slab_free() whose second word does not hold the tag is certainly allocated (O(1)).
  * When it does hold it, the block is probably free already: the free list is walked to be sure,
  * since user data could contain the same value by chance. An allocation clears the tag.
@@ -28,7 +28,6 @@ LOG_MODULE_REGISTER(mem_slab, CONFIG_LOG_DEFAULT_LEVEL);
 
 #define WORD sizeof(void *)
 #define FREE_MAGIC ((uintptr_t)0x5A1BF4EEC0DEF00DULL)
-#define FREE_TAG(slab, blk) ((uintptr_t)(blk) ^ ((uintptr_t)(slab) << 1) ^ FREE_MAGIC)
 
 static void default_error_hook(struct k_mem_slab *slab, void *mem, enum k_mem_slab_error err)
 {
@@ -68,6 +67,8 @@ int k_mem_slab_init(struct k_mem_slab *slab, void *buffer, size_t block_size,
 	slab->lock = (struct k_spinlock){0};
 	slab->buffer = buffer;
 	slab->free_list = NULL;
+	slab->free_list_word = NULL;
+	slab->tagged_span = 0;
 	slab->untouched = buffer;
 	slab->end = (char *)buffer + total;
 	slab->info.num_blocks = num_blocks;
@@ -77,65 +78,117 @@ int k_mem_slab_init(struct k_mem_slab *slab, void *buffer, size_t block_size,
 	return 0;
 }
 
-/* Slow path of k_mem_slab_alloc(): nothing free. Called with the lock held; releases it. */
-static int alloc_wait(struct k_mem_slab *slab, void **mem, k_timeout_t timeout,
-		      k_spinlock_key_t key)
+/*
+ * Fast paths and the lock. On the host runtime exactly one k_thread runs at a time and it is
+ * never preempted between kernel calls; irq_offload() runs ISRs synchronously from a kernel
+ * call (zephyr/spinlock.h states this contract). A fast path that makes no kernel call can
+ * therefore not be interleaved with anything, and the spinlock would only count nesting: the
+ * fast paths skip it (CONFIG_ZMEM_MEM_SLAB_LOCKLESS_FAST_PATH, default y). The slow paths
+ * (waiting, waking, error reports) always take it, as z_pend_curr() requires.
+ */
+#if !defined(CONFIG_HEAP_MEM_POOL_SIZE) || defined(CONFIG_ZMEM_MEM_SLAB_LOCKLESS_FAST_PATH)
+#define FAST_LOCK(slab)         ((void)(slab), (k_spinlock_key_t){0})
+#define FAST_UNLOCK(slab, key)  ((void)(key))
+#else
+#define FAST_LOCK(slab)         k_spin_lock(&(slab)->lock)
+#define FAST_UNLOCK(slab, key)  k_spin_unlock(&(slab)->lock, key)
+#endif
+
+/* The free list in use: one-word blocks keep theirs apart, so that the fast paths (which
+ * read and write the tag word) never see them. */
+static inline char **free_list_of(struct k_mem_slab *slab)
 {
-	*mem = NULL;
-	if (K_TIMEOUT_EQ(timeout, K_NO_WAIT)) {
-		k_spin_unlock(&slab->lock, key);
-		return -ENOMEM;
-	}
-	if (k_is_in_isr()) {
-		k_spin_unlock(&slab->lock, key);
-		LOG_ERR("k_mem_slab_alloc(%p): cannot wait in an ISR; use K_NO_WAIT",
-			(void *)slab);
-		return -EINVAL;
-	}
-
-	int ret = z_pend_curr_desc(&slab->lock, key, &slab->wait_q, timeout, "k_mem_slab");
-
-	if (ret == 0) {
-		/* k_mem_slab_free() handed us its block and left num_used as it was. */
-		*mem = k_current_get()->base.swap_data;
-	}
-	return ret;
+	return has_tag_room(slab) ? &slab->free_list : &slab->free_list_word;
 }
 
-int k_mem_slab_alloc(struct k_mem_slab *slab, void **mem, k_timeout_t timeout)
+/* The tag a free block carries in its second word (see the file comment). */
+static inline uintptr_t free_tag(const struct k_mem_slab *slab)
+{
+	return (uintptr_t)slab ^ FREE_MAGIC;
+}
+
+static void count_alloc(struct k_mem_slab *slab)
+{
+	uint32_t used = ++slab->info.num_used;
+
+	if (used > slab->info.max_used) {
+		slab->info.max_used = used;
+	}
+}
+
+/* Nothing on the free list: an untouched block, or wait. */
+static __attribute__((noinline)) int alloc_slow(struct k_mem_slab *slab, void **mem,
+						k_timeout_t timeout)
 {
 	if (unlikely(slab == NULL || mem == NULL)) {
 		return -EINVAL;
 	}
 
 	k_spinlock_key_t key = k_spin_lock(&slab->lock);
-	char *blk = slab->free_list;
+	char **list = free_list_of(slab);
+	char *blk = *list;
 
-	if (likely(blk != NULL)) {
-		slab->free_list = *(char **)blk;
+	if (blk != NULL) {
+		/* One-word blocks always come here; others only with a locked fast path that
+		 * lost a race with a free. */
+		*list = *(char **)blk;
 		if (has_tag_room(slab)) {
 			((uintptr_t *)blk)[1] = 0;
 		}
 	} else if (slab->untouched != slab->end) {
 		blk = slab->untouched;
 		slab->untouched += slab->info.block_size;
+		if (has_tag_room(slab)) {
+			slab->tagged_span = (uintptr_t)(slab->untouched - slab->buffer);
+		}
 	} else {
-		return alloc_wait(slab, mem, timeout, key);
-	}
+		*mem = NULL;
+		if (K_TIMEOUT_EQ(timeout, K_NO_WAIT)) {
+			k_spin_unlock(&slab->lock, key);
+			return -ENOMEM;
+		}
+		if (k_is_in_isr()) {
+			k_spin_unlock(&slab->lock, key);
+			LOG_ERR("k_mem_slab_alloc(%p): cannot wait in an ISR; use K_NO_WAIT",
+				(void *)slab);
+			return -EINVAL;
+		}
 
-	uint32_t used = ++slab->info.num_used;
+		int ret = z_pend_curr_desc(&slab->lock, key, &slab->wait_q, timeout, "k_mem_slab");
 
-	if (used > slab->info.max_used) {
-		slab->info.max_used = used;
+		if (ret == 0) {
+			/* k_mem_slab_free() handed us its block and left num_used as it was. */
+			*mem = k_current_get()->base.swap_data;
+		}
+		return ret;
 	}
+	count_alloc(slab);
 	k_spin_unlock(&slab->lock, key);
 	*mem = blk;
 	return 0;
 }
 
-static bool on_free_list(const struct k_mem_slab *slab, const char *blk)
+int k_mem_slab_alloc(struct k_mem_slab *slab, void **mem, k_timeout_t timeout)
 {
-	for (const char *p = slab->free_list; p != NULL; p = *(char *const *)p) {
+	k_spinlock_key_t key = FAST_LOCK(slab);
+	char *blk = slab->free_list;
+
+	/* Only slabs with tag room use this list. */
+	if (likely(blk != NULL)) {
+		slab->free_list = *(char **)blk;
+		((uintptr_t *)blk)[1] = 0;
+		count_alloc(slab);
+		FAST_UNLOCK(slab, key);
+		*mem = blk;
+		return 0;
+	}
+	FAST_UNLOCK(slab, key);
+	return alloc_slow(slab, mem, timeout);
+}
+
+static bool on_free_list(struct k_mem_slab *slab, const char *blk)
+{
+	for (const char *p = *free_list_of(slab); p != NULL; p = *(char *const *)p) {
 		if (p == blk) {
 			return true;
 		}
@@ -143,56 +196,78 @@ static bool on_free_list(const struct k_mem_slab *slab, const char *blk)
 	return false;
 }
 
-/* What is wrong with freeing @p blk, or -1 when nothing is. Lock held. */
-static int free_error(const struct k_mem_slab *slab, const char *blk)
+/* True when @p blk is the start of a block this slab has handed out at some point. */
+static inline bool is_our_block(const struct k_mem_slab *slab, const char *blk)
 {
+	/* Unsigned: below the buffer wraps to a huge offset. Past `untouched` was never ours. */
 	uintptr_t off = (uintptr_t)blk - (uintptr_t)slab->buffer;
 
-	/* Unsigned: below the buffer wraps to a huge offset. Past `untouched` was never ours. */
-	if (off >= (uintptr_t)(slab->untouched - slab->buffer) ||
-	    off % slab->info.block_size != 0) {
-		return K_MEM_SLAB_ERR_BAD_POINTER;
+	return off < (uintptr_t)(slab->untouched - slab->buffer) &&
+	       off % slab->info.block_size == 0;
+}
+
+/* Everything but the plain case: NULL, misuse, one-word blocks, waiters. */
+static __attribute__((noinline)) void free_slow(struct k_mem_slab *slab, char *blk)
+{
+	if (blk == NULL || slab == NULL) {
+		return;
 	}
-	if (has_tag_room(slab) && ((const uintptr_t *)blk)[1] != FREE_TAG(slab, blk)) {
-		return -1;
+
+	k_spinlock_key_t key = k_spin_lock(&slab->lock);
+	int err = -1;
+
+	if (!is_our_block(slab, blk)) {
+		err = K_MEM_SLAB_ERR_BAD_POINTER;
+	} else if ((!has_tag_room(slab) || ((uintptr_t *)blk)[1] == free_tag(slab)) &&
+		   on_free_list(slab, blk)) {
+		err = K_MEM_SLAB_ERR_DOUBLE_FREE;
 	}
-	return on_free_list(slab, blk) ? K_MEM_SLAB_ERR_DOUBLE_FREE : -1;
+	if (unlikely(err >= 0)) {
+		k_spin_unlock(&slab->lock, key);
+		error_hook(slab, blk, (enum k_mem_slab_error)err);
+		return;
+	}
+
+	struct k_thread *waiter = z_unpend_first_thread(&slab->wait_q);
+
+	if (waiter != NULL) {
+		z_thread_return_value_set_with_data(waiter, 0, blk);
+		z_ready_thread(waiter);
+		z_reschedule(&slab->lock, key);
+		return;
+	}
+
+	char **list = free_list_of(slab);
+
+	*(char **)blk = *list;
+	if (has_tag_room(slab)) {
+		((uintptr_t *)blk)[1] = free_tag(slab);
+	}
+	*list = blk;
+	slab->info.num_used--;
+	k_spin_unlock(&slab->lock, key);
 }
 
 void k_mem_slab_free(struct k_mem_slab *slab, void *mem)
 {
-	if (unlikely(slab == NULL || mem == NULL)) {
-		return;
-	}
-
 	char *blk = mem;
-	k_spinlock_key_t key = k_spin_lock(&slab->lock);
-	int err = free_error(slab, blk);
+	k_spinlock_key_t key = FAST_LOCK(slab);
 
-	if (unlikely(err >= 0)) {
-		k_spin_unlock(&slab->lock, key);
-		error_hook(slab, mem, (enum k_mem_slab_error)err);
+	/* The plain case: a block of ours (with tag room: tagged_span is 0 otherwise), not
+	 * carrying the free tag, nobody waiting. */
+	uintptr_t off = (uintptr_t)blk - (uintptr_t)slab->buffer;
+
+	if (likely(off < slab->tagged_span && off % slab->info.block_size == 0 &&
+		   ((uintptr_t *)blk)[1] != free_tag(slab) && z_waitq_is_empty(&slab->wait_q))) {
+		*(char **)blk = slab->free_list;
+		((uintptr_t *)blk)[1] = free_tag(slab);
+		slab->free_list = blk;
+		slab->info.num_used--;
+		FAST_UNLOCK(slab, key);
 		return;
 	}
-
-	if (unlikely(!z_waitq_is_empty(&slab->wait_q))) {
-		struct k_thread *waiter = z_unpend_first_thread(&slab->wait_q);
-
-		if (waiter != NULL) {
-			z_thread_return_value_set_with_data(waiter, 0, blk);
-			z_ready_thread(waiter);
-			z_reschedule(&slab->lock, key);
-			return;
-		}
-	}
-
-	*(char **)blk = slab->free_list;
-	if (has_tag_room(slab)) {
-		((uintptr_t *)blk)[1] = FREE_TAG(slab, blk);
-	}
-	slab->free_list = blk;
-	slab->info.num_used--;
-	k_spin_unlock(&slab->lock, key);
+	FAST_UNLOCK(slab, key);
+	free_slow(slab, blk);
 }
 
 int k_mem_slab_runtime_stats_get(struct k_mem_slab *slab, struct sys_memory_stats *stats)

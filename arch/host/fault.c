@@ -9,7 +9,9 @@
  * path there.
  */
 #define _GNU_SOURCE
+#include <pthread.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -54,10 +56,42 @@ void z_host_altstack_free(void *altstack)
 static __thread struct arch_esf fault_esf;
 static __thread unsigned int fault_reason;
 
-static void fault_on_runtime_stack(void *arg)
+#ifdef __GLIBC__
+/* glibc's stdio lock (sysdeps/nptl/stdio-lock.h), unchanged since NPTL: recursive, owned. */
+struct z_glibc_io_lock {
+	int lock;
+	int cnt;
+	void *owner;
+};
+
+/* Release @p f if the faulting host thread holds it: the fault abandoned the frames that
+ * would have unlocked it, and every other thread would block on it forever. */
+static void release_abandoned_stdio_lock(FILE *f)
 {
-	(void)arg;
+	struct z_glibc_io_lock *l = (struct z_glibc_io_lock *)f->_lock;
+
+	if (l != NULL && l->owner == (void *)pthread_self()) {
+		for (int n = l->cnt; n > 0; n--) {
+			funlockfile(f);
+		}
+	}
+}
+#else
+static void release_abandoned_stdio_lock(FILE *f)
+{
+	(void)f;
+}
+#endif
+
+/* Entry of the fault context: the fatal path, which ends the thread or the process. */
+static void fault_entry(void)
+{
+	Z_ASAN_FINISH_SWITCH(NULL);
+	release_abandoned_stdio_lock(stdout);
+	release_abandoned_stdio_lock(stderr);
 	z_fatal_error(fault_reason, &fault_esf);
+	/* z_fatal_error() only returns from ISRs, where faults halt first. */
+	_exit(ZMEM_EXIT_FATAL);
 }
 
 /** @brief Classify a host fault; the stacks layer overrides it to report stack overflows. */
@@ -67,27 +101,91 @@ __weak unsigned int z_host_fault_reason(const struct arch_esf *esf)
 	return K_ERR_CPU_EXCEPTION;
 }
 
+/* "<prefix> (signal S at 0xADDR, pc 0xPC), halting\n" without stdio (async-signal-safe). */
+static void z_host_format_fault(char *buf, size_t size, const char *prefix,
+				const struct arch_esf *esf)
+{
+	size_t n = 0;
+	const uintptr_t vals[2] = {esf->fault_addr, esf->pc};
+	const char *const names[2] = {" at 0x", ", pc 0x"};
+
+#define PUT(c)                                                                                     \
+	do {                                                                                       \
+		if (n + 1U < size) {                                                               \
+			buf[n++] = (c);                                                            \
+		}                                                                                  \
+	} while (0)
+	for (const char *p = prefix; *p != '\0'; p++) {
+		PUT(*p);
+	}
+	PUT(' ');
+	PUT('(');
+	PUT('s');
+	PUT('i');
+	PUT('g');
+	PUT(' ');
+	PUT((char)('0' + (esf->signo / 10) % 10));
+	PUT((char)('0' + esf->signo % 10));
+	for (int i = 0; i < 2; i++) {
+		for (const char *p = names[i]; *p != '\0'; p++) {
+			PUT(*p);
+		}
+		for (int shift = (int)(sizeof(uintptr_t) * 8U) - 4; shift >= 0; shift -= 4) {
+			PUT("0123456789abcdef"[(vals[i] >> shift) & 0xFU]);
+		}
+	}
+	for (const char *p = "), halting\n"; *p != '\0'; p++) {
+		PUT(*p);
+	}
+#undef PUT
+	buf[n] = '\0';
+}
+
+/* Faults being handled by this host thread: a fault in the fatal path itself ends the run. */
+static __thread int fault_depth;
+
 void arch_host_fault(unsigned int reason, const struct arch_esf *esf)
 {
 	struct z_host_thread *h = z_host_self;
 
-	if (h == NULL || h->thread == NULL || !h->on_app) {
-		/* Not on an application stack (boot, or the runtime itself): no context to leave
-		 * that could be resumed safely. Report and halt. */
-		z_host_raw_write("zmem: fatal host fault outside application code, halting\n");
+	if (fault_depth++ > 0) {
+		char msg[128];
+
+		/* No stdio here: it may be what faulted. */
+		z_host_format_fault(msg, sizeof(msg), "zmem: fault while handling a fault", esf);
+		z_host_raw_write(msg);
+		_exit(ZMEM_EXIT_FATAL);
+	}
+	if (h == NULL || h->thread == NULL || !h->rt_ctx_valid) {
+		/* Boot, or a thread before its entry ran: there is no request loop to resume.
+		 * Report (on this signal stack) and halt. */
 		fault_reason = reason;
 		fault_esf = *esf;
+		z_host_raw_write("zmem: fatal host fault outside any thread's code, halting\n");
 		z_fatal_error(reason, esf);
 		_exit(ZMEM_EXIT_FATAL);
 	}
+	/* On the application stack, or on the runtime stack inside a request the application made
+	 * (printk of a bad pointer): either way the request loop's context in host_thread_main is
+	 * intact below the faulting frames, so resuming it abandons all of them. */
 	fault_reason = reason;
 	fault_esf = *esf;
-	h->req_fn = fault_on_runtime_stack;
-	h->req_arg = NULL;
 	h->on_app = false;
-	/* Abandon the faulting context: resume the runtime context, which runs the request. */
+	/* A fresh context on the runtime stack below the request loop's frame: everything from
+	 * there down (a request, or nothing) is abandoned. Resuming rt_ctx instead would depend
+	 * on frames that a request may have overwritten (interposed swapcontext wrappers have
+	 * some). */
+	if (getcontext(&h->fault_ctx) != 0) {
+		_exit(ZMEM_EXIT_FATAL);
+	}
+	h->fault_ctx.uc_stack.ss_sp = (char *)h->rt_stack_bottom + Z_HOST_PAGE_SIZE;
+	h->fault_ctx.uc_stack.ss_size =
+		h->rt_free_top - (uintptr_t)h->rt_stack_bottom - Z_HOST_PAGE_SIZE;
+	h->fault_ctx.uc_link = NULL;
+	sigemptyset(&h->fault_ctx.uc_sigmask);
+	makecontext(&h->fault_ctx, fault_entry, 0);
 	Z_ASAN_START_SWITCH(NULL, h->rt_stack_bottom, h->rt_stack_size);
-	setcontext(&h->rt_ctx);
+	setcontext(&h->fault_ctx);
 	_exit(ZMEM_EXIT_FATAL);
 }
 

@@ -7,9 +7,11 @@
 #define ZMEM_ARCH_HOST_HOST_THREAD_H_
 
 #include <pthread.h>
+#include <setjmp.h>
 #include <semaphore.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <ucontext.h>
 
 struct k_thread;
@@ -25,7 +27,12 @@ struct z_host_thread {
 	sem_t run;                  /* Posted when this thread is to run (the handoff). */
 	ucontext_t rt_ctx;          /* Runtime stack context (inside host_thread_main). */
 	ucontext_t app_ctx;         /* Application stack context. */
+	jmp_buf exit_jmp;           /* Top of host_thread_main, to end the host thread. */
 	bool on_app;                /* Executing on the application stack. */
+	bool rt_ctx_valid;          /* The request loop runs: a fault can restart below it. */
+	uintptr_t rt_free_top;      /* Runtime stack below the request loop's frame: free to
+				     * reuse once a fault abandons the request. */
+	ucontext_t fault_ctx;       /* Fresh context that runs the fatal path. */
 	bool reaped;                /* The k_thread was aborted: end without touching it. */
 	void (*req_fn)(void *);     /* Request run on the runtime stack. */
 	void *req_arg;              /* Its argument. */

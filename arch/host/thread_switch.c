@@ -15,6 +15,7 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <setjmp.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,14 +40,14 @@ static void sem_wait_uninterrupted(sem_t *s)
 	}
 }
 
-/* The end of a reaped or exited host thread: only its own record is touched. */
+/*
+ * End the host thread: jump back to the top of host_thread_main, which returns. Not
+ * pthread_exit(): its unwinding would run cleanup handlers registered by frames that a fault
+ * abandoned (stdio registers some), whose stack memory has since been reused.
+ */
 static FUNC_NORETURN void host_thread_end(struct z_host_thread *h)
 {
-	z_host_self = NULL;
-	z_host_altstack_free(h->altstack);
-	sem_destroy(&h->run);
-	z_host_free(h);
-	pthread_exit(NULL);
+	longjmp(h->exit_jmp, 1);
 }
 
 /* First code on the application stack. */
@@ -58,12 +59,11 @@ static void app_entry(void)
 	z_thread_entry(h->thread);
 }
 
-static void *host_thread_main(void *arg)
+/* The life of a host thread; leaves only through host_thread_end(). */
+static FUNC_NORETURN __attribute__((noinline)) void host_thread_run(struct z_host_thread *h)
 {
-	struct z_host_thread *h = arg;
 	struct k_thread *t;
 
-	z_host_self = h;
 	h->altstack = z_host_altstack_install();
 	{
 		pthread_attr_t attr;
@@ -89,8 +89,10 @@ static void *host_thread_main(void *arg)
 	h->app_ctx.uc_link = NULL;
 	makecontext(&h->app_ctx, app_entry, 0);
 
+	h->rt_free_top = (uintptr_t)__builtin_frame_address(0) - 512U;
 	for (;;) {
 		h->on_app = true;
+		h->rt_ctx_valid = true;
 		Z_ASAN_START_SWITCH(&h->asan_fake_rt, (const void *)t->stack_info.start,
 				    t->stack_info.size);
 		swapcontext(&h->rt_ctx, &h->app_ctx);
@@ -98,6 +100,21 @@ static void *host_thread_main(void *arg)
 		/* The application context asked for h->req_fn to run here. */
 		h->req_fn(h->req_arg);
 	}
+}
+
+static void *host_thread_main(void *arg)
+{
+	z_host_self = arg;
+	if (setjmp(z_host_self->exit_jmp) == 0) {
+		host_thread_run(z_host_self);
+	}
+	/* From host_thread_end(): only the host record is ours now. */
+	struct z_host_thread *h = z_host_self;
+
+	z_host_self = NULL;
+	z_host_altstack_free(h->altstack);
+	sem_destroy(&h->run);
+	z_host_free(h);
 	return NULL;
 }
 

@@ -58,6 +58,14 @@ static void faulty(void *a, void *b, void *c)
 	case 4:
 		target = *(volatile int *)(bad_addr_base * 3);
 		break;
+	case 6:
+		/* A fault inside printk's formatting, on the runtime stack, holding stdout. */
+		printk("bad string %s\n", (const char *)(bad_addr_base * 2));
+		break;
+	case 7:
+		/* The same in printf on the thread's own stack. */
+		printf("bad string %s\n", (const char *)(bad_addr_base * 2));
+		break;
 	case 5:
 		/* Invalid arguments: the creating thread gets a kernel oops. */
 		k_thread_create(&thread, NULL, 0, NULL, NULL, NULL, NULL, 0, 0, K_NO_WAIT);
@@ -99,6 +107,11 @@ int main(void)
 	CHECK_EQ(last_esf.fault_addr, 24);
 	CHECK_EQ(last_esf.access, ARCH_HOST_ACCESS_READ);
 	run_faulty(5, K_ERR_KERNEL_OOPS);
+	run_faulty(6, K_ERR_CPU_EXCEPTION);
+	printk("printk works after a fault inside printk\n");
+	run_faulty(7, K_ERR_CPU_EXCEPTION);
+	printf("printf works after a fault inside printf\n");
+	fflush(stdout);
 	/* Many faults in a row do not leak host resources that would stop the run. */
 	for (int i = 0; i < 100; i++) {
 		run_faulty(3, K_ERR_CPU_EXCEPTION);

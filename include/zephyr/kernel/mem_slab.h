@@ -44,7 +44,9 @@ struct k_mem_slab {
 	_wait_q_t wait_q;            /**< Threads waiting for a block. */
 	struct k_spinlock lock;      /**< Serializes everything below. */
 	char *buffer;                /**< First block. */
-	char *free_list;             /**< Freed blocks, last freed first. */
+	char *free_list;             /**< Freed blocks, last freed first (blocks of 2+ words). */
+	char *free_list_word;        /**< Same, for slabs of one-word blocks (no tag room). */
+	uintptr_t tagged_span;       /**< Bytes handed out so far if blocks have tag room, else 0. */
 	char *untouched;             /**< First block never handed out (== end when none). */
 	char *end;                   /**< End of the last block. */
 	struct k_mem_slab_info info; /**< Geometry and counters. */
@@ -60,7 +62,8 @@ struct k_mem_slab {
 #define Z_MEM_SLAB_INITIALIZER(_slab, _buf, _stride, _num)                                        \
 	{                                                                                          \
 		.wait_q = Z_WAIT_Q_INIT(&(_slab).wait_q), .buffer = (char *)(_buf),                \
-		.free_list = NULL, .untouched = (char *)(_buf),                                    \
+		.free_list = NULL, .free_list_word = NULL, .tagged_span = 0,                      \
+		.untouched = (char *)(_buf),                                                       \
 		.end = (char *)(_buf) + (size_t)(_stride) * (size_t)(_num),                        \
 		.info = {.num_blocks = (_num), .block_size = (_stride)},                           \
 	}
@@ -118,16 +121,17 @@ int k_mem_slab_init(struct k_mem_slab *slab, void *buffer, size_t block_size,
 /**
  * @brief Take a block.
  *
- * Waiters are served highest priority first, then the longest waiting. Waiting (any timeout
- * but K_NO_WAIT) from an ISR is refused with an error message and -EINVAL.
+ * Waiters are served highest priority first, then the longest waiting. From an ISR a free
+ * block is handed out whatever the timeout; having to wait there is refused with an error
+ * message and -EINVAL.
  *
- * @param slab The slab.
- * @param mem Receives the block, or NULL on failure.
+ * @param slab The slab (not NULL).
+ * @param mem Receives the block, or NULL on failure (not NULL itself).
  * @param timeout K_NO_WAIT, a duration or K_FOREVER.
  * @retval 0 Success.
  * @retval -ENOMEM No block free and K_NO_WAIT.
  * @retval -EAGAIN No block became free within @p timeout.
- * @retval -EINVAL NULL argument, or waiting requested from an ISR.
+ * @retval -EINVAL No block free and waiting requested from an ISR.
  */
 int k_mem_slab_alloc(struct k_mem_slab *slab, void **mem, k_timeout_t timeout);
 

@@ -138,14 +138,22 @@ static inline __attribute__((format(printf, 1, 2))) void z_log_format_check(cons
 
 #endif /* CONFIG_LOG */
 
+/** @brief Log an error: printf-style arguments, printed when the file's level is >= 1. */
 #define LOG_ERR(...) Z_LOG(LOG_LEVEL_ERR, __VA_ARGS__)
+/** @brief Log a warning (level >= 2). */
 #define LOG_WRN(...) Z_LOG(LOG_LEVEL_WRN, __VA_ARGS__)
+/** @brief Log an informational message (level >= 3). */
 #define LOG_INF(...) Z_LOG(LOG_LEVEL_INF, __VA_ARGS__)
+/** @brief Log a debug message (level 4), prefixed with the function name by default. */
 #define LOG_DBG(...) Z_LOG(LOG_LEVEL_DBG, __VA_ARGS__)
 
+/** @brief Log @p str then @p length bytes at @p data in hex and ASCII, as an error. */
 #define LOG_HEXDUMP_ERR(data, length, str) Z_LOG_HEXDUMP(LOG_LEVEL_ERR, data, length, str)
+/** @brief LOG_HEXDUMP_ERR at warning level. */
 #define LOG_HEXDUMP_WRN(data, length, str) Z_LOG_HEXDUMP(LOG_LEVEL_WRN, data, length, str)
+/** @brief LOG_HEXDUMP_ERR at info level. */
 #define LOG_HEXDUMP_INF(data, length, str) Z_LOG_HEXDUMP(LOG_LEVEL_INF, data, length, str)
+/** @brief LOG_HEXDUMP_ERR at debug level. */
 #define LOG_HEXDUMP_DBG(data, length, str) Z_LOG_HEXDUMP(LOG_LEVEL_DBG, data, length, str)
 
 #ifdef __cplusplus

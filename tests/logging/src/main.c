@@ -18,6 +18,7 @@
 LOG_MODULE_REGISTER(deflt);
 
 void log_from_other_modules(void);
+void log_with_level_macro(void);
 
 static int failures;
 
@@ -72,6 +73,7 @@ int main(void)
 	LOG_DBG("default module debug must not appear");
 
 	log_from_other_modules();
+	log_with_level_macro();
 
 	printk("printk float %.1f %.3f %e\n", 3.14159, -0.5, 12345.0);
 	printk("printk size %zu ssize %zd\n", (size_t)4096, (ptrdiff_t)-3);
