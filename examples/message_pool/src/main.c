@@ -1,0 +1,183 @@
+/*
+ * Copyright (c) 2026 zmem contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/*
+ * The seed chapter's message pool: messages come from a memory slab (K_MEM_SLAB_DEFINE), a
+ * fast producer hands them to a slower consumer through a queue guarded by semaphores, and
+ * the consumer frees them. A burst producer allocates with K_NO_WAIT (and counts what the
+ * exhausted pool refuses), a steady one waits for a block with a timeout. Statistics at the
+ * end.
+ */
+#include <string.h>
+
+#include <zephyr/kernel.h>
+#include <zephyr/logging/log.h>
+
+LOG_MODULE_REGISTER(message_pool, LOG_LEVEL_INF);
+
+#define MAX_MESSAGE_SIZE 60
+#define MAX_MESSAGES 8
+
+/* From the seed, unchanged. */
+struct message {
+	uint8_t type;
+	uint8_t priority;
+	uint16_t length;
+	uint8_t data[MAX_MESSAGE_SIZE];
+};
+
+K_MEM_SLAB_DEFINE(message_pool, sizeof(struct message), MAX_MESSAGES, 4);
+
+struct message *alloc_message(void)
+{
+	struct message *msg;
+	if (k_mem_slab_alloc(&message_pool, (void **)&msg, K_NO_WAIT) == 0) {
+		memset(msg, 0, sizeof(struct message));
+		return msg;
+	}
+	return NULL;
+}
+
+void free_message(struct message *msg)
+{
+	k_mem_slab_free(&message_pool, msg);
+}
+
+/* A small mailbox: a ring of message pointers. */
+#define RING 16
+static struct message *ring[RING];
+static unsigned int ring_head, ring_tail;
+K_SEM_DEFINE(ring_items, 0, RING);
+K_SEM_DEFINE(ring_slots, RING, RING);
+
+static void post(struct message *msg)
+{
+	k_sem_take(&ring_slots, K_FOREVER);
+	ring[ring_head++ % RING] = msg;
+	k_sem_give(&ring_items);
+}
+
+static struct message *fetch(k_timeout_t timeout)
+{
+	if (k_sem_take(&ring_items, timeout) != 0) {
+		return NULL;
+	}
+
+	struct message *msg = ring[ring_tail++ % RING];
+
+	k_sem_give(&ring_slots);
+	return msg;
+}
+
+#define BURSTS 10
+#define BURST_LEN 12
+#define STEADY 40
+
+static unsigned int burst_sent, burst_refused, steady_sent, steady_timeouts, received;
+static unsigned int checksum_errors;
+
+static void burst_producer(void *p1, void *p2, void *p3)
+{
+	(void)p1;
+	(void)p2;
+	(void)p3;
+	for (int b = 0; b < BURSTS; b++) {
+		for (int i = 0; i < BURST_LEN; i++) {
+			struct message *msg = alloc_message();
+
+			if (msg == NULL) {
+				burst_refused++;
+				continue;
+			}
+			msg->type = 1;
+			msg->priority = 2;
+			msg->length = (uint16_t)(1 + (b * BURST_LEN + i) % MAX_MESSAGE_SIZE);
+			memset(msg->data, msg->length, msg->length);
+			post(msg);
+			burst_sent++;
+		}
+		k_sleep(K_MSEC(20));
+	}
+}
+
+static void steady_producer(void *p1, void *p2, void *p3)
+{
+	(void)p1;
+	(void)p2;
+	(void)p3;
+	for (int i = 0; i < STEADY; i++) {
+		struct message *msg;
+
+		/* Wait up to 5 ms for a message block. */
+		if (k_mem_slab_alloc(&message_pool, (void **)&msg, K_MSEC(5)) != 0) {
+			steady_timeouts++;
+			continue;
+		}
+		memset(msg, 0, sizeof(*msg));
+		msg->type = 2;
+		msg->length = 8;
+		memset(msg->data, 8, 8);
+		post(msg);
+		steady_sent++;
+		k_sleep(K_MSEC(4));
+	}
+}
+
+static void consumer(void *p1, void *p2, void *p3)
+{
+	(void)p1;
+	(void)p2;
+	(void)p3;
+	for (;;) {
+		struct message *msg = fetch(K_MSEC(100));
+
+		if (msg == NULL) {
+			return; /* quiet for 100 ms: the producers are done */
+		}
+		for (int i = 0; i < msg->length; i++) {
+			checksum_errors += msg->data[i] != (uint8_t)msg->length;
+		}
+		received++;
+		k_sleep(K_MSEC(2)); /* slower than a burst */
+		free_message(msg);
+	}
+}
+
+K_THREAD_STACK_DEFINE(burst_stack, 8192);
+K_THREAD_STACK_DEFINE(steady_stack, 8192);
+K_THREAD_STACK_DEFINE(consumer_stack, 8192);
+static struct k_thread burst_thread, steady_thread, consumer_thread;
+
+int main(void)
+{
+	LOG_INF("message pool: %d messages of %zu bytes", MAX_MESSAGES, sizeof(struct message));
+	k_thread_create(&consumer_thread, consumer_stack, K_THREAD_STACK_SIZEOF(consumer_stack),
+			consumer, NULL, NULL, NULL, 4, 0, K_NO_WAIT);
+	k_thread_create(&burst_thread, burst_stack, K_THREAD_STACK_SIZEOF(burst_stack),
+			burst_producer, NULL, NULL, NULL, 5, 0, K_NO_WAIT);
+	k_thread_create(&steady_thread, steady_stack, K_THREAD_STACK_SIZEOF(steady_stack),
+			steady_producer, NULL, NULL, NULL, 6, 0, K_NO_WAIT);
+	k_thread_join(&burst_thread, K_FOREVER);
+	k_thread_join(&steady_thread, K_FOREVER);
+	k_thread_join(&consumer_thread, K_FOREVER);
+
+	struct sys_memory_stats st;
+
+	k_mem_slab_runtime_stats_get(&message_pool, &st);
+	printk("message pool statistics:\n");
+	printk("  burst producer   %u sent, %u refused (pool empty, K_NO_WAIT)\n", burst_sent,
+	       burst_refused);
+	printk("  steady producer  %u sent, %u gave up after waiting 5 ms\n", steady_sent,
+	       steady_timeouts);
+	printk("  consumer         %u received, %u payload errors\n", received, checksum_errors);
+	printk("  slab             %u of %d blocks used now, max used %u, %zu bytes max\n",
+	       (unsigned int)k_mem_slab_num_used_get(&message_pool), MAX_MESSAGES,
+	       (unsigned int)k_mem_slab_max_used_get(&message_pool), st.max_allocated_bytes);
+
+	bool ok = received == burst_sent + steady_sent && checksum_errors == 0 &&
+		  k_mem_slab_num_used_get(&message_pool) == 0;
+
+	printk("every message delivered and returned: %s\n", ok ? "yes" : "NO");
+	return ok ? 0 : 1;
+}
