@@ -22,10 +22,8 @@ void sys_heap_init(struct sys_heap *heap, void *mem, size_t bytes)
 	heap->init_mem = mem;
 	heap->init_bytes = bytes;
 	heap->heap = &z_heap_unusable;
-
 	if (mem == NULL || limit < start || base >= limit) {
-		z_heap_report(heap, mem, SYS_HEAP_ERR_BAD_INIT);
-		return;
+		goto bad;
 	}
 
 	size_t end = (limit - base) / CHUNK_UNIT;
@@ -34,32 +32,56 @@ void sys_heap_init(struct sys_heap *heap, void *mem, size_t bytes)
 	size_t hdr_bytes = sizeof(struct z_heap) + nb_classes * sizeof(chunkid_t);
 	size_t chunk0 = (hdr_bytes + HDR_BYTES + CHUNK_UNIT - 1u) / CHUNK_UNIT;
 
-	if (end < chunk0 + MIN_CHUNK || end - chunk0 > MAX_CHUNK) {
-		z_heap_report(heap, mem, SYS_HEAP_ERR_BAD_INIT);
-		return;
+	if (end < chunk0 + MIN_CHUNK) {
+		goto bad;
 	}
+#if SIZE_MAX > UINT32_MAX
+	if (end > UINT32_MAX) {
+		goto bad; /* beyond 32-bit chunk indices: 32 GiB */
+	}
+#endif
 
 	struct z_heap *h = (struct z_heap *)base;
-	size_t first = chunk0;
 	size_t units = end - chunk0;
 
 	memset(h, 0, hdr_bytes);
 	h->end = (chunkid_t)end;
-	h->first = (chunkid_t)first;
+	h->first = (chunkid_t)chunk0;
+	h->max_units = (chunkid_t)(units < MAX_CHUNK ? units : MAX_CHUNK);
 	h->nb_classes = (chunkid_t)nb_classes;
-	h->max_bytes = chunk_usable(units);
+	h->max_bytes = chunk_usable(h->max_units);
 	h->fit_limit = h->max_bytes;
-	h->first_mem = (uintptr_t)chunk_mem(h, first);
+	h->first_mem = (uintptr_t)chunk_mem(h, chunk0);
 	h->nb_units = units;
-
 	set_size_used(h, 0, chunk0, true);
-	set_left_size(h, 0, 0);
-	set_size_used(h, first, units, false);
-	set_left_size(h, first, chunk0);
-	set_size_used(h, end, 0, true);
-	set_left_size(h, end, units);
-	z_heap_list_add(h, first, units);
+
+	/*
+	 * Free segments of at most MAX_CHUNK units, each followed by a one-unit used chunk: a
+	 * fence, or for the last segment the end marker. A segment cut short keeps room for a
+	 * last one of at least MIN_CHUNK units.
+	 */
+	size_t c = chunk0;
+	size_t left = chunk0;
+
+	do {
+		size_t n = end - c;
+
+		if (n > MAX_CHUNK) {
+			n = MAX_CHUNK - MIN_CHUNK;
+		}
+		set_size_used(h, c, n, false);
+		set_left_size(h, c, left);
+		z_heap_list_add(h, c, n);
+		c += n;
+		set_size_used(h, c, FENCE_UNITS, true);
+		set_left_size(h, c, n);
+		c += FENCE_UNITS;
+		left = FENCE_UNITS;
+	} while (c < end);
 	heap->heap = h;
+	return;
+bad:
+	z_heap_report(heap, mem, SYS_HEAP_ERR_BAD_INIT);
 }
 
 void z_heap_free_chunk(struct z_heap *h, size_t c)

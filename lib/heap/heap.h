@@ -6,12 +6,17 @@
  * @file
  * @brief Private layout of a sys_heap: chunks, size classes, free lists and their bitmap.
  *
- * The buffer is cut into chunks on a grid of 8-byte units. Chunk c starts HDR bytes before
+ * The buffer is cut into chunks on a grid of 8-byte units. Chunk c starts HDR_BYTES before
  * address (char *)h + 8 * c, where h is the struct z_heap, so every payload is 8-aligned.
- * A chunk header holds two chunkid_t fields: the chunk's size in units shifted left by one
- * with the used flag in bit 0, and the size of its left neighbour. With 16-bit fields (the
- * default) a header costs 4 bytes and a heap spans at most 32767 units (256 KiB - 8 bytes);
- * CONFIG_SYS_HEAP_BIG_CHUNKS selects 32-bit fields (8-byte header, heaps up to 16 GiB).
+ * A chunk header holds two hdr_t fields: the chunk's size in units shifted left by one with
+ * the used flag in bit 0, and the size of its left neighbour. With 16-bit fields (the
+ * default) a header costs 4 bytes and one chunk spans at most MAX_CHUNK = 32767 units
+ * (256 KiB - 8 bytes); CONFIG_SYS_HEAP_BIG_CHUNKS selects 32-bit fields (8-byte headers,
+ * chunks up to 16 GiB). Chunk indices (free-list links) are 32-bit in both layouts, so a heap
+ * may be larger than one chunk: sys_heap_init() then cuts it into segments of at most
+ * MAX_CHUNK units separated by one-unit used "fence" chunks, and no merge can ever produce a
+ * chunk too big for its header. Fences are the only one-unit used chunks (an allocation is at
+ * least MIN_CHUNK = 2 units), which is how walks tell them apart.
  *
  * Chunk 0 is a used chunk that holds struct z_heap; the last index (h->end) is a header-only
  * used chunk. So every real chunk has a used sentinel on both sides and coalescing needs no
@@ -30,11 +35,14 @@
 #include <stdint.h>
 #include <zephyr/sys/sys_heap.h>
 
-#if defined(CONFIG_SYS_HEAP_BIG_CHUNKS) && CONFIG_SYS_HEAP_BIG_CHUNKS
+/** A chunk index (free-list links and heads). */
 typedef uint32_t chunkid_t;
+
+#if defined(CONFIG_SYS_HEAP_BIG_CHUNKS) && CONFIG_SYS_HEAP_BIG_CHUNKS
+typedef uint32_t hdr_t; /**< One chunk header field. */
 #define Z_HEAP_MAX_FL 30 /* log2 of the largest chunk in units */
 #else
-typedef uint16_t chunkid_t;
+typedef uint16_t hdr_t;
 #define Z_HEAP_MAX_FL 14
 #endif
 
@@ -53,16 +61,20 @@ typedef uint16_t chunkid_t;
 /** Bytes per chunk unit. */
 #define CHUNK_UNIT 8u
 /** Bytes of a chunk header. */
-#define HDR_BYTES (2u * (unsigned int)sizeof(chunkid_t))
-/** Smallest chunk, in units: a header plus the two free-list links. */
-#define MIN_CHUNK ((2u * HDR_BYTES + CHUNK_UNIT - 1u) / CHUNK_UNIT)
+#define HDR_BYTES (2u * (unsigned int)sizeof(hdr_t))
+/** Smallest free or allocated chunk, in units: a header plus the two free-list links. */
+#define MIN_CHUNK ((HDR_BYTES + 2u * (unsigned int)sizeof(chunkid_t) + CHUNK_UNIT - 1u) / CHUNK_UNIT)
 /** Largest chunk size the header encodes, in units. */
-#define MAX_CHUNK ((chunkid_t)-1 >> 1)
+#define MAX_CHUNK ((size_t)((hdr_t)-1 >> 1))
+/** Size of a fence chunk (segment separator in heaps larger than MAX_CHUNK). */
+#define FENCE_UNITS 1u
 /** Bytes a canary takes at the end of each used chunk. */
 #define CANARY_BYTES (Z_HEAP_CANARY ? 4u : 0u)
 
 /** log2 of the number of second-level classes per power of two. */
+#ifndef SL_BITS
 #define SL_BITS 4u
+#endif
 /** Number of size classes the largest encodable chunk needs. */
 #define NB_CLASSES_MAX (((Z_HEAP_MAX_FL - SL_BITS) << SL_BITS) + (2u << SL_BITS))
 /** Bitmap words: one spare so that "class + 1" never indexes past the end. */
@@ -81,6 +93,7 @@ struct z_heap {
 	size_t nb_units;           /**< Units from the first chunk to the end marker. */
 	chunkid_t end;             /**< Index of the end-marker chunk. */
 	chunkid_t first;           /**< Index of the first chunk after chunk 0. */
+	chunkid_t max_units;       /**< Largest chunk this heap can hold. */
 	chunkid_t nb_classes;      /**< Entries in free_list[]. */
 	uint32_t summary;          /**< Bit w set when bitmap[w] != 0. */
 	uint32_t bitmap[NB_WORDS]; /**< Bit k set when free_list[k] is not empty. */
@@ -93,9 +106,9 @@ struct z_heap {
 
 /* ---- chunk fields ---- */
 
-static inline chunkid_t *chunk_hdr(struct z_heap *h, size_t c)
+static inline hdr_t *chunk_hdr(struct z_heap *h, size_t c)
 {
-	return (chunkid_t *)((uint8_t *)h + c * CHUNK_UNIT - HDR_BYTES);
+	return (hdr_t *)((uint8_t *)h + c * CHUNK_UNIT - HDR_BYTES);
 }
 
 static inline chunkid_t *chunk_links(struct z_heap *h, size_t c)
@@ -125,12 +138,12 @@ static inline size_t left_size(struct z_heap *h, size_t c)
 
 static inline void set_size_used(struct z_heap *h, size_t c, size_t size, bool used)
 {
-	chunk_hdr(h, c)[0] = (chunkid_t)((size << 1) | (used ? 1u : 0u));
+	chunk_hdr(h, c)[0] = (hdr_t)((size << 1) | (used ? 1u : 0u));
 }
 
 static inline void set_left_size(struct z_heap *h, size_t c, size_t size)
 {
-	chunk_hdr(h, c)[1] = (chunkid_t)size;
+	chunk_hdr(h, c)[1] = (hdr_t)size;
 }
 
 static inline chunkid_t prev_free(struct z_heap *h, size_t c)
@@ -144,16 +157,32 @@ static inline chunkid_t next_free(struct z_heap *h, size_t c)
 }
 
 /** Usable bytes of a chunk of @p units. */
+/** A one-unit used chunk: a fence between segments, never an allocation. */
+static inline bool chunk_is_fence(struct z_heap *h, size_t c)
+{
+	return chunk_hdr(h, c)[0] == ((FENCE_UNITS << 1) | 1u);
+}
+
 static inline size_t chunk_usable(size_t units)
 {
 	return units * CHUNK_UNIT - HDR_BYTES - CANARY_BYTES;
 }
 
-/** Units for a request of @p bytes (the caller has bounded @p bytes by max_bytes). */
+/**
+ * Units for a request of @p bytes (the caller has bounded @p bytes by max_bytes), before the
+ * MIN_CHUNK floor: requests of a few bytes give 1 unit here.
+ */
+static inline size_t bytes_to_units_raw(size_t bytes)
+{
+	return (bytes + HDR_BYTES + CANARY_BYTES + CHUNK_UNIT - 1u) / CHUNK_UNIT;
+}
+
+/** Units of a chunk for a request of @p bytes (bounded by max_bytes). */
 static inline size_t bytes_to_units(size_t bytes)
 {
-	/* never below MIN_CHUNK: one byte plus the header already needs MIN_CHUNK units */
-	return (bytes + HDR_BYTES + CANARY_BYTES + CHUNK_UNIT - 1u) / CHUNK_UNIT;
+	size_t u = bytes_to_units_raw(bytes);
+
+	return u < MIN_CHUNK ? MIN_CHUNK : u;
 }
 
 /* ---- size classes ---- */

@@ -51,15 +51,17 @@ Z_HEAP_HOT void *probe_class(struct z_heap *h, unsigned int k,
 /* Nothing of @p units or more fits until something is freed: fail such requests at once. */
 static void note_failure(struct z_heap *h, size_t units)
 {
-	size_t fits = (units - 1u) * CHUNK_UNIT; /* chunk bytes of the largest size that may fit */
-
-	h->fit_limit = fits > HDR_BYTES + CANARY_BYTES ? fits - HDR_BYTES - CANARY_BYTES : 0u;
+	/* units >= MIN_CHUNK here; failing at MIN_CHUNK means nothing fits at all */
+	h->fit_limit = units > MIN_CHUNK ? chunk_usable(units - 1u) : 0u;
 }
 
 /* Unlink chunk @p c, the head of list @p k. */
-Z_HEAP_HOT void pop_head(struct z_heap *h, unsigned int k,
-							  size_t c)
+Z_HEAP_HOT void pop_head(struct z_heap *h, unsigned int k, size_t c)
 {
+#if Z_HEAP_SHARED_HELPERS
+	(void)k;
+	z_heap_list_remove(h, c, chunk_size(h, c)); /* same effect, no second copy */
+#else
 	chunkid_t n = next_free(h, c);
 
 	h->free_list[k] = n;
@@ -68,6 +70,7 @@ Z_HEAP_HOT void pop_head(struct z_heap *h, unsigned int k,
 	} else {
 		bitmap_clear(h, k);
 	}
+#endif
 }
 
 Z_HEAP_HOT void *alloc_mem(struct z_heap *h, size_t units)
@@ -88,8 +91,15 @@ Z_HEAP_HOT void *alloc_mem(struct z_heap *h, size_t units)
 			stats_alloc(h, units);
 			return chunk_mem(h, c);
 		}
-		k = (unsigned int)units + 1u;
+		/* The list of this size is empty (always so below MIN_CHUNK). */
+		if (units < MIN_CHUNK) {
+			units = MIN_CHUNK;
+			k = MIN_CHUNK;
+		} else {
+			k = (unsigned int)units + 1u;
+		}
 #else
+		units = units < MIN_CHUNK ? MIN_CHUNK : units;
 		k = (unsigned int)units;
 #endif
 	} else {
@@ -142,7 +152,7 @@ void *sys_heap_alloc(struct sys_heap *heap, size_t bytes)
 		return NULL; /* 0 bytes, more than the heap holds, or known not to fit now */
 	}
 #if Z_HEAP_SHARED_HELPERS || Z_HEAP_CANARY
-	size_t c = z_heap_alloc_chunk(h, bytes_to_units(bytes));
+	size_t c = z_heap_alloc_chunk(h, bytes_to_units_raw(bytes));
 
 	if (c == 0u) {
 		return NULL;
@@ -152,7 +162,7 @@ void *sys_heap_alloc(struct sys_heap *heap, size_t bytes)
 #endif
 	return chunk_mem(h, c);
 #else
-	return alloc_mem(h, bytes_to_units(bytes));
+	return alloc_mem(h, bytes_to_units_raw(bytes));
 #endif
 }
 
@@ -166,7 +176,7 @@ void *sys_heap_aligned_alloc(struct sys_heap *heap, size_t align, size_t bytes)
 	if (align <= CHUNK_UNIT) {
 		return sys_heap_alloc(heap, bytes);
 	}
-	if (bytes - 1u >= h->max_bytes || align > h->max_bytes) {
+	if (bytes - 1u >= h->max_bytes) {
 		return NULL;
 	}
 
@@ -174,7 +184,7 @@ void *sys_heap_aligned_alloc(struct sys_heap *heap, size_t align, size_t bytes)
 	size_t units = bytes_to_units(bytes);
 	size_t total = units + align / CHUNK_UNIT - 1u + MIN_CHUNK;
 
-	if (total > h->end) {
+	if (total > h->max_units) {
 		return NULL;
 	}
 	size_t c = z_heap_alloc_chunk(h, total);

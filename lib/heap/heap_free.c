@@ -47,7 +47,7 @@ Z_HEAP_HOT size_t check_block(struct sys_heap *heap, void *mem,
 	}
 	room -= rank; /* units from this chunk to the end marker */
 
-	chunkid_t *hdr = (chunkid_t *)((uint8_t *)mem - HDR_BYTES);
+	hdr_t *hdr = (hdr_t *)((uint8_t *)mem - HDR_BYTES);
 	size_t w0 = hdr[0];
 	size_t units = w0 >> 1;
 	size_t left = hdr[1];
@@ -58,12 +58,12 @@ Z_HEAP_HOT size_t check_block(struct sys_heap *heap, void *mem,
 	}
 	/* Both neighbours must point back at this chunk, within the heap. */
 	err = SYS_HEAP_ERR_CORRUPT_HEADER;
-	chunkid_t *rhdr = (chunkid_t *)((uint8_t *)hdr + units * CHUNK_UNIT);
+	hdr_t *rhdr = (hdr_t *)((uint8_t *)hdr + units * CHUNK_UNIT);
 
 	if (units - 1u >= room || rhdr[1] != units || left > rank + h->first) {
 		goto bad;
 	}
-	*lw0 = ((chunkid_t *)((uint8_t *)hdr - left * CHUNK_UNIT))[0];
+	*lw0 = ((hdr_t *)((uint8_t *)hdr - left * CHUNK_UNIT))[0];
 	if ((*lw0 >> 1) != left) {
 		goto bad;
 	}
@@ -73,7 +73,7 @@ Z_HEAP_HOT size_t check_block(struct sys_heap *heap, void *mem,
 		size_t ru = *rw0 >> 1;
 
 		if (ru > room - units ||
-		    ((chunkid_t *)((uint8_t *)rhdr + ru * CHUNK_UNIT))[1] != ru) {
+		    ((hdr_t *)((uint8_t *)rhdr + ru * CHUNK_UNIT))[1] != ru) {
 			goto bad;
 		}
 	}
@@ -121,7 +121,7 @@ void sys_heap_free(struct sys_heap *heap, void *mem)
 	}
 	room -= rank;
 
-	chunkid_t *hdr = (chunkid_t *)((uint8_t *)mem - HDR_BYTES);
+	hdr_t *hdr = (hdr_t *)((uint8_t *)mem - HDR_BYTES);
 	size_t w0 = hdr[0];
 	size_t units = w0 >> 1;
 	size_t left = hdr[1];
@@ -132,12 +132,12 @@ void sys_heap_free(struct sys_heap *heap, void *mem)
 		goto bad;
 	}
 	err = SYS_HEAP_ERR_CORRUPT_HEADER;
-	chunkid_t *rhdr = (chunkid_t *)((uint8_t *)hdr + units * CHUNK_UNIT);
+	hdr_t *rhdr = (hdr_t *)((uint8_t *)hdr + units * CHUNK_UNIT);
 
 	if (units - 1u >= room || rhdr[1] != units || left > c) {
 		goto bad;
 	}
-	size_t lw0 = ((chunkid_t *)((uint8_t *)hdr - left * CHUNK_UNIT))[0];
+	size_t lw0 = ((hdr_t *)((uint8_t *)hdr - left * CHUNK_UNIT))[0];
 
 	if ((lw0 >> 1) != left) {
 		goto bad;
@@ -146,7 +146,7 @@ void sys_heap_free(struct sys_heap *heap, void *mem)
 	size_t ru = rw0 >> 1;
 
 	if ((rw0 & 1u) == 0u &&
-	    (ru > room - units || ((chunkid_t *)((uint8_t *)rhdr + ru * CHUNK_UNIT))[1] != ru)) {
+	    (ru > room - units || ((hdr_t *)((uint8_t *)rhdr + ru * CHUNK_UNIT))[1] != ru)) {
 		goto bad;
 	}
 #if Z_HEAP_CANARY

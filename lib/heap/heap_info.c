@@ -19,14 +19,17 @@ size_t sys_heap_walk(struct sys_heap *heap, sys_heap_walk_cb_t cb, void *user_da
 	struct z_heap *h;
 	size_t n = 0;
 
-	if (heap == NULL || (h = heap->heap) == NULL) {
-		return 0;
+	if (heap == NULL || (h = heap->heap) == NULL || h->end == 0u) {
+		return 0; /* not initialized, or initialized on an unusable buffer */
 	}
 	for (size_t c = chunk_size(h, 0); c < h->end; c += chunk_size(h, c)) {
 		size_t units = chunk_size(h, c);
 
 		if (units == 0u) {
 			break; /* corrupt: never loop forever */
+		}
+		if (chunk_is_fence(h, c)) {
+			continue; /* a segment separator, not a block */
 		}
 		n++;
 		if (cb != NULL && !cb(chunk_mem(h, c), chunk_usable(units), chunk_used(h, c),
@@ -42,13 +45,18 @@ static void count_bytes(struct z_heap *h, size_t *free_bytes, size_t *used_bytes
 {
 	*free_bytes = 0;
 	*used_bytes = 0;
+	if (h->end == 0u) {
+		return; /* initialized on an unusable buffer */
+	}
 	for (size_t c = chunk_size(h, 0); c < h->end; c += chunk_size(h, c)) {
 		size_t units = chunk_size(h, c);
 
 		if (units == 0u) {
 			break;
 		}
-		*(chunk_used(h, c) ? used_bytes : free_bytes) += units * CHUNK_UNIT;
+		if (!chunk_is_fence(h, c)) {
+			*(chunk_used(h, c) ? used_bytes : free_bytes) += units * CHUNK_UNIT;
+		}
 	}
 }
 

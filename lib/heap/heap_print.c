@@ -64,7 +64,9 @@ void sys_heap_print_info(struct sys_heap *heap, bool dump_chunks)
 			HEAP_PRINT("  corrupt chunk %zu\n", c);
 			break;
 		}
-		if (chunk_used(h, c)) {
+		if (chunk_is_fence(h, c)) {
+			/* segment separator: overhead */
+		} else if (chunk_used(h, c)) {
 			used_chunks++;
 			used_bytes += chunk_usable(units);
 		} else {
@@ -72,7 +74,8 @@ void sys_heap_print_info(struct sys_heap *heap, bool dump_chunks)
 		}
 		if (dump_chunks) {
 			HEAP_PRINT("  chunk %5zu: [%p] %s, %zu units, left %zu\n", c, chunk_mem(h, c),
-				   chunk_used(h, c) ? "used" : "free", units, left_size(h, c));
+				   chunk_is_fence(h, c) ? "fence" : chunk_used(h, c) ? "used" : "free",
+				   units, left_size(h, c));
 		}
 	}
 	size_t total = (size_t)h->end * CHUNK_UNIT;

@@ -23,12 +23,14 @@ static bool walk_forward(struct z_heap *h, size_t *nb_free, size_t *used_bytes)
 			return false;
 		}
 		if (chunk_used(h, c)) {
-			*used_bytes += units * CHUNK_UNIT;
+			if (!chunk_is_fence(h, c)) {
+				*used_bytes += units * CHUNK_UNIT;
 #if Z_HEAP_CANARY
-			if (!z_heap_canary_ok(h, c)) {
-				return false;
-			}
+				if (!z_heap_canary_ok(h, c)) {
+					return false;
+				}
 #endif
+			}
 			prev_free = false;
 		} else {
 			if (prev_free) {
