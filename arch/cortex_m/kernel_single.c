@@ -3,14 +3,15 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 /*
- * The scheduler interface (kernel/include/ksched.h) for a bare-metal board with one thread and
- * no interrupt sources: enough to run the kernel objects whose code does not need the host
- * runtime (k_mem_slab) on the target.
+ * The scheduler interface (kernel/include/ksched.h) and the tick clock for a bare-metal board
+ * with one thread and no interrupt sources: enough to run the kernel objects whose code does
+ * not need the host runtime (k_mem_slab, k_heap, the system heap) on the target.
  *
  * Nothing can ever wake a thread that pends here: there is no other thread and no interrupt
- * that could free memory. So a finite timeout ends with -EAGAIN at once (waiting it out would
- * end the same way), and K_FOREVER is a deadlock, reported as a fatal error instead of hanging.
- * irq_lock() masks interrupts for real (PRIMASK), as on Zephyr's Cortex-M port.
+ * that could free memory. So a finite wait ends with -EAGAIN at once, and the clock, which is
+ * virtual, jumps to the end of the wait, exactly as if the thread had slept through it. K_FOREVER
+ * is a deadlock, reported as a fatal error instead of hanging. irq_lock() masks interrupts for
+ * real (PRIMASK), as on Zephyr's Cortex-M port.
  */
 #include <errno.h>
 #include <stdint.h>
@@ -22,6 +23,14 @@
 #include "semihost.h"
 
 static struct k_thread main_thread;
+
+/* Virtual time: advances only while the thread "waits". */
+static int64_t ticks_now;
+
+int64_t sys_clock_tick_get(void)
+{
+	return ticks_now;
+}
 
 unsigned int irq_lock(void)
 {
@@ -62,6 +71,9 @@ int z_pend_curr_desc(struct k_spinlock *lock, k_spinlock_key_t key, _wait_q_t *w
 		semihost_puts(what != NULL ? what : "a kernel object");
 		semihost_puts(" and nothing else can give it\n");
 		semihost_exit(Z_CORTEX_M_FAULT_EXIT);
+	}
+	if (timeout.ticks > 0) {
+		ticks_now += timeout.ticks;
 	}
 	return -EAGAIN;
 }

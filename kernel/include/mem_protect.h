@@ -83,6 +83,14 @@ static inline bool z_prot_is_user(const struct k_thread *t)
 int z_prot_domains_changed(void);
 /** @brief Apply the page permissions @p t may see (NULL: supervisor view). */
 void z_prot_apply(const struct k_thread *t);
+/**
+ * @brief Kernel code that reads memory the caller's view may close (another thread's stack)
+ * runs between these, as a system call would run in supervisor mode.
+ * @return what z_prot_kernel_exit() needs (the user thread whose view was lifted, or NULL)
+ */
+const struct k_thread *z_prot_kernel_enter(void);
+/** @brief Put back the view z_prot_kernel_enter() lifted. */
+void z_prot_kernel_exit(const struct k_thread *lifted);
 /** @brief Look @p addr up in the region table (async-signal-safe; no locks, no allocation). */
 void z_prot_lookup(uintptr_t addr, struct z_prot_lookup *out);
 /** @brief True if a live thread's stack area lies in [@p start, @p start + @p size). */
