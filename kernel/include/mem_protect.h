@@ -42,6 +42,11 @@
 #else
 #define Z_PROT_GUARD_PAGES 0
 #endif
+#if defined(CONFIG_DYNAMIC_THREAD) || Z_PROT_NO_AUTOCONF
+#define Z_PROT_DYNAMIC_THREAD 1
+#else
+#define Z_PROT_DYNAMIC_THREAD 0
+#endif
 #if defined(CONFIG_STACK_SENTINEL)
 #define Z_PROT_SENTINEL 1
 #else
