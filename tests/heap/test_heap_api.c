@@ -863,7 +863,7 @@ static size_t check_walk_shape(size_t *count_out, size_t *used_out)
 	}
 	for (size_t i = 0; i < n; i++) {
 		/* A free block may be too small to hold any request (0 usable bytes). */
-		if (recs[i].mem < lo || recs[i].mem + recs[i].bytes > hi ||
+		if (recs[i].mem < lo || recs[i].mem > hi || recs[i].bytes > hi - recs[i].mem ||
 		    (recs[i].bytes == 0 && recs[i].used)) {
 			zt_note("block %lu outside the buffer", (unsigned long)i);
 			return (size_t)-1;
