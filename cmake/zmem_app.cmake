@@ -16,8 +16,8 @@
 #
 # The application links as the host runtime's zmem_app_runtime target says (whole-archive zmem,
 # main() renamed __real_main by -Wl,--wrap=main so the runtime owns the process entry and runs
-# main() as Zephyr's main thread, app_config.c compiled with the application's configuration),
-# with the configuration's own zmem library in place of the default one.
+# main() as Zephyr's main thread, plus any INTERFACE_SOURCES it lists, compiled with the
+# application's configuration), with the configuration's own zmem library in place of zmem.
 #
 # zmem_app_configure(<target-with-sources> <target-to-link> <config-dir> CONF ... KCONFIG ...
 # [EXPORT_VARIABLES]) is the shared step, also used by the Zephyr CMake package (cmake/zephyr/).
@@ -153,7 +153,16 @@ endfunction()
 function(_zmem_app_finalize)
   get_property(libs GLOBAL PROPERTY ZMEM_CONFIG_LIBS)
   get_property(default_autoconf GLOBAL PROPERTY ZMEM_DEFAULT_AUTOCONF)
-  get_target_property(sources zmem SOURCES)
+  get_target_property(zmem_dir zmem SOURCE_DIR)
+  get_target_property(zmem_sources zmem SOURCES)
+  set(sources "")
+  foreach(src IN LISTS zmem_sources)
+    # Paths given relative to zmem's own folder would resolve against the clone's folder.
+    if(NOT src MATCHES "^\\$<" AND NOT IS_ABSOLUTE "${src}")
+      set(src "${zmem_dir}/${src}")
+    endif()
+    list(APPEND sources "${src}")
+  endforeach()
   foreach(lib IN LISTS libs)
     get_target_property(autoconf ${lib} ZMEM_AUTOCONF)
     target_sources(${lib} PRIVATE ${sources})

@@ -70,6 +70,10 @@ static void host_free(void *arg)
 k_thread_stack_t *k_thread_stack_alloc(size_t size, int flags)
 {
 	(void)flags; /* K_USER: user and kernel stacks have the same layout on the host. */
+	if (!Z_PROT_DYNAMIC_THREAD) {
+		LOG_ERR("k_thread_stack_alloc: CONFIG_DYNAMIC_THREAD is not set");
+		return NULL;
+	}
 	if (size == 0U || size > SIZE_MAX / 2U) {
 		LOG_ERR("k_thread_stack_alloc: invalid size %zu", size);
 		return NULL;
@@ -96,6 +100,10 @@ k_thread_stack_t *k_thread_stack_alloc(size_t size, int flags)
 
 int k_thread_stack_free(k_thread_stack_t *stack)
 {
+	if (!Z_PROT_DYNAMIC_THREAD) {
+		/* As Zephyr without dynamic threads. */
+		return -ENOSYS;
+	}
 	k_spinlock_key_t key = k_spin_lock(&dyn_lock);
 	struct dyn_stack **link = &dyn_stacks;
 

@@ -48,8 +48,13 @@ int z_impl_k_thread_stack_space_get(const struct k_thread *thread, size_t *unuse
 		LOG_ERR("thread %p has no stack information", (void *)thread);
 		return -EINVAL;
 	}
-	return z_stack_space_get((const uint8_t *)thread->stack_info.start, thread->stack_info.size,
-				 unused_ptr);
+	/* A user thread may ask about any thread, as through Zephyr's system call. */
+	const struct k_thread *lifted = z_prot_kernel_enter();
+	int ret = z_stack_space_get((const uint8_t *)thread->stack_info.start,
+				    thread->stack_info.size, unused_ptr);
+
+	z_prot_kernel_exit(lifted);
+	return ret;
 }
 
 size_t z_thread_stack_unused_get(const struct k_thread *thread)

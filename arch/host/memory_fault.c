@@ -53,7 +53,7 @@ static const char *thread_name(const struct k_thread *t)
 	return (t != NULL && t->name[0] != '\0') ? t->name : "unnamed";
 }
 
-/* Fault report line in the log's format, written without stdio (we are in a signal handler). */
+/* Fault report line in the log's format, written with write(2) (we are in a signal handler). */
 static void report_line(const char *text)
 {
 	uint64_t us = z_host_uptime_us();
@@ -65,6 +65,11 @@ static void report_line(const char *text)
 	int n = snprintf(report, sizeof(report), "[%02u:%02u:%02u.%03u,%03u] <err> os: %s\n", h, m,
 			 s, ms, usr, text);
 
+	/*
+	 * What the application printed before the fault comes first, as the fatal path that
+	 * follows does too (fflush on the faulting host thread; stdio's lock is recursive).
+	 */
+	fflush(stdout);
 	if (n > 0) {
 		size_t len = (size_t)n < sizeof(report) ? (size_t)n : sizeof(report) - 1U;
 		ssize_t w = write(STDOUT_FILENO, report, len);

@@ -200,6 +200,23 @@ void z_prot_apply(const struct k_thread *t)
 	applied_for = z_prot_is_user(t) ? t : NULL;
 }
 
+const struct k_thread *z_prot_kernel_enter(void)
+{
+	const struct k_thread *lifted = applied_for;
+
+	if (lifted != NULL) {
+		z_prot_apply(NULL);
+	}
+	return lifted;
+}
+
+void z_prot_kernel_exit(const struct k_thread *lifted)
+{
+	if (lifted != NULL) {
+		z_prot_apply(lifted);
+	}
+}
+
 static void reapply_current(void)
 {
 	z_prot_apply(k_current_get());

@@ -42,6 +42,11 @@
 #else
 #define Z_PROT_GUARD_PAGES 0
 #endif
+#if defined(CONFIG_DYNAMIC_THREAD) || Z_PROT_NO_AUTOCONF
+#define Z_PROT_DYNAMIC_THREAD 1
+#else
+#define Z_PROT_DYNAMIC_THREAD 0
+#endif
 #if defined(CONFIG_STACK_SENTINEL)
 #define Z_PROT_SENTINEL 1
 #else
@@ -83,6 +88,14 @@ static inline bool z_prot_is_user(const struct k_thread *t)
 int z_prot_domains_changed(void);
 /** @brief Apply the page permissions @p t may see (NULL: supervisor view). */
 void z_prot_apply(const struct k_thread *t);
+/**
+ * @brief Kernel code that reads memory the caller's view may close (another thread's stack)
+ * runs between these, as a system call would run in supervisor mode.
+ * @return what z_prot_kernel_exit() needs (the user thread whose view was lifted, or NULL)
+ */
+const struct k_thread *z_prot_kernel_enter(void);
+/** @brief Put back the view z_prot_kernel_enter() lifted. */
+void z_prot_kernel_exit(const struct k_thread *lifted);
 /** @brief Look @p addr up in the region table (async-signal-safe; no locks, no allocation). */
 void z_prot_lookup(uintptr_t addr, struct z_prot_lookup *out);
 /** @brief True if a live thread's stack area lies in [@p start, @p start + @p size). */

@@ -5,8 +5,8 @@ cmake_minimum_required(VERSION 3.20)
 set(generator "${ZMEM_ROOT}/cmake/zmem_kconfig.cmake")
 file(REMOVE_RECURSE "${WORK_DIR}")
 file(MAKE_DIRECTORY "${WORK_DIR}/kconfig")
+# (No comment first: an empty conf file read after it must not see a stale first line.)
 file(WRITE "${WORK_DIR}/kconfig/test.conf" [=[
-# test symbols
 CONFIG_B_ON     bool   y    on by default
 CONFIG_B_OFF    bool   n    off by default
 CONFIG_I        int    10   an int

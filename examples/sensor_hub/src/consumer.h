@@ -31,4 +31,20 @@ const struct sensor_stats *consumer_stats(int id);
 /** @brief Longest time a sample spent in the pipeline, in milliseconds. */
 int64_t consumer_max_latency_ms(void);
 
+/** @brief An alert message, allocated from the consumer's alert heap (variable length). */
+struct alert_msg {
+	struct alert_msg *next; /**< Next alert, oldest first. */
+	char text[];            /**< The message. */
+};
+
+/** @brief The alert messages kept so far, oldest first (the caller frees them with
+ * consumer_alert_free()). */
+struct alert_msg *consumer_alerts_take(void);
+
+/** @brief Give an alert message back to the alert heap. */
+void consumer_alert_free(struct alert_msg *msg);
+
+/** @brief The k_heap alert messages are allocated from. */
+extern struct k_heap alert_heap;
+
 #endif /* SENSOR_HUB_CONSUMER_H_ */

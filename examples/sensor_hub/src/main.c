@@ -39,6 +39,29 @@ static void report(void)
 	       (long long)consumer_max_latency_ms());
 }
 
+/* Where the hub's memory went: the sample slab, the alert heap, the system heap. */
+static void memory_report(void)
+{
+	struct sys_memory_stats slab_st, alert_st;
+
+	for (struct alert_msg *m = consumer_alerts_take(); m != NULL;) {
+		struct alert_msg *next = m->next;
+
+		printk("alert log: %s\n", m->text);
+		consumer_alert_free(m);
+		m = next;
+	}
+	k_mem_slab_runtime_stats_get(&sample_slab, &slab_st);
+	k_heap_runtime_stats_get(&alert_heap, &alert_st);
+	printk("memory: sample slab %u blocks of %zu bytes, max %u in flight, %u in use now\n",
+	       (unsigned int)(k_mem_slab_num_used_get(&sample_slab) +
+			      k_mem_slab_num_free_get(&sample_slab)),
+	       sizeof(struct sensor_sample), (unsigned int)k_mem_slab_max_used_get(&sample_slab),
+	       (unsigned int)k_mem_slab_num_used_get(&sample_slab));
+	printk("memory: alert heap max %zu bytes allocated, %zu now, %zu free\n",
+	       alert_st.max_allocated_bytes, alert_st.allocated_bytes, alert_st.free_bytes);
+}
+
 int main(void)
 {
 	LOG_INF("sensor hub starting on %s", CONFIG_BOARD);
@@ -51,5 +74,6 @@ int main(void)
 	pipeline_close();
 	k_thread_join(consumer, K_FOREVER);
 	report();
-	return pipeline_dropped() == 0u ? 0 : 1;
+	memory_report();
+	return pipeline_dropped() == 0u && k_mem_slab_num_used_get(&sample_slab) == 0u ? 0 : 1;
 }

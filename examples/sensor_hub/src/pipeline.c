@@ -5,7 +5,9 @@
 /*
  * The classic two-semaphore ring: `free_slots` counts room, `filled` counts samples, a mutex
  * guards the indexes. Producers of different priorities share it, so the mutex's priority
- * inheritance matters when a low-priority producer holds it.
+ * inheritance matters when a low-priority producer holds it. Each queued sample lives in a
+ * block of a memory slab (O(1), fixed size) and the ring holds pointers; `free_slots` bounds
+ * the samples in flight, so the slab never runs dry.
  */
 #include <errno.h>
 
@@ -20,7 +22,9 @@ K_SEM_DEFINE(free_slots, PIPELINE_DEPTH, PIPELINE_DEPTH);
 K_SEM_DEFINE(filled, 0, PIPELINE_DEPTH);
 K_MUTEX_DEFINE(ring_lock);
 
-static struct sensor_sample ring[PIPELINE_DEPTH];
+K_MEM_SLAB_DEFINE(sample_slab, sizeof(struct sensor_sample), PIPELINE_DEPTH, 8);
+
+static struct sensor_sample *ring[PIPELINE_DEPTH];
 static unsigned int head; /* next slot to fill */
 static unsigned int tail; /* next slot to take */
 static uint32_t depth;
@@ -29,8 +33,16 @@ static uint32_t dropped;
 
 static void ring_push(const struct sensor_sample *sample)
 {
+	struct sensor_sample *blk;
+
+	/* Cannot fail: the caller holds one of the PIPELINE_DEPTH free slots. */
+	if (k_mem_slab_alloc(&sample_slab, (void **)&blk, K_NO_WAIT) != 0) {
+		LOG_ERR("sample slab exhausted");
+		return;
+	}
+	*blk = *sample;
 	k_mutex_lock(&ring_lock, K_FOREVER);
-	ring[head] = *sample;
+	ring[head] = blk;
 	head = (head + 1u) % PIPELINE_DEPTH;
 	depth++;
 	if (depth > max_depth) {
@@ -60,10 +72,13 @@ int pipeline_get(struct sensor_sample *sample, k_timeout_t timeout)
 		return -EAGAIN;
 	}
 	k_mutex_lock(&ring_lock, K_FOREVER);
-	*sample = ring[tail];
+	struct sensor_sample *blk = ring[tail];
+
 	tail = (tail + 1u) % PIPELINE_DEPTH;
 	depth--;
 	k_mutex_unlock(&ring_lock);
+	*sample = *blk;
+	k_mem_slab_free(&sample_slab, blk);
 	k_sem_give(&free_slots);
 	return 0;
 }

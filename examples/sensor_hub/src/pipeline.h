@@ -43,4 +43,7 @@ uint32_t pipeline_dropped(void);
 /** @brief Highest number of samples queued at once. */
 uint32_t pipeline_max_depth(void);
 
+/** @brief The memory slab the queued samples live in (one block per sample in flight). */
+extern struct k_mem_slab sample_slab;
+
 #endif /* SENSOR_HUB_PIPELINE_H_ */

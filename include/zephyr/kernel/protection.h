@@ -28,7 +28,7 @@ extern "C" {
  *
  * @param size usable bytes wanted
  * @param flags K_USER for a stack meant for a user thread (no difference on the host)
- * @return the stack object, or NULL (size 0, too large, or no memory)
+ * @return the stack object, or NULL (size 0, too large, no memory, or CONFIG_DYNAMIC_THREAD=n)
  */
 k_thread_stack_t *k_thread_stack_alloc(size_t size, int flags);
 
@@ -37,6 +37,7 @@ k_thread_stack_t *k_thread_stack_alloc(size_t size, int flags);
  * @retval 0 freed
  * @retval -EBUSY a live thread still runs on it
  * @retval -EINVAL @p stack does not come from k_thread_stack_alloc() (or was freed already)
+ * @retval -ENOSYS CONFIG_DYNAMIC_THREAD=n
  */
 int k_thread_stack_free(k_thread_stack_t *stack);
 

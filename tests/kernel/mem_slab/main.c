@@ -435,6 +435,69 @@ static void test_seed_message_pool(void)
 	CHECK_EQ(k_mem_slab_max_used_get(&message_pool), MAX_MESSAGES);
 }
 
+/* The seed's slab samples: definition, runtime initialization, demonstrate_slab_usage(). */
+#define BUFFER_SIZE 128
+#define NUM_BUFFERS 16
+
+K_MEM_SLAB_DEFINE(packet_slab, BUFFER_SIZE, NUM_BUFFERS, 4);
+
+static struct k_mem_slab custom_slab;
+static uint8_t slab_memory[NUM_BUFFERS * BUFFER_SIZE];
+
+void init_custom_slab(void)
+{
+	k_mem_slab_init(&custom_slab, slab_memory, BUFFER_SIZE, NUM_BUFFERS);
+}
+
+static int packets_processed;
+
+static void process_packet(void *buffer)
+{
+	memset(buffer, 0x11, BUFFER_SIZE);
+	packets_processed++;
+}
+
+void demonstrate_slab_usage(void)
+{
+	void *buffer;
+
+	// Allocate from slab (deterministic time)
+	if (k_mem_slab_alloc(&packet_slab, &buffer, K_NO_WAIT) == 0) {
+		// Use buffer for packet processing
+		process_packet(buffer);
+
+		// Return to slab
+		k_mem_slab_free(&packet_slab, buffer);
+	} else {
+		// All buffers in use
+		printk("Packet slab exhausted\n");
+	}
+}
+
+static void test_seed_slab_samples(void)
+{
+	init_custom_slab();
+	CHECK_EQ(k_mem_slab_num_free_get(&custom_slab), NUM_BUFFERS);
+	for (int i = 0; i < 3; i++) {
+		demonstrate_slab_usage();
+	}
+	CHECK_EQ(packets_processed, 3);
+	CHECK_EQ(k_mem_slab_num_used_get(&packet_slab), 0);
+	CHECK_EQ(k_mem_slab_max_used_get(&packet_slab), 1);
+
+	void *held[NUM_BUFFERS];
+
+	for (int i = 0; i < NUM_BUFFERS; i++) {
+		CHECK_EQ(k_mem_slab_alloc(&custom_slab, &held[i], K_NO_WAIT), 0);
+	}
+	void *none;
+	CHECK_EQ(k_mem_slab_alloc(&custom_slab, &none, K_NO_WAIT), -ENOMEM);
+	for (int i = 0; i < NUM_BUFFERS; i++) {
+		k_mem_slab_free(&custom_slab, held[i]);
+	}
+	CHECK_EQ(k_mem_slab_num_used_get(&custom_slab), 0);
+}
+
 int main(void)
 {
 	RUN_TEST(test_init_rules);
@@ -448,5 +511,6 @@ int main(void)
 	RUN_TEST(test_define_variants);
 	RUN_TEST(test_isr);
 	RUN_TEST(test_seed_message_pool);
+	RUN_TEST(test_seed_slab_samples);
 	return KTEST_RESULT();
 }

@@ -11,6 +11,7 @@
  * domains taking turns, and the system running on after every caught fault.
  */
 #include <zephyr/app_memory/app_memdomain.h>
+#include <zephyr/debug/thread_analyzer.h>
 #include <zephyr/kernel.h>
 
 #include "../common/ptest.h"
@@ -43,7 +44,18 @@ static struct k_thread t1;
 static struct k_thread t2;
 static struct k_thread child;
 
-enum { R_OK_A, R_OK_RO, R_CHILD, R_CHILD_DOMAIN, R_TURNS1, R_TURNS2, R_ENTERED, R_BEFORE_FAULT };
+enum {
+	R_OK_A,
+	R_OK_RO,
+	R_CHILD,
+	R_CHILD_DOMAIN,
+	R_TURNS1,
+	R_TURNS2,
+	R_ENTERED,
+	R_BEFORE_FAULT,
+	R_MAIN_UNUSED,
+	R_ANALYZED,
+};
 
 static struct k_thread *run2(struct k_thread *t, k_thread_stack_t *stack, const char *name,
 			     k_thread_entry_t entry, void *p1, void *p2, struct k_mem_domain *domain,
@@ -166,6 +178,25 @@ static void parent_entry(void *p1, void *p2, void *p3)
 	k_thread_name_set(&child, "child");
 	(void)k_thread_join(&child, K_FOREVER);
 	VSTORE(area_a[21], 21);
+}
+
+static void count_thread(struct thread_analyzer_info *info)
+{
+	(void)info;
+	results[R_ANALYZED]++;
+}
+
+/* Stack figures of other threads are kernel calls: they work from user mode too. */
+static void measure_others(void *p1, void *p2, void *p3)
+{
+	size_t unused = 0;
+
+	(void)p2;
+	(void)p3;
+	if (k_thread_stack_space_get((struct k_thread *)p1, &unused) == 0) {
+		results[R_MAIN_UNUSED] = (int)unused;
+	}
+	thread_analyzer_run(count_thread);
 }
 
 static void make_supervisor(void *p1, void *p2, void *p3)
@@ -328,6 +359,14 @@ int main(void)
 	CHECK_EQ(area_a[20], 20);
 	CHECK_EQ(area_a[21], 21);
 	ptest_fault_reset();
+
+	/* Stack figures of any thread, asked from user mode. */
+	size_t main_unused = k_thread_stack_space_get(k_current_get());
+
+	expect_clean(run(&t1, stack1, "measurer", measure_others, k_current_get(), &dom1, K_USER));
+	CHECK(results[R_MAIN_UNUSED] > 0);
+	CHECK(results[R_MAIN_UNUSED] <= (int)main_unused);
+	CHECK(results[R_ANALYZED] >= 2);
 
 	/* A user thread may not create a supervisor thread: kernel oops. */
 	run(&t2, stack2, "escalate", make_supervisor, NULL, &dom1, K_USER);
