@@ -9,6 +9,7 @@
 #   OVERLAY_CONFIG   older name of EXTRA_CONF_FILE, also applied
 #   ZMEM_KCONFIG     symbol files (kconfig/*.conf format) declaring the application's own
 #                    CONFIG_ symbols (zmem does not read Kconfig files)
+#   -DCONFIG_X=...   applied last (written to build/zephyr/cmdline.conf)
 # Every CONFIG_ symbol is also a CMake variable after find_package (bool: y/n), so
 # `if(CONFIG_FOO)` and target_sources_ifdef(CONFIG_FOO app PRIVATE ...) work.
 include_guard(GLOBAL)
@@ -80,6 +81,26 @@ if(NOT DEFINED CONF_FILE AND EXISTS "${APPLICATION_SOURCE_DIR}/prj.conf")
 endif()
 set(CONF_FILE "${CONF_FILE}" CACHE STRING "The application's configuration file(s)")
 _zephyr_conf_list(_zmem_conf_files "${CONF_FILE}" "${EXTRA_CONF_FILE}" "${OVERLAY_CONFIG}")
+
+# -DCONFIG_X=value on the cmake command line wins over every file, as on Zephyr (strings keep
+# their quotes: -DCONFIG_BOARD=\"name\"). They stay in the cache until removed (-UCONFIG_X).
+get_cmake_property(_zmem_cache_vars CACHE_VARIABLES)
+set(_zmem_cmdline "")
+foreach(_zmem_var IN LISTS _zmem_cache_vars)
+  if(_zmem_var MATCHES "^CONFIG_[A-Za-z0-9_]+$")
+    string(APPEND _zmem_cmdline "${_zmem_var}=$CACHE{${_zmem_var}}\n")
+  endif()
+endforeach()
+if(NOT _zmem_cmdline STREQUAL "")
+  set(_zmem_old "")
+  if(EXISTS "${APPLICATION_BINARY_DIR}/zephyr/cmdline.conf")
+    file(READ "${APPLICATION_BINARY_DIR}/zephyr/cmdline.conf" _zmem_old)
+  endif()
+  if(NOT _zmem_old STREQUAL _zmem_cmdline)
+    file(WRITE "${APPLICATION_BINARY_DIR}/zephyr/cmdline.conf" "${_zmem_cmdline}")
+  endif()
+  list(APPEND _zmem_conf_files "${APPLICATION_BINARY_DIR}/zephyr/cmdline.conf")
+endif()
 _zephyr_conf_list(_zmem_kconfig_files "${ZMEM_KCONFIG}")
 message(STATUS "zmem: Zephyr application ${APPLICATION_SOURCE_DIR}, configuration: "
   "${_zmem_conf_files}")
