@@ -23,6 +23,7 @@
 #include <wait_q.h>
 
 #include "kheap_internal.h"
+#include "kobj_fast_lock.h"
 
 LOG_MODULE_REGISTER(k_heap, CONFIG_LOG_DEFAULT_LEVEL);
 
@@ -106,17 +107,22 @@ static void notify_alloc(struct k_heap *h, void *mem)
 				   sys_heap_usable_size(&h->heap, mem));
 }
 
-/* The first attempt failed (lock held): wait if allowed, then notify; releases the lock. */
-static __attribute__((noinline)) void *alloc_slow(struct k_heap *h, k_spinlock_key_t key,
-						  size_t align, size_t bytes, k_timeout_t timeout)
+/* The fast attempt failed: K_NO_WAIT gives up, else wait for frees (under the lock). */
+static __attribute__((noinline)) void *alloc_slow(struct k_heap *h, size_t align, size_t bytes,
+						  k_timeout_t timeout)
 {
-	void *ret = NULL;
+	if (bytes == 0 || K_TIMEOUT_EQ(timeout, K_NO_WAIT)) {
+		return NULL;
+	}
 
-	if (bytes != 0 && !K_TIMEOUT_EQ(timeout, K_NO_WAIT)) {
+	k_spinlock_key_t key = k_spin_lock(&h->lock);
+	void *ret = Z_KOBJ_FAST_LOCKLESS ? NULL : sys_heap_aligned_alloc(&h->heap, align, bytes);
+
+	if (ret == NULL) {
 		ret = wait_and_retry(h, &key, NULL, align, bytes, timeout);
-		if (ret != NULL && z_kheap_listeners_on()) {
-			notify_alloc(h, ret);
-		}
+	}
+	if (ret != NULL && z_kheap_listeners_on()) {
+		notify_alloc(h, ret);
 	}
 	k_spin_unlock(&h->lock, key);
 	return ret;
@@ -132,18 +138,19 @@ static inline __attribute__((always_inline)) void *heap_alloc(struct k_heap *h, 
 		return NULL;
 	}
 
-	k_spinlock_key_t key = k_spin_lock(&h->lock);
+	k_spinlock_key_t key = Z_KOBJ_FAST_LOCK(&h->lock);
 	void *ret = align <= sizeof(void *) ? sys_heap_alloc(&h->heap, bytes)
 					    : sys_heap_aligned_alloc(&h->heap, align, bytes);
 
-	if (unlikely(ret == NULL)) {
-		return alloc_slow(h, key, align, bytes, timeout);
+	if (likely(ret != NULL)) {
+		if (unlikely(z_kheap_listeners_on())) {
+			notify_alloc(h, ret);
+		}
+		Z_KOBJ_FAST_UNLOCK(&h->lock, key);
+		return ret;
 	}
-	if (unlikely(z_kheap_listeners_on())) {
-		notify_alloc(h, ret);
-	}
-	k_spin_unlock(&h->lock, key);
-	return ret;
+	Z_KOBJ_FAST_UNLOCK(&h->lock, key);
+	return alloc_slow(h, align, bytes, timeout);
 }
 
 void *k_heap_aligned_alloc(struct k_heap *h, size_t align, size_t bytes, k_timeout_t timeout)
@@ -243,16 +250,31 @@ static __attribute__((noinline)) void free_notify(struct k_heap *h, void *mem,
 	wake_all_and_unlock(h, key);
 }
 
+/* Threads wait: wake them all so that each retries. */
+static __attribute__((noinline)) void wake_waiters(struct k_heap *h)
+{
+	wake_all_and_unlock(h, k_spin_lock(&h->lock));
+}
+
 void k_heap_free(struct k_heap *h, void *mem)
 {
-	k_spinlock_key_t key = k_spin_lock(&h->lock);
-
 	if (unlikely(z_kheap_listeners_on())) {
-		free_notify(h, mem, key);
+		free_notify(h, mem, k_spin_lock(&h->lock));
 		return;
 	}
+
+	k_spinlock_key_t key = Z_KOBJ_FAST_LOCK(&h->lock);
+
 	sys_heap_free(&h->heap, mem); /* NULL is a no-op there */
-	wake_all_and_unlock(h, key);
+	if (likely(z_waitq_is_empty(&h->wait_q))) {
+		Z_KOBJ_FAST_UNLOCK(&h->lock, key);
+		return;
+	}
+	if (Z_KOBJ_FAST_LOCKLESS) {
+		wake_waiters(h);
+	} else {
+		wake_all_and_unlock(h, key);
+	}
 }
 
 int k_heap_runtime_stats_get(struct k_heap *h, struct sys_memory_stats *stats)

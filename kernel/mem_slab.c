@@ -24,6 +24,8 @@
 #include <ksched.h>
 #include <wait_q.h>
 
+#include "kobj_fast_lock.h"
+
 LOG_MODULE_REGISTER(mem_slab, CONFIG_LOG_DEFAULT_LEVEL);
 
 #define WORD sizeof(void *)
@@ -77,22 +79,6 @@ int k_mem_slab_init(struct k_mem_slab *slab, void *buffer, size_t block_size,
 	slab->info.max_used = 0;
 	return 0;
 }
-
-/*
- * Fast paths and the lock. On the host runtime exactly one k_thread runs at a time and it is
- * never preempted between kernel calls; irq_offload() runs ISRs synchronously from a kernel
- * call (zephyr/spinlock.h states this contract). A fast path that makes no kernel call can
- * therefore not be interleaved with anything, and the spinlock would only count nesting: the
- * fast paths skip it (CONFIG_ZMEM_MEM_SLAB_LOCKLESS_FAST_PATH, default y). The slow paths
- * (waiting, waking, error reports) always take it, as z_pend_curr() requires.
- */
-#if !defined(CONFIG_HEAP_MEM_POOL_SIZE) || defined(CONFIG_ZMEM_MEM_SLAB_LOCKLESS_FAST_PATH)
-#define FAST_LOCK(slab)         ((void)(slab), (k_spinlock_key_t){0})
-#define FAST_UNLOCK(slab, key)  ((void)(key))
-#else
-#define FAST_LOCK(slab)         k_spin_lock(&(slab)->lock)
-#define FAST_UNLOCK(slab, key)  k_spin_unlock(&(slab)->lock, key)
-#endif
 
 /* The free list in use: one-word blocks keep theirs apart, so that the fast paths (which
  * read and write the tag word) never see them. */
@@ -170,7 +156,7 @@ static __attribute__((noinline)) int alloc_slow(struct k_mem_slab *slab, void **
 
 int k_mem_slab_alloc(struct k_mem_slab *slab, void **mem, k_timeout_t timeout)
 {
-	k_spinlock_key_t key = FAST_LOCK(slab);
+	k_spinlock_key_t key = Z_KOBJ_FAST_LOCK(&slab->lock);
 	char *blk = slab->free_list;
 
 	/* Only slabs with tag room use this list. */
@@ -178,11 +164,11 @@ int k_mem_slab_alloc(struct k_mem_slab *slab, void **mem, k_timeout_t timeout)
 		slab->free_list = *(char **)blk;
 		((uintptr_t *)blk)[1] = 0;
 		count_alloc(slab);
-		FAST_UNLOCK(slab, key);
+		Z_KOBJ_FAST_UNLOCK(&slab->lock, key);
 		*mem = blk;
 		return 0;
 	}
-	FAST_UNLOCK(slab, key);
+	Z_KOBJ_FAST_UNLOCK(&slab->lock, key);
 	return alloc_slow(slab, mem, timeout);
 }
 
@@ -251,7 +237,7 @@ static __attribute__((noinline)) void free_slow(struct k_mem_slab *slab, char *b
 void k_mem_slab_free(struct k_mem_slab *slab, void *mem)
 {
 	char *blk = mem;
-	k_spinlock_key_t key = FAST_LOCK(slab);
+	k_spinlock_key_t key = Z_KOBJ_FAST_LOCK(&slab->lock);
 
 	/* The plain case: a block of ours (with tag room: tagged_span is 0 otherwise), not
 	 * carrying the free tag, nobody waiting. */
@@ -263,10 +249,10 @@ void k_mem_slab_free(struct k_mem_slab *slab, void *mem)
 		((uintptr_t *)blk)[1] = free_tag(slab);
 		slab->free_list = blk;
 		slab->info.num_used--;
-		FAST_UNLOCK(slab, key);
+		Z_KOBJ_FAST_UNLOCK(&slab->lock, key);
 		return;
 	}
-	FAST_UNLOCK(slab, key);
+	Z_KOBJ_FAST_UNLOCK(&slab->lock, key);
 	free_slow(slab, blk);
 }
 

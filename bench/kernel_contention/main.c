@@ -6,7 +6,8 @@
  * Contention run: 4 threads allocate, touch and free blocks of a small k_heap and a k_mem_slab
  * in a loop; two never wait (K_NO_WAIT), two wait with timeouts. A higher-priority checker
  * wakes periodically and recounts: the blocks the threads hold must be exactly the heap's used
- * blocks and the slab's used count, sys_heap_validate() must pass. Every block carries its
+ * blocks and the slab's used count, and sys_heap_validate() (which checks the heap's statistics
+ * against its own recount, CONFIG_SYS_HEAP_RUNTIME_STATS) must pass. Every block carries its
  * owner's pattern, checked before it is freed (no block handed out twice). At the end every
  * block is back and the statistics read zero.
  *
@@ -265,7 +266,7 @@ int main(void)
 	bool ok = allocs == frees && hs.allocated_bytes == 0 && ss.allocated_bytes == 0 &&
 		  k_mem_slab_num_used_get(&shared_slab) == 0 && early == 0 && corrupt == 0 &&
 		  checkpoint_failures == 0 && sys_heap_validate(&shared_heap.heap) &&
-		  checkpoints > 0;
+		  checkpoints > 0 && hs.max_allocated_bytes > 0 && ss.max_allocated_bytes > 0;
 
 	printf("bench=kernel_contention threads=%d iters=%ld heap_allocs=%ld heap_frees=%ld "
 	       "heap_fails=%ld waits_satisfied=%ld slab_allocs=%ld slab_fails=%ld "
