@@ -10,7 +10,8 @@
  *   ALLOCATOR  zmem, or the system allocator this binary was linked with (glibc, jemalloc,
  *              mimalloc; see BENCH_SYSTEM_NAME)
  *   HEAP_KIB   zmem heap size (ignored by unbounded allocators, still printed)
- *   MODE       all (default): throughput run, then latency runs (per call, fastest of 5);
+ *   MODE       all (default): throughput (fastest of 3 runs), then latency runs (per call,
+ *              fastest of 5);
  *              count: one plain run only, for callgrind (--toggle-collect on the
  *              allocator's entry points gives the instructions inside the allocator).
  * Prints one line of key=value pairs.
@@ -181,21 +182,33 @@ int main(int argc, char **argv)
 		a = (struct w1_allocator){zmem_alloc, zmem_free, &heap};
 	}
 
-	/* Throughput run: nothing but the workload and the allocator. */
-	if (is_zmem) {
-		sys_heap_init(&heap, buf, heap_bytes);
-	}
-	w1_init(&w);
-	uint64_t t0 = now_ns();
+	/*
+	 * Throughput: nothing but the workload and the allocator; the fastest of THRU_RUNS runs
+	 * (one in count mode), since a shared machine only ever adds time.
+	 */
+	enum { THRU_RUNS = 3 };
+	uint64_t best_ns = UINT64_MAX;
 
-	w1_run(&w, &a, ops);
-	uint64_t t1 = now_ns();
+	for (int run = 0; run < (count_only ? 1 : THRU_RUNS); run++) {
+		if (is_zmem) {
+			sys_heap_init(&heap, buf, heap_bytes);
+		} else if (run != 0) {
+			w1_release(&w, &a);
+		}
+		w1_init(&w);
+		uint64_t t0 = now_ns();
+
+		w1_run(&w, &a, ops);
+		uint64_t t1 = now_ns();
+
+		best_ns = t1 - t0 < best_ns ? t1 - t0 : best_ns;
+	}
 
 	printf("allocator=%s heap_kib=%zu ops=%u allocs=%llu frees=%llu failed=%llu "
 	       "util_ppm=%u ns_per_op=%.2f",
 	       name, heap_bytes / 1024u, ops, (unsigned long long)w.allocs,
 	       (unsigned long long)w.frees, (unsigned long long)w.failed,
-	       w1_util_ppm(&w, heap_bytes), (double)(t1 - t0) / ops);
+	       w1_util_ppm(&w, heap_bytes), (double)best_ns / ops);
 	if (is_zmem && !sys_heap_validate(&heap)) {
 		printf(" INVALID\n");
 		return 1;

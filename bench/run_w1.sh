@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
-# Workload W1 (issue 2) for zmem and the system allocators this machine has: one timed run
-# each (ns/op over the whole loop, per-call latency percentiles), then callgrind for the
-# instructions executed inside the allocator's entry points (inclusive cost of alloc + free,
-# divided by the op count).
+# Workload W1 (issue 2) for zmem and the system allocators this machine has: ns/op over the
+# whole loop (fastest of 3 runs), per-call latency percentiles (each call's fastest of 5
+# identical runs, so preemptions drop out), then callgrind for the instructions executed
+# inside the allocator's entry points (inclusive cost of alloc + free, divided by the ops).
 #
 #   bench/run_w1.sh [BUILD_DIR] [OPS]
 #
 # BUILD_DIR (default build-bench) is configured here with gcc -O2 -g -DNDEBUG
 # (RelWithDebInfo), the setting the issue's peer figures were measured with. Timings on a
-# shared or virtual machine are noisy (one run, as specified); instruction counts are exact.
+# shared or virtual machine stay noisy; instruction counts are exact and repeatable.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 build="${1:-$root/build-bench}"
@@ -67,6 +67,6 @@ for l in "${lines[@]}"; do
     "$(field p50_ns "$out")" "$(field p99_ns "$out")" "$(field p9999_ns "$out")" \
     "$(field max_ns "$out")" "$ins" "$failed" "$util"
 done
-echo "ratio: ns/op relative to glibc malloc. Latencies exclude the timer's own cost;"
-echo "max is usually a preemption on a shared machine. glibc/jemalloc/mimalloc are unbounded:"
-echo "their heap column is ignored and they never fail."
+echo "ratio: ns/op relative to glibc malloc. Latencies: per call, fastest of 5 runs, less the"
+echo "timer's own cost. glibc/jemalloc/mimalloc are unbounded: their heap column is ignored"
+echo "and they never fail."
