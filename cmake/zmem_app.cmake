@@ -16,8 +16,8 @@
 #
 # The application links as the host runtime's zmem_app_runtime target says (whole-archive zmem,
 # main() renamed __real_main by -Wl,--wrap=main so the runtime owns the process entry and runs
-# main() as Zephyr's main thread, app_config.c compiled with the application's configuration),
-# with the configuration's own zmem library in place of the default one.
+# main() as Zephyr's main thread, plus any INTERFACE_SOURCES it lists, compiled with the
+# application's configuration), with the configuration's own zmem library in place of zmem.
 #
 # zmem_app_configure(<target-with-sources> <target-to-link> <config-dir> CONF ... KCONFIG ...
 # [EXPORT_VARIABLES]) is the shared step, also used by the Zephyr CMake package (cmake/zephyr/).

@@ -249,6 +249,7 @@ void z_reschedule_unlocked(void)
 	if (k_is_in_isr() || _current == NULL) {
 		return;
 	}
+	z_host_check_caller();
 	z_host_check_stop();
 	z_timeout_announce();
 	if (z_is_thread_dead(_current)) {
@@ -276,6 +277,7 @@ int z_pend_curr_desc(struct k_spinlock *lock, k_spinlock_key_t key, _wait_q_t *w
 	struct k_thread *cur = _current;
 
 	k_spin_unlock(lock, key);
+	z_host_check_caller();
 	if (k_is_in_isr() || cur == NULL) {
 		LOG_ERR("a blocking kernel call was made from an ISR or before the kernel started");
 		return -EAGAIN;
@@ -310,12 +312,29 @@ void k_yield(void)
 	if (k_is_in_isr() || _current == NULL) {
 		return;
 	}
+	z_host_check_caller();
 	z_host_check_stop();
 	z_timeout_announce();
 	if (!sys_dlist_is_empty(&ready_q)) {
 		queue_ready(_current, false);
 		z_swap();
 	}
+}
+
+bool k_is_preempt_thread(void)
+{
+	return !k_is_in_isr() && _current != NULL && !z_is_coop_prio(_current->base.prio) &&
+	       _current->base.sched_locked == 0U;
+}
+
+bool k_can_yield(void)
+{
+	return !k_is_in_isr() && _current != NULL;
+}
+
+bool k_is_pre_kernel(void)
+{
+	return _current == NULL;
 }
 
 void k_sched_lock(void)
@@ -340,6 +359,7 @@ int32_t k_sleep(k_timeout_t timeout)
 	struct k_thread *cur = _current;
 	int64_t left;
 
+	z_host_check_caller();
 	if (k_is_in_isr() || cur == NULL) {
 		LOG_ERR("k_sleep() called from an ISR");
 		return 0;

@@ -25,3 +25,12 @@ ctest_run() {
   local name="$1"; shift
   ctest --test-dir "$ZMEM_OUT/$name" --output-on-failure -j "$ZMEM_JOBS" "$@"
 }
+
+# elf_class FILE: print 32 or 64 (the ELF class byte), using coreutils only.
+elf_class() {
+  case "$(od -An -tx1 -j4 -N1 "$1" | tr -d ' ')" in
+    01) echo 32 ;;
+    02) echo 64 ;;
+    *) echo unknown ;;
+  esac
+}

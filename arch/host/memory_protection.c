@@ -51,8 +51,10 @@ struct prot_region {
 	bool seen;                    /* scratch for rebuilds */
 };
 
+/* Sorted by start address (mark_overlaps() sorts after every change). */
 static struct prot_region regions[CONFIG_ZMEM_MAX_PROTECTED_REGIONS];
 static size_t num_regions;
+static bool any_overlap;
 /* The thread whose view the pages show now (NULL: the supervisor view). */
 static const struct k_thread *applied_for;
 
@@ -133,6 +135,18 @@ static void set_prot(struct prot_region *r, int prot)
 
 static void mark_overlaps(void)
 {
+	/* Insertion sort: the table is small and nearly sorted already. */
+	for (size_t i = 1; i < num_regions; i++) {
+		struct prot_region r = regions[i];
+		size_t j = i;
+
+		while (j > 0 && regions[j - 1].start > r.start) {
+			regions[j] = regions[j - 1];
+			j--;
+		}
+		regions[j] = r;
+	}
+	any_overlap = false;
 	for (size_t i = 0; i < num_regions; i++) {
 		regions[i].overlaps = false;
 	}
@@ -142,6 +156,7 @@ static void mark_overlaps(void)
 					   regions[j].size)) {
 				regions[i].overlaps = true;
 				regions[j].overlaps = true;
+				any_overlap = true;
 			}
 		}
 	}
@@ -176,8 +191,50 @@ static int wanted_prot(const struct prot_region *r, const struct k_thread *t)
 	return PROT_NONE;
 }
 
+/*
+ * Without overlaps, regions are disjoint and sorted: neighbours that touch and want the same
+ * protection are changed with one mprotect() (a domain's partitions laid out together, or
+ * all the stacks of a stack array, cost one call), and nothing is done for a run whose
+ * regions all have what they want already.
+ */
+static void apply_disjoint(const struct k_thread *t)
+{
+	size_t i = 0;
+
+	while (i < num_regions) {
+		int want = wanted_prot(&regions[i], t);
+		uintptr_t end = regions[i].start + regions[i].size;
+		bool change = regions[i].cur_prot != want;
+		size_t j = i + 1;
+
+		while (j < num_regions && regions[j].start == end &&
+		       wanted_prot(&regions[j], t) == want) {
+			change = change || regions[j].cur_prot != want;
+			end += regions[j].size;
+			j++;
+		}
+		if (change) {
+			int ok = mprotect((void *)regions[i].start, end - regions[i].start, want) == 0;
+
+			if (!ok) {
+				LOG_ERR("mprotect(%p, %zu, %d) failed: %s", (void *)regions[i].start,
+					(size_t)(end - regions[i].start), want, strerror(errno));
+			}
+			for (size_t k = i; k < j; k++) {
+				regions[k].cur_prot = ok ? want : PROT_UNKNOWN;
+			}
+		}
+		i = j;
+	}
+}
+
 void z_prot_apply(const struct k_thread *t)
 {
+	if (!any_overlap) {
+		apply_disjoint(t);
+		applied_for = z_prot_is_user(t) ? t : NULL;
+		return;
+	}
 	/*
 	 * Closing first and opening afterwards makes pages shared by two regions end up open
 	 * when either grants them; the running thread's own stack is opened last of all.

@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "host_thread.h"
 #include "kernel_internal.h"
@@ -29,6 +30,20 @@
 #define Z_HOST_RUNTIME_STACK_SIZE (256 * 1024)
 
 __thread struct z_host_thread *z_host_self;
+
+/* Set once the boot context handed the CPU to the first thread. */
+static bool kernel_started;
+
+void z_host_check_caller(void)
+{
+	if (kernel_started && z_host_self == NULL) {
+		/* A host thread the runtime does not know (e.g. made with pthread_create) would
+		 * run concurrently with the running k_thread and corrupt the scheduler. */
+		z_host_raw_write("zmem: a kernel call was made from a host thread that is not a "
+				 "k_thread (pthread_create?); only k_threads may call the kernel\n");
+		_exit(ZMEM_EXIT_FATAL);
+	}
+}
 
 static void sem_wait_uninterrupted(sem_t *s)
 {
@@ -163,6 +178,7 @@ void z_host_switch(struct k_thread *old, struct k_thread *next)
 {
 	struct z_host_thread *h = old != NULL ? old->host : NULL;
 
+	kernel_started = true;
 	sem_post(&next->host->run);
 	if (h == NULL) {
 		/* The boot context is never resumed: it waits for the process to end. */

@@ -92,6 +92,26 @@ static inline uint64_t k_ticks_to_us_floor64(uint64_t t)
 {
 	return t * 1000000U / Z_HZ_TICKS;
 }
+/** @brief Convert milliseconds to ticks, rounding up (32-bit). */
+static inline uint32_t k_ms_to_ticks_ceil32(uint32_t ms)
+{
+	return (uint32_t)k_ms_to_ticks_ceil64(ms);
+}
+/** @brief Convert microseconds to ticks, rounding up. */
+static inline uint64_t k_us_to_ticks_ceil64(uint64_t us)
+{
+	return (us * Z_HZ_TICKS + 999999U) / 1000000U;
+}
+/** @brief Convert ticks to microseconds, rounding up. */
+static inline uint64_t k_ticks_to_us_ceil64(uint64_t t)
+{
+	return (t * 1000000U + Z_HZ_TICKS - 1U) / Z_HZ_TICKS;
+}
+/** @brief Convert ticks to nanoseconds, rounding down. */
+static inline uint64_t k_ticks_to_ns_floor64(uint64_t t)
+{
+	return t * 1000000000ULL / Z_HZ_TICKS;
+}
 /** @brief Convert hardware cycles to nanoseconds, rounding down. */
 static inline uint64_t k_cyc_to_ns_floor64(uint64_t c)
 {
@@ -119,6 +139,11 @@ int64_t k_uptime_ticks(void);
 int64_t k_uptime_get(void);
 /** @brief Milliseconds since boot, truncated to 32 bits. */
 uint32_t k_uptime_get_32(void);
+/** @brief Whole seconds since boot. */
+static inline uint32_t k_uptime_seconds(void)
+{
+	return (uint32_t)(k_uptime_get() / 1000);
+}
 /** @brief Milliseconds elapsed since *reftime; updates *reftime to now. */
 int64_t k_uptime_delta(int64_t *reftime);
 /** @brief The hardware cycle counter (CONFIG_SYS_CLOCK_HW_CYCLES_PER_SEC). */

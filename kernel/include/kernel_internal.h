@@ -52,6 +52,8 @@ uint64_t z_host_uptime_us(void);
 extern uint32_t z_host_ticks_per_sec;
 /** @brief End the process now with @p status, flushing stdio. */
 FUNC_NORETURN void z_host_exit(int status);
+/** @brief End the process if a host thread that is not a k_thread calls the kernel. */
+void z_host_check_caller(void);
 /** @brief Check --stop_at: end the process (status 0) once uptime reached it. */
 void z_host_check_stop(void);
 

@@ -93,26 +93,32 @@ void z_heap_free_chunk(struct z_heap *h, size_t c)
 	if (!chunk_used(h, r)) {
 		size_t ru = chunk_size(h, r);
 
-		z_heap_list_remove(h, r, ru);
+		if (ru >= MIN_CHUNK) {
+			z_heap_list_remove(h, r, ru);
+		}
 		units += ru;
 	}
 	if (!chunk_used(h, c - left_size(h, c))) {
 		size_t lu = left_size(h, c);
 
 		c -= lu;
-		z_heap_list_remove(h, c, lu);
+		if (lu >= MIN_CHUNK) {
+			z_heap_list_remove(h, c, lu);
+		}
 		units += lu;
 	}
 	set_size_used(h, c, units, false);
 	set_left_size(h, c + units, units);
-	z_heap_list_add(h, c, units);
+	if (units >= MIN_CHUNK) {
+		z_heap_list_add(h, c, units);
+	}
 }
 
 void z_heap_trim(struct z_heap *h, size_t c, size_t units)
 {
 	size_t have = chunk_size(h, c);
 
-	if (have - units >= MIN_CHUNK) {
+	if (have != units) {
 		stats_free(h, have - units);
 		z_heap_split(h, c, have, units);
 		set_size_used(h, c, units, true);

@@ -18,6 +18,10 @@
  * chunk too big for its header. Fences are the only one-unit used chunks (an allocation is at
  * least MIN_CHUNK = 2 units), which is how walks tell them apart.
  *
+ * A free chunk of one unit ("dust", the tail of a split one unit short of MIN_CHUNK) cannot
+ * hold the list links and is on no list: it only waits to merge with a neighbour when that
+ * is freed. Requests are at least MIN_CHUNK units, so dust is never needed for allocation.
+ *
  * Chunk 0 is a used chunk that holds struct z_heap; the last index (h->end) is a header-only
  * used chunk. So every real chunk has a used sentinel on both sides and coalescing needs no
  * bounds checks.
@@ -296,7 +300,10 @@ Z_HEAP_HELPER void z_heap_split(struct z_heap *h, size_t c, size_t have, size_t 
 
 /* ---- shared internals (one definition each, in heap*.c) ---- */
 
-/** Return chunk @p c (marked used or not) to the free lists, merging with free neighbours. */
+/**
+ * Return chunk @p c (marked used or not) to the free lists, merging with free neighbours; a
+ * one-unit result stays dust, on no list.
+ */
 void z_heap_free_chunk(struct z_heap *h, size_t c);
 
 /** Allocate a chunk of at least @p units (at most h->end); 0 when none fits. */
@@ -311,7 +318,7 @@ size_t z_heap_check_block(struct sys_heap *heap, void *mem);
 /** Report an error through the current hook. */
 void z_heap_report(struct sys_heap *heap, void *mem, enum sys_heap_error err);
 
-/** Shrink used chunk @p c to @p units, freeing the tail when it is big enough to stand alone. */
+/** Shrink used chunk @p c to @p units, freeing the tail (merged with a free right neighbour). */
 void z_heap_trim(struct z_heap *h, size_t c, size_t units);
 
 #if Z_HEAP_CANARY

@@ -9,20 +9,23 @@
 #include "heap.h"
 
 /**
- * Chunks of the request's own class probed for a fit when no larger class has a chunk. A
- * constant bound, independent of the number of free chunks.
+ * Chunks of the request's own class tried, before any larger class, when that class also
+ * holds chunks smaller than the request (bounded best fit). A constant bound, independent of
+ * the number of free chunks; 0 gives pure good fit (the first chunk of a larger class).
  */
 #ifndef CONFIG_SYS_HEAP_ALLOC_PROBES
 #define CONFIG_SYS_HEAP_ALLOC_PROBES 3
 #endif
 
 /* Take chunk c of @p have units (already unlinked) for a request of @p units. */
-Z_HEAP_HOT void *take_chunk(struct z_heap *h, size_t c,
-							     size_t have, size_t units)
+Z_HEAP_HOT void *take_chunk(struct z_heap *h, size_t c, size_t have, size_t units)
 {
-	if (have - units >= MIN_CHUNK) {
+	if (have != units) {
+		/* The tail stays free; a one-unit tail is dust, too small for a list. */
 		z_heap_split(h, c, have, units);
-		z_heap_list_add(h, c + units, have - units);
+		if (have - units >= MIN_CHUNK) {
+			z_heap_list_add(h, c + units, have - units);
+		}
 		have = units;
 	}
 	set_size_used(h, c, have, true);
@@ -31,8 +34,7 @@ Z_HEAP_HOT void *take_chunk(struct z_heap *h, size_t c,
 }
 
 /* Take the first chunk of own class k holding @p units; NULL when the probe fails. */
-Z_HEAP_HOT void *probe_class(struct z_heap *h, unsigned int k,
-							      size_t units)
+Z_HEAP_HOT void *probe_class(struct z_heap *h, unsigned int k, size_t units)
 {
 	size_t c = h->free_list[k];
 
@@ -180,9 +182,9 @@ void *sys_heap_aligned_alloc(struct sys_heap *heap, size_t align, size_t bytes)
 		return NULL;
 	}
 
-	/* Room for the request plus a leading gap big enough to stand as a free chunk. */
+	/* Room for the request plus the largest leading gap (align - 8 bytes). */
 	size_t units = bytes_to_units(bytes);
-	size_t total = units + align / CHUNK_UNIT - 1u + MIN_CHUNK;
+	size_t total = units + align / CHUNK_UNIT - 1u;
 
 	if (total > h->max_units) {
 		return NULL;
@@ -196,13 +198,10 @@ void *sys_heap_aligned_alloc(struct sys_heap *heap, size_t align, size_t bytes)
 	uintptr_t mem = (uintptr_t)chunk_mem(h, c);
 	uintptr_t aligned = (mem + align - 1u) & ~(uintptr_t)(align - 1u);
 
-	if (aligned != mem && aligned - mem < MIN_CHUNK * CHUNK_UNIT) {
-		aligned += align;
-	}
 	size_t a = (aligned - (uintptr_t)h) / CHUNK_UNIT;
 
 	if (a != c) {
-		/* Give the leading gap back as a free chunk of its own. */
+		/* Give the leading gap back: a free chunk, or dust when one unit. */
 		size_t have = chunk_size(h, c);
 		size_t gap = a - c;
 

@@ -99,10 +99,10 @@ size_t z_heap_check_block(struct sys_heap *heap, void *mem)
 
 void sys_heap_free(struct sys_heap *heap, void *mem)
 {
+#if Z_HEAP_SHARED_HELPERS
 	if (mem == NULL) {
 		return;
 	}
-#if Z_HEAP_SHARED_HELPERS
 	size_t c = z_heap_check_block(heap, mem);
 
 	if (c != 0u) {
@@ -117,6 +117,13 @@ void sys_heap_free(struct sys_heap *heap, void *mem)
 	enum sys_heap_error err = SYS_HEAP_ERR_BAD_POINTER;
 
 	if (rank >= room) {
+		/*
+		 * NULL always lands here (a heap cannot end beyond the top of the address space,
+		 * so NULL's rank is at least the chunk count): its test is off the common path.
+		 */
+		if (mem == NULL) {
+			return;
+		}
 		goto bad;
 	}
 	room -= rank;
@@ -158,12 +165,16 @@ void sys_heap_free(struct sys_heap *heap, void *mem)
 	stats_free(h, units);
 	h->fit_limit = h->max_bytes;
 	if ((rw0 & 1u) == 0u) {
-		z_heap_list_remove(h, c + units, ru);
+		if (ru >= MIN_CHUNK) {
+			z_heap_list_remove(h, c + units, ru);
+		}
 		units += ru;
 	}
 	if ((lw0 & 1u) == 0u) {
 		c -= left;
-		z_heap_list_remove(h, c, left);
+		if (left >= MIN_CHUNK) {
+			z_heap_list_remove(h, c, left);
+		}
 		units += left;
 	}
 	set_size_used(h, c, units, false);

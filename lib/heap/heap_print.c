@@ -6,12 +6,17 @@
  * @file
  * @brief sys_heap_print_info().
  *
- * Output goes through printf() in hosted builds. A freestanding build (-ffreestanding, no C
- * library) has no output channel of its own, so the call prints nothing there.
+ * Output goes through printk() when the configuration enables it (CONFIG_PRINTK: on the host
+ * runtime printk formats on the runtime's stack, not the caller's), else through printf() in
+ * hosted builds. A freestanding build (-ffreestanding, no C library, no configuration) has no
+ * output channel of its own, so the call prints nothing there.
  */
 #include "heap.h"
 
-#if __STDC_HOSTED__
+#if defined(CONFIG_PRINTK) && CONFIG_PRINTK
+#include <zephyr/sys/printk.h>
+#define HEAP_PRINT(...) printk(__VA_ARGS__)
+#elif __STDC_HOSTED__
 #include <stdio.h>
 #define HEAP_PRINT(...) printf(__VA_ARGS__)
 #else

@@ -36,7 +36,9 @@ void *sys_heap_aligned_realloc(struct sys_heap *heap, void *ptr, size_t align, s
 			/* Grow into the free right neighbour. */
 			size_t ru = chunk_size(h, r);
 
-			z_heap_list_remove(h, r, ru);
+			if (ru >= MIN_CHUNK) {
+				z_heap_list_remove(h, r, ru);
+			}
 			have += ru;
 			stats_alloc(h, ru);
 			set_size_used(h, c, have, true);

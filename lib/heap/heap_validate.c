@@ -36,7 +36,9 @@ static bool walk_forward(struct z_heap *h, size_t *nb_free, size_t *used_bytes)
 			if (prev_free) {
 				return false; /* two free neighbours should have merged */
 			}
-			++*nb_free;
+			if (units >= MIN_CHUNK) {
+				++*nb_free; /* dust (one free unit) is on no list */
+			}
 			prev_free = true;
 		}
 		prev = c;

@@ -8,6 +8,7 @@
  * exit status and the output.
  */
 #define _POSIX_C_SOURCE 200809L
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -75,6 +76,14 @@ static void asserts(void *a, void *b, void *c)
 	printf("not reached\n");
 }
 
+static void *foreign_thread(void *arg)
+{
+	(void)arg;
+	k_sem_give(&never_given);
+	printf("not reached\n");
+	return NULL;
+}
+
 static int64_t mono_ms(void)
 {
 	struct timespec ts;
@@ -126,6 +135,13 @@ int main(void)
 	if (strcmp(s, "assert") == 0) {
 		start_worker(asserts, 5);
 		k_thread_join(&worker, K_FOREVER);
+		return 0;
+	}
+	if (strcmp(s, "foreign_thread") == 0) {
+		pthread_t p;
+
+		CHECK(pthread_create(&p, NULL, foreign_thread, NULL) == 0);
+		pthread_join(p, NULL);
 		return 0;
 	}
 	if (strcmp(s, "rt_sleep") == 0) {

@@ -383,6 +383,12 @@ static void test_isr_aborts_or_suspends_current(void)
 
 static void test_sched_lock(void)
 {
+	CHECK(k_is_preempt_thread());
+	CHECK(k_can_yield());
+	CHECK(!k_is_pre_kernel());
+	k_sched_lock();
+	CHECK(!k_is_preempt_thread());
+	k_sched_unlock();
 	k_thread_priority_set(k_current_get(), 5);
 	k_sched_lock();
 	spawn(0, rec_entry, 1, 2, K_NO_WAIT); /* higher, but the scheduler is locked */

@@ -98,6 +98,13 @@ static void sem_timeout_taker(void *a, void *b, void *c)
 	trace_add(&tr, (int)(k_uptime_get() - t0));
 }
 
+static void joiner(void *a, void *b, void *c)
+{
+	(void)c;
+	CHECK_EQ(k_thread_join(*(struct k_thread **)a, K_FOREVER), 0);
+	trace_add(&tr, (int)(intptr_t)b);
+}
+
 static void test_sem_give_before_timeout(void)
 {
 	k_sem_init(&wsem, 0, 1);
@@ -251,6 +258,37 @@ static void test_mutex_inheritance_undone_on_timeout(void)
 	CHECK_TRACE(&tr, 3, 7, 10);
 }
 
+static void test_abort_pending_waiter(void)
+{
+	/* An aborted waiter leaves the wait queue: the next give counts up instead. */
+	k_sem_init(&wsem, 0, 5);
+	spawn(0, sem_taker, &wsem, 1, 1);
+	spawn(1, sem_taker, &wsem, 2, 1);
+	k_msleep(1);
+	k_thread_abort(&th[0]);
+	k_sem_give(&wsem); /* wakes the second waiter */
+	k_sem_give(&wsem); /* nobody waits: count 1 */
+	join_all(2);
+	CHECK_TRACE(&tr, 2);
+	CHECK_EQ(k_sem_count_get(&wsem), 1);
+
+	/* Several joiners of one thread all wake when it ends. */
+	k_sem_init(&wsem, 0, 1);
+	spawn(0, sem_taker, &wsem, 9, 1);
+	static struct k_thread *target;
+	target = &th[0];
+	for (int i = 1; i < NT; i++) {
+		k_thread_create(&th[i], stacks[i], K_THREAD_STACK_SIZEOF(stacks[i]), joiner,
+				&target, (void *)(intptr_t)(10 + i), NULL, 2, 0, K_NO_WAIT);
+	}
+	k_msleep(1);
+	k_sem_give(&wsem);
+	for (int i = 1; i < NT; i++) {
+		CHECK_EQ(k_thread_join(&th[i], K_FOREVER), 0);
+	}
+	CHECK_TRACE(&tr, 9, 11, 12, 13);
+}
+
 static struct k_spinlock lock;
 static void test_spinlock(void)
 {
@@ -276,6 +314,7 @@ int main(void)
 	RUN(test_mutex_timeout_and_owner);
 	RUN(test_mutex_priority_inheritance);
 	RUN(test_mutex_inheritance_undone_on_timeout);
+	RUN(test_abort_pending_waiter);
 	RUN(test_spinlock);
 	printf("test_sync: all passed\n");
 	return 0;

@@ -180,6 +180,12 @@ void k_thread_resume(k_tid_t thread);
 void k_sched_lock(void);
 /** @brief Undo one k_sched_lock(); may reschedule. */
 void k_sched_unlock(void);
+/** @brief True if the caller is a preemptible thread (not cooperative, scheduler not locked). */
+bool k_is_preempt_thread(void);
+/** @brief True if the caller may yield (a thread, not an ISR, not before the kernel starts). */
+bool k_can_yield(void);
+/** @brief True before the kernel started its first thread. */
+bool k_is_pre_kernel(void);
 /** @brief Set the caller's custom data pointer. */
 void k_thread_custom_data_set(void *value);
 /** @brief The caller's custom data pointer. */

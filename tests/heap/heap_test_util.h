@@ -1,0 +1,102 @@
+/*
+ * Copyright (c) 2026 zmem contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/**
+ * @file
+ * @brief Helpers shared by the sys_heap tests: a counting error hook, content patterns, heap
+ * walks into arrays and whole-heap snapshots (to show that a rejected call changed nothing).
+ */
+#ifndef ZMEM_TESTS_HEAP_HEAP_TEST_UTIL_H_
+#define ZMEM_TESTS_HEAP_HEAP_TEST_UTIL_H_
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <zephyr/sys/sys_heap.h>
+
+/**
+ * @brief 1 when the heap keeps a high-water mark (CONFIG_SYS_HEAP_RUNTIME_STATS); without it
+ * the statistics are recounted on request and report the current allocation as the maximum.
+ */
+#if defined(CONFIG_SYS_HEAP_RUNTIME_STATS) && CONFIG_SYS_HEAP_RUNTIME_STATS
+#define HEAP_TRACKS_MAX 1
+#else
+#define HEAP_TRACKS_MAX 0
+#endif
+
+/** @brief What the counting error hook saw. */
+struct hook_log {
+	unsigned int count;       /**< Calls since the last hook_reset(). */
+	struct sys_heap *heap;    /**< Heap of the last call. */
+	void *mem;                /**< Pointer of the last call. */
+	enum sys_heap_error err;  /**< Reason of the last call. */
+	unsigned int by_err[8];   /**< Calls per reason. */
+};
+
+extern struct hook_log hook_log;
+
+/** @brief Install the counting hook and clear its log. */
+void hook_install(void);
+/** @brief Clear the log. */
+void hook_reset(void);
+/** @brief Restore the default hook (sys_heap_error_hook_set(NULL)). */
+void hook_restore_default(void);
+
+/** @brief Fill @p n bytes at @p p with a pattern derived from @p id. */
+void pattern_fill(void *p, size_t n, uint32_t id);
+/**
+ * @brief Check a pattern written by pattern_fill().
+ * @return Index of the first wrong byte, or (size_t)-1 when all @p n bytes match.
+ */
+size_t pattern_check(const void *p, size_t n, uint32_t id);
+#define PATTERN_OK ((size_t)-1)
+
+/** @brief One block seen by sys_heap_walk(). */
+struct walk_rec {
+	uintptr_t mem; /**< Start of usable memory. */
+	size_t bytes;  /**< Usable bytes. */
+	bool used;     /**< Allocated? */
+};
+
+/**
+ * @brief Walk @p h into @p recs (up to @p max entries).
+ * @return Blocks the walk reported (may exceed @p max; only @p max are stored).
+ */
+size_t walk_collect(struct sys_heap *h, struct walk_rec *recs, size_t max);
+
+/** @brief Index of the block starting at @p mem in @p recs, or -1. */
+long walk_find(const struct walk_rec *recs, size_t n, const void *mem);
+
+/** @brief Free / allocated / max bytes, asserting the call returns 0. */
+struct sys_memory_stats stats_of(struct sys_heap *h);
+
+/** @brief Save a copy of the heap's whole buffer (up to SNAPSHOT_MAX bytes). */
+#define SNAPSHOT_MAX 8192
+struct heap_snapshot {
+	size_t bytes;                  /**< Bytes copied. */
+	struct sys_memory_stats stats; /**< Stats at the time. */
+	uint8_t copy[SNAPSHOT_MAX];    /**< The buffer's contents. */
+};
+void snapshot_take(struct sys_heap *h, struct heap_snapshot *s);
+/**
+ * @brief Compare the heap with a snapshot.
+ * @return Offset of the first changed byte, or (size_t)-1 when the buffer and stats are as saved.
+ */
+size_t snapshot_diff(struct sys_heap *h, const struct heap_snapshot *s);
+/**
+ * @brief Like snapshot_diff() but only from the first block's header on: the heap header
+ * before it may hold caches a failed allocation is free to update.
+ */
+size_t snapshot_diff_blocks(struct sys_heap *h, const struct heap_snapshot *s);
+
+/** @brief Is @p p aligned to @p align (a power of two)? */
+static inline bool is_aligned(const void *p, size_t align)
+{
+	return ((uintptr_t)p & (align - 1)) == 0;
+}
+
+/** @brief Does [p, p+n) lie inside the buffer given to sys_heap_init()? */
+bool in_heap(const struct sys_heap *h, const void *p, size_t n);
+
+#endif /* ZMEM_TESTS_HEAP_HEAP_TEST_UTIL_H_ */

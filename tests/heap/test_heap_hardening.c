@@ -1,0 +1,510 @@
+/*
+ * Copyright (c) 2026 zmem contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/*
+ * Hardening: bad pointers, double frees and overwritten headers given to free and realloc.
+ * Each bad call must reach the error hook exactly once, return without changing a single byte
+ * of the heap buffer (checked against a full copy) or its statistics, and leave the heap valid;
+ * the default hook must not crash.
+ *
+ * The reason passed to the hook is checked at two levels. Where the heap cannot always tell two
+ * kinds of misuse apart (a pointer into the middle of a block reads user data as a header), the
+ * "safety" tests accept every reason that still describes a rejected call. The "_reason" tests
+ * then demand the precise one: a pointer that is not a block start is never a "double free",
+ * and a header whose links do not match its neighbours is "corrupt", whatever its used bit says.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include <zephyr/sys/sys_heap.h>
+
+#include "heap_test_util.h"
+#include "zmem_test.h"
+
+#define HEAP_BYTES 4096u
+#define PTR_ALIGN  sizeof(void *)
+#define NBLK       8
+#define BLK_BYTES  64
+
+static union {
+	uint64_t align;
+	uint8_t b[HEAP_BYTES];
+} heap_buf;
+static uint64_t elsewhere[16]; /* a valid, readable object that is not in the heap */
+
+static struct sys_heap heap;
+static void *blk[NBLK];
+static struct heap_snapshot snap;
+
+#define ERR_BIT(e) (1u << (e))
+
+/* Precise reasons demanded (the "_reason" tests) rather than any rejecting one. */
+static bool strict_reasons;
+
+/* A pointer that does not start a block: never a double free when strict. */
+static unsigned int not_a_block(void)
+{
+	return ERR_BIT(SYS_HEAP_ERR_BAD_POINTER) | ERR_BIT(SYS_HEAP_ERR_CORRUPT_HEADER) |
+	       (strict_reasons ? 0u : ERR_BIT(SYS_HEAP_ERR_DOUBLE_FREE));
+}
+
+/* A block whose own header was overwritten. */
+static unsigned int damaged_header(void)
+{
+	return ERR_BIT(SYS_HEAP_ERR_CORRUPT_HEADER) |
+	       (strict_reasons ? 0u : ERR_BIT(SYS_HEAP_ERR_DOUBLE_FREE));
+}
+
+/* A heap with NBLK live, pattern-filled blocks. */
+static void setup(void)
+{
+	hook_install();
+	memset(heap_buf.b, 0, sizeof(heap_buf.b));
+	sys_heap_init(&heap, heap_buf.b, HEAP_BYTES);
+	for (int i = 0; i < NBLK; i++) {
+		blk[i] = sys_heap_alloc(&heap, BLK_BYTES);
+		if (blk[i] != NULL) {
+			pattern_fill(blk[i], BLK_BYTES, (uint32_t)i);
+		}
+	}
+}
+
+/* After a rejected call: one hook call, an accepted reason, nothing changed. */
+static void check_rejected(unsigned int accepted, void *mem, bool heap_valid, int line)
+{
+	if (hook_log.count != 1) {
+		zt_note("line %d: error hook called %u times, expected once", line, hook_log.count);
+		ZT_ASSERT_EQ(hook_log.count, 1);
+	}
+	if (!(accepted & ERR_BIT(hook_log.err))) {
+		zt_note("line %d: reason %d (%s) not expected", line, (int)hook_log.err,
+			sys_heap_error_str(hook_log.err));
+		ZT_ASSERT(accepted & ERR_BIT(hook_log.err));
+	}
+	ZT_ASSERT_MSG(hook_log.heap == &heap, "line %d: hook got heap %p", line,
+		      (void *)hook_log.heap);
+	ZT_ASSERT_MSG(hook_log.mem == mem, "line %d: hook got %p, expected %p", line, hook_log.mem,
+		      mem);
+	size_t d = snapshot_diff(&heap, &snap);
+	ZT_ASSERT_MSG(d == (size_t)-1, "line %d: rejected call changed %s at offset %lu", line,
+		      d == snap.bytes ? "the statistics" : "the buffer", (unsigned long)d);
+	ZT_ASSERT_MSG(sys_heap_validate(&heap) == heap_valid, "line %d: validate() is %d", line,
+		      !heap_valid);
+}
+
+/* Feed @p mem to free, realloc and aligned_realloc; each must be rejected the same way. */
+static void reject_all_ways(void *mem, unsigned int accepted, bool heap_valid, int line)
+{
+	snapshot_take(&heap, &snap);
+	hook_reset();
+	sys_heap_free(&heap, mem);
+	check_rejected(accepted, mem, heap_valid, line);
+	ZT_RETURN_IF_FAILED();
+
+	hook_reset();
+	void *r = sys_heap_realloc(&heap, mem, 2 * BLK_BYTES);
+	ZT_ASSERT_MSG(r == NULL, "line %d: realloc of a bad pointer returned %p", line, r);
+	check_rejected(accepted, mem, heap_valid, line);
+	ZT_RETURN_IF_FAILED();
+
+	hook_reset();
+	r = sys_heap_realloc(&heap, mem, 8); /* a shrink must check too */
+	ZT_ASSERT_MSG(r == NULL, "line %d: shrinking realloc of a bad pointer returned %p", line,
+		      r);
+	check_rejected(accepted, mem, heap_valid, line);
+	ZT_RETURN_IF_FAILED();
+
+	hook_reset();
+	r = sys_heap_aligned_realloc(&heap, mem, 256, BLK_BYTES);
+	ZT_ASSERT_MSG(r == NULL, "line %d: aligned_realloc of a bad pointer returned %p", line, r);
+	check_rejected(accepted, mem, heap_valid, line);
+	ZT_RETURN_IF_FAILED();
+
+	hook_reset();
+	r = sys_heap_realloc(&heap, mem, 0); /* realloc to 0 frees: same checks as free */
+	ZT_ASSERT_NULL(r);
+	check_rejected(accepted, mem, heap_valid, line);
+}
+
+/* Every block still holds its pattern; then free them all and expect an empty valid heap. */
+static void check_and_release(void)
+{
+	for (int i = 0; i < NBLK; i++) {
+		if (blk[i] != NULL) {
+			ZT_ASSERT_MSG(pattern_check(blk[i], BLK_BYTES, (uint32_t)i) == PATTERN_OK,
+				      "block %d overwritten", i);
+			sys_heap_free(&heap, blk[i]);
+			blk[i] = NULL;
+		}
+	}
+	ZT_ASSERT(sys_heap_validate(&heap));
+	ZT_ASSERT_EQ(stats_of(&heap).allocated_bytes, 0);
+}
+
+ZT_TEST(test_double_free)
+{
+	setup();
+	for (int i = 0; i < NBLK; i++) {
+		ZT_ASSERT_NOT_NULL(blk[i]);
+	}
+	/* blk[3] between used neighbours: its header stays a real free chunk. */
+	sys_heap_free(&heap, blk[3]);
+	ZT_ASSERT_EQ(hook_log.count, 0);
+	reject_all_ways(blk[3], ERR_BIT(SYS_HEAP_ERR_DOUBLE_FREE), true, __LINE__);
+	ZT_RETURN_IF_FAILED();
+	/* blk[4] freed next merges with blk[3]: freeing blk[3] (the merged chunk's start) again is
+	 * a double free; blk[4]'s old header now lies inside a free chunk. */
+	hook_reset();
+	sys_heap_free(&heap, blk[4]);
+	ZT_ASSERT_EQ(hook_log.count, 0);
+	reject_all_ways(blk[3], ERR_BIT(SYS_HEAP_ERR_DOUBLE_FREE), true, __LINE__);
+	ZT_RETURN_IF_FAILED();
+	/* Any reason: the heap cannot tell a stale header from a damaged one. */
+	reject_all_ways(blk[4], ERR_BIT(SYS_HEAP_ERR_DOUBLE_FREE) | ERR_BIT(SYS_HEAP_ERR_BAD_POINTER) |
+					ERR_BIT(SYS_HEAP_ERR_CORRUPT_HEADER),
+			true, __LINE__);
+	ZT_RETURN_IF_FAILED();
+	blk[3] = blk[4] = NULL;
+	/* The last block, next to the heap's free tail. */
+	hook_reset();
+	sys_heap_free(&heap, blk[NBLK - 1]);
+	ZT_ASSERT_EQ(hook_log.count, 0);
+	reject_all_ways(blk[NBLK - 1], ERR_BIT(SYS_HEAP_ERR_DOUBLE_FREE), true, __LINE__);
+	ZT_RETURN_IF_FAILED();
+	blk[NBLK - 1] = NULL;
+	check_and_release();
+}
+
+static void pointers_inside_blocks(void)
+{
+	setup();
+	uint8_t *b = blk[2];
+
+	ZT_ASSERT_NOT_NULL(b);
+	for (size_t off = PTR_ALIGN; off < BLK_BYTES; off += PTR_ALIGN) {
+		reject_all_ways(b + off, not_a_block(), true, __LINE__);
+		ZT_RETURN_IF_FAILED();
+	}
+	/* Block contents that look like nothing (zeros, all ones) are no excuse either. */
+	static const uint8_t fills[] = {0x00, 0xff};
+	for (size_t k = 0; k < sizeof(fills); k++) {
+		memset(b, fills[k], BLK_BYTES);
+		for (size_t off = PTR_ALIGN; off < BLK_BYTES; off += PTR_ALIGN) {
+			reject_all_ways(b + off, not_a_block(), true, __LINE__);
+			ZT_RETURN_IF_FAILED();
+		}
+	}
+	pattern_fill(b, BLK_BYTES, 2);
+	/* Inside a free block too. */
+	sys_heap_free(&heap, blk[5]);
+	for (size_t off = PTR_ALIGN; off < BLK_BYTES; off += PTR_ALIGN) {
+		reject_all_ways((uint8_t *)blk[5] + off, not_a_block(), true, __LINE__);
+		ZT_RETURN_IF_FAILED();
+	}
+	blk[5] = NULL;
+	/* And inside the heap's free tail, up to the end marker. */
+	uint8_t *hi = (uint8_t *)heap.init_mem + heap.init_bytes;
+	for (size_t off = PTR_ALIGN; off <= 32; off += PTR_ALIGN) {
+		reject_all_ways(hi - off, not_a_block(), true, __LINE__);
+		ZT_RETURN_IF_FAILED();
+	}
+	check_and_release();
+}
+
+ZT_TEST(test_pointer_inside_a_block)
+{
+	strict_reasons = false;
+	pointers_inside_blocks();
+}
+
+ZT_TEST(test_pointer_inside_a_block_reason)
+{
+	strict_reasons = true;
+	pointers_inside_blocks();
+	strict_reasons = false;
+}
+
+ZT_TEST(test_misaligned_pointer)
+{
+	setup();
+	for (int i = 0; i < NBLK; i += 3) {
+		for (size_t off = 1; off < PTR_ALIGN; off++) {
+			reject_all_ways((uint8_t *)blk[i] + off, ERR_BIT(SYS_HEAP_ERR_BAD_POINTER),
+					true, __LINE__);
+			ZT_RETURN_IF_FAILED();
+		}
+		/* Just below the block start. */
+		reject_all_ways((uint8_t *)blk[i] - 1, ERR_BIT(SYS_HEAP_ERR_BAD_POINTER), true,
+				__LINE__);
+		ZT_RETURN_IF_FAILED();
+	}
+	check_and_release();
+}
+
+ZT_TEST(test_pointer_outside_the_heap)
+{
+	uint64_t on_stack[4] = {0, 0, 0, 0};
+
+	setup();
+	uint8_t *lo = heap.init_mem;
+	uint8_t *hi = lo + heap.init_bytes;
+
+	reject_all_ways(&elsewhere[8], ERR_BIT(SYS_HEAP_ERR_BAD_POINTER), true, __LINE__);
+	ZT_RETURN_IF_FAILED();
+	reject_all_ways(&on_stack[2], ERR_BIT(SYS_HEAP_ERR_BAD_POINTER), true, __LINE__);
+	ZT_RETURN_IF_FAILED();
+	/* The heap's own bookkeeping at the start is not a block. */
+	static struct walk_rec recs[64];
+	size_t n = walk_collect(&heap, recs, 64);
+	ZT_ASSERT(n != (size_t)-1 && n <= 64);
+	for (size_t off = 0; off < 64; off += PTR_ALIGN) {
+		if (walk_find(recs, n, lo + off) >= 0) {
+			continue; /* a real block starts here */
+		}
+		reject_all_ways(lo + off, ERR_BIT(SYS_HEAP_ERR_BAD_POINTER), true, __LINE__);
+		ZT_RETURN_IF_FAILED();
+	}
+	/* One past the end and just before the start (elsewhere's memory, readable). */
+	reject_all_ways(hi, ERR_BIT(SYS_HEAP_ERR_BAD_POINTER), true, __LINE__);
+	ZT_RETURN_IF_FAILED();
+	check_and_release();
+}
+
+ZT_TEST(test_pointer_far_away_is_not_dereferenced)
+{
+	/* A range check must come before any read: these addresses are not readable. */
+	setup();
+	reject_all_ways((void *)(uintptr_t)0x1000, ERR_BIT(SYS_HEAP_ERR_BAD_POINTER), true, __LINE__);
+	ZT_RETURN_IF_FAILED();
+	reject_all_ways((void *)(UINTPTR_MAX & ~(uintptr_t)15), ERR_BIT(SYS_HEAP_ERR_BAD_POINTER),
+			true, __LINE__);
+	ZT_RETURN_IF_FAILED();
+	reject_all_ways((void *)(uintptr_t)PTR_ALIGN, ERR_BIT(SYS_HEAP_ERR_BAD_POINTER), true,
+			__LINE__);
+	ZT_RETURN_IF_FAILED();
+	check_and_release();
+}
+
+/* The block right of blk[i] in address order, or -1. */
+static int right_neighbour(int i)
+{
+	int best = -1;
+
+	for (int j = 0; j < NBLK; j++) {
+		if (blk[j] != NULL && (uintptr_t)blk[j] > (uintptr_t)blk[i] &&
+		    (best < 0 || (uintptr_t)blk[j] < (uintptr_t)blk[best])) {
+			best = j;
+		}
+	}
+	return best;
+}
+
+#if defined(CONFIG_SYS_HEAP_CANARY) && CONFIG_SYS_HEAP_CANARY
+#define CANARY_BYTES 4 /* the hardened level's canary word after each block */
+#else
+#define CANARY_BYTES 0
+#endif
+
+/* Overwrite [from, to) with @p pattern (or XOR 0xff when @p flip), check that free and realloc
+ * of the right block (and, when @p check_left, the left one) are rejected and change nothing,
+ * then restore the bytes. */
+static void corrupt_and_check(int left, int right, uint8_t *from, uint8_t *to, int pattern,
+			      bool flip, bool check_left, int line)
+{
+	static uint8_t saved[64];
+	size_t n = (size_t)(to - from);
+
+	ZT_ASSERT_LE(n, sizeof(saved));
+	memcpy(saved, from, n);
+	for (size_t i = 0; i < n; i++) {
+		from[i] = flip ? (uint8_t)(from[i] ^ 0xff) : (uint8_t)pattern;
+	}
+	if (memcmp(saved, from, n) == 0) {
+		return; /* the header already held this pattern: nothing was damaged */
+	}
+	ZT_ASSERT_MSG(!sys_heap_validate(&heap), "line %d: validate() missed a damaged header",
+		      line);
+	/* The damaged block itself must notice, whichever field was hit. */
+	reject_all_ways(blk[right], damaged_header(), false, line);
+	ZT_RETURN_IF_FAILED();
+	/* Its left neighbour, when its link to it or its own canary was hit. */
+	if (check_left) {
+		reject_all_ways(blk[left],
+				ERR_BIT(SYS_HEAP_ERR_CORRUPT_HEADER) |
+					(CANARY_BYTES ? ERR_BIT(SYS_HEAP_ERR_CANARY) : 0u),
+				false, line);
+		ZT_RETURN_IF_FAILED();
+	}
+	memcpy(from, saved, n);
+	ZT_ASSERT_MSG(sys_heap_validate(&heap), "line %d: heap not valid after restoring", line);
+}
+
+static void header_overwritten_by_left_neighbour(void)
+{
+	static const int patterns[] = {0x00, 0xff, 0xa5, 0x5a, 0x01, 0x80};
+
+	setup();
+	int left = 2;
+	int right = right_neighbour(left);
+	ZT_ASSERT_GE(right, 0);
+	/* Between the end of the left block's usable area and the right block: the left block's
+	 * canary (hardened level only), then the right block's header. */
+	uint8_t *from = (uint8_t *)blk[left] + sys_heap_usable_size(&heap, blk[left]);
+	uint8_t *to = blk[right];
+	ZT_ASSERT_MSG(from + CANARY_BYTES < to && to - from <= 32,
+		      "gap of %ld bytes between neighbours", (long)(to - from));
+	uint8_t *hdr = from + CANARY_BYTES;
+	struct sys_memory_stats before = stats_of(&heap);
+
+	/* An overflow running over the whole gap. */
+	for (size_t k = 0; k < sizeof(patterns) / sizeof(patterns[0]); k++) {
+		corrupt_and_check(left, right, from, to, patterns[k], false, true, __LINE__);
+		ZT_RETURN_IF_FAILED();
+	}
+	/* Each single byte of the header flipped on its own. */
+	for (uint8_t *b = hdr; b < to; b++) {
+		corrupt_and_check(left, right, b, b + 1, 0, true, false, __LINE__);
+		if (zt_failed()) {
+			zt_note("byte %ld of the header", (long)(b - hdr));
+			return;
+		}
+	}
+	/* A realistic one-byte overflow: a string terminator written one past the header's
+	 * first byte, which keeps the rest of the header as it was. */
+	corrupt_and_check(left, right, hdr, hdr + 1, 0x00, false, false, __LINE__);
+	ZT_RETURN_IF_FAILED();
+	struct sys_memory_stats after = stats_of(&heap);
+	ZT_ASSERT_EQ(after.allocated_bytes, before.allocated_bytes);
+	ZT_ASSERT_EQ(after.free_bytes, before.free_bytes);
+	check_and_release();
+}
+
+ZT_TEST(test_header_overwritten_by_left_neighbour)
+{
+	strict_reasons = false;
+	header_overwritten_by_left_neighbour();
+}
+
+ZT_TEST(test_header_overwritten_by_left_neighbour_reason)
+{
+	strict_reasons = true;
+	header_overwritten_by_left_neighbour();
+	strict_reasons = false;
+}
+
+ZT_TEST(test_header_of_free_neighbour_overwritten)
+{
+	/* The right neighbour is free: a merge on free would read its damaged header. */
+	setup();
+	int left = 1;
+	int right = right_neighbour(left);
+	ZT_ASSERT_GE(right, 0);
+	uint8_t *from = (uint8_t *)blk[left] + sys_heap_usable_size(&heap, blk[left]) + CANARY_BYTES;
+	uint8_t *to = blk[right];
+	sys_heap_free(&heap, blk[right]);
+	blk[right] = NULL;
+	ZT_ASSERT(sys_heap_validate(&heap));
+	static uint8_t saved[32];
+	size_t n = (size_t)(to - from);
+	ZT_ASSERT_LE(n, sizeof(saved));
+	memcpy(saved, from, n);
+	static const int patterns[] = {0x00, 0xff, 0xa5};
+	for (size_t k = 0; k < sizeof(patterns) / sizeof(patterns[0]); k++) {
+		memset(from, patterns[k], n);
+		if (memcmp(from, saved, n) == 0) {
+			continue;
+		}
+		ZT_ASSERT(!sys_heap_validate(&heap));
+		reject_all_ways(blk[left], ERR_BIT(SYS_HEAP_ERR_CORRUPT_HEADER), false, __LINE__);
+		ZT_RETURN_IF_FAILED();
+		memcpy(from, saved, n);
+		ZT_ASSERT(sys_heap_validate(&heap));
+	}
+	check_and_release();
+}
+
+#if CANARY_BYTES
+ZT_TEST(test_canary_catches_one_byte_overflow)
+{
+	setup();
+	for (int i = 0; i < NBLK; i += 2) {
+		uint8_t *end = (uint8_t *)blk[i] + sys_heap_usable_size(&heap, blk[i]);
+
+		/* Every byte of the canary on its own, as a one-byte overflow would hit it. */
+		for (int k = 0; k < CANARY_BYTES; k++) {
+			uint8_t keep = end[k];
+
+			end[k] = (uint8_t)(keep ^ 0x01);
+			ZT_ASSERT_MSG(!sys_heap_validate(&heap), "validate() missed canary byte %d",
+				      k);
+			reject_all_ways(blk[i], ERR_BIT(SYS_HEAP_ERR_CANARY), false, __LINE__);
+			ZT_RETURN_IF_FAILED();
+			end[k] = keep;
+			ZT_ASSERT(sys_heap_validate(&heap));
+		}
+	}
+	/* A realloc in place re-arms the canary at the new end. */
+	void *p = sys_heap_realloc(&heap, blk[0], 8);
+	ZT_ASSERT(p == blk[0]);
+	uint8_t *end = (uint8_t *)p + sys_heap_usable_size(&heap, p);
+	end[0] ^= 0x80;
+	reject_all_ways(p, ERR_BIT(SYS_HEAP_ERR_CANARY), false, __LINE__);
+	ZT_RETURN_IF_FAILED();
+	end[0] ^= 0x80;
+	pattern_fill(p, BLK_BYTES > 8 ? 8 : BLK_BYTES, 0);
+	ZT_ASSERT(sys_heap_validate(&heap));
+	sys_heap_free(&heap, p);
+	blk[0] = NULL;
+	ZT_ASSERT_EQ(hook_log.count, 1); /* only the last deliberate rejection */
+	check_and_release();
+}
+#endif
+
+ZT_TEST(test_default_hook_does_not_crash)
+{
+	setup();
+	sys_heap_free(&heap, blk[6]);
+	hook_restore_default();
+	snapshot_take(&heap, &snap);
+	/* The default hook logs and returns; nothing changes and our counter stays at zero. */
+	sys_heap_free(&heap, blk[6]);
+	sys_heap_free(&heap, (uint8_t *)blk[2] + PTR_ALIGN);
+	sys_heap_free(&heap, (uint8_t *)blk[2] + 1);
+	sys_heap_free(&heap, &elsewhere[3]);
+	ZT_ASSERT_NULL(sys_heap_realloc(&heap, blk[6], 100));
+	ZT_ASSERT_EQ(snapshot_diff(&heap, &snap), (size_t)-1);
+	ZT_ASSERT_EQ(hook_log.count, 0);
+	ZT_ASSERT(sys_heap_validate(&heap));
+	/* Installing a hook again works, and NULL really restored the default before. */
+	hook_install();
+	sys_heap_free(&heap, blk[6]);
+	ZT_ASSERT_EQ(hook_log.count, 1);
+	ZT_ASSERT_EQ(hook_log.err, SYS_HEAP_ERR_DOUBLE_FREE);
+	blk[6] = NULL;
+	check_and_release();
+}
+
+static const struct zt_case cases[] = {
+	ZT_CASE(test_double_free),
+	ZT_CASE(test_pointer_inside_a_block),
+	ZT_CASE(test_pointer_inside_a_block_reason),
+	ZT_CASE(test_misaligned_pointer),
+	ZT_CASE(test_pointer_outside_the_heap),
+	ZT_CASE(test_header_overwritten_by_left_neighbour),
+	ZT_CASE(test_header_overwritten_by_left_neighbour_reason),
+	ZT_CASE(test_header_of_free_neighbour_overwritten),
+#if CANARY_BYTES
+	ZT_CASE(test_canary_catches_one_byte_overflow),
+#endif
+	ZT_CASE(test_default_hook_does_not_crash),
+	ZT_CASE(test_pointer_far_away_is_not_dereferenced),
+};
+
+int main(int argc, char **argv)
+{
+	int rc = zt_main(argc, argv, "heap_hardening", cases, ZT_COUNT(cases));
+
+	hook_restore_default();
+	return rc;
+}
