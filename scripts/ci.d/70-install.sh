@@ -10,7 +10,11 @@ rm -rf "$ZMEM_OUT/install"
 cmake_build install/build -DCMAKE_C_COMPILER=gcc -DZMEM_BUILD_TESTS=OFF \
   -DZMEM_BUILD_BENCH=OFF -DZMEM_BUILD_EXAMPLES=OFF -DCMAKE_INSTALL_PREFIX="$prefix"
 cmake --install "$ZMEM_OUT/install/build" >/dev/null
-echo "installed:"; (cd "$prefix" && find . -type f | sort | sed 's/^/  /' | head -50)
+(cd "$prefix" && find . -type f | sort) >"$ZMEM_OUT/install/files.txt"
+echo "installed $(wc -l <"$ZMEM_OUT/install/files.txt") files (list: $ZMEM_OUT/install/files.txt)"
+for f in /libzmem.a /cmake/zmem/zmemConfig.cmake /include/zephyr/sys/sys_heap.h /pkgconfig/zmem.pc; do
+  grep -q "$f\$" "$ZMEM_OUT/install/files.txt" || { echo "install: no $f"; exit 1; }
+done
 
 # find_package(zmem)
 cmake -S "$ZMEM_ROOT/tests/install/cmake-consumer" -B "$ZMEM_OUT/install/cmake-consumer" \
