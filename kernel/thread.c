@@ -28,6 +28,17 @@ struct k_thread *z_main_thread;
 int z_main_status;
 bool z_main_returned;
 
+/* The stacks layer's hooks run on the runtime stack: they may call into the C library. */
+static void created_hook(void *t)
+{
+	z_host_thread_created(t);
+}
+
+static void exited_hook(void *t)
+{
+	z_host_thread_exited(t);
+}
+
 static void check_prio(int *prio)
 {
 	if (*prio < K_HIGHEST_THREAD_PRIO || *prio > K_LOWEST_APPLICATION_THREAD_PRIO) {
@@ -74,7 +85,7 @@ k_tid_t k_thread_create(struct k_thread *new_thread, k_thread_stack_t *stack, si
 		t->resource_pool = _current->resource_pool;
 		t->mem_domain_info.mem_domain = _current->mem_domain_info.mem_domain;
 	}
-	z_host_thread_created(t);
+	z_host_run_on_runtime_stack(created_hook, t);
 	if (z_host_thread_spawn(t) != 0) {
 		LOG_ERR("k_thread_create: cannot create a host thread");
 		k_fatal_halt(K_ERR_KERNEL_PANIC);
@@ -108,7 +119,7 @@ static void thread_end(struct k_thread *t)
 	z_sched_forget(t);
 	t->base.thread_state = _THREAD_DEAD;
 	sys_dlist_remove(&t->all_node);
-	z_host_thread_exited(t);
+	z_host_run_on_runtime_stack(exited_hook, t);
 	z_unpend_all(&t->join_queue);
 }
 

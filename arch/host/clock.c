@@ -89,13 +89,20 @@ static void advance_to_ns(uint64_t target)
 	}
 }
 
+static void stop_now(void *arg)
+{
+	(void)arg;
+	fflush(stdout);
+	fprintf(stderr, "zmem: stopped at %.3f s (--stop_at)\n",
+		(double)z_host_stop_at_ns / (double)NSEC_PER_SEC);
+	z_host_exit(0);
+}
+
 void z_host_check_stop(void)
 {
 	if (z_host_stop_at_ns != 0U && z_host_uptime_ns() >= z_host_stop_at_ns) {
-		fflush(stdout);
-		fprintf(stderr, "zmem: stopped at %.3f s (--stop_at)\n",
-			(double)z_host_stop_at_ns / (double)NSEC_PER_SEC);
-		z_host_exit(0);
+		/* Kernel calls run on the thread's own (small) stack; exit() and stdio do not. */
+		z_host_run_on_runtime_stack(stop_now, NULL);
 	}
 }
 

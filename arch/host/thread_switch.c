@@ -149,7 +149,23 @@ void z_host_run_on_runtime_stack(void (*fn)(void *), void *arg)
 	Z_ASAN_FINISH_SWITCH(h->asan_fake_app);
 }
 
+struct spawn_job {
+	struct k_thread *t;
+	int ret;
+};
+
+static void spawn_on_runtime_stack(void *arg);
+
 int z_host_thread_spawn(struct k_thread *t)
+{
+	/* pthread_create is deep C library code: keep it off the creator's small stack. */
+	struct spawn_job job = {t, 0};
+
+	z_host_run_on_runtime_stack(spawn_on_runtime_stack, &job);
+	return job.ret;
+}
+
+static int spawn(struct k_thread *t)
 {
 	struct z_host_thread *h = z_host_calloc(1, sizeof(*h));
 	pthread_attr_t attr;
@@ -172,6 +188,13 @@ int z_host_thread_spawn(struct k_thread *t)
 	}
 	t->host = h;
 	return 0;
+}
+
+static void spawn_on_runtime_stack(void *arg)
+{
+	struct spawn_job *job = arg;
+
+	job->ret = spawn(job->t);
 }
 
 void z_host_switch(struct k_thread *old, struct k_thread *next)
