@@ -27,6 +27,19 @@ void *z_k_heap_aligned_realloc(struct k_heap *h, void *ptr, size_t align, size_t
 #endif
 #endif
 
+/* AddressSanitizer owns malloc and friends: zmem then leaves the C library's allocator alone
+ * (CONFIG_ZMEM_LIBC_MALLOC_SYSTEM_HEAP has no effect in sanitized builds). */
+#if defined(__SANITIZE_ADDRESS__)
+#define Z_KHEAP_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define Z_KHEAP_ASAN 1
+#endif
+#endif
+#ifndef Z_KHEAP_ASAN
+#define Z_KHEAP_ASAN 0
+#endif
+
 /* True when some heap listener is registered, so notifications are worth their cost. */
 static inline bool z_kheap_listeners_on(void)
 {

@@ -16,7 +16,7 @@
  * runtime's stack), and allocations the C library makes internally even when called from a
  * thread (pthread_create's TLS, stdio buffers, strdup).
  * free(), realloc() and malloc_usable_size() route by address, so a pointer always goes back
- * to the allocator it came from. Limitation: freeing a system-heap block from a host thread
+ * to the allocator it came from. Not with AddressSanitizer, which owns malloc itself. Limitation: freeing a system-heap block from a host thread
  * that is not a k_thread is not serialized with the k_threads (the runtime never does it).
  */
 #define _GNU_SOURCE
@@ -32,7 +32,7 @@
 #include "zmem_host_malloc.h"
 
 #if defined(CONFIG_ZMEM_LIBC_MALLOC_SYSTEM_HEAP) && CONFIG_HEAP_MEM_POOL_SIZE > 0 &&             \
-	defined(__GLIBC__)
+	defined(__GLIBC__) && !Z_KHEAP_ASAN
 
 #include <dlfcn.h>
 

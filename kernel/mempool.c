@@ -31,7 +31,7 @@ K_HEAP_DEFINE(_system_heap, CONFIG_HEAP_MEM_POOL_SIZE);
 #define SYSTEM_HEAP ((struct k_heap *)NULL)
 #endif
 
-#if defined(CONFIG_ZMEM_LIBC_MALLOC_SYSTEM_HEAP) && CONFIG_HEAP_MEM_POOL_SIZE > 0
+#if defined(CONFIG_ZMEM_LIBC_MALLOC_SYSTEM_HEAP) && CONFIG_HEAP_MEM_POOL_SIZE > 0 && !Z_KHEAP_ASAN
 __attribute__((constructor)) static void libc_heap_id_set(void)
 {
 	z_heap_listener_libc_id = HEAP_ID_FROM_POINTER(&_system_heap.heap);

@@ -16,7 +16,8 @@
 
 LOG_MODULE_REGISTER(stack_usage, CONFIG_LOG_DEFAULT_LEVEL);
 
-int z_stack_space_get(const uint8_t *stack_start, size_t size, size_t *unused_ptr)
+Z_PROT_NO_ASAN int z_stack_space_get(const uint8_t *stack_start, size_t size,
+				     size_t *unused_ptr)
 {
 	size_t unused = 0;
 

@@ -18,7 +18,9 @@ for stage in "$ZMEM_ROOT"/scripts/ci.d/*.sh; do
   name="$(basename "$stage" .sh)"
   if [ -n "$only" ] && [[ "$name" != *"$only"* ]]; then continue; fi
   echo "=== stage $name"
+  start=$SECONDS
   if bash "$stage"; then passed+=("$name"); else failed+=("$name"); echo "=== stage $name FAILED"; fi
+  echo "=== stage $name: $((SECONDS - start)) s"
 done
 echo
 echo "stages passed: ${passed[*]:-none}"

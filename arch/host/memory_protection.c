@@ -405,6 +405,7 @@ void z_host_thread_created(struct k_thread *t)
 	uintptr_t start = page_down(t->stack_info.start);
 	uintptr_t end = page_up(t->stack_info.start + t->stack_info.size + t->stack_info.delta);
 
+	Z_PROT_UNPOISON((void *)t->stack_info.start, t->stack_info.size);
 	if (Z_PROT_INIT_STACKS) {
 		memset((void *)t->stack_info.start, Z_STACK_PAINT, t->stack_info.size);
 	}
@@ -459,6 +460,7 @@ void z_host_thread_exited(struct k_thread *t)
 
 			/* Static stacks live in .bss: give the memory back as it was. */
 			remove_region(i);
+			Z_PROT_UNPOISON((void *)t->stack_info.start, t->stack_info.size);
 			if (guard != 0U) {
 				(void)mprotect((void *)guard, Z_PROT_PAGE, PROT_READ | PROT_WRITE);
 			}
@@ -472,7 +474,7 @@ void z_host_thread_exited(struct k_thread *t)
 	}
 }
 
-void z_host_thread_switched_in(struct k_thread *t)
+Z_PROT_NO_ASAN void z_host_thread_switched_in(struct k_thread *t)
 {
 	if (Z_PROT_SENTINEL && t->stack_info.start != 0U &&
 	    *(volatile uint32_t *)t->stack_info.start != Z_STACK_SENTINEL) {

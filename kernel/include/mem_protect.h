@@ -53,6 +53,27 @@
 #define Z_PROT_SENTINEL 0
 #endif
 
+/*
+ * AddressSanitizer: a thread that faulted never unwound, so its stack keeps the redzone
+ * poison of its frames; a stack area is unpoisoned when it is painted and when its thread ends,
+ * and measuring reads a stack without instrumentation (frames of live threads are poisoned).
+ */
+#if defined(__SANITIZE_ADDRESS__)
+#define Z_PROT_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define Z_PROT_ASAN 1
+#endif
+#endif
+#ifdef Z_PROT_ASAN
+#include <sanitizer/asan_interface.h>
+#define Z_PROT_UNPOISON(addr, size) ASAN_UNPOISON_MEMORY_REGION((addr), (size))
+#define Z_PROT_NO_ASAN              __attribute__((no_sanitize_address))
+#else
+#define Z_PROT_UNPOISON(addr, size) ((void)(addr), (void)(size))
+#define Z_PROT_NO_ASAN
+#endif
+
 /** @brief Host page size; partitions and stack areas are whole pages. */
 #define Z_PROT_PAGE 4096U
 /** @brief Value the stack painting writes into untouched stack bytes. */
@@ -116,6 +137,7 @@ bool z_mem_domain_has(const struct k_mem_domain *domain, uintptr_t start, size_t
 bool z_prot_refuse_user_call(const char *call);
 
 /** @brief Count untouched (painted) bytes from the low end of a stack area. */
-int z_stack_space_get(const uint8_t *stack_start, size_t size, size_t *unused_ptr);
+Z_PROT_NO_ASAN int z_stack_space_get(const uint8_t *stack_start, size_t size,
+				     size_t *unused_ptr);
 
 #endif /* ZMEM_KERNEL_INCLUDE_MEM_PROTECT_H_ */

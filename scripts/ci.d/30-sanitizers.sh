@@ -13,7 +13,7 @@ set -euo pipefail
 source "$ZMEM_ROOT/scripts/lib.sh"
 export ASAN_OPTIONS="halt_on_error=1:detect_leaks=0:strict_string_checks=1:detect_stack_use_after_return=0"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
-not_under_asan='^(runtime_exit_segv_default_handler|kernel\.libc_malloc|protection\.stacks|protection\.user_access|protection\.main_stack|examples\.sensor_hub)$'
+not_under_asan='^(runtime_exit_segv_default_handler|examples\.sensor_hub)$'
 cmake_build asan-ubsan -DCMAKE_C_COMPILER=gcc -DCMAKE_BUILD_TYPE=Debug \
   -DZMEM_SANITIZE=address,undefined -DZMEM_BUILD_BENCH=OFF
 ctest_run asan-ubsan -LE no-sanitize -E "$not_under_asan"

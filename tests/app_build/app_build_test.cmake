@@ -5,7 +5,9 @@
 #
 #   cmake -DZMEM_ROOT= -DAPP= -DBUILD= -DGENERATOR= -DC_COMPILER= [-DCONFIGURE_ARGS=a|b]
 #         [-DEXPECT=<file>] [-DEXPECT_WARNING=<regex>] [-DEXPECT_FAIL=<regex>] [-DRUN_ARGS=a|b]
-#         [-DINSTALL_FROM=<zmem build dir>] -P app_build_test.cmake
+#         [-DINSTALL_FROM=<zmem build dir>] [-DEXPECT_AUTOCONF=<file>] -P app_build_test.cmake
+# With EXPECT_AUTOCONF, only configures and checks that every `#define` line of that file is a
+# line of the generated zephyr/autoconf.h.
 # With INSTALL_FROM, zmem is first installed from that build tree into <build>-prefix, and
 # ZEPHYR_BASE points at the install instead of the checkout.
 cmake_minimum_required(VERSION 3.20)
@@ -47,6 +49,20 @@ if(NOT rc EQUAL 0)
 endif()
 if(EXPECT_WARNING AND NOT configure_flat MATCHES "${EXPECT_WARNING}")
   message(FATAL_ERROR "FAIL: no configure warning matching ${EXPECT_WARNING}:\n${configure_log}")
+endif()
+if(EXPECT_AUTOCONF)
+  # Configure-only check: each line of EXPECT_AUTOCONF must be a line of zephyr/autoconf.h.
+  file(READ "${BUILD}/zephyr/autoconf.h" autoconf)
+  file(STRINGS "${EXPECT_AUTOCONF}" wanted REGEX "^#define ")
+  foreach(line IN LISTS wanted)
+    string(FIND "${autoconf}" "${line}\n" at)
+    if(at EQUAL -1)
+      message("${autoconf}")
+      message(FATAL_ERROR "FAIL: autoconf.h lacks: ${line}")
+    endif()
+  endforeach()
+  message("autoconf.h has the expected values")
+  return()
 endif()
 execute_process(COMMAND ${CMAKE_COMMAND} --build "${BUILD}" -j 2
   OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)

@@ -20,7 +20,7 @@
 #define HEAP_BYTES (64u * 1024u)
 #define PTR_ALIGN  sizeof(void *)
 
-static union {
+static _Alignas(HEAP_BUF_ALIGN) union {
 	uint64_t align;
 	uint8_t b[HEAP_BYTES];
 } heap_buf;
@@ -447,7 +447,6 @@ ZT_TEST(test_realloc_grow_in_place)
 			sys_heap_free(&heap, blk[j]);
 		}
 	}
-	/* Grow to exactly what the neighbour offers: usable of both plus the freed header. */
 	ZT_ASSERT(sys_heap_validate(&heap));
 	sys_heap_free(&heap, q);
 	ZT_ASSERT_EQ(stats_of(&heap).allocated_bytes, 0);
@@ -832,6 +831,71 @@ ZT_TEST(test_largest_free_block_among_similar_blocks)
 	ZT_ASSERT_EQ(stats_of(&heap).allocated_bytes, 0);
 }
 
+/* The walk and the fragmentation report describe the same free blocks. */
+static void check_walk_matches_report(const char *when, size_t size)
+{
+	struct sys_heap_fragmentation f;
+	size_t n = walk_collect(&heap, recs, MAX_RECS);
+	size_t free_sum = 0, free_count = 0;
+
+	ZT_ASSERT(n != (size_t)-1 && n <= MAX_RECS);
+	ZT_ASSERT_EQ(sys_heap_fragmentation_get(&heap, &f), 0);
+	for (size_t i = 0; i < n; i++) {
+		if (!recs[i].used) {
+			ZT_ASSERT_MSG(recs[i].bytes <= heap.init_bytes,
+				      "%s (size %lu): free block of %lu bytes", when,
+				      (unsigned long)size, (unsigned long)recs[i].bytes);
+			free_sum += recs[i].bytes;
+			free_count++;
+		}
+	}
+	ZT_ASSERT_MSG(free_count == f.free_blocks && free_sum == f.free_bytes,
+		      "%s (size %lu): walk %lu free blocks / %lu bytes, report %lu / %lu", when,
+		      (unsigned long)size, (unsigned long)free_count, (unsigned long)free_sum,
+		      (unsigned long)f.free_blocks, (unsigned long)f.free_bytes);
+}
+
+ZT_TEST(test_walk_matches_fragmentation_report)
+{
+	/* Reuse a freed block for a request a little smaller: whatever is left over (however
+	 * small) is seen the same way by the walk and by the report. */
+	fresh_heap(HEAP_BYTES);
+	for (size_t size = 24; size <= 120; size++) {
+		for (size_t less = 1; less <= 16; less += 5) {
+			void *x = sys_heap_alloc(&heap, size);
+			void *guard = sys_heap_alloc(&heap, 16);
+
+			ZT_ASSERT(x && guard);
+			sys_heap_free(&heap, x);
+			void *y = sys_heap_alloc(&heap, size - less);
+			ZT_ASSERT_NOT_NULL(y);
+			check_walk_matches_report("after a smaller reuse", size);
+			ZT_RETURN_IF_FAILED();
+			ZT_ASSERT_NOT_NULL(sys_heap_realloc(&heap, y, 8));
+			check_walk_matches_report("after a shrink", size);
+			ZT_RETURN_IF_FAILED();
+			sys_heap_free(&heap, y);
+			sys_heap_free(&heap, guard);
+			ZT_ASSERT(sys_heap_validate(&heap));
+		}
+	}
+	/* Aligned allocations leave leading gaps of every size. */
+	for (size_t k = 0; k < 64; k++) {
+		void *pad = sys_heap_alloc(&heap, 1 + k);
+		void *a = sys_heap_aligned_alloc(&heap, 64, 40);
+
+		ZT_ASSERT(pad && a);
+		check_walk_matches_report("after an aligned allocation", k);
+		ZT_RETURN_IF_FAILED();
+		sys_heap_free(&heap, pad);
+		check_walk_matches_report("after freeing the padding", k);
+		ZT_RETURN_IF_FAILED();
+		sys_heap_free(&heap, a);
+	}
+	ZT_ASSERT(sys_heap_validate(&heap));
+	ZT_ASSERT_EQ(stats_of(&heap).allocated_bytes, 0);
+}
+
 struct stop_ctx {
 	unsigned int calls;
 	unsigned int stop_after;
@@ -1134,6 +1198,7 @@ static const struct zt_case cases[] = {
 	ZT_CASE(test_fragmentation_report),
 	ZT_CASE(test_largest_free_block_among_similar_blocks),
 	ZT_CASE(test_heap_walk),
+	ZT_CASE(test_walk_matches_fragmentation_report),
 	ZT_CASE(test_init_tiny_and_odd_buffers),
 	ZT_CASE(test_several_heaps_side_by_side),
 	ZT_CASE(test_error_names),

@@ -27,7 +27,7 @@
 #define NBLK       8
 #define BLK_BYTES  64
 
-static union {
+static _Alignas(HEAP_BUF_ALIGN) union {
 	uint64_t align;
 	uint8_t b[HEAP_BYTES];
 } heap_buf;
@@ -461,6 +461,38 @@ ZT_TEST(test_canary_catches_one_byte_overflow)
 }
 #endif
 
+ZT_TEST(test_validate_sees_write_after_free)
+{
+	/* A write into a freed block hits the allocator's free-list links: validate() must see
+	 * it, and see the heap whole again once the bytes are put back. */
+	static const uint8_t fills[] = {0xa5, 0xff, 0x00, 0x5a};
+
+	setup();
+	sys_heap_free(&heap, blk[3]); /* between used neighbours: stays one free block */
+	sys_heap_free(&heap, blk[5]);
+	ZT_ASSERT(sys_heap_validate(&heap));
+	for (int which = 3; which <= 5; which += 2) {
+		uint8_t *p = blk[which];
+		uint8_t saved[16];
+
+		memcpy(saved, p, sizeof(saved));
+		for (size_t k = 0; k < sizeof(fills); k++) {
+			memset(p, fills[k], sizeof(saved));
+			if (memcmp(p, saved, sizeof(saved)) == 0) {
+				continue; /* the links already held these bytes */
+			}
+			ZT_ASSERT_MSG(!sys_heap_validate(&heap),
+				      "validate() missed a write of 0x%02x into freed block %d",
+				      fills[k], which);
+			memcpy(p, saved, sizeof(saved));
+			ZT_ASSERT(sys_heap_validate(&heap));
+		}
+	}
+	blk[3] = blk[5] = NULL;
+	ZT_ASSERT_EQ(hook_log.count, 0);
+	check_and_release();
+}
+
 ZT_TEST(test_default_hook_does_not_crash)
 {
 	setup();
@@ -497,6 +529,7 @@ static const struct zt_case cases[] = {
 #if CANARY_BYTES
 	ZT_CASE(test_canary_catches_one_byte_overflow),
 #endif
+	ZT_CASE(test_validate_sees_write_after_free),
 	ZT_CASE(test_default_hook_does_not_crash),
 	ZT_CASE(test_pointer_far_away_is_not_dereferenced),
 };

@@ -18,7 +18,7 @@
 #define HEAP_BYTES (32u * 1024u)
 #define NBLK       48
 
-static union {
+static _Alignas(HEAP_BUF_ALIGN) union {
 	uint64_t align;
 	uint8_t b[HEAP_BYTES];
 } heap_buf;

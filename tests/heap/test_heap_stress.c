@@ -38,7 +38,7 @@
 #define PTR_ALIGN sizeof(void *)
 #define ALIGN_SLACK 32       /* bytes an aligned request may need beyond n + align */
 
-static union {
+static _Alignas(HEAP_BUF_ALIGN) union {
 	uint64_t align;
 	uint8_t b[STRESS_HEAP_BYTES + 16];
 } buf;

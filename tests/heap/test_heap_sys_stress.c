@@ -19,11 +19,11 @@
 #define MAX_BLOCKS 600 /* more than the scratch below can describe */
 #define PTR_ALIGN  sizeof(void *)
 
-static union {
+static _Alignas(HEAP_BUF_ALIGN) union {
 	uint64_t align;
 	uint8_t b[HEAP_MAX];
 } heap_buf;
-static union {
+static _Alignas(HEAP_BUF_ALIGN) union {
 	uint64_t align;
 	uint8_t b[512 * 2 * sizeof(void *)];
 } scratch;

@@ -12,6 +12,17 @@
 
 #include <stdio.h>
 
+/* On the host runtime printk formats on the runtime's own stack: the C library's printf needs
+ * several KiB of the (small) test thread's stack. Freestanding targets use stdio. */
+#if defined(CONFIG_PRINTK)
+#include <zephyr/sys/printk.h>
+#define KTEST_PRINT(...) printk(__VA_ARGS__)
+#define KTEST_ERR(...)   printk(__VA_ARGS__)
+#else
+#define KTEST_PRINT(...) printf(__VA_ARGS__)
+#define KTEST_ERR(...)   fprintf(stderr, __VA_ARGS__)
+#endif
+
 static int ktest_failures;
 static int ktest_checks;
 
@@ -20,7 +31,7 @@ static int ktest_checks;
 		ktest_checks++;                                                                    \
 		if (!(cond)) {                                                                     \
 			ktest_failures++;                                                          \
-			fprintf(stderr, "%s:%d: FAILED: %s\n", __FILE__, __LINE__, #cond);         \
+			KTEST_ERR("%s:%d: FAILED: %s\n", __FILE__, __LINE__, #cond);         \
 		}                                                                                  \
 	} while (0)
 
@@ -31,7 +42,7 @@ static int ktest_checks;
 		ktest_checks++;                                                                    \
 		if (ktest_a_ != ktest_b_) {                                                        \
 			ktest_failures++;                                                          \
-			fprintf(stderr, "%s:%d: FAILED: %s == %s (%lld != %lld)\n", __FILE__,      \
+			KTEST_ERR("%s:%d: FAILED: %s == %s (%lld != %lld)\n", __FILE__,           \
 				__LINE__, #a, #b, ktest_a_, ktest_b_);                             \
 		}                                                                                  \
 	} while (0)
@@ -40,11 +51,11 @@ static int ktest_checks;
 	do {                                                                                       \
 		int ktest_before_ = ktest_failures;                                                \
 		fn();                                                                              \
-		printf("%s %s\n", ktest_failures == ktest_before_ ? "PASS" : "FAIL", #fn);         \
+		KTEST_PRINT("%s %s\n", ktest_failures == ktest_before_ ? "PASS" : "FAIL", #fn);         \
 	} while (0)
 
 #define KTEST_RESULT()                                                                             \
-	(printf("%d checks, %d failed\n", ktest_checks, ktest_failures),                           \
+	(KTEST_PRINT("%d checks, %d failed\n", ktest_checks, ktest_failures),                           \
 	 ktest_failures > 100 ? 100 : ktest_failures)
 
 #endif /* ZMEM_TESTS_KTEST_H_ */

@@ -93,8 +93,11 @@ static void test_alignment_family(void)
 	CHECK(m != NULL && (uintptr_t)m % _Alignof(max_align_t) == 0);
 	free(m);
 	volatile size_t huge = SIZE_MAX; /* volatile: the compiler would reject the constant */
-	CHECK(malloc(huge) == NULL);
-	CHECK(calloc(huge / 2, 4) == NULL);
+	/* Through `sink`: an unused allocation may be assumed to succeed and be elided. */
+	sink = malloc(huge);
+	CHECK(sink == NULL);
+	sink = calloc(huge / 2, 4);
+	CHECK(sink == NULL);
 	void *z = malloc(0);
 	sink = z;
 	CHECK(z != NULL);
@@ -148,8 +151,20 @@ static void test_threads_and_libc(void)
 	CHECK(strcmp(line, "42-ok-1.5") == 0);
 }
 
+/* Exit status ctest reads as "skipped" (SKIP_RETURN_CODE). */
+#define SKIPPED 77
+
 int main(void)
 {
+#if defined(__SANITIZE_ADDRESS__)
+	printk("skipped: AddressSanitizer owns malloc, zmem does not replace it\n");
+	return SKIPPED;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+	printk("skipped: AddressSanitizer owns malloc, zmem does not replace it\n");
+	return SKIPPED;
+#endif
+#endif
 	RUN_TEST(test_seed_samples);
 	RUN_TEST(test_alignment_family);
 	RUN_TEST(test_listener);

@@ -18,6 +18,25 @@
 #include <stdint.h>
 #include <zephyr/kernel.h>
 
+/*
+ * AddressSanitizer's redzones and runtime make frames several times larger: stacks given to
+ * test threads grow with it, and figures about native frame sizes are only checked natively.
+ */
+#if defined(__SANITIZE_ADDRESS__)
+#define PTEST_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define PTEST_ASAN 1
+#endif
+#endif
+#ifdef PTEST_ASAN
+#define PTEST_STACK(size)     ((size) * 4)
+#define PTEST_NATIVE_FRAMES   0
+#else
+#define PTEST_STACK(size)     (size)
+#define PTEST_NATIVE_FRAMES   1
+#endif
+
 static int ptest_failures;
 static int ptest_checks;
 

@@ -37,9 +37,9 @@ K_APP_BMEM(results_part) volatile int results[16];
 static struct k_mem_domain dom1;
 static struct k_mem_domain dom2;
 
-K_THREAD_STACK_DEFINE(stack1, 4096);
-K_THREAD_STACK_DEFINE(stack2, 4096);
-K_THREAD_STACK_DEFINE(child_stack, 4096);
+K_THREAD_STACK_DEFINE(stack1, PTEST_STACK(4096));
+K_THREAD_STACK_DEFINE(stack2, PTEST_STACK(4096));
+K_THREAD_STACK_DEFINE(child_stack, PTEST_STACK(4096));
 static struct k_thread t1;
 static struct k_thread t2;
 static struct k_thread child;
