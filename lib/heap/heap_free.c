@@ -7,12 +7,13 @@
  * @brief Free with hardening checks, and sys_heap_usable_size().
  *
  * The checks, in the order they run: the pointer lies on the chunk grid between chunk 0 and
- * the end marker (else BAD_POINTER); its chunk is marked used (else DOUBLE_FREE); its size
- * reaches no further than the end marker and the right neighbour's left size equals it; its
- * left size reaches no further back than chunk 0 and the left neighbour's size equals it; a
- * free right neighbour, which will be merged, also ends within the heap and is echoed by its
- * own right neighbour (else CORRUPT_HEADER); with CONFIG_SYS_HEAP_CANARY the canary is intact
- * (else CANARY). All of them run before anything is written, so a failed check leaves the
+ * the end marker (else BAD_POINTER); its size reaches no further than the end marker and the
+ * right neighbour's left size equals it; its left size reaches no further back than chunk 0
+ * and the left neighbour's size equals it (else CORRUPT_HEADER: a pointer into a block or a
+ * damaged header); the chunk is marked used (else DOUBLE_FREE: only a consistent free chunk
+ * gets this far); a free right neighbour, which will be merged, also ends within the heap and
+ * is echoed by its own right neighbour (else CORRUPT_HEADER); with CONFIG_SYS_HEAP_CANARY the
+ * canary is intact (else CANARY). All of them run before anything is written, so a failed check leaves the
  * heap unchanged.
  */
 #include "heap.h"
@@ -52,11 +53,11 @@ Z_HEAP_HOT size_t check_block(struct sys_heap *heap, void *mem,
 	size_t units = w0 >> 1;
 	size_t left = hdr[1];
 
-	err = SYS_HEAP_ERR_DOUBLE_FREE;
-	if ((w0 & 1u) == 0u) {
-		goto bad;
-	}
-	/* Both neighbours must point back at this chunk, within the heap. */
+	/*
+	 * Both neighbours must point back at this chunk, within the heap. Checked before the
+	 * used bit, so that only a consistent free chunk is called a double free; a pointer
+	 * into a block or a damaged header is a corrupt header.
+	 */
 	err = SYS_HEAP_ERR_CORRUPT_HEADER;
 	hdr_t *rhdr = (hdr_t *)((uint8_t *)hdr + units * CHUNK_UNIT);
 
@@ -65,6 +66,10 @@ Z_HEAP_HOT size_t check_block(struct sys_heap *heap, void *mem,
 	}
 	*lw0 = ((hdr_t *)((uint8_t *)hdr - left * CHUNK_UNIT))[0];
 	if ((*lw0 >> 1) != left) {
+		goto bad;
+	}
+	if ((w0 & 1u) == 0u) {
+		err = SYS_HEAP_ERR_DOUBLE_FREE;
 		goto bad;
 	}
 	/* A free right neighbour is merged: its own extent must be sane too. */
@@ -134,10 +139,6 @@ void sys_heap_free(struct sys_heap *heap, void *mem)
 	size_t left = hdr[1];
 	size_t c = h->first + rank;
 
-	err = SYS_HEAP_ERR_DOUBLE_FREE;
-	if ((w0 & 1u) == 0u) {
-		goto bad;
-	}
 	err = SYS_HEAP_ERR_CORRUPT_HEADER;
 	hdr_t *rhdr = (hdr_t *)((uint8_t *)hdr + units * CHUNK_UNIT);
 
@@ -147,6 +148,10 @@ void sys_heap_free(struct sys_heap *heap, void *mem)
 	size_t lw0 = ((hdr_t *)((uint8_t *)hdr - left * CHUNK_UNIT))[0];
 
 	if ((lw0 >> 1) != left) {
+		goto bad;
+	}
+	if ((w0 & 1u) == 0u) {
+		err = SYS_HEAP_ERR_DOUBLE_FREE;
 		goto bad;
 	}
 	size_t rw0 = rhdr[0];
