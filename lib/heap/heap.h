@@ -43,7 +43,7 @@
 typedef uint32_t chunkid_t;
 
 #if defined(CONFIG_SYS_HEAP_BIG_CHUNKS) && CONFIG_SYS_HEAP_BIG_CHUNKS
-typedef uint32_t hdr_t; /**< One chunk header field. */
+typedef uint32_t hdr_t;  /**< One chunk header field. */
 #define Z_HEAP_MAX_FL 30 /* log2 of the largest chunk in units */
 #else
 typedef uint16_t hdr_t;
@@ -67,7 +67,8 @@ typedef uint16_t hdr_t;
 /** Bytes of a chunk header. */
 #define HDR_BYTES (2u * (unsigned int)sizeof(hdr_t))
 /** Smallest free or allocated chunk, in units: a header plus the two free-list links. */
-#define MIN_CHUNK ((HDR_BYTES + 2u * (unsigned int)sizeof(chunkid_t) + CHUNK_UNIT - 1u) / CHUNK_UNIT)
+#define MIN_CHUNK                                                                                  \
+	((HDR_BYTES + 2u * (unsigned int)sizeof(chunkid_t) + CHUNK_UNIT - 1u) / CHUNK_UNIT)
 /** Largest chunk size the header encodes, in units. */
 #define MAX_CHUNK ((size_t)((hdr_t)-1 >> 1))
 /**
@@ -247,16 +248,16 @@ static inline size_t class_min_units(unsigned int k)
  * (-Os) one shared copy lives in heap.c.
  */
 #if defined(__OPTIMIZE_SIZE__)
-#define Z_HEAP_HOT static inline
+#define Z_HEAP_HOT            static inline
 #define Z_HEAP_SHARED_HELPERS 1
 #define Z_HEAP_HELPER
 void z_heap_list_add(struct z_heap *h, size_t c, size_t units);
 void z_heap_list_remove(struct z_heap *h, size_t c, size_t units);
 void z_heap_split(struct z_heap *h, size_t c, size_t have, size_t units);
 #else
-#define Z_HEAP_HOT static inline __attribute__((always_inline))
+#define Z_HEAP_HOT            static inline __attribute__((always_inline))
 #define Z_HEAP_SHARED_HELPERS 0
-#define Z_HEAP_HELPER static inline __attribute__((always_inline))
+#define Z_HEAP_HELPER         static inline __attribute__((always_inline))
 #endif
 
 static inline void bitmap_set(struct z_heap *h, unsigned int k)

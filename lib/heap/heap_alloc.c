@@ -192,7 +192,8 @@ void *sys_heap_aligned_alloc(struct sys_heap *heap, size_t align, size_t bytes)
 	uintptr_t aligned = (mem + align - 1u) & ~(uintptr_t)(align - 1u);
 
 	if (aligned != mem && aligned - mem < MIN_SPLIT * CHUNK_UNIT) {
-		aligned += align; /* a gap too small to stand alone (only when dust is impossible) */
+		aligned +=
+		    align; /* a gap too small to stand alone (only when dust is impossible) */
 	}
 
 	size_t a = (aligned - (uintptr_t)h) / CHUNK_UNIT;

@@ -13,8 +13,8 @@
  * damaged header); the chunk is marked used (else DOUBLE_FREE: only a consistent free chunk
  * gets this far); a free right neighbour, which will be merged, also ends within the heap and
  * is echoed by its own right neighbour (else CORRUPT_HEADER); with CONFIG_SYS_HEAP_CANARY the
- * canary is intact (else CANARY). All of them run before anything is written, so a failed check leaves the
- * heap unchanged.
+ * canary is intact (else CANARY). All of them run before anything is written, so a failed check
+ * leaves the heap unchanged.
  */
 #include "heap.h"
 
@@ -35,8 +35,7 @@ static inline size_t chunk_rank(struct z_heap *h, void *mem)
  * and, in *rw0 / *lw0, the first header words of its right and left neighbours; 0 after
  * reporting an error.
  */
-Z_HEAP_HOT size_t check_block(struct sys_heap *heap, void *mem,
-							      size_t *rw0, size_t *lw0)
+Z_HEAP_HOT size_t check_block(struct sys_heap *heap, void *mem, size_t *rw0, size_t *lw0)
 {
 	struct z_heap *h = heap->heap;
 	size_t rank = chunk_rank(h, mem);
@@ -77,8 +76,7 @@ Z_HEAP_HOT size_t check_block(struct sys_heap *heap, void *mem,
 	if ((*rw0 & 1u) == 0u) {
 		size_t ru = *rw0 >> 1;
 
-		if (ru > room - units ||
-		    ((hdr_t *)((uint8_t *)rhdr + ru * CHUNK_UNIT))[1] != ru) {
+		if (ru > room - units || ((hdr_t *)((uint8_t *)rhdr + ru * CHUNK_UNIT))[1] != ru) {
 			goto bad;
 		}
 	}

@@ -32,8 +32,8 @@ size_t sys_heap_walk(struct sys_heap *heap, sys_heap_walk_cb_t cb, void *user_da
 			continue; /* a segment separator, not a block */
 		}
 		n++;
-		if (cb != NULL && !cb(chunk_mem(h, c), chunk_usable_any(units), chunk_used(h, c),
-				      user_data)) {
+		if (cb != NULL &&
+		    !cb(chunk_mem(h, c), chunk_usable_any(units), chunk_used(h, c), user_data)) {
 			break;
 		}
 	}
@@ -137,10 +137,9 @@ int sys_heap_fragmentation_get(struct sys_heap *heap, struct sys_heap_fragmentat
 		}
 	}
 	frag->largest_free_block = largest != 0u ? chunk_usable(largest) : 0u;
-	frag->fragmentation_pct =
-		frag->free_bytes != 0u
-			? (unsigned int)(100u - (uint64_t)frag->largest_free_block * 100u /
-							 frag->free_bytes)
-			: 0u;
+	frag->fragmentation_pct = frag->free_bytes != 0u
+				      ? (unsigned int)(100u - (uint64_t)frag->largest_free_block *
+								  100u / frag->free_bytes)
+				      : 0u;
 	return 0;
 }

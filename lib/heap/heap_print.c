@@ -38,9 +38,10 @@ void sys_heap_print_info(struct sys_heap *heap, bool dump_chunks)
 		HEAP_PRINT("Heap %p: not initialized\n", (void *)heap);
 		return;
 	}
-	HEAP_PRINT("Heap at %p contains %zu units in %u classes (unit %u bytes, header %u bytes)\n\n",
-		   chunk_mem(h, 0), (size_t)h->end, (unsigned int)h->nb_classes,
-		   (unsigned int)CHUNK_UNIT, (unsigned int)HDR_BYTES);
+	HEAP_PRINT(
+	    "Heap at %p contains %zu units in %u classes (unit %u bytes, header %u bytes)\n\n",
+	    chunk_mem(h, 0), (size_t)h->end, (unsigned int)h->nb_classes, (unsigned int)CHUNK_UNIT,
+	    (unsigned int)HDR_BYTES);
 	HEAP_PRINT("  class  min units  # free chunks  free bytes\n");
 	for (unsigned int k = 0; k < h->nb_classes; k++) {
 		size_t n = 0;
@@ -70,8 +71,11 @@ void sys_heap_print_info(struct sys_heap *heap, bool dump_chunks)
 			free_bytes += chunk_usable_any(units);
 		}
 		if (dump_chunks) {
-			HEAP_PRINT("  chunk %5zu: [%p] %s, %zu units, left %zu\n", c, chunk_mem(h, c),
-				   chunk_is_fence(h, c) ? "fence" : chunk_used(h, c) ? "used" : "free",
+			HEAP_PRINT("  chunk %5zu: [%p] %s, %zu units, left %zu\n", c,
+				   chunk_mem(h, c),
+				   chunk_is_fence(h, c) ? "fence"
+				   : chunk_used(h, c)   ? "used"
+							: "free",
 				   units, left_size(h, c));
 		}
 	}
