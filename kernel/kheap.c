@@ -65,8 +65,8 @@ static int64_t deadline_of(k_timeout_t timeout)
  * held; *key is updated across waits.
  */
 static __attribute__((noinline)) void *wait_and_retry(struct k_heap *h, k_spinlock_key_t *key,
-							void *ptr, size_t align, size_t bytes,
-							k_timeout_t timeout)
+						      void *ptr, size_t align, size_t bytes,
+						      k_timeout_t timeout)
 {
 	bool forever = K_TIMEOUT_EQ(timeout, K_FOREVER);
 	int64_t end = forever ? 0 : deadline_of(timeout);
@@ -131,7 +131,7 @@ static __attribute__((noinline)) void *alloc_slow(struct k_heap *h, size_t align
 /* k_heap_alloc() and k_heap_aligned_alloc(); inlined into both so that the natural-alignment
  * case calls sys_heap_alloc() directly. */
 static inline __attribute__((always_inline)) void *heap_alloc(struct k_heap *h, size_t align,
-								size_t bytes, k_timeout_t timeout)
+							      size_t bytes, k_timeout_t timeout)
 {
 	if (unlikely(!K_TIMEOUT_EQ(timeout, K_NO_WAIT)) &&
 	    !may_wait_here(h, timeout, "k_heap_alloc")) {
@@ -237,8 +237,7 @@ void *z_k_heap_aligned_realloc(struct k_heap *h, void *ptr, size_t align, size_t
 }
 
 /* k_heap_free() with listeners registered: announce only frees the heap accepts. */
-static __attribute__((noinline)) void free_notify(struct k_heap *h, void *mem,
-						  k_spinlock_key_t key)
+static __attribute__((noinline)) void free_notify(struct k_heap *h, void *mem, k_spinlock_key_t key)
 {
 	/* usable_size validates the block (reporting a bad one through the error hook). */
 	size_t bytes = mem != NULL ? sys_heap_usable_size(&h->heap, mem) : 0;

@@ -20,11 +20,11 @@
 #include <zephyr/spinlock.h>
 
 #if !defined(CONFIG_HEAP_MEM_POOL_SIZE) || defined(CONFIG_ZMEM_KOBJ_LOCKLESS_FAST_PATH)
-#define Z_KOBJ_FAST_LOCKLESS 1
+#define Z_KOBJ_FAST_LOCKLESS           1
 #define Z_KOBJ_FAST_LOCK(lockp)        ((void)(lockp), (k_spinlock_key_t){0})
 #define Z_KOBJ_FAST_UNLOCK(lockp, key) ((void)(lockp), (void)(key))
 #else
-#define Z_KOBJ_FAST_LOCKLESS 0
+#define Z_KOBJ_FAST_LOCKLESS           0
 #define Z_KOBJ_FAST_LOCK(lockp)        k_spin_lock(lockp)
 #define Z_KOBJ_FAST_UNLOCK(lockp, key) k_spin_unlock((lockp), (key))
 #endif

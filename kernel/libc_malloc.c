@@ -16,8 +16,9 @@
  * runtime's stack), and allocations the C library makes internally even when called from a
  * thread (pthread_create's TLS, stdio buffers, strdup).
  * free(), realloc() and malloc_usable_size() route by address, so a pointer always goes back
- * to the allocator it came from. Not with AddressSanitizer, which owns malloc itself. Limitation: freeing a system-heap block from a host thread
- * that is not a k_thread is not serialized with the k_threads (the runtime never does it).
+ * to the allocator it came from. Not with AddressSanitizer, which owns malloc itself. Limitation:
+ * freeing a system-heap block from a host thread that is not a k_thread is not serialized with the
+ * k_threads (the runtime never does it).
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -31,8 +32,8 @@
 #include "kheap_internal.h"
 #include "zmem_host_malloc.h"
 
-#if defined(CONFIG_ZMEM_LIBC_MALLOC_SYSTEM_HEAP) && CONFIG_HEAP_MEM_POOL_SIZE > 0 &&             \
-	defined(__GLIBC__) && !Z_KHEAP_ASAN
+#if defined(CONFIG_ZMEM_LIBC_MALLOC_SYSTEM_HEAP) && CONFIG_HEAP_MEM_POOL_SIZE > 0 &&               \
+    defined(__GLIBC__) && !Z_KHEAP_ASAN
 
 #include <dlfcn.h>
 
@@ -44,8 +45,8 @@ extern void *__libc_realloc(void *ptr, size_t size);
 extern void *__libc_memalign(size_t align, size_t size);
 
 /* malloc(3) alignment: what glibc guarantees on this target. */
-#define MALLOC_ALIGN (2 * sizeof(void *) > _Alignof(max_align_t) ? 2 * sizeof(void *)          \
-							      : _Alignof(max_align_t))
+#define MALLOC_ALIGN                                                                               \
+	(2 * sizeof(void *) > _Alignof(max_align_t) ? 2 * sizeof(void *) : _Alignof(max_align_t))
 
 /* Start and end of the executable's code (GNU ld / lld provide them, also for PIE). */
 extern const char __executable_start[];
@@ -246,7 +247,7 @@ size_t malloc_usable_size(void *ptr)
 	static size_t (*libc_usable)(void *);
 
 	if (libc_usable == NULL) {
-		libc_usable = (size_t (*)(void *))dlsym(RTLD_NEXT, "malloc_usable_size");
+		libc_usable = (size_t(*)(void *))dlsym(RTLD_NEXT, "malloc_usable_size");
 	}
 	return libc_usable != NULL ? libc_usable(ptr) : 0;
 }

@@ -5,9 +5,11 @@
 /*
  * k_mem_slab: O(1) fixed-size blocks with blocking allocation.
  *
- * Fast paths (a block is free / nobody waits) touch only the slab, under its spinlock. A free
- * with waiters hands the block straight to the first waiter (highest priority, then longest
- * waiting) without putting it on the free list, so no other thread can take it in between.
+ * Fast paths (a block is free / nobody waits) touch only the slab, and take no lock unless
+ * configured to (kobj_fast_lock.h). A free with waiters hands the block straight to the first
+ * waiter (highest priority, then longest waiting) without putting it on the free list, so no
+ * other thread can take it in between. Blocks never handed out are taken from the untouched
+ * end of the buffer, so a slab needs no start-up pass.
  *
  * Free-block tag: a free block's second word holds free_tag(slab). A pointer handed to
  * k_mem_slab_free() whose second word does not hold the tag is certainly allocated (O(1)).
@@ -28,7 +30,7 @@
 
 LOG_MODULE_REGISTER(mem_slab, CONFIG_LOG_DEFAULT_LEVEL);
 
-#define WORD sizeof(void *)
+#define WORD       sizeof(void *)
 #define FREE_MAGIC ((uintptr_t)0x5A1BF4EEC0DEF00DULL)
 
 static void default_error_hook(struct k_mem_slab *slab, void *mem, enum k_mem_slab_error err)
@@ -50,8 +52,7 @@ static inline bool has_tag_room(const struct k_mem_slab *slab)
 	return slab->info.block_size >= 2 * WORD;
 }
 
-int k_mem_slab_init(struct k_mem_slab *slab, void *buffer, size_t block_size,
-		    uint32_t num_blocks)
+int k_mem_slab_init(struct k_mem_slab *slab, void *buffer, size_t block_size, uint32_t num_blocks)
 {
 	size_t total;
 
@@ -266,7 +267,7 @@ int k_mem_slab_runtime_stats_get(struct k_mem_slab *slab, struct sys_memory_stat
 
 	stats->allocated_bytes = (size_t)slab->info.num_used * slab->info.block_size;
 	stats->free_bytes =
-		(size_t)(slab->info.num_blocks - slab->info.num_used) * slab->info.block_size;
+	    (size_t)(slab->info.num_blocks - slab->info.num_used) * slab->info.block_size;
 	stats->max_allocated_bytes = (size_t)slab->info.max_used * slab->info.block_size;
 	k_spin_unlock(&slab->lock, key);
 	return 0;

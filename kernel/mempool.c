@@ -49,9 +49,9 @@ struct malloc_hdr {
 	uint32_t check;
 };
 
-#define HDR_SIZE 16U
+#define HDR_SIZE   16U
 #define FRONT_MASK 0x00FFFFFFU
-#define MAX_ALIGN ((size_t)1 << 23)
+#define MAX_ALIGN  ((size_t)1 << 23)
 _Static_assert(sizeof(struct malloc_hdr) <= HDR_SIZE, "malloc header must fit 16 bytes");
 
 static uint32_t hdr_check(const struct k_heap *heap, const void *mem, uint32_t front_align)
@@ -120,8 +120,8 @@ void *z_heap_aligned_alloc(struct k_heap *heap, size_t align, size_t size)
 		return NULL;
 	}
 
-	char *blk = k_heap_aligned_alloc(heap, align > sizeof(void *) ? align : 0, total,
-					 K_NO_WAIT);
+	char *blk =
+	    k_heap_aligned_alloc(heap, align > sizeof(void *) ? align : 0, total, K_NO_WAIT);
 
 	if (blk == NULL) {
 		return NULL;

@@ -85,6 +85,7 @@ k_tid_t k_thread_create(struct k_thread *new_thread, k_thread_stack_t *stack, si
 		t->resource_pool = _current->resource_pool;
 		t->mem_domain_info.mem_domain = _current->mem_domain_info.mem_domain;
 	}
+	z_host_stack_prepare(t);
 	z_host_run_on_runtime_stack(created_hook, t);
 	if (z_host_thread_spawn(t) != 0) {
 		LOG_ERR("k_thread_create: cannot create a host thread");

@@ -56,6 +56,7 @@ struct z_host_thread {
 #endif
 #endif
 #ifdef Z_HOST_ASAN
+#include <sanitizer/asan_interface.h>
 #include <sanitizer/common_interface_defs.h>
 #define Z_ASAN_START_SWITCH(fake, bottom, size) __sanitizer_start_switch_fiber(fake, bottom, size)
 #define Z_ASAN_FINISH_SWITCH(fake)              __sanitizer_finish_switch_fiber(fake, NULL, NULL)

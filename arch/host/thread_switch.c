@@ -149,6 +149,17 @@ void z_host_run_on_runtime_stack(void (*fn)(void *), void *arg)
 	Z_ASAN_FINISH_SWITCH(h->asan_fake_app);
 }
 
+void z_host_stack_prepare(struct k_thread *t)
+{
+#ifdef Z_HOST_ASAN
+	/* Stack objects are reused; frames a previous thread abandoned (fault, abort) leave
+	 * AddressSanitizer's redzone poison behind on them. */
+	__asan_unpoison_memory_region((void *)t->stack_info.start, t->stack_info.size);
+#else
+	(void)t;
+#endif
+}
+
 struct spawn_job {
 	struct k_thread *t;
 	int ret;

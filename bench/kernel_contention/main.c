@@ -23,11 +23,11 @@
 
 #include <zephyr/kernel.h>
 
-#define NTHREADS 4
-#define MAX_LIVE 8
-#define HEAP_BYTES 4096
+#define NTHREADS    4
+#define MAX_LIVE    8
+#define HEAP_BYTES  4096
 #define SLAB_BLOCKS 12
-#define SLAB_BLOCK 48
+#define SLAB_BLOCK  48
 
 K_HEAP_DEFINE(shared_heap, HEAP_BYTES);
 K_MEM_SLAB_DEFINE(shared_slab, SLAB_BLOCK, SLAB_BLOCKS, 8);

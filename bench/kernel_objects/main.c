@@ -19,7 +19,7 @@
 
 #include <zephyr/kernel.h>
 
-#define HEAP_BYTES 16384
+#define HEAP_BYTES  16384
 #define LIVE_BLOCKS 32
 
 K_MEM_SLAB_DEFINE(bench_slab, 64, 32, 8);
@@ -148,10 +148,10 @@ int main(void)
 		}
 	}
 	n = chunk;
-	printf("bench=kernel_objects pairs_per_round=%ld slab_ns_per_pair=%.1f kheap_ns_per_pair=%.1f "
-	       "sysheap_ns_per_pair=%.1f kheap_over_sysheap=%.2f\n",
-	       n, best[0] / (double)n, best[1] / (double)n, best[2] / (double)n,
-	       best[1] / best[2]);
+	printf(
+	    "bench=kernel_objects pairs_per_round=%ld slab_ns_per_pair=%.1f kheap_ns_per_pair=%.1f "
+	    "sysheap_ns_per_pair=%.1f kheap_over_sysheap=%.2f\n",
+	    n, best[0] / (double)n, best[1] / (double)n, best[2] / (double)n, best[1] / best[2]);
 	if (!sys_heap_validate(&bench_kheap.heap) || !sys_heap_validate(&bench_sysheap)) {
 		printf("heap validation failed\n");
 		return 1;

@@ -31,6 +31,8 @@ void z_host_thread_exited(struct k_thread *t);
 
 /** @brief See <zephyr/arch/host/host.h>. */
 void z_host_run_on_runtime_stack(void (*fn)(void *), void *arg);
+/** @brief Make @p t's stack area usable by a new thread (sanitizer bookkeeping). */
+void z_host_stack_prepare(struct k_thread *t);
 /** @brief Give the new thread @p t a host thread, parked until first switched to. */
 int z_host_thread_spawn(struct k_thread *t);
 /** @brief Switch from @p old (NULL: the boot context, never resumed) to @p next; returns when

@@ -118,7 +118,7 @@ void z_heap_trim(struct z_heap *h, size_t c, size_t units)
 {
 	size_t have = chunk_size(h, c);
 
-	if (have != units) {
+	if (have - units >= MIN_SPLIT) {
 		stats_free(h, have - units);
 		z_heap_split(h, c, have, units);
 		set_size_used(h, c, units, true);

@@ -43,7 +43,7 @@
 typedef uint32_t chunkid_t;
 
 #if defined(CONFIG_SYS_HEAP_BIG_CHUNKS) && CONFIG_SYS_HEAP_BIG_CHUNKS
-typedef uint32_t hdr_t; /**< One chunk header field. */
+typedef uint32_t hdr_t;  /**< One chunk header field. */
 #define Z_HEAP_MAX_FL 30 /* log2 of the largest chunk in units */
 #else
 typedef uint16_t hdr_t;
@@ -67,9 +67,15 @@ typedef uint16_t hdr_t;
 /** Bytes of a chunk header. */
 #define HDR_BYTES (2u * (unsigned int)sizeof(hdr_t))
 /** Smallest free or allocated chunk, in units: a header plus the two free-list links. */
-#define MIN_CHUNK ((HDR_BYTES + 2u * (unsigned int)sizeof(chunkid_t) + CHUNK_UNIT - 1u) / CHUNK_UNIT)
+#define MIN_CHUNK                                                                                  \
+	((HDR_BYTES + 2u * (unsigned int)sizeof(chunkid_t) + CHUNK_UNIT - 1u) / CHUNK_UNIT)
 /** Largest chunk size the header encodes, in units. */
 #define MAX_CHUNK ((size_t)((hdr_t)-1 >> 1))
+/**
+ * Smallest tail cut off a chunk: one unit (it stays as dust), unless a one-unit chunk cannot
+ * even hold its header and canary (8-byte headers with CONFIG_SYS_HEAP_CANARY).
+ */
+#define MIN_SPLIT (CHUNK_UNIT >= HDR_BYTES + CANARY_BYTES ? 1u : MIN_CHUNK)
 /** Size of a fence chunk (segment separator in heaps larger than MAX_CHUNK). */
 #define FENCE_UNITS 1u
 /** Bytes a canary takes at the end of each used chunk. */
@@ -172,6 +178,12 @@ static inline size_t chunk_usable(size_t units)
 	return units * CHUNK_UNIT - HDR_BYTES - CANARY_BYTES;
 }
 
+/** chunk_usable() that also covers dust (a one-unit free chunk may hold less than nothing). */
+static inline size_t chunk_usable_any(size_t units)
+{
+	return units * CHUNK_UNIT > HDR_BYTES + CANARY_BYTES ? chunk_usable(units) : 0u;
+}
+
 /**
  * Units for a request of @p bytes (the caller has bounded @p bytes by max_bytes), before the
  * MIN_CHUNK floor: requests of a few bytes give 1 unit here.
@@ -210,22 +222,42 @@ static inline unsigned int size_class(size_t units)
 	return (sh << SL_BITS) + (unsigned int)(units >> sh);
 }
 
+/** Lowest chunk size, in units, of class @p k (the inverse of size_class()). */
+static inline size_t class_min_units(unsigned int k)
+{
+	if (k < EXACT_UNITS) {
+		return k;
+	}
+	unsigned int sh = (k >> SL_BITS) - 1u;
+
+	return (size_t)(k - (sh << SL_BITS)) << sh;
+}
+
+/**
+ * Chunks of the request's own class tried, before any larger class, when that class also
+ * holds chunks smaller than the request (bounded best fit). A constant bound, independent of
+ * the number of free chunks; 0 gives pure good fit (the first chunk of a larger class).
+ */
+#ifndef CONFIG_SYS_HEAP_ALLOC_PROBES
+#define CONFIG_SYS_HEAP_ALLOC_PROBES 3
+#endif
+
 /* ---- free lists ----
  *
  * Optimized for speed (-O2) the list helpers are inlined everywhere; optimized for size
  * (-Os) one shared copy lives in heap.c.
  */
 #if defined(__OPTIMIZE_SIZE__)
-#define Z_HEAP_HOT static inline
+#define Z_HEAP_HOT            static inline
 #define Z_HEAP_SHARED_HELPERS 1
 #define Z_HEAP_HELPER
 void z_heap_list_add(struct z_heap *h, size_t c, size_t units);
 void z_heap_list_remove(struct z_heap *h, size_t c, size_t units);
 void z_heap_split(struct z_heap *h, size_t c, size_t have, size_t units);
 #else
-#define Z_HEAP_HOT static inline __attribute__((always_inline))
+#define Z_HEAP_HOT            static inline __attribute__((always_inline))
 #define Z_HEAP_SHARED_HELPERS 0
-#define Z_HEAP_HELPER static inline __attribute__((always_inline))
+#define Z_HEAP_HELPER         static inline __attribute__((always_inline))
 #endif
 
 static inline void bitmap_set(struct z_heap *h, unsigned int k)
@@ -352,7 +384,33 @@ static inline void stats_free(struct z_heap *h, size_t units)
 {
 	h->allocated_bytes -= units * CHUNK_UNIT;
 }
+
+/*
+ * Aligned allocation and in-place growth take more than they keep, then give the excess
+ * back: the high-water mark must not record that transient.
+ */
+static inline size_t stats_max_save(struct z_heap *h)
+{
+	return h->max_allocated_bytes;
+}
+
+static inline void stats_max_settle(struct z_heap *h, size_t saved)
+{
+	h->max_allocated_bytes = h->allocated_bytes > saved ? h->allocated_bytes : saved;
+}
 #else
+static inline size_t stats_max_save(struct z_heap *h)
+{
+	(void)h;
+	return 0;
+}
+
+static inline void stats_max_settle(struct z_heap *h, size_t saved)
+{
+	(void)h;
+	(void)saved;
+}
+
 static inline void stats_alloc(struct z_heap *h, size_t units)
 {
 	(void)h;

@@ -8,19 +8,10 @@
  */
 #include "heap.h"
 
-/**
- * Chunks of the request's own class tried, before any larger class, when that class also
- * holds chunks smaller than the request (bounded best fit). A constant bound, independent of
- * the number of free chunks; 0 gives pure good fit (the first chunk of a larger class).
- */
-#ifndef CONFIG_SYS_HEAP_ALLOC_PROBES
-#define CONFIG_SYS_HEAP_ALLOC_PROBES 3
-#endif
-
 /* Take chunk c of @p have units (already unlinked) for a request of @p units. */
 Z_HEAP_HOT void *take_chunk(struct z_heap *h, size_t c, size_t have, size_t units)
 {
-	if (have != units) {
+	if (have - units >= MIN_SPLIT) {
 		/* The tail stays free; a one-unit tail is dust, too small for a list. */
 		z_heap_split(h, c, have, units);
 		if (have - units >= MIN_CHUNK) {
@@ -182,13 +173,15 @@ void *sys_heap_aligned_alloc(struct sys_heap *heap, size_t align, size_t bytes)
 		return NULL;
 	}
 
-	/* Room for the request plus the largest leading gap (align - 8 bytes). */
+	/* Room for the request plus the largest leading gap (align - 8 bytes, or more when a
+	 * one-unit gap cannot stand alone). */
 	size_t units = bytes_to_units(bytes);
-	size_t total = units + align / CHUNK_UNIT - 1u;
+	size_t total = units + align / CHUNK_UNIT - 1u + (MIN_SPLIT > 1u ? MIN_SPLIT : 0u);
 
 	if (total > h->max_units) {
 		return NULL;
 	}
+	size_t saved_max = stats_max_save(h);
 	size_t c = z_heap_alloc_chunk(h, total);
 
 	if (c == 0u) {
@@ -197,6 +190,11 @@ void *sys_heap_aligned_alloc(struct sys_heap *heap, size_t align, size_t bytes)
 
 	uintptr_t mem = (uintptr_t)chunk_mem(h, c);
 	uintptr_t aligned = (mem + align - 1u) & ~(uintptr_t)(align - 1u);
+
+	if (aligned != mem && aligned - mem < MIN_SPLIT * CHUNK_UNIT) {
+		aligned +=
+		    align; /* a gap too small to stand alone (only when dust is impossible) */
+	}
 
 	size_t a = (aligned - (uintptr_t)h) / CHUNK_UNIT;
 
@@ -212,6 +210,7 @@ void *sys_heap_aligned_alloc(struct sys_heap *heap, size_t align, size_t bytes)
 		z_heap_free_chunk(h, c);
 	}
 	z_heap_trim(h, a, units);
+	stats_max_settle(h, saved_max);
 #if Z_HEAP_CANARY
 	z_heap_canary_set(h, a);
 #endif

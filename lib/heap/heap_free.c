@@ -7,13 +7,14 @@
  * @brief Free with hardening checks, and sys_heap_usable_size().
  *
  * The checks, in the order they run: the pointer lies on the chunk grid between chunk 0 and
- * the end marker (else BAD_POINTER); its chunk is marked used (else DOUBLE_FREE); its size
- * reaches no further than the end marker and the right neighbour's left size equals it; its
- * left size reaches no further back than chunk 0 and the left neighbour's size equals it; a
- * free right neighbour, which will be merged, also ends within the heap and is echoed by its
- * own right neighbour (else CORRUPT_HEADER); with CONFIG_SYS_HEAP_CANARY the canary is intact
- * (else CANARY). All of them run before anything is written, so a failed check leaves the
- * heap unchanged.
+ * the end marker (else BAD_POINTER); its size reaches no further than the end marker and the
+ * right neighbour's left size equals it; its left size reaches no further back than chunk 0
+ * and the left neighbour's size equals it (else CORRUPT_HEADER: a pointer into a block or a
+ * damaged header); the chunk is marked used (else DOUBLE_FREE: only a consistent free chunk
+ * gets this far); a free right neighbour, which will be merged, also ends within the heap and
+ * is echoed by its own right neighbour (else CORRUPT_HEADER); with CONFIG_SYS_HEAP_CANARY the
+ * canary is intact (else CANARY). All of them run before anything is written, so a failed check
+ * leaves the heap unchanged.
  */
 #include "heap.h"
 
@@ -34,8 +35,7 @@ static inline size_t chunk_rank(struct z_heap *h, void *mem)
  * and, in *rw0 / *lw0, the first header words of its right and left neighbours; 0 after
  * reporting an error.
  */
-Z_HEAP_HOT size_t check_block(struct sys_heap *heap, void *mem,
-							      size_t *rw0, size_t *lw0)
+Z_HEAP_HOT size_t check_block(struct sys_heap *heap, void *mem, size_t *rw0, size_t *lw0)
 {
 	struct z_heap *h = heap->heap;
 	size_t rank = chunk_rank(h, mem);
@@ -52,11 +52,11 @@ Z_HEAP_HOT size_t check_block(struct sys_heap *heap, void *mem,
 	size_t units = w0 >> 1;
 	size_t left = hdr[1];
 
-	err = SYS_HEAP_ERR_DOUBLE_FREE;
-	if ((w0 & 1u) == 0u) {
-		goto bad;
-	}
-	/* Both neighbours must point back at this chunk, within the heap. */
+	/*
+	 * Both neighbours must point back at this chunk, within the heap. Checked before the
+	 * used bit, so that only a consistent free chunk is called a double free; a pointer
+	 * into a block or a damaged header is a corrupt header.
+	 */
 	err = SYS_HEAP_ERR_CORRUPT_HEADER;
 	hdr_t *rhdr = (hdr_t *)((uint8_t *)hdr + units * CHUNK_UNIT);
 
@@ -67,13 +67,16 @@ Z_HEAP_HOT size_t check_block(struct sys_heap *heap, void *mem,
 	if ((*lw0 >> 1) != left) {
 		goto bad;
 	}
+	if ((w0 & 1u) == 0u) {
+		err = SYS_HEAP_ERR_DOUBLE_FREE;
+		goto bad;
+	}
 	/* A free right neighbour is merged: its own extent must be sane too. */
 	*rw0 = rhdr[0];
 	if ((*rw0 & 1u) == 0u) {
 		size_t ru = *rw0 >> 1;
 
-		if (ru > room - units ||
-		    ((hdr_t *)((uint8_t *)rhdr + ru * CHUNK_UNIT))[1] != ru) {
+		if (ru > room - units || ((hdr_t *)((uint8_t *)rhdr + ru * CHUNK_UNIT))[1] != ru) {
 			goto bad;
 		}
 	}
@@ -134,10 +137,6 @@ void sys_heap_free(struct sys_heap *heap, void *mem)
 	size_t left = hdr[1];
 	size_t c = h->first + rank;
 
-	err = SYS_HEAP_ERR_DOUBLE_FREE;
-	if ((w0 & 1u) == 0u) {
-		goto bad;
-	}
 	err = SYS_HEAP_ERR_CORRUPT_HEADER;
 	hdr_t *rhdr = (hdr_t *)((uint8_t *)hdr + units * CHUNK_UNIT);
 
@@ -147,6 +146,10 @@ void sys_heap_free(struct sys_heap *heap, void *mem)
 	size_t lw0 = ((hdr_t *)((uint8_t *)hdr - left * CHUNK_UNIT))[0];
 
 	if ((lw0 >> 1) != left) {
+		goto bad;
+	}
+	if ((w0 & 1u) == 0u) {
+		err = SYS_HEAP_ERR_DOUBLE_FREE;
 		goto bad;
 	}
 	size_t rw0 = rhdr[0];

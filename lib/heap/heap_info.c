@@ -32,8 +32,8 @@ size_t sys_heap_walk(struct sys_heap *heap, sys_heap_walk_cb_t cb, void *user_da
 			continue; /* a segment separator, not a block */
 		}
 		n++;
-		if (cb != NULL && !cb(chunk_mem(h, c), chunk_usable(units), chunk_used(h, c),
-				      user_data)) {
+		if (cb != NULL &&
+		    !cb(chunk_mem(h, c), chunk_usable_any(units), chunk_used(h, c), user_data)) {
 			break;
 		}
 	}
@@ -93,29 +93,53 @@ int sys_heap_fragmentation_get(struct sys_heap *heap, struct sys_heap_fragmentat
 		return -EINVAL;
 	}
 	struct z_heap *h = heap->heap;
-	size_t largest = 0;
+	unsigned int top = 0; /* highest non-empty class + 1 */
 
+	/* Free space as the walk sees it, dust (one-unit free chunks, on no list) included. */
 	frag->free_bytes = 0;
 	frag->free_blocks = 0;
-	for (unsigned int k = 0; k < h->nb_classes; k++) {
-		for (size_t c = h->free_list[k]; c != 0u; c = next_free(h, c)) {
+	if (h->end != 0u) {
+		for (size_t c = chunk_size(h, 0); c < h->end; c += chunk_size(h, c)) {
 			size_t units = chunk_size(h, c);
 
-			frag->free_bytes += chunk_usable(units);
-			frag->free_blocks++;
-			if (units > largest) {
-				largest = units;
+			if (units == 0u) {
+				return -EINVAL; /* corrupt: stop rather than loop */
 			}
-			if (frag->free_blocks > h->end) {
-				return -EINVAL; /* corrupt list: stop rather than loop */
+			if (!chunk_used(h, c)) {
+				frag->free_bytes += chunk_usable_any(units);
+				frag->free_blocks++;
 			}
 		}
 	}
+	for (unsigned int k = h->nb_classes; k-- > 0u;) {
+		if (h->free_list[k] != 0u) {
+			top = k + 1u;
+			break;
+		}
+	}
+
+	/*
+	 * The largest request sys_heap_alloc() satisfies now: every request up to the lowest
+	 * size of the highest non-empty class, or up to the largest chunk the allocation probe
+	 * sees at the head of that class (not necessarily the largest free chunk).
+	 */
+	size_t largest = 0;
+
+	if (top != 0u) {
+		size_t c = h->free_list[top - 1u];
+
+		largest = class_min_units(top - 1u);
+		for (int i = 0; c != 0u && i < CONFIG_SYS_HEAP_ALLOC_PROBES; i++) {
+			if (chunk_size(h, c) > largest) {
+				largest = chunk_size(h, c);
+			}
+			c = next_free(h, c);
+		}
+	}
 	frag->largest_free_block = largest != 0u ? chunk_usable(largest) : 0u;
-	frag->fragmentation_pct =
-		frag->free_bytes != 0u
-			? (unsigned int)(100u - (uint64_t)frag->largest_free_block * 100u /
-							 frag->free_bytes)
-			: 0u;
+	frag->fragmentation_pct = frag->free_bytes != 0u
+				      ? (unsigned int)(100u - (uint64_t)frag->largest_free_block *
+								  100u / frag->free_bytes)
+				      : 0u;
 	return 0;
 }

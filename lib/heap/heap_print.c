@@ -27,14 +27,6 @@ static inline __attribute__((format(printf, 1, 2))) void heap_print_nothing(cons
 #define HEAP_PRINT(...) heap_print_nothing(__VA_ARGS__)
 #endif
 
-/* Lowest chunk size, in units, of class k. */
-static size_t class_min_units(unsigned int k)
-{
-	unsigned int sh = k >> SL_BITS;
-
-	return sh == 0u ? k : (size_t)((k & ((1u << SL_BITS) - 1u)) | (1u << SL_BITS)) << sh;
-}
-
 void sys_heap_print_info(struct sys_heap *heap, bool dump_chunks)
 {
 	struct z_heap *h = heap->heap;
@@ -46,9 +38,10 @@ void sys_heap_print_info(struct sys_heap *heap, bool dump_chunks)
 		HEAP_PRINT("Heap %p: not initialized\n", (void *)heap);
 		return;
 	}
-	HEAP_PRINT("Heap at %p contains %zu units in %u classes (unit %u bytes, header %u bytes)\n\n",
-		   chunk_mem(h, 0), (size_t)h->end, (unsigned int)h->nb_classes,
-		   (unsigned int)CHUNK_UNIT, (unsigned int)HDR_BYTES);
+	HEAP_PRINT(
+	    "Heap at %p contains %zu units in %u classes (unit %u bytes, header %u bytes)\n\n",
+	    chunk_mem(h, 0), (size_t)h->end, (unsigned int)h->nb_classes, (unsigned int)CHUNK_UNIT,
+	    (unsigned int)HDR_BYTES);
 	HEAP_PRINT("  class  min units  # free chunks  free bytes\n");
 	for (unsigned int k = 0; k < h->nb_classes; k++) {
 		size_t n = 0;
@@ -73,13 +66,16 @@ void sys_heap_print_info(struct sys_heap *heap, bool dump_chunks)
 			/* segment separator: overhead */
 		} else if (chunk_used(h, c)) {
 			used_chunks++;
-			used_bytes += chunk_usable(units);
+			used_bytes += chunk_usable_any(units);
 		} else {
-			free_bytes += chunk_usable(units);
+			free_bytes += chunk_usable_any(units);
 		}
 		if (dump_chunks) {
-			HEAP_PRINT("  chunk %5zu: [%p] %s, %zu units, left %zu\n", c, chunk_mem(h, c),
-				   chunk_is_fence(h, c) ? "fence" : chunk_used(h, c) ? "used" : "free",
+			HEAP_PRINT("  chunk %5zu: [%p] %s, %zu units, left %zu\n", c,
+				   chunk_mem(h, c),
+				   chunk_is_fence(h, c) ? "fence"
+				   : chunk_used(h, c)   ? "used"
+							: "free",
 				   units, left_size(h, c));
 		}
 	}

@@ -31,6 +31,7 @@ void *sys_heap_aligned_realloc(struct sys_heap *heap, void *ptr, size_t align, s
 		size_t units = bytes_to_units(bytes);
 		size_t have = chunk_size(h, c);
 		size_t r = c + have;
+		size_t saved_max = stats_max_save(h);
 
 		if (units > have && !chunk_used(h, r) && have + chunk_size(h, r) >= units) {
 			/* Grow into the free right neighbour. */
@@ -46,6 +47,7 @@ void *sys_heap_aligned_realloc(struct sys_heap *heap, void *ptr, size_t align, s
 		}
 		if (units <= have) {
 			z_heap_trim(h, c, units);
+			stats_max_settle(h, saved_max);
 #if Z_HEAP_CANARY
 			z_heap_canary_set(h, c);
 #endif

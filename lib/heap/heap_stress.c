@@ -56,9 +56,11 @@ void sys_heap_stress(void *(*alloc_fn)(void *arg, size_t bytes),
 
 	memset(result, 0, sizeof(*result));
 	for (uint32_t op = 0; op < op_count; op++) {
-		bool below = (uint64_t)in_use * 100u < (uint64_t)total_bytes * (unsigned int)target_percent;
+		bool below =
+		    (uint64_t)in_use * 100u < (uint64_t)total_bytes * (unsigned int)target_percent;
 		/* Below the target, allocate three times in four; above it, once in four. */
-		bool alloc = nb == 0u || (nb < max_blocks && ((stress_rand(&state) & 3u) != 0u) == below);
+		bool alloc =
+		    nb == 0u || (nb < max_blocks && ((stress_rand(&state) & 3u) != 0u) == below);
 
 		if (alloc) {
 			size_t bytes = stress_size(&state, total_bytes);

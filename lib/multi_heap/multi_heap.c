@@ -20,8 +20,7 @@ void sys_multi_heap_init(struct sys_multi_heap *heap, sys_multi_heap_fn_t choice
 	heap->choice = choice_fn;
 }
 
-void sys_multi_heap_add_heap(struct sys_multi_heap *mheap, struct sys_heap *heap,
-			     void *user_data)
+void sys_multi_heap_add_heap(struct sys_multi_heap *mheap, struct sys_heap *heap, void *user_data)
 {
 	if (heap == NULL || mheap->nheaps >= MAX_MULTI_HEAPS) {
 		LOG_ERR("multi_heap %p: cannot add heap %p (%u heaps already)", (void *)mheap,
@@ -32,8 +31,7 @@ void sys_multi_heap_add_heap(struct sys_multi_heap *mheap, struct sys_heap *heap
 	unsigned int i = mheap->nheaps;
 
 	/* Insertion sort by start address. */
-	while (i > 0 && (uintptr_t)mheap->heaps[i - 1].heap->init_mem >
-			       (uintptr_t)heap->init_mem) {
+	while (i > 0 && (uintptr_t)mheap->heaps[i - 1].heap->init_mem > (uintptr_t)heap->init_mem) {
 		mheap->heaps[i] = mheap->heaps[i - 1];
 		i--;
 	}

@@ -17,8 +17,8 @@ LOG_MODULE_REGISTER(buffer_manager, LOG_LEVEL_INF);
 
 #define SMALL_BUFFER_SIZE 64
 #define LARGE_BUFFER_SIZE 512
-#define NUM_SMALL 16
-#define NUM_LARGE 6
+#define NUM_SMALL         16
+#define NUM_LARGE         6
 
 K_MEM_SLAB_DEFINE(small_slab, SMALL_BUFFER_SIZE, NUM_SMALL, 8);
 K_MEM_SLAB_DEFINE(large_slab, LARGE_BUFFER_SIZE, NUM_LARGE, 8);
@@ -32,9 +32,9 @@ struct buffer_manager {
 };
 
 static struct buffer_manager mgr = {
-	.heap = &big_heap,
-	.small_buffers = &small_slab,
-	.large_buffers = &large_slab,
+    .heap = &big_heap,
+    .small_buffers = &small_slab,
+    .large_buffers = &large_slab,
 };
 
 /* From the seed, unchanged. */
@@ -71,8 +71,8 @@ void buffer_free(struct buffer_manager *mgr, void *buffer, size_t size)
 }
 
 #define NWORKERS 3
-#define ROUNDS 200
-#define HOLD 4
+#define ROUNDS   200
+#define HOLD     4
 
 struct tally {
 	unsigned int small, large, heap, failed;
@@ -148,8 +148,8 @@ static void print_slab(const char *name, struct k_mem_slab *slab)
 
 int main(void)
 {
-	LOG_INF("buffer manager: slabs of %d x %d and %d x %d bytes, heap of 8192 bytes",
-		NUM_SMALL, SMALL_BUFFER_SIZE, NUM_LARGE, LARGE_BUFFER_SIZE);
+	LOG_INF("buffer manager: slabs of %d x %d and %d x %d bytes, heap of 8192 bytes", NUM_SMALL,
+		SMALL_BUFFER_SIZE, NUM_LARGE, LARGE_BUFFER_SIZE);
 	for (int i = 0; i < NWORKERS; i++) {
 		k_thread_create(&workers[i], stacks[i], K_THREAD_STACK_SIZEOF(stacks[i]), worker,
 				(void *)(intptr_t)i, NULL, NULL, 5 + i, 0, K_NO_WAIT);

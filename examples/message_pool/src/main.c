@@ -17,7 +17,7 @@
 LOG_MODULE_REGISTER(message_pool, LOG_LEVEL_INF);
 
 #define MAX_MESSAGE_SIZE 60
-#define MAX_MESSAGES 8
+#define MAX_MESSAGES     8
 
 /* From the seed, unchanged. */
 struct message {
@@ -70,9 +70,9 @@ static struct message *fetch(k_timeout_t timeout)
 	return msg;
 }
 
-#define BURSTS 10
+#define BURSTS    10
 #define BURST_LEN 12
-#define STEADY 40
+#define STEADY    40
 
 static unsigned int burst_sent, burst_refused, steady_sent, steady_timeouts, received;
 static unsigned int checksum_errors;

@@ -116,10 +116,10 @@ static void worker(void *p1, void *p2, void *p3)
 }
 
 static const struct job jobs[] = {
-	{TIER_CRITICAL, 900, 120, 2},
-	{TIER_NORMAL, 1800, 100, 3},
-	{TIER_NORMAL, 1800, 100, 3},
-	{TIER_BACKGROUND, 500, 150, 1},
+    {TIER_CRITICAL, 900, 120, 2},
+    {TIER_NORMAL, 1800, 100, 3},
+    {TIER_NORMAL, 1800, 100, 3},
+    {TIER_BACKGROUND, 500, 150, 1},
 };
 #define NJOBS (int)(sizeof(jobs) / sizeof(jobs[0]))
 static const int prios[NJOBS] = {2, 5, 5, 9};
@@ -150,7 +150,8 @@ int main(void)
 		       " heap max %5zu bytes, now %zu\n",
 		       names[i], stats[i].allocs, stats[i].failures, stats[i].borrowed,
 		       stats[i].waited, st.max_allocated_bytes, st.allocated_bytes);
-		all_back = all_back && st.allocated_bytes == 0 && sys_heap_validate(&heaps[i]->heap);
+		all_back =
+		    all_back && st.allocated_bytes == 0 && sys_heap_validate(&heaps[i]->heap);
 	}
 	printk("critical requests refused: %u\n", stats[TIER_CRITICAL].failures);
 	printk("all memory returned, heaps valid: %s\n", all_back ? "yes" : "NO");

@@ -50,8 +50,8 @@ struct outcome {
 };
 
 static struct outcome outcomes[5] = {
-	{.name = "high"}, {.name = "normal1"}, {.name = "normal2"}, {.name = "background"},
-	{.name = "high's helper"},
+    {.name = "high"},       {.name = "normal1"},       {.name = "normal2"},
+    {.name = "background"}, {.name = "high's helper"},
 };
 
 /* Allocate growing buffers from the caller's pool until it refuses or `steps` are done. */
@@ -158,8 +158,9 @@ int main(void)
 
 	for (int i = 0; i < 3; i++) {
 		struct sys_memory_stats st;
-		struct k_heap *h = i == 0 ? &high_priority_heap : i == 1 ? &shared_heap
-									   : &minimal_heap;
+		struct k_heap *h = i == 0   ? &high_priority_heap
+				   : i == 1 ? &shared_heap
+					    : &minimal_heap;
 
 		k_heap_runtime_stats_get(h, &st);
 		ok = ok && st.allocated_bytes == 0;

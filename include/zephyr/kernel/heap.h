@@ -45,11 +45,11 @@ struct k_heap {
 void z_k_heap_static_init(struct k_heap *h);
 
 #define Z_HEAP_DEFINE(name, bytes)                                                                 \
-	static char __attribute__((aligned(8))) kheap_##name[(bytes)];                           \
+	static char __attribute__((aligned(8))) kheap_##name[(bytes)];                             \
 	__attribute__((section(Z_K_HEAP_SECTION), used,                                            \
-		       aligned(__alignof__(struct k_heap)))) struct k_heap name = {               \
-		.heap = {.heap = NULL, .init_mem = kheap_##name, .init_bytes = (bytes)},           \
-		.wait_q = Z_WAIT_Q_INIT(&(name).wait_q),                                           \
+		       aligned(__alignof__(struct k_heap)))) struct k_heap name = {                \
+	    .heap = {.heap = NULL, .init_mem = kheap_##name, .init_bytes = (bytes)},               \
+	    .wait_q = Z_WAIT_Q_INIT(&(name).wait_q),                                               \
 	};                                                                                         \
 	__attribute__((constructor(200))) static void z_k_heap_ctor_##name(void)                   \
 	{                                                                                          \

@@ -41,14 +41,14 @@ struct k_mem_slab_info {
 
 /** @brief A memory slab. Treat the fields as private. */
 struct k_mem_slab {
-	_wait_q_t wait_q;            /**< Threads waiting for a block. */
-	struct k_spinlock lock;      /**< Serializes everything below. */
-	char *buffer;                /**< First block. */
-	char *free_list;             /**< Freed blocks, last freed first (blocks of 2+ words). */
-	char *free_list_word;        /**< Same, for slabs of one-word blocks (no tag room). */
-	uintptr_t tagged_span;       /**< Bytes handed out so far if blocks have tag room, else 0. */
-	char *untouched;             /**< First block never handed out (== end when none). */
-	char *end;                   /**< End of the last block. */
+	_wait_q_t wait_q;       /**< Threads waiting for a block. */
+	struct k_spinlock lock; /**< Serializes everything below. */
+	char *buffer;           /**< First block. */
+	char *free_list;        /**< Freed blocks, last freed first (blocks of 2+ words). */
+	char *free_list_word;   /**< Same, for slabs of one-word blocks (no tag room). */
+	uintptr_t tagged_span;  /**< Bytes handed out so far if blocks have tag room, else 0. */
+	char *untouched;        /**< First block never handed out (== end when none). */
+	char *end;              /**< End of the last block. */
 	struct k_mem_slab_info info; /**< Geometry and counters. */
 };
 
@@ -56,13 +56,13 @@ struct k_mem_slab {
 #define Z_MEM_SLAB_WORD sizeof(void *)
 /* Stride of a block: the size rounded up to a whole word, as Zephyr's WB_UP(). */
 #define Z_MEM_SLAB_STRIDE(sz) ((((size_t)(sz)) + Z_MEM_SLAB_WORD - 1) & ~(Z_MEM_SLAB_WORD - 1))
-#define Z_MEM_SLAB_ALIGN(al) ((al) > Z_MEM_SLAB_WORD ? (al) : Z_MEM_SLAB_WORD)
-#define Z_MEM_SLAB_IS_POW2(x) ((x) != 0 && (((x) & ((x) - 1)) == 0))
+#define Z_MEM_SLAB_ALIGN(al)  ((al) > Z_MEM_SLAB_WORD ? (al) : Z_MEM_SLAB_WORD)
+#define Z_MEM_SLAB_IS_POW2(x) ((x) != 0 && (((x) & ((x)-1)) == 0))
 
-#define Z_MEM_SLAB_INITIALIZER(_slab, _buf, _stride, _num)                                        \
+#define Z_MEM_SLAB_INITIALIZER(_slab, _buf, _stride, _num)                                         \
 	{                                                                                          \
 		.wait_q = Z_WAIT_Q_INIT(&(_slab).wait_q), .buffer = (char *)(_buf),                \
-		.free_list = NULL, .free_list_word = NULL, .tagged_span = 0,                      \
+		.free_list = NULL, .free_list_word = NULL, .tagged_span = 0,                       \
 		.untouched = (char *)(_buf),                                                       \
 		.end = (char *)(_buf) + (size_t)(_stride) * (size_t)(_num),                        \
 		.info = {.num_blocks = (_num), .block_size = (_stride)},                           \
@@ -70,15 +70,16 @@ struct k_mem_slab {
 
 #define Z_MEM_SLAB_CHECKS(size, num, align)                                                        \
 	_Static_assert(Z_MEM_SLAB_IS_POW2(align), "slab alignment must be a power of two");        \
-	_Static_assert(((size) % (align)) == 0, "slab block size must be a multiple of its align"); \
+	_Static_assert(((size) % (align)) == 0,                                                    \
+		       "slab block size must be a multiple of its align");                         \
 	_Static_assert((size) > 0 && (num) > 0, "a slab needs blocks of a nonzero size")
 
 #define Z_MEM_SLAB_DEFINE(mod, name, size, num, align)                                             \
 	Z_MEM_SLAB_CHECKS(size, num, align);                                                       \
-	static char _k_mem_slab_buf_##name[(num) * Z_MEM_SLAB_STRIDE(size)]                        \
-		__attribute__((aligned(Z_MEM_SLAB_ALIGN(align))));                                 \
-	mod struct k_mem_slab name = Z_MEM_SLAB_INITIALIZER(name, _k_mem_slab_buf_##name,          \
-							    Z_MEM_SLAB_STRIDE(size), num)
+	static char _k_mem_slab_buf_##name[(num)*Z_MEM_SLAB_STRIDE(size)]                          \
+	    __attribute__((aligned(Z_MEM_SLAB_ALIGN(align))));                                     \
+	mod struct k_mem_slab name =                                                               \
+	    Z_MEM_SLAB_INITIALIZER(name, _k_mem_slab_buf_##name, Z_MEM_SLAB_STRIDE(size), num)
 /** @endcond */
 
 /**
@@ -115,8 +116,7 @@ struct k_mem_slab {
  * @retval -EINVAL NULL slab or buffer, @p buffer or @p block_size not word-aligned, a block
  *         smaller than a word, no blocks, or a buffer size that overflows.
  */
-int k_mem_slab_init(struct k_mem_slab *slab, void *buffer, size_t block_size,
-		    uint32_t num_blocks);
+int k_mem_slab_init(struct k_mem_slab *slab, void *buffer, size_t block_size, uint32_t num_blocks);
 
 /**
  * @brief Take a block.

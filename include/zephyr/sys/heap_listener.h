@@ -114,25 +114,25 @@ extern unsigned int z_heap_listener_count;
  */
 #define HEAP_LISTENER_ALLOC_DEFINE(name, _heap_id, _alloc_cb)                                      \
 	struct heap_listener name = {                                                              \
-		.heap_id = (_heap_id),                                                             \
-		.event = HEAP_ALLOC,                                                               \
-		.alloc_cb = (_alloc_cb),                                                           \
+	    .heap_id = (_heap_id),                                                                 \
+	    .event = HEAP_ALLOC,                                                                   \
+	    .alloc_cb = (_alloc_cb),                                                               \
 	}
 
 /** @brief Define a listener for frees (see HEAP_LISTENER_ALLOC_DEFINE()). */
 #define HEAP_LISTENER_FREE_DEFINE(name, _heap_id, _free_cb)                                        \
 	struct heap_listener name = {                                                              \
-		.heap_id = (_heap_id),                                                             \
-		.event = HEAP_FREE,                                                                \
-		.free_cb = (_free_cb),                                                             \
+	    .heap_id = (_heap_id),                                                                 \
+	    .event = HEAP_FREE,                                                                    \
+	    .free_cb = (_free_cb),                                                                 \
 	}
 
 /** @brief Define a listener for resizes (see HEAP_LISTENER_ALLOC_DEFINE()). */
 #define HEAP_LISTENER_RESIZE_DEFINE(name, _heap_id, _resize_cb)                                    \
 	struct heap_listener name = {                                                              \
-		.heap_id = (_heap_id),                                                             \
-		.event = HEAP_RESIZE,                                                              \
-		.resize_cb = (_resize_cb),                                                         \
+	    .heap_id = (_heap_id),                                                                 \
+	    .event = HEAP_RESIZE,                                                                  \
+	    .resize_cb = (_resize_cb),                                                             \
 	}
 
 #ifdef __cplusplus

@@ -43,40 +43,46 @@ struct sys_multi_mem_blocks;
  * @return An allocator of the group, or NULL to refuse.
  */
 typedef sys_mem_blocks_t *(*sys_multi_mem_blocks_choice_fn_t)(struct sys_multi_mem_blocks *group,
-							     void *cfg);
+							      void *cfg);
 
 /** @brief A group of memory block allocators. Treat the fields as private. */
 typedef struct sys_multi_mem_blocks {
-	sys_multi_mem_blocks_choice_fn_t choice_fn;           /**< Chooses an allocator. */
-	int num_allocators;                                   /**< Allocators added. */
+	sys_multi_mem_blocks_choice_fn_t choice_fn;         /**< Chooses an allocator. */
+	int num_allocators;                                 /**< Allocators added. */
 	sys_mem_blocks_t *allocators[MAX_MULTI_ALLOCATORS]; /**< The allocators. */
 } sys_multi_mem_blocks_t;
 
 /** @cond INTERNAL_HIDDEN */
-#define Z_MEM_BLOCKS_IS_POW2(x) ((x) != 0 && (((x) & ((x) - 1)) == 0))
+#define Z_MEM_BLOCKS_IS_POW2(x) ((x) != 0 && (((x) & ((x)-1)) == 0))
 #define Z_MEM_BLOCKS_LOG2(x)                                                                       \
 	((x) >= (1UL << 16) ? 16 + Z_MEM_BLOCKS_LOG2_16((x) >> 16) : Z_MEM_BLOCKS_LOG2_16(x))
 #define Z_MEM_BLOCKS_LOG2_16(x)                                                                    \
 	((x) >= (1UL << 8) ? 8 + Z_MEM_BLOCKS_LOG2_8((x) >> 8) : Z_MEM_BLOCKS_LOG2_8(x))
 #define Z_MEM_BLOCKS_LOG2_8(x)                                                                     \
-	((x) >= 128 ? 7 : (x) >= 64 ? 6 : (x) >= 32 ? 5 : (x) >= 16 ? 4 : (x) >= 8 ? 3 : (x) >= 4 ? 2 \
-	 : (x) >= 2 ? 1 : 0)
+	((x) >= 128  ? 7                                                                           \
+	 : (x) >= 64 ? 6                                                                           \
+	 : (x) >= 32 ? 5                                                                           \
+	 : (x) >= 16 ? 4                                                                           \
+	 : (x) >= 8  ? 3                                                                           \
+	 : (x) >= 4  ? 2                                                                           \
+	 : (x) >= 2  ? 1                                                                           \
+		     : 0)
 
-#define Z_SYS_MEM_BLOCKS_DEFINE_WITH_EXT_BUF(name, blk_sz, num_blks, buf, mod)                    \
+#define Z_SYS_MEM_BLOCKS_DEFINE_WITH_EXT_BUF(name, blk_sz, num_blks, buf, mod)                     \
 	_Static_assert(Z_MEM_BLOCKS_IS_POW2(blk_sz), "block size must be a power of two");         \
 	_Static_assert((num_blks) > 0, "a memory block object needs at least one block");          \
 	static uint32_t z_mem_blocks_bitmap_##name[((num_blks) + 31) / 32];                        \
 	mod sys_mem_blocks_t name = {                                                              \
-		.buffer = (uint8_t *)(buf),                                                        \
-		.bitmap = z_mem_blocks_bitmap_##name,                                              \
-		.num_blocks = (num_blks),                                                          \
-		.blk_sz_shift = Z_MEM_BLOCKS_LOG2(blk_sz),                                         \
+	    .buffer = (uint8_t *)(buf),                                                            \
+	    .bitmap = z_mem_blocks_bitmap_##name,                                                  \
+	    .num_blocks = (num_blks),                                                              \
+	    .blk_sz_shift = Z_MEM_BLOCKS_LOG2(blk_sz),                                             \
 	}
 
-#define Z_SYS_MEM_BLOCKS_DEFINE(name, blk_sz, num_blks, balign, mod)                              \
+#define Z_SYS_MEM_BLOCKS_DEFINE(name, blk_sz, num_blks, balign, mod)                               \
 	_Static_assert(Z_MEM_BLOCKS_IS_POW2(balign), "buffer alignment must be a power of two");   \
 	static uint8_t z_mem_blocks_buf_##name[(num_blks) * (blk_sz)]                              \
-		__attribute__((aligned(balign)));                                                  \
+	    __attribute__((aligned(balign)));                                                      \
 	Z_SYS_MEM_BLOCKS_DEFINE_WITH_EXT_BUF(name, blk_sz, num_blks, z_mem_blocks_buf_##name, mod)
 /** @endcond */
 

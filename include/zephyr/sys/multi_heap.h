@@ -49,8 +49,8 @@ struct sys_multi_heap_rec {
 
 /** @brief A multi-heap. Fields are readable by the choice function. */
 struct sys_multi_heap {
-	unsigned int nheaps;                               /**< Heaps added. */
-	sys_multi_heap_fn_t choice;                        /**< Routes requests. */
+	unsigned int nheaps;                              /**< Heaps added. */
+	sys_multi_heap_fn_t choice;                       /**< Routes requests. */
 	struct sys_multi_heap_rec heaps[MAX_MULTI_HEAPS]; /**< Sorted by address. */
 };
 
@@ -68,8 +68,7 @@ void sys_multi_heap_init(struct sys_multi_heap *heap, sys_multi_heap_fn_t choice
  * @param heap The heap to add.
  * @param user_data Stored beside it for the choice function.
  */
-void sys_multi_heap_add_heap(struct sys_multi_heap *mheap, struct sys_heap *heap,
-			     void *user_data);
+void sys_multi_heap_add_heap(struct sys_multi_heap *mheap, struct sys_heap *heap, void *user_data);
 
 /**
  * @brief Allocate through the choice function.

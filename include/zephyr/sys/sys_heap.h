@@ -171,7 +171,7 @@ struct sys_heap_fragmentation {
 
 /**
  * @brief Report free space, the largest free block and a fragmentation figure (zmem
- * extension). Walks the free lists: cost grows with the number of free blocks.
+ * extension). Walks the heap: cost grows with the number of blocks.
  * @return 0, or -EINVAL when an argument is NULL.
  */
 int sys_heap_fragmentation_get(struct sys_heap *h, struct sys_heap_fragmentation *frag);

@@ -31,7 +31,7 @@ static int ktest_checks;
 		ktest_checks++;                                                                    \
 		if (!(cond)) {                                                                     \
 			ktest_failures++;                                                          \
-			KTEST_ERR("%s:%d: FAILED: %s\n", __FILE__, __LINE__, #cond);         \
+			KTEST_ERR("%s:%d: FAILED: %s\n", __FILE__, __LINE__, #cond);               \
 		}                                                                                  \
 	} while (0)
 
@@ -42,8 +42,8 @@ static int ktest_checks;
 		ktest_checks++;                                                                    \
 		if (ktest_a_ != ktest_b_) {                                                        \
 			ktest_failures++;                                                          \
-			KTEST_ERR("%s:%d: FAILED: %s == %s (%lld != %lld)\n", __FILE__,           \
-				__LINE__, #a, #b, ktest_a_, ktest_b_);                             \
+			KTEST_ERR("%s:%d: FAILED: %s == %s (%lld != %lld)\n", __FILE__, __LINE__,  \
+				  #a, #b, ktest_a_, ktest_b_);                                     \
 		}                                                                                  \
 	} while (0)
 
@@ -51,11 +51,11 @@ static int ktest_checks;
 	do {                                                                                       \
 		int ktest_before_ = ktest_failures;                                                \
 		fn();                                                                              \
-		KTEST_PRINT("%s %s\n", ktest_failures == ktest_before_ ? "PASS" : "FAIL", #fn);         \
+		KTEST_PRINT("%s %s\n", ktest_failures == ktest_before_ ? "PASS" : "FAIL", #fn);    \
 	} while (0)
 
 #define KTEST_RESULT()                                                                             \
-	(KTEST_PRINT("%d checks, %d failed\n", ktest_checks, ktest_failures),                           \
+	(KTEST_PRINT("%d checks, %d failed\n", ktest_checks, ktest_failures),                      \
 	 ktest_failures > 100 ? 100 : ktest_failures)
 
 #endif /* ZMEM_TESTS_KTEST_H_ */

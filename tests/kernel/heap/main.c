@@ -406,8 +406,8 @@ static void test_seed_samples(void)
 	void *buffer = k_heap_alloc(&app_heap, 256, K_FOREVER);
 
 	CHECK(buffer != NULL);
-	struct sensor_reading *readings = k_heap_calloc(&app_heap, NUM_SENSORS,
-						       sizeof(struct sensor_reading), K_NO_WAIT);
+	struct sensor_reading *readings =
+	    k_heap_calloc(&app_heap, NUM_SENSORS, sizeof(struct sensor_reading), K_NO_WAIT);
 	CHECK(readings != NULL && readings[NUM_SENSORS - 1].value == 0);
 	void *c = k_heap_alloc(&custom_heap, 4000, K_NO_WAIT);
 	CHECK(c != NULL);

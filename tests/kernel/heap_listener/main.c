@@ -114,8 +114,8 @@ static void test_unregister(void)
 static void test_invalid(void)
 {
 	struct heap_listener none = {.heap_id = HEAP_A, .event = HEAP_ALLOC};
-	struct heap_listener bad_kind = {.heap_id = HEAP_A, .event = HEAP_MAX_EVENTS,
-					 .alloc_cb = on_alloc};
+	struct heap_listener bad_kind = {
+	    .heap_id = HEAP_A, .event = HEAP_MAX_EVENTS, .alloc_cb = on_alloc};
 
 	heap_listener_register(&none);
 	heap_listener_register(&bad_kind);

@@ -12,7 +12,7 @@
 
 #include "../common/ktest.h"
 
-#define BLK_SZ 64
+#define BLK_SZ   64
 #define NUM_BLKS 70 /* three bitmap words, the last one partial */
 
 SYS_MEM_BLOCKS_DEFINE(blocks, BLK_SZ, NUM_BLKS, 16);
@@ -180,7 +180,7 @@ static sys_mem_blocks_t *choose(struct sys_multi_mem_blocks *group, void *cfg)
 	uintptr_t which = (uintptr_t)cfg;
 
 	return which < (uintptr_t)group->num_allocators ? group->allocators[which]
-						       : (sys_mem_blocks_t *)cfg;
+							: (sys_mem_blocks_t *)cfg;
 }
 
 static void test_multi(void)
@@ -263,8 +263,8 @@ static void test_model(void)
 			} else {
 				CHECK_EQ(ret, 0);
 				for (unsigned int k = 0; k < n; k++) {
-					unsigned int i = (unsigned int)(((uint8_t *)out[k] - base()) /
-									BLK_SZ);
+					unsigned int i =
+					    (unsigned int)(((uint8_t *)out[k] - base()) / BLK_SZ);
 					CHECK(!model[i]);
 					model[i] = true;
 				}

@@ -17,7 +17,7 @@
 
 #include "../common/ktest.h"
 
-#define BLK_SIZE 64
+#define BLK_SIZE   64
 #define NUM_BLOCKS 4
 
 K_MEM_SLAB_DEFINE(slab, BLK_SIZE, NUM_BLOCKS, 8);
@@ -53,7 +53,7 @@ static void test_init_rules(void)
 	struct k_mem_slab s;
 	char *cbuf = (char *)buf;
 
-	CHECK_EQ(k_mem_slab_init(&s, cbuf + 1, 16, 4), -EINVAL);    /* misaligned buffer */
+	CHECK_EQ(k_mem_slab_init(&s, cbuf + 1, 16, 4), -EINVAL);            /* misaligned buffer */
 	CHECK_EQ(k_mem_slab_init(&s, buf, sizeof(void *) + 4, 4), -EINVAL); /* not word multiple */
 	CHECK_EQ(k_mem_slab_init(&s, buf, 0, 4), -EINVAL);
 	CHECK_EQ(k_mem_slab_init(&s, buf, 16, 0), -EINVAL);
@@ -158,8 +158,8 @@ static void waiter(void *p1, void *p2, void *p3)
 
 static void spawn(int id, int prio, k_timeout_t *timeout)
 {
-	k_thread_create(&threads[id], stacks[id], STACK_SIZE, waiter, (void *)(intptr_t)id,
-			timeout, NULL, prio, 0, K_NO_WAIT);
+	k_thread_create(&threads[id], stacks[id], STACK_SIZE, waiter, (void *)(intptr_t)id, timeout,
+			NULL, prio, 0, K_NO_WAIT);
 }
 
 static void test_pending_alloc_served_by_free(void)
@@ -393,7 +393,7 @@ static void test_isr(void)
 
 /* The seed's message pool, verbatim apart from the sizes. */
 #define MAX_MESSAGE_SIZE 60
-#define MAX_MESSAGES 8
+#define MAX_MESSAGES     8
 struct message {
 	uint8_t type;
 	uint8_t priority;

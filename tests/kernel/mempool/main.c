@@ -123,7 +123,7 @@ static void test_realloc(void)
 	CHECK(g != NULL && memcmp(g, "abcdefghijklmnop", 16) == 0);
 	char *s = k_realloc(g, 4);
 	CHECK(s != NULL && memcmp(s, "abcd", 4) == 0);
-	CHECK(k_realloc(s, SIZE_MAX - 4) == NULL);          /* overflow: kept */
+	CHECK(k_realloc(s, SIZE_MAX - 4) == NULL);              /* overflow: kept */
 	CHECK(k_realloc(s, CONFIG_HEAP_MEM_POOL_SIZE) == NULL); /* too big: kept */
 	CHECK(memcmp(s, "abcd", 4) == 0);
 	char *al = k_aligned_alloc(256, 32);

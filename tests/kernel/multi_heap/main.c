@@ -10,7 +10,7 @@
 
 #include "../common/ktest.h"
 
-#define NHEAPS 3
+#define NHEAPS  3
 #define HEAP_SZ 2048
 
 static uint8_t mem[NHEAPS][HEAP_SZ] __attribute__((aligned(64)));
