@@ -18,7 +18,7 @@
  *   int main(int argc, char **argv) { return zt_main(argc, argv, "suite", cases, ZT_COUNT(cases)); }
  *
  * Command line (optional): names of the tests to run, or names prefixed with '-' to skip; so
- * ctest can register one test case on its own (e.g. one parked as a known bug).
+ * ctest can register one test case on its own, or leave one out.
  */
 #ifndef ZMEM_TESTS_COMMON_ZMEM_TEST_H_
 #define ZMEM_TESTS_COMMON_ZMEM_TEST_H_
