@@ -34,3 +34,15 @@ elf_class() {
     *) echo unknown ;;
   esac
 }
+
+# cortex_m_stage CPU: cross build the core and its tests for CPU (cortex-m3 -> mps2-an385,
+# cortex-m4 -> mps2-an386) and run each test image under QEMU through ctest.
+cortex_m_stage() {
+  local cpu="$1"
+  need_pkg arm-none-eabi-gcc gcc-arm-none-eabi
+  need_pkg arm-none-eabi-newlib libnewlib-arm-none-eabi
+  need_pkg qemu-system-arm qemu-system-arm
+  cmake_build "$cpu" -DCMAKE_TOOLCHAIN_FILE="$ZMEM_ROOT/cmake/toolchain-arm-none-eabi.cmake" \
+    -DZMEM_CORTEX_M_CPU="$cpu" -DZMEM_HOST_RUNTIME=OFF
+  ctest_run "$cpu"
+}
