@@ -379,7 +379,9 @@ static bool map_block(void *mem, size_t bytes, bool used, void *user)
 		p = end;
 	}
 	if (m->svg != NULL) {
-		if (m->run_end != a) {
+		/* Neighbouring used blocks are apart by their headers only: one run, so that the
+		 * light gaps in the picture are free memory and nothing else. */
+		if (a - m->run_end > 2u * sizeof(uint64_t)) {
 			svg_flush_run(m);
 			m->run_start = a;
 		}
@@ -414,6 +416,13 @@ static void map_snapshot(struct sys_heap *heap, size_t op_index, void *user)
 	sys_heap_fragmentation_get(heap, &f);
 	printf("%9zu |%s| free %7zu largest %7zu frag %3u%%\n", op_index, line, f.free_bytes,
 	       f.largest_free_block, f.fragmentation_pct);
+	if (m->svg != NULL) {
+		fprintf(m->svg,
+			"<text x=\"806\" y=\"%u\" font-size=\"8\" font-family=\"sans-serif\">"
+			"free %zu, largest %zu (%u%%)</text>\n",
+			27u + 10u * m->row, f.free_bytes, f.largest_free_block,
+			f.fragmentation_pct);
+	}
 	m->row++;
 }
 
@@ -431,11 +440,11 @@ static int cmd_map(const struct trace *t, size_t bytes, size_t rows, const char 
 		size_t height = 10u * (t->count / every);
 
 		fprintf(m.svg,
-			"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"820\" height=\"%zu\">\n"
+			"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"960\" height=\"%zu\">\n"
 			"<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>\n"
 			"<text x=\"0\" y=\"12\" font-size=\"11\" font-family=\"sans-serif\">"
 			"sys_heap of %zu bytes, one row per %zu operations: dark = allocated, "
-			"light = free</text>\n"
+			"light = free; right: free bytes, largest free block, fragmentation</text>\n"
 			"<rect x=\"0\" y=\"20\" width=\"800\" height=\"%zu\" fill=\"#dde4f0\"/>\n"
 			"<g fill=\"#1f3a68\">\n",
 			30u + height, bytes, every, height);
