@@ -36,6 +36,18 @@ set(_zk_re_string "^\"([^\"\\\\]|\\\\.)*\"$")
 
 # Reads one file into _zk_lines_N variables (N from 1), keeping every line, including lines
 # with ';' or '[' that CMake lists would mangle, so that line numbers stay exact.
+# zmem_write_if_changed(<path> <content>): write only when the content differs, so that
+# regenerating a configuration does not make everything that includes it rebuild.
+function(zmem_write_if_changed path content)
+  set(old "")
+  if(EXISTS "${path}")
+    file(READ "${path}" old)
+  endif()
+  if(NOT old STREQUAL "${content}")
+    file(WRITE "${path}" "${content}")
+  endif()
+endfunction()
+
 macro(_zk_read_lines file)
   file(READ "${file}" _zk_content)
   string(REPLACE "\r" "" _zk_content "${_zk_content}")
@@ -185,13 +197,7 @@ function(zmem_kconfig_generate)
     string(REPLACE "|" ";" pair "${pair}")
     list(GET pair 0 path)
     list(GET pair 1 var)
-    set(old "")
-    if(EXISTS "${path}")
-      file(READ "${path}" old)
-    endif()
-    if(NOT old STREQUAL "${${var}}")
-      file(WRITE "${path}" "${${var}}")
-    endif()
+    zmem_write_if_changed("${path}" "${${var}}")
   endforeach()
 
   # Editing a conf file or adding a component's symbols re-runs the configuration.

@@ -189,7 +189,14 @@ int sys_mem_blocks_alloc_contiguous(sys_mem_blocks_t *mem_block, size_t count, v
 	return ret;
 }
 
-int sys_mem_blocks_get(sys_mem_blocks_t *mem_block, void *in_block, size_t count)
+/*
+ * Moves the @p count blocks at @p block from free to used (@p to_used) or back, all or none.
+ * A range that is not this allocator's gets @p bad_range (logged), one not wholly in the
+ * expected state @p bad_state: logged for a free (a misuse), silent for a get (blocks taken by
+ * someone else are an ordinary answer).
+ */
+static int range_change(sys_mem_blocks_t *mem_block, void *block, size_t count, bool to_used,
+			int bad_range, int bad_state)
 {
 	if (mem_block == NULL) {
 		return -EINVAL;
@@ -198,24 +205,37 @@ int sys_mem_blocks_get(sys_mem_blocks_t *mem_block, void *in_block, size_t count
 		return 0;
 	}
 
-	long first = range_to_idx(mem_block, in_block, count);
+	long first = range_to_idx(mem_block, block, count);
 
 	if (first < 0) {
 		LOG_ERR("mem_blocks %p: %p + %zu blocks is not a range of this allocator",
-			(void *)mem_block, in_block, count);
-		return -EINVAL;
+			(void *)mem_block, block, count);
+		return bad_range;
 	}
 
 	Z_LIB_LOCK(mem_blocks_lock);
-	int ret = -ENOMEM;
+	int ret = bad_state;
 
-	if (range_all(mem_block, (uint32_t)first, count, false)) {
-		range_mark(mem_block, (uint32_t)first, count, true);
-		account_alloc(mem_block, count);
+	if (range_all(mem_block, (uint32_t)first, count, !to_used)) {
+		range_mark(mem_block, (uint32_t)first, count, to_used);
+		if (to_used) {
+			account_alloc(mem_block, count);
+		} else {
+			mem_block->used_blocks -= (uint32_t)count;
+		}
 		ret = 0;
 	}
 	Z_LIB_UNLOCK(mem_blocks_lock);
+	if (ret != 0 && !to_used) {
+		LOG_ERR("mem_blocks %p: %p + %zu blocks are not all allocated; nothing freed",
+			(void *)mem_block, block, count);
+	}
 	return ret;
+}
+
+int sys_mem_blocks_get(sys_mem_blocks_t *mem_block, void *in_block, size_t count)
+{
+	return range_change(mem_block, in_block, count, true, -EINVAL, -ENOMEM);
 }
 
 int sys_mem_blocks_is_region_free(sys_mem_blocks_t *mem_block, void *in_block, size_t count)
@@ -273,35 +293,7 @@ int sys_mem_blocks_free(sys_mem_blocks_t *mem_block, size_t count, void **in_blo
 
 int sys_mem_blocks_free_contiguous(sys_mem_blocks_t *mem_block, void *block, size_t count)
 {
-	if (mem_block == NULL) {
-		return -EINVAL;
-	}
-	if (count == 0) {
-		return 0;
-	}
-
-	long first = range_to_idx(mem_block, block, count);
-
-	if (first < 0) {
-		LOG_ERR("mem_blocks %p: %p + %zu blocks is not a range of this allocator",
-			(void *)mem_block, block, count);
-		return -EFAULT;
-	}
-
-	Z_LIB_LOCK(mem_blocks_lock);
-	int ret = -EFAULT;
-
-	if (range_all(mem_block, (uint32_t)first, count, true)) {
-		range_mark(mem_block, (uint32_t)first, count, false);
-		mem_block->used_blocks -= (uint32_t)count;
-		ret = 0;
-	}
-	Z_LIB_UNLOCK(mem_blocks_lock);
-	if (ret != 0) {
-		LOG_ERR("mem_blocks %p: %p + %zu blocks are not all allocated; nothing freed",
-			(void *)mem_block, block, count);
-	}
-	return ret;
+	return range_change(mem_block, block, count, false, -EFAULT, -EFAULT);
 }
 
 int sys_mem_blocks_runtime_stats_get(sys_mem_blocks_t *mem_block, struct sys_memory_stats *stats)

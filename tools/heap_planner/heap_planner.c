@@ -498,10 +498,31 @@ static int w1_print(size_t ops, size_t slots)
 	return 0;
 }
 
+/* A numeric command-line option and where its value goes. */
+struct count_option {
+	const char *name;
+	size_t *value;
+};
+
+static size_t *count_option(const char *arg, const struct count_option *opts)
+{
+	for (; opts->name != NULL; opts++) {
+		if (strcmp(arg, opts->name) == 0) {
+			return opts->value;
+		}
+	}
+	return NULL;
+}
+
 int main(int argc, char **argv)
 {
 	size_t heap = 0, rows = 24, min_share = 10, ops = 200000, slots = 4096;
 	const char *svg = NULL, *path = NULL;
+	const struct count_option counts[] = {
+		{"--heap", &heap},   {"--rows", &rows},   {"--min-share", &min_share},
+		{"--ops", &ops},     {"--slots", &slots}, {NULL, NULL},
+	};
+	size_t *count;
 
 	if (argc < 2) {
 		usage(stderr);
@@ -515,24 +536,8 @@ int main(int argc, char **argv)
 		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
 			usage(stdout);
 			return 0;
-		} else if (strcmp(a, "--heap") == 0 && has_value) {
-			if (!parse_count(argv[++i], &heap)) {
-				return 2;
-			}
-		} else if (strcmp(a, "--rows") == 0 && has_value) {
-			if (!parse_count(argv[++i], &rows)) {
-				return 2;
-			}
-		} else if (strcmp(a, "--min-share") == 0 && has_value) {
-			if (!parse_count(argv[++i], &min_share)) {
-				return 2;
-			}
-		} else if (strcmp(a, "--ops") == 0 && has_value) {
-			if (!parse_count(argv[++i], &ops)) {
-				return 2;
-			}
-		} else if (strcmp(a, "--slots") == 0 && has_value) {
-			if (!parse_count(argv[++i], &slots)) {
+		} else if (has_value && (count = count_option(a, counts)) != NULL) {
+			if (!parse_count(argv[++i], count)) {
 				return 2;
 			}
 		} else if (strcmp(a, "--svg") == 0 && has_value) {

@@ -53,7 +53,6 @@ void trace_free(struct trace *t);
 struct replay_result {
 	size_t failures;           /**< Allocations (and growing reallocs) that returned NULL. */
 	size_t peak_live_bytes;    /**< Highest sum of live requested bytes. */
-	size_t peak_heap_bytes;    /**< Highest allocated bytes the heap reported (headers too). */
 	double util_at_failure;    /**< Mean of live requested bytes / heap size over failures. */
 	unsigned int worst_frag_pct; /**< Highest fragmentation figure seen at a failure. */
 	bool valid;                /**< sys_heap_validate() held at the end. */

@@ -14,35 +14,9 @@
 #include <zephyr/kernel.h>
 #include <zephyr/logging/log.h>
 
+#include "message_pool.h"
+
 LOG_MODULE_REGISTER(message_pool, LOG_LEVEL_INF);
-
-#define MAX_MESSAGE_SIZE 60
-#define MAX_MESSAGES     8
-
-/* From the seed, unchanged. */
-struct message {
-	uint8_t type;
-	uint8_t priority;
-	uint16_t length;
-	uint8_t data[MAX_MESSAGE_SIZE];
-};
-
-K_MEM_SLAB_DEFINE(message_pool, sizeof(struct message), MAX_MESSAGES, 4);
-
-struct message *alloc_message(void)
-{
-	struct message *msg;
-	if (k_mem_slab_alloc(&message_pool, (void **)&msg, K_NO_WAIT) == 0) {
-		memset(msg, 0, sizeof(struct message));
-		return msg;
-	}
-	return NULL;
-}
-
-void free_message(struct message *msg)
-{
-	k_mem_slab_free(&message_pool, msg);
-}
 
 /* A small mailbox: a ring of message pointers. */
 #define RING 16

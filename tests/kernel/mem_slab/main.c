@@ -16,6 +16,7 @@
 #include <zephyr/kernel.h>
 
 #include "../common/ktest.h"
+#include "message_pool.h"
 
 #define BLK_SIZE   64
 #define NUM_BLOCKS 4
@@ -391,33 +392,7 @@ static void test_isr(void)
 	give_all();
 }
 
-/* The seed's message pool, verbatim apart from the sizes. */
-#define MAX_MESSAGE_SIZE 60
-#define MAX_MESSAGES     8
-struct message {
-	uint8_t type;
-	uint8_t priority;
-	uint16_t length;
-	uint8_t data[MAX_MESSAGE_SIZE];
-};
-
-K_MEM_SLAB_DEFINE(message_pool, sizeof(struct message), MAX_MESSAGES, 4);
-
-struct message *alloc_message(void)
-{
-	struct message *msg;
-	if (k_mem_slab_alloc(&message_pool, (void **)&msg, K_NO_WAIT) == 0) {
-		memset(msg, 0, sizeof(struct message));
-		return msg;
-	}
-	return NULL;
-}
-
-void free_message(struct message *msg)
-{
-	k_mem_slab_free(&message_pool, msg);
-}
-
+/* The seed's message pool, from examples/message_pool/src/message_pool.c. */
 static void test_seed_message_pool(void)
 {
 	struct message *msgs[MAX_MESSAGES + 1];
