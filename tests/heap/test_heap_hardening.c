@@ -300,8 +300,9 @@ static int right_neighbour(int i)
 	return best;
 }
 
-#if defined(CONFIG_SYS_HEAP_CANARY) && CONFIG_SYS_HEAP_CANARY
-#define CANARY_BYTES 4 /* the hardened level's canary word after each block */
+#if (defined(CONFIG_SYS_HEAP_CANARY) && CONFIG_SYS_HEAP_CANARY) ||                            \
+	(defined(CONFIG_SYS_HEAP_HARDENING_LEVEL) && CONFIG_SYS_HEAP_HARDENING_LEVEL >= 3)
+#define CANARY_BYTES 4 /* the full level's canary word after each block */
 #else
 #define CANARY_BYTES 0
 #endif

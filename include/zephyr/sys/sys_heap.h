@@ -27,12 +27,77 @@ extern "C" {
 
 struct z_heap;
 
-/** @brief A heap over one caller-provided buffer. Treat the fields as private. */
+/**
+ * @brief A heap over one caller-provided buffer. Treat the fields as private.
+ *
+ * The first three fields are Zephyr's. The others are zmem's bookkeeping, kept here rather
+ * than in the buffer so that no overflow of a block can change the heap's bounds or its
+ * failed-size cache (the buffer holds only the chunk headers and the free-list heads).
+ */
 struct sys_heap {
-	struct z_heap *heap; /**< Heap header, placed inside the buffer. */
+	struct z_heap *heap; /**< Grid origin inside the buffer (free-list heads start here). */
 	void *init_mem;      /**< Buffer given to sys_heap_init(). */
 	size_t init_bytes;   /**< Its size in bytes. */
+	size_t fit_limit;    /**< Requests above this many bytes fail at once. */
+	size_t allocated_bytes;     /**< With CONFIG_SYS_HEAP_RUNTIME_STATS: bytes in used chunks. */
+	size_t max_allocated_bytes; /**< With CONFIG_SYS_HEAP_RUNTIME_STATS: high-water mark. */
+	uint32_t end;        /**< Index of the end-marker chunk (0: not usable). */
+	uint32_t bitmap;     /**< Bit k set when free list k is not empty. */
+	uint16_t first;      /**< Index of the first chunk (the units chunk 0 takes). */
+	uint8_t big;         /**< 8-byte headers and 32-bit links (heaps over 32767 units). */
+	uint8_t sl;          /**< log2 of the size classes per power of two. */
 };
+
+/** @cond INTERNAL_HIDDEN */
+/* Helpers for Z_HEAP_MIN_SIZE_FOR(): the exact layout rule of sys_heap_init(). */
+#define Z_HEAP_MSB_(x)                                                                             \
+	((x) >= 0x80000000u ? 31 : (x) >= 0x40000000u ? 30 : (x) >= 0x20000000u ? 29            \
+	 : (x) >= 0x10000000u ? 28 : (x) >= 0x8000000u ? 27 : (x) >= 0x4000000u ? 26              \
+	 : (x) >= 0x2000000u ? 25 : (x) >= 0x1000000u ? 24 : (x) >= 0x800000u ? 23                \
+	 : (x) >= 0x400000u ? 22 : (x) >= 0x200000u ? 21 : (x) >= 0x100000u ? 20                  \
+	 : (x) >= 0x80000u ? 19 : (x) >= 0x40000u ? 18 : (x) >= 0x20000u ? 17                     \
+	 : (x) >= 0x10000u ? 16 : (x) >= 0x8000u ? 15 : (x) >= 0x4000u ? 14 : (x) >= 0x2000u ? 13 \
+	 : (x) >= 0x1000u ? 12 : (x) >= 0x800u ? 11 : (x) >= 0x400u ? 10 : (x) >= 0x200u ? 9      \
+	 : (x) >= 0x100u ? 8 : (x) >= 0x80u ? 7 : (x) >= 0x40u ? 6 : (x) >= 0x20u ? 5             \
+	 : (x) >= 0x10u ? 4 : (x) >= 0x8u ? 3 : (x) >= 0x4u ? 2 : (x) >= 0x2u ? 1 : 0)
+/* Units chunk 0 takes in a heap whose end marker is chunk @p end (end >= 2). */
+#define Z_HEAP_FIRST_(end) ((27u + 4u * (unsigned long long)Z_HEAP_MSB_((end) - 1u)) / 8u)
+/* Largest chunk (units) in a heap with end marker @p end. */
+#define Z_HEAP_ROOM_(end) ((end) - Z_HEAP_FIRST_(end))
+#if defined(CONFIG_SYS_HEAP_CANARY) && CONFIG_SYS_HEAP_CANARY ||                              \
+	defined(CONFIG_SYS_HEAP_HARDENING_LEVEL) && CONFIG_SYS_HEAP_HARDENING_LEVEL >= 3
+#define Z_HEAP_CANARY_BYTES_ 4u
+#else
+#define Z_HEAP_CANARY_BYTES_ 0u
+#endif
+/* Units a request of @p b bytes takes with @p hb-byte headers (at least one, or two if big). */
+#define Z_HEAP_UNITS_(b, hb)                                                                       \
+	(((unsigned long long)(b) + (hb) + Z_HEAP_CANARY_BYTES_ + 7u) / 8u < (hb) / 4u            \
+		 ? (hb) / 4u                                                                       \
+		 : ((unsigned long long)(b) + (hb) + Z_HEAP_CANARY_BYTES_ + 7u) / 8u)
+/* Smallest end with Z_HEAP_ROOM_(end) >= u: from a lower bound, step while short. */
+#define Z_HEAP_END0_(u) ((u) + Z_HEAP_FIRST_((u) + 1u))
+#define Z_HEAP_STEP_(e, u) ((e) + (Z_HEAP_ROOM_(e) < (u) ? 1u : 0u))
+#define Z_HEAP_END_(u)                                                                             \
+	Z_HEAP_STEP_(Z_HEAP_STEP_(Z_HEAP_STEP_(Z_HEAP_END0_(u), u), u), u)
+#define Z_HEAP_SMALL_END_(b) Z_HEAP_END_(Z_HEAP_UNITS_(b, 4u))
+#define Z_HEAP_BIG_END_(b)   Z_HEAP_END_(Z_HEAP_UNITS_(b, 8u))
+/** @endcond */
+
+/**
+ * @brief Smallest buffer (8-byte aligned) in which one allocation of @p bytes succeeds right
+ * after sys_heap_init() (exact: one byte less and it fails). A buffer that is not 8-byte aligned
+ * may need up to 7 bytes more.
+ */
+#define Z_HEAP_MIN_SIZE_FOR(bytes)                                                                 \
+	((size_t)(8u + 8u * (Z_HEAP_SMALL_END_(bytes) <= 32767u ? Z_HEAP_SMALL_END_(bytes)         \
+							      : Z_HEAP_BIG_END_(bytes))))
+
+/**
+ * @brief Smallest buffer (8-byte aligned) sys_heap_init() accepts (exact: one byte less is
+ * refused): the smallest that can serve one allocation of one byte.
+ */
+#define Z_HEAP_MIN_SIZE Z_HEAP_MIN_SIZE_FOR(1u)
 
 /** @brief Result of sys_heap_stress(). */
 struct z_heap_stress_result {
