@@ -38,7 +38,7 @@ void sys_heap_init(struct sys_heap *heap, void *mem, size_t bytes)
 	heap->bitmap = 0;
 	heap->first = 0;
 	heap->big = 0;
-	heap->sl = 0;
+	heap->kmax = 0;
 	if (mem == NULL || limit < start) {
 		goto bad;
 	}
@@ -68,12 +68,15 @@ void sys_heap_init(struct sys_heap *heap, void *mem, size_t bytes)
 	struct z_heap *h = (struct z_heap *)g;
 	size_t n = end - first;
 
-	/* As many classes per power of two as chunk 0's room for heads allows (at most 31). */
+	/* As many classes as the largest chunk needs, as far as chunk 0 has room for heads. */
 	size_t cap = (first * CHUNK_UNIT - hdr_bytes(big)) / (big ? 4u : 2u);
-	unsigned int sl = 4;
+	unsigned int kmax = class_raw(big, n);
 
-	while (sl > 0u && (size_class(n, sl) > cap || size_class(n, sl) > 31u)) {
-		sl--;
+	if (kmax > cap) {
+		kmax = (unsigned int)cap;
+	}
+	if (kmax > 63u) {
+		kmax = 63u;
 	}
 
 	memset(h, 0, first * CHUNK_UNIT - hdr_bytes(big));
@@ -81,7 +84,7 @@ void sys_heap_init(struct sys_heap *heap, void *mem, size_t bytes)
 	heap->end = (uint32_t)end;
 	heap->first = (uint16_t)first;
 	heap->big = big;
-	heap->sl = (uint8_t)sl;
+	heap->kmax = (uint8_t)kmax;
 	set_size_used(h, big, 0, first, true);
 	set_left_size(h, big, 0, 0);
 	set_size_used(h, big, first, n, false);
@@ -90,7 +93,7 @@ void sys_heap_init(struct sys_heap *heap, void *mem, size_t bytes)
 	set_left_size(h, big, end, n);
 	struct zh z = zh_get(heap, big);
 
-	list_add(&z, first, size_class(n, sl));
+	list_add(&z, first, class_of(big, kmax, n));
 	heap->fit_limit = heap_max_bytes(heap, big);
 	return;
 bad:

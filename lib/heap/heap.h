@@ -213,26 +213,76 @@ static inline unsigned int z_msb(uint32_t v)
 	return 31u - (unsigned int)__builtin_clz(v);
 }
 
-/** Class of a chunk of @p units: exact below 2 << sl, then 2^sl classes per power of two. */
-static inline unsigned int size_class(size_t units, unsigned int sl)
+/*
+ * Size classes. Small layout: sizes below 16 units each have a class (class = size), above them
+ * each power of two is split in two. Big layout: sizes 2 and 3 exact, then one class per power
+ * of two. A heap has as many classes as its largest chunk needs, but no more than chunk 0 has
+ * room for heads (and 63, one 64-bit bitmap word): the last class, kmax, then also holds every
+ * larger chunk. Class 0 is never used.
+ */
+#define CLS_X(big)  ((big) ? 4u : 16u) /* exact sizes below this */
+#define CLS_SL(big) ((big) ? 0u : 1u)  /* log2 of classes per power of two above */
+#define CLS_LOGX(big) ((big) ? 2u : 4u)
+/* Class offset making the first class above the exact ones equal to CLS_X. */
+#define CLS_OFF(big)                                                                               \
+	(((CLS_LOGX(big) - CLS_SL(big)) << CLS_SL(big)) + (1u << CLS_SL(big)) - CLS_X(big))
+
+/** Class of @p units before the kmax cap. */
+static inline unsigned int class_raw(bool big, size_t units)
 {
-	if (units < (2u << sl)) {
+	if (units < CLS_X(big)) {
 		return (unsigned int)units;
 	}
-	unsigned int sh = z_msb((uint32_t)units) - sl;
+	unsigned int sh = z_msb((uint32_t)units) - CLS_SL(big);
 
-	return (sh << sl) + (unsigned int)(units >> sh);
+	return (sh << CLS_SL(big)) + (unsigned int)(units >> sh) - CLS_OFF(big);
 }
 
-/** Lowest size, in units, of class @p k (the inverse of size_class()). */
-static inline size_t class_min_units(unsigned int k, unsigned int sl)
+/** Class of a chunk of @p units in a heap whose last class is @p kmax. */
+static inline unsigned int class_of(bool big, unsigned int kmax, size_t units)
 {
-	if (k < (2u << sl)) {
+	unsigned int k = class_raw(big, units);
+
+	return k < kmax ? k : kmax;
+}
+
+/** Lowest size, in units, of class @p k (the inverse of class_raw()). */
+static inline size_t class_min_of(bool big, unsigned int k)
+{
+	if (k < CLS_X(big)) {
 		return k;
 	}
-	unsigned int sh = (k >> sl) - 1u;
+	unsigned int kk = k + CLS_OFF(big);
+	unsigned int sh = (kk >> CLS_SL(big)) - 1u;
 
-	return (size_t)(k - (sh << sl)) << sh;
+	return (size_t)(kk - (sh << CLS_SL(big))) << sh;
+}
+
+static inline unsigned int size_class(const struct sys_heap *heap, size_t units)
+{
+	return class_of(heap->big, heap->kmax, units);
+}
+
+static inline size_t class_min_units(const struct sys_heap *heap, unsigned int k)
+{
+	return class_min_of(heap->big, k);
+}
+
+/** Lowest set bit of a non-zero 64-bit word (no libgcc helper on 32-bit targets). */
+static inline unsigned int z_ctz64(uint64_t m)
+{
+	uint32_t lo = (uint32_t)m;
+
+	return lo != 0u ? (unsigned int)__builtin_ctz(lo)
+			: 32u + (unsigned int)__builtin_ctz((uint32_t)(m >> 32));
+}
+
+/** Highest set bit of a non-zero 64-bit word. */
+static inline unsigned int z_msb64(uint64_t m)
+{
+	uint32_t hi = (uint32_t)(m >> 32);
+
+	return hi != 0u ? 32u + z_msb(hi) : z_msb((uint32_t)m);
 }
 
 /* ---- shared internals ---- */

@@ -24,17 +24,23 @@ Z_HEAP_HOT size_t alloc_impl(struct sys_heap *heap, bool big, size_t units)
 	const struct zh zv = zh_get(heap, big);
 	const struct zh *z = &zv;
 	struct z_heap *h = z->h;
-	unsigned int sl = z->sl;
 	unsigned int k;
 	size_t c;
 
-	if (units < (2u << sl)) {
+	if (units < CLS_X(big)) {
 		k = (unsigned int)units; /* exact class: every chunk on it fits */
 	} else {
-		unsigned int sh = z_msb((uint32_t)units) - sl;
+		unsigned int sh = z_msb((uint32_t)units) - CLS_SL(big);
 
-		k = (sh << sl) + (unsigned int)(units >> sh);
-		if ((units & (((size_t)1 << sh) - 1u)) != 0u) {
+		k = (sh << CLS_SL(big)) + (unsigned int)(units >> sh) - CLS_OFF(big);
+		bool probe = (units & (((size_t)1 << sh) - 1u)) != 0u;
+
+		if (k > z->kmax) {
+			/* The last class also holds every larger size: only a probe can find one. */
+			k = z->kmax;
+			probe = true;
+		}
+		if (probe) {
 			/* Class k also holds chunks smaller than the request: probe a few. */
 			c = head_get(h, big, k);
 			for (int i = 0; c != 0u && i < CONFIG_SYS_HEAP_ALLOC_PROBES; i++) {
@@ -53,13 +59,13 @@ Z_HEAP_HOT size_t alloc_impl(struct sys_heap *heap, bool big, size_t units)
 	}
 
 	/* First non-empty class from k up. */
-	uint32_t m = k < 32u ? heap->bitmap & (~0u << k) : 0u;
+	uint64_t m = k < 64u ? heap->bitmap & (~(uint64_t)0 << k) : 0u;
 
 	if (m == 0u) {
 		note_failure(heap, big, units);
 		return 0;
 	}
-	k = (unsigned int)__builtin_ctz(m);
+	k = z_ctz64(m);
 	c = head_get(h, big, k);
 #if Z_HEAP_LEVEL >= 2
 	if (!zh_in_range(z, c)) {
@@ -73,7 +79,7 @@ found:;
 	unsigned int tk = 0;
 
 	if (tu >= min_chunk(big)) {
-		tk = size_class(tu, sl);
+		tk = class_of(big, z->kmax, tu);
 	}
 #if Z_HEAP_LEVEL >= 2
 	/* A chunk off a list must be free, fit, end in the heap, be echoed and linked back. */

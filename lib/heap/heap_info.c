@@ -123,10 +123,10 @@ int sys_heap_fragmentation_get(struct sys_heap *heap, struct sys_heap_fragmentat
 	size_t largest = 0;
 
 	if (heap->bitmap != 0u) {
-		unsigned int top = z_msb(heap->bitmap);
+		unsigned int top = z_msb64(heap->bitmap);
 		size_t c = head_get(h, big, top);
 
-		largest = class_min_units(top, heap->sl);
+		largest = class_min_units(heap, top);
 		for (int i = 0; c != 0u && in_heap_range(heap, c) && i < CONFIG_SYS_HEAP_ALLOC_PROBES;
 		     i++) {
 			if (chunk_size(h, big, c) > largest) {

@@ -30,13 +30,13 @@ struct zh {
 	struct z_heap *h;
 	size_t first; /* first real chunk */
 	size_t end;   /* end marker */
-	unsigned int sl;
+	unsigned int kmax;
 	bool big;
 };
 
 Z_HEAP_HOT struct zh zh_get(struct sys_heap *heap, bool big)
 {
-	struct zh z = {heap, heap->heap, heap->first, heap->end, heap->sl, big};
+	struct zh z = {heap, heap->heap, heap->first, heap->end, heap->kmax, big};
 
 	return z;
 }
@@ -75,7 +75,7 @@ Z_HEAP_HOT void list_remove(const struct zh *z, size_t c, unsigned int k)
 	} else {
 		head_set(h, big, k, n);
 		if (n == 0u) {
-			z->heap->bitmap &= ~(1u << k);
+			z->heap->bitmap &= ~((uint64_t)1 << k);
 		}
 	}
 }
@@ -93,7 +93,7 @@ Z_HEAP_HOT void list_add(const struct zh *z, size_t c, unsigned int k)
 	if (x != 0u) {
 		link_set(h, big, x, 0, c);
 	} else {
-		z->heap->bitmap |= 1u << k;
+		z->heap->bitmap |= (uint64_t)1 << k;
 	}
 }
 
@@ -133,7 +133,6 @@ Z_HEAP_HOT bool free_chunk_impl(const struct zh *z, size_t c, void *mem)
 {
 	struct z_heap *h = z->h;
 	bool big = z->big;
-	unsigned int sl = z->sl;
 	size_t units = chunk_size(h, big, c);
 	size_t r = c + units;
 	size_t rw = hdr_get(h, big, r, 0);
@@ -153,7 +152,7 @@ Z_HEAP_HOT bool free_chunk_impl(const struct zh *z, size_t c, void *mem)
 		if (ru - 1u >= z->end - r || left_size(h, big, r + ru) != ru) {
 			goto corrupt;
 		}
-		rk = size_class(ru, sl);
+		rk = class_of(big, z->kmax, ru);
 		units += ru;
 	} else {
 		r = 0;
@@ -162,13 +161,13 @@ Z_HEAP_HOT bool free_chunk_impl(const struct zh *z, size_t c, void *mem)
 		if ((lw >> 1) != lu) {
 			goto corrupt;
 		}
-		lk = size_class(lu, sl);
+		lk = class_of(big, z->kmax, lu);
 		units += lu;
 		c = l;
 	} else {
 		l = 0;
 	}
-	unsigned int k = size_class(units, sl);
+	unsigned int k = class_of(big, z->kmax, units);
 
 #if Z_HEAP_LEVEL >= 2
 	if ((r != 0u && !links_ok(z, r, rk)) || (l != 0u && !links_ok(z, l, lk)) ||

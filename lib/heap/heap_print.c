@@ -39,7 +39,7 @@ void sys_heap_print_info(struct sys_heap *heap, bool dump_chunks)
 		return;
 	}
 	bool big = heap->big;
-	unsigned int top = size_class(heap->end - heap->first, heap->sl);
+	unsigned int top = size_class(heap, heap->end - heap->first);
 
 	HEAP_PRINT("Heap at %p contains %zu units in %u classes (unit %u bytes, header %u bytes)\n\n",
 		   chunk_mem(h, 0), (size_t)heap->end, top, (unsigned int)CHUNK_UNIT,
@@ -55,7 +55,7 @@ void sys_heap_print_info(struct sys_heap *heap, bool dump_chunks)
 			bytes += chunk_usable(big, chunk_size(h, big, c));
 		}
 		if (n != 0u) {
-			HEAP_PRINT("  %5u  %9zu  %13zu  %10zu\n", k, class_min_units(k, heap->sl), n,
+			HEAP_PRINT("  %5u  %9zu  %13zu  %10zu\n", k, class_min_units(heap, k), n,
 				   bytes);
 		}
 	}

@@ -27,7 +27,7 @@ static void *resize_in_place(struct sys_heap *heap, size_t c, void *ptr, size_t 
 		if ((rw & 1u) != 0u || have + ru < units) {
 			return NULL;
 		}
-		unsigned int rk = size_class(ru, heap->sl);
+		unsigned int rk = size_class(heap, ru);
 
 		struct zh z = zh_get(heap, big);
 

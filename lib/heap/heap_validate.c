@@ -67,10 +67,11 @@ static bool check_free_lists(struct sys_heap *heap, size_t nb_free)
 {
 	struct z_heap *h = heap->heap;
 	bool big = heap->big;
-	unsigned int top = size_class(heap->end - heap->first, heap->sl);
+	unsigned int top = size_class(heap, heap->end - heap->first);
 	size_t listed = 0;
 
-	if ((heap->bitmap & 1u) != 0u || (top < 31u && (heap->bitmap >> (top + 1u)) != 0u)) {
+	if ((heap->bitmap & 1u) != 0u || top > 63u ||
+	    (top < 63u && (heap->bitmap >> (top + 1u)) != 0u)) {
 		return false; /* no class 0, none beyond the largest chunk's */
 	}
 	for (unsigned int k = 1; k <= top; k++) {
@@ -82,7 +83,7 @@ static bool check_free_lists(struct sys_heap *heap, size_t nb_free)
 		}
 		for (; c != 0u; c = link_get(h, big, c, 1)) {
 			if (!in_heap_range(heap, c) || chunk_used(h, big, c) ||
-			    size_class(chunk_size(h, big, c), heap->sl) != k ||
+			    size_class(heap, chunk_size(h, big, c)) != k ||
 			    link_get(h, big, c, 0) != prev ||
 			    left_size(h, big, c + chunk_size(h, big, c)) != chunk_size(h, big, c) ||
 			    ++listed > nb_free) {

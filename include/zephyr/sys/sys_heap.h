@@ -41,11 +41,11 @@ struct sys_heap {
 	size_t fit_limit;    /**< Requests above this many bytes fail at once. */
 	size_t allocated_bytes;     /**< With CONFIG_SYS_HEAP_RUNTIME_STATS: bytes in used chunks. */
 	size_t max_allocated_bytes; /**< With CONFIG_SYS_HEAP_RUNTIME_STATS: high-water mark. */
+	uint64_t bitmap;     /**< Bit k set when free list k is not empty. */
 	uint32_t end;        /**< Index of the end-marker chunk (0: not usable). */
-	uint32_t bitmap;     /**< Bit k set when free list k is not empty. */
 	uint16_t first;      /**< Index of the first chunk (the units chunk 0 takes). */
 	uint8_t big;         /**< 8-byte headers and 32-bit links (heaps over 32767 units). */
-	uint8_t sl;          /**< log2 of the size classes per power of two. */
+	uint8_t kmax;        /**< Last size class (it also holds every larger chunk). */
 };
 
 /** @cond INTERNAL_HIDDEN */
