@@ -16,11 +16,12 @@ static uint64_t z_heap_unusable[2];
 /*
  * Units chunk 0 takes (its header, then the list heads) in a heap whose end marker is chunk
  * @p end: the size Zephyr's heap header takes in the same buffer, so that the largest block is
- * never smaller than Zephyr's. Z_HEAP_FIRST_() in sys_heap.h is the same rule.
+ * never smaller than Zephyr's (3 + floor(log2(end - 1) / 2) units is (20 + 4 log2(end - 1))
+ * bytes rounded up to whole units). Z_HEAP_F_() in sys_heap.h is the same rule.
  */
 static size_t first_units(size_t end)
 {
-	return (27u + 4u * z_msb((uint32_t)(end - 1u))) / 8u;
+	return 3u + z_msb((uint32_t)(end - 1u)) / 2u;
 }
 
 void sys_heap_init(struct sys_heap *heap, void *mem, size_t bytes)
@@ -113,6 +114,14 @@ bool z_heap_free_chunk(struct sys_heap *heap, size_t c, void *mem)
 	struct zh z = zh_get(heap, heap->big);
 #endif
 	return free_chunk_impl(&z, c, mem);
+}
+
+bool z_heap_free_ok(struct sys_heap *heap, size_t c)
+{
+	struct zh z = zh_get(heap, heap->big);
+	struct zfree f;
+
+	return free_plan(&z, c, &f);
 }
 
 bool z_heap_trim(struct sys_heap *heap, size_t c, size_t units)

@@ -311,6 +311,9 @@ void *z_heap_aligned_alloc_nn(struct sys_heap *heap, size_t align, size_t bytes)
 /** An alignment that is not a power of two (asserts with CONFIG_ASSERT, else nothing). */
 void z_heap_bad_align(struct sys_heap *heap, size_t align);
 
+/** Would freeing used chunk @p c pass every check (no write, no report)? */
+bool z_heap_free_ok(struct sys_heap *heap, size_t c);
+
 /** Allocate a chunk of at least @p units; 0 when none fits (or the lists are corrupt). */
 size_t z_heap_alloc_chunk(struct sys_heap *heap, size_t units);
 

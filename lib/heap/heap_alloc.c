@@ -33,17 +33,26 @@ Z_HEAP_HOT size_t alloc_impl(struct sys_heap *heap, bool big, size_t units)
 		unsigned int sh = z_msb((uint32_t)units) - CLS_SL(big);
 
 		k = (sh << CLS_SL(big)) + (unsigned int)(units >> sh) - CLS_OFF(big);
-		bool probe = (units & (((size_t)1 << sh) - 1u)) != 0u;
+		int probes = (units & (((size_t)1 << sh) - 1u)) != 0u ? CONFIG_SYS_HEAP_ALLOC_PROBES
+								       : -1;
 
-		if (k > z->kmax) {
-			/* The last class also holds every larger size: only a probe can find one. */
-			k = z->kmax;
-			probe = true;
+		if (k >= z->kmax) {
+			/*
+			 * Nothing lies above the last class (which, when capped, also holds every
+			 * larger size): probe it, its head at least even with probes set to 0.
+			 */
+			if (k > z->kmax) {
+				k = z->kmax;
+				probes = CONFIG_SYS_HEAP_ALLOC_PROBES;
+			}
+			if (probes == 0) {
+				probes = 1;
+			}
 		}
-		if (probe) {
+		if (probes >= 0) {
 			/* Class k also holds chunks smaller than the request: probe a few. */
 			c = head_get(h, big, k);
-			for (int i = 0; c != 0u && i < CONFIG_SYS_HEAP_ALLOC_PROBES; i++) {
+			for (int i = 0; c != 0u && i < probes; i++) {
 #if Z_HEAP_LEVEL >= 2
 				if (!zh_in_range(z, c)) {
 					goto corrupt;

@@ -134,6 +134,12 @@ int sys_heap_fragmentation_get(struct sys_heap *heap, struct sys_heap_fragmentat
 			}
 			c = link_get(h, big, c, 1);
 		}
+		/* Without probes, alloc still probes the head of the last class (nothing is above). */
+		c = head_get(h, big, top);
+		if (CONFIG_SYS_HEAP_ALLOC_PROBES == 0 && top == heap->kmax && in_heap_range(heap, c) &&
+		    chunk_size(h, big, c) > largest) {
+			largest = chunk_size(h, big, c);
+		}
 	}
 	heap->fit_limit = heap_max_bytes(heap, big);
 	frag->largest_free_block = chunk_usable(big, largest);

@@ -124,12 +124,21 @@ Z_HEAP_HOT bool head_ok(const struct zh *z, unsigned int k, size_t skip1, size_t
 	       (zh_in_range(z, x) && link_get(z->h, z->big, x, 0) == 0u);
 }
 
+/* What freeing a chunk will do: merge with r and/or l (0: not), join list k. */
+struct zfree {
+	size_t c;     /* start of the merged chunk */
+	size_t units; /* its size */
+	size_t r;     /* free right neighbour merged, or 0 */
+	size_t l;     /* free left neighbour merged, or 0 */
+	unsigned int rk, lk, k;
+};
+
 /*
- * Free used chunk @p c, merging with free neighbours. @p c itself passed the free checks (its
- * size and left size are echoed by its neighbours). Everything is checked before the first
- * write; false after reporting corruption as a problem with @p mem (nothing changed).
+ * Plan the free of used chunk @p c, merging with free neighbours. @p c itself passed the free
+ * checks (its size and left size are echoed by its neighbours). Every check runs here, before
+ * any write: false when a neighbour or a list head is inconsistent.
  */
-Z_HEAP_HOT bool free_chunk_impl(const struct zh *z, size_t c, void *mem)
+Z_HEAP_HOT bool free_plan(const struct zh *z, size_t c, struct zfree *f)
 {
 	struct z_heap *h = z->h;
 	bool big = z->big;
@@ -139,56 +148,74 @@ Z_HEAP_HOT bool free_chunk_impl(const struct zh *z, size_t c, void *mem)
 	size_t ru = rw >> 1;
 	size_t lu = left_size(h, big, c);
 	size_t l = c - lu;
-	unsigned int rk = 0;
-	unsigned int lk = 0;
 
+	f->rk = 0;
+	f->lk = 0;
 	if (lu - 1u >= c) {
-		goto corrupt; /* the left neighbour starts before chunk 0 */
+		return false; /* the left neighbour starts before chunk 0 */
 	}
 	size_t lw = hdr_get(h, big, l, 0);
 
 	if ((rw & 1u) == 0u) {
 		/* The right neighbour's own extent must be sane before it is merged. */
 		if (ru - 1u >= z->end - r || left_size(h, big, r + ru) != ru) {
-			goto corrupt;
+			return false;
 		}
-		rk = class_of(big, z->kmax, ru);
+		f->rk = class_of(big, z->kmax, ru);
 		units += ru;
 	} else {
 		r = 0;
 	}
 	if ((lw & 1u) == 0u) {
 		if ((lw >> 1) != lu) {
-			goto corrupt;
+			return false;
 		}
-		lk = class_of(big, z->kmax, lu);
+		f->lk = class_of(big, z->kmax, lu);
 		units += lu;
 		c = l;
 	} else {
 		l = 0;
 	}
-	unsigned int k = class_of(big, z->kmax, units);
-
+	f->c = c;
+	f->units = units;
+	f->r = r;
+	f->l = l;
+	f->k = class_of(big, z->kmax, units);
 #if Z_HEAP_LEVEL >= 2
-	if ((r != 0u && !links_ok(z, r, rk)) || (l != 0u && !links_ok(z, l, lk)) ||
-	    !head_ok(z, k, r, l)) {
-		goto corrupt;
+	if ((r != 0u && !links_ok(z, r, f->rk)) || (l != 0u && !links_ok(z, l, f->lk)) ||
+	    !head_ok(z, f->k, r, l)) {
+		return false;
 	}
 #endif
-	if (r != 0u) {
-		list_remove(z, r, rk);
-	}
-	if (l != 0u) {
-		list_remove(z, l, lk);
-	}
-	set_size_used(h, big, c, units, false);
-	set_left_size(h, big, c + units, units);
-	list_add(z, c, k);
-	z->heap->fit_limit = chunk_usable(big, z->end - z->first);
 	return true;
-corrupt:
-	z_heap_report(z->heap, mem, SYS_HEAP_ERR_CORRUPT_HEADER);
-	return false;
+}
+
+/* Carry out a planned free. */
+Z_HEAP_HOT void free_apply(const struct zh *z, const struct zfree *f)
+{
+	if (f->r != 0u) {
+		list_remove(z, f->r, f->rk);
+	}
+	if (f->l != 0u) {
+		list_remove(z, f->l, f->lk);
+	}
+	set_size_used(z->h, z->big, f->c, f->units, false);
+	set_left_size(z->h, z->big, f->c + f->units, f->units);
+	list_add(z, f->c, f->k);
+	z->heap->fit_limit = chunk_usable(z->big, z->end - z->first);
+}
+
+/* Free used chunk @p c (checked); false after reporting corruption as a problem with @p mem. */
+Z_HEAP_HOT bool free_chunk_impl(const struct zh *z, size_t c, void *mem)
+{
+	struct zfree f;
+
+	if (!free_plan(z, c, &f)) {
+		z_heap_report(z->heap, mem, SYS_HEAP_ERR_CORRUPT_HEADER);
+		return false;
+	}
+	free_apply(z, &f);
+	return true;
 }
 
 #endif /* ZMEM_LIB_HEAP_HEAP_OPS_H_ */

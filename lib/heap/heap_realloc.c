@@ -34,7 +34,7 @@ static void *resize_in_place(struct sys_heap *heap, size_t c, void *ptr, size_t 
 #if Z_HEAP_LEVEL >= 2
 		if (!links_ok(&z, r, rk)) {
 			z_heap_report(heap, ptr, SYS_HEAP_ERR_CORRUPT_HEADER);
-			return NULL;
+			return (void *)-1; /* refuse the call */
 		}
 #endif
 		list_remove(&z, r, rk);
@@ -88,6 +88,11 @@ void *sys_heap_aligned_realloc(struct sys_heap *heap, void *ptr, size_t align, s
 		}
 	}
 	if (mem == NULL) {
+		/* Moving frees the old block: it must pass the free path's checks first. */
+		if (!z_heap_free_ok(heap, c)) {
+			z_heap_report(heap, ptr, SYS_HEAP_ERR_CORRUPT_HEADER);
+			return NULL;
+		}
 		mem = z_heap_aligned_alloc_nn(heap, align, bytes);
 		if (mem == NULL) {
 			return NULL;

@@ -49,37 +49,38 @@ struct sys_heap {
 };
 
 /** @cond INTERNAL_HIDDEN */
-/* Helpers for Z_HEAP_MIN_SIZE_FOR(): the exact layout rule of sys_heap_init(). */
-#define Z_HEAP_MSB_(x)                                                                             \
-	((x) >= 0x80000000u ? 31 : (x) >= 0x40000000u ? 30 : (x) >= 0x20000000u ? 29            \
-	 : (x) >= 0x10000000u ? 28 : (x) >= 0x8000000u ? 27 : (x) >= 0x4000000u ? 26              \
-	 : (x) >= 0x2000000u ? 25 : (x) >= 0x1000000u ? 24 : (x) >= 0x800000u ? 23                \
-	 : (x) >= 0x400000u ? 22 : (x) >= 0x200000u ? 21 : (x) >= 0x100000u ? 20                  \
-	 : (x) >= 0x80000u ? 19 : (x) >= 0x40000u ? 18 : (x) >= 0x20000u ? 17                     \
-	 : (x) >= 0x10000u ? 16 : (x) >= 0x8000u ? 15 : (x) >= 0x4000u ? 14 : (x) >= 0x2000u ? 13 \
-	 : (x) >= 0x1000u ? 12 : (x) >= 0x800u ? 11 : (x) >= 0x400u ? 10 : (x) >= 0x200u ? 9      \
-	 : (x) >= 0x100u ? 8 : (x) >= 0x80u ? 7 : (x) >= 0x40u ? 6 : (x) >= 0x20u ? 5             \
-	 : (x) >= 0x10u ? 4 : (x) >= 0x8u ? 3 : (x) >= 0x4u ? 2 : (x) >= 0x2u ? 1 : 0)
-/* Units chunk 0 takes in a heap whose end marker is chunk @p end (end >= 2). */
-#define Z_HEAP_FIRST_(end) ((27u + 4u * (unsigned long long)Z_HEAP_MSB_((end) - 1u)) / 8u)
-/* Largest chunk (units) in a heap with end marker @p end. */
-#define Z_HEAP_ROOM_(end) ((end) - Z_HEAP_FIRST_(end))
+/*
+ * Helpers for Z_HEAP_MIN_SIZE_FOR(), the exact layout rule of sys_heap_init() written so that
+ * the preprocessor expands each argument a bounded number of times. A heap whose end marker is
+ * chunk e (e = (bytes - 8) / 8 for an 8-byte aligned buffer) gives chunk 0 (its header and the
+ * list heads) F(e) = 3 + floor(log2(e - 1) / 2) units; its largest chunk is e - F(e) units.
+ */
+#define Z_HEAP_F_(e)                                                                               \
+	(3ull + ((e) - 1u >= 0x4ull) + ((e) - 1u >= 0x10ull) + ((e) - 1u >= 0x40ull) +             \
+	 ((e) - 1u >= 0x100ull) + ((e) - 1u >= 0x400ull) + ((e) - 1u >= 0x1000ull) +               \
+	 ((e) - 1u >= 0x4000ull) + ((e) - 1u >= 0x10000ull) + ((e) - 1u >= 0x40000ull) +           \
+	 ((e) - 1u >= 0x100000ull) + ((e) - 1u >= 0x400000ull) + ((e) - 1u >= 0x1000000ull) +      \
+	 ((e) - 1u >= 0x4000000ull) + ((e) - 1u >= 0x10000000ull) + ((e) - 1u >= 0x40000000ull))
 #if defined(CONFIG_SYS_HEAP_CANARY) && CONFIG_SYS_HEAP_CANARY ||                              \
 	defined(CONFIG_SYS_HEAP_HARDENING_LEVEL) && CONFIG_SYS_HEAP_HARDENING_LEVEL >= 3
-#define Z_HEAP_CANARY_BYTES_ 4u
+#define Z_HEAP_CANARY_BYTES_ 4ull
 #else
-#define Z_HEAP_CANARY_BYTES_ 0u
+#define Z_HEAP_CANARY_BYTES_ 0ull
 #endif
-/* Units a request of @p b bytes takes with @p hb-byte headers (at least one, or two if big). */
+/* Units a request of @p b bytes takes with @p hb-byte headers (never below the minimum chunk). */
 #define Z_HEAP_UNITS_(b, hb)                                                                       \
 	(((unsigned long long)(b) + (hb) + Z_HEAP_CANARY_BYTES_ + 7u) / 8u < (hb) / 4u            \
 		 ? (hb) / 4u                                                                       \
 		 : ((unsigned long long)(b) + (hb) + Z_HEAP_CANARY_BYTES_ + 7u) / 8u)
-/* Smallest end with Z_HEAP_ROOM_(end) >= u: from a lower bound, step while short. */
-#define Z_HEAP_END0_(u) ((u) + Z_HEAP_FIRST_((u) + 1u))
-#define Z_HEAP_STEP_(e, u) ((e) + (Z_HEAP_ROOM_(e) < (u) ? 1u : 0u))
+/*
+ * Smallest end marker whose heap holds a chunk of @p u units: a = u + F(u + 1) is a lower
+ * bound, and F grows by at most 2 over the next 20 units, so it is a, a + 1 or a + 2.
+ */
+#define Z_HEAP_A_(u) ((u) + Z_HEAP_F_((u) + 1u))
 #define Z_HEAP_END_(u)                                                                             \
-	Z_HEAP_STEP_(Z_HEAP_STEP_(Z_HEAP_STEP_(Z_HEAP_END0_(u), u), u), u)
+	(Z_HEAP_A_(u) - Z_HEAP_F_(Z_HEAP_A_(u)) >= (u)             ? Z_HEAP_A_(u)                 \
+	 : Z_HEAP_A_(u) + 1u - Z_HEAP_F_(Z_HEAP_A_(u) + 1u) >= (u) ? Z_HEAP_A_(u) + 1u            \
+								     : Z_HEAP_A_(u) + 2u)
 #define Z_HEAP_SMALL_END_(b) Z_HEAP_END_(Z_HEAP_UNITS_(b, 4u))
 #define Z_HEAP_BIG_END_(b)   Z_HEAP_END_(Z_HEAP_UNITS_(b, 8u))
 /** @endcond */
