@@ -53,7 +53,7 @@
 #define Z_HEAP_CANARY 0
 #endif
 
-#if defined(CONFIG_SYS_HEAP_LISTENER) && CONFIG_SYS_HEAP_LISTENER && __STDC_HOSTED__
+#if defined(CONFIG_SYS_HEAP_LISTENER) && CONFIG_SYS_HEAP_LISTENER
 #define Z_HEAP_LISTENER 1
 #else
 #define Z_HEAP_LISTENER 0
@@ -392,7 +392,7 @@ static inline void stats_max_settle(struct sys_heap *heap, size_t saved)
 #endif
 }
 
-/* ---- heap listeners (CONFIG_SYS_HEAP_LISTENER, hosted builds) ---- */
+/* ---- heap listeners (CONFIG_SYS_HEAP_LISTENER) ---- */
 
 #if Z_HEAP_LISTENER
 #include <zephyr/sys/heap_listener.h>
