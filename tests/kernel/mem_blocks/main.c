@@ -37,7 +37,7 @@ static void free_everything(void)
 			CHECK_EQ(sys_mem_blocks_free_contiguous(&blocks, blk(i), 1), 0);
 		}
 	}
-	CHECK_EQ(blocks.used_blocks, 0);
+	CHECK_EQ(blocks.info.used_blocks, 0);
 }
 
 static void test_alloc_all_then_enomem(void)
@@ -72,12 +72,12 @@ static void test_all_or_nothing(void)
 	void *out[NUM_BLKS + 1];
 
 	CHECK_EQ(sys_mem_blocks_alloc(&blocks, 0, out), 0);
-	CHECK_EQ(blocks.used_blocks, 0);
+	CHECK_EQ(blocks.info.used_blocks, 0);
 	CHECK_EQ(sys_mem_blocks_alloc(&blocks, NUM_BLKS + 1, out), -ENOMEM);
-	CHECK_EQ(blocks.used_blocks, 0);
+	CHECK_EQ(blocks.info.used_blocks, 0);
 	CHECK_EQ(sys_mem_blocks_alloc(&blocks, 60, out), 0);
 	CHECK_EQ(sys_mem_blocks_alloc(&blocks, 11, out + 60), -ENOMEM);
-	CHECK_EQ(blocks.used_blocks, 60);
+	CHECK_EQ(blocks.info.used_blocks, 60);
 	CHECK_EQ(sys_mem_blocks_alloc(&blocks, 10, out + 60), 0);
 	CHECK(out[69] == blk(69)); /* the last block of the partial word */
 	CHECK_EQ(sys_mem_blocks_alloc(NULL, 1, out), -EINVAL);
@@ -106,7 +106,7 @@ static void test_contiguous(void)
 	CHECK_EQ(sys_mem_blocks_alloc_contiguous(&blocks, 11, &run), -ENOMEM);
 	CHECK_EQ(sys_mem_blocks_alloc_contiguous(&blocks, 10, &run), 0);
 	CHECK(run == blk(60));
-	CHECK_EQ(blocks.used_blocks, NUM_BLKS);
+	CHECK_EQ(blocks.info.used_blocks, NUM_BLKS);
 	free_everything();
 
 	/* Whole allocator in one run, then 0 and too many. */
@@ -116,7 +116,7 @@ static void test_contiguous(void)
 	CHECK_EQ(sys_mem_blocks_free_contiguous(&blocks, run, NUM_BLKS), 0);
 	CHECK_EQ(sys_mem_blocks_alloc_contiguous(&blocks, 0, &run), 0);
 	CHECK(run == NULL);
-	CHECK_EQ(blocks.used_blocks, 0);
+	CHECK_EQ(blocks.info.used_blocks, 0);
 }
 
 static void test_get_and_region(void)
@@ -128,13 +128,13 @@ static void test_get_and_region(void)
 	/* Overlapping a taken block: refused, nothing changed. */
 	CHECK_EQ(sys_mem_blocks_get(&blocks, blk(8), 3), -ENOMEM);
 	CHECK_EQ(sys_mem_blocks_is_region_free(&blocks, blk(8), 2), 1);
-	CHECK_EQ(blocks.used_blocks, 5);
+	CHECK_EQ(blocks.info.used_blocks, 5);
 	/* Out of range, misaligned, past the end. */
 	CHECK_EQ(sys_mem_blocks_get(&blocks, base() - BLK_SZ, 1), -EINVAL);
 	CHECK_EQ(sys_mem_blocks_get(&blocks, base() + 1, 1), -EINVAL);
 	CHECK_EQ(sys_mem_blocks_get(&blocks, blk(68), 3), -EINVAL);
 	CHECK_EQ(sys_mem_blocks_is_region_free(&blocks, blk(68), 3), 0);
-	CHECK_EQ(blocks.used_blocks, 5);
+	CHECK_EQ(blocks.info.used_blocks, 5);
 	free_everything();
 }
 
@@ -150,28 +150,28 @@ static void test_bad_frees(void)
 	bad[1] = out[1];
 	bad[2] = &foreign;
 	CHECK_EQ(sys_mem_blocks_free(&blocks, 3, bad), -EFAULT);
-	CHECK_EQ(blocks.used_blocks, 3);
+	CHECK_EQ(blocks.info.used_blocks, 3);
 	CHECK_EQ(sys_mem_blocks_is_region_free(&blocks, out[0], 1), 0);
 	/* Misaligned pointer into a block. */
 	bad[2] = (uint8_t *)out[2] + 4;
 	CHECK_EQ(sys_mem_blocks_free(&blocks, 3, bad), -EFAULT);
-	CHECK_EQ(blocks.used_blocks, 3);
+	CHECK_EQ(blocks.info.used_blocks, 3);
 	/* The same block twice in one call. */
 	bad[2] = out[0];
 	CHECK_EQ(sys_mem_blocks_free(&blocks, 3, bad), -EFAULT);
-	CHECK_EQ(blocks.used_blocks, 3);
+	CHECK_EQ(blocks.info.used_blocks, 3);
 	CHECK_EQ(sys_mem_blocks_is_region_free(&blocks, out[0], 1), 0);
 	/* Double free. */
 	CHECK_EQ(sys_mem_blocks_free(&blocks, 1, &out[1]), 0);
 	CHECK_EQ(sys_mem_blocks_free(&blocks, 1, &out[1]), -EFAULT);
-	CHECK_EQ(blocks.used_blocks, 2);
+	CHECK_EQ(blocks.info.used_blocks, 2);
 	/* free_contiguous over a range with a free block in it. */
 	CHECK_EQ(sys_mem_blocks_free_contiguous(&blocks, out[0], 3), -EFAULT);
-	CHECK_EQ(blocks.used_blocks, 2);
+	CHECK_EQ(blocks.info.used_blocks, 2);
 	CHECK_EQ(sys_mem_blocks_free_contiguous(&blocks, &foreign, 1), -EFAULT);
 	CHECK_EQ(sys_mem_blocks_free(&blocks, 1, &out[0]), 0);
 	CHECK_EQ(sys_mem_blocks_free(&blocks, 1, &out[2]), 0);
-	CHECK_EQ(blocks.used_blocks, 0);
+	CHECK_EQ(blocks.info.used_blocks, 0);
 	CHECK_EQ(sys_mem_blocks_free(&blocks, 0, NULL), 0);
 }
 
@@ -202,15 +202,15 @@ static void test_multi(void)
 	CHECK(out[0] == (void *)ext_buf);
 	/* A choice outside the group is refused. */
 	CHECK_EQ(sys_multi_mem_blocks_alloc(&group, &blocks, 1, out, &sz), -EINVAL);
-	CHECK_EQ(blocks.used_blocks, 0);
+	CHECK_EQ(blocks.info.used_blocks, 0);
 	/* Frees are routed by address. */
 	CHECK_EQ(sys_multi_mem_blocks_free(&group, 1, &out[0]), 0);
-	CHECK_EQ(ext_blocks.used_blocks, 0);
-	CHECK_EQ(small_blocks.used_blocks, 4);
+	CHECK_EQ(ext_blocks.info.used_blocks, 0);
+	CHECK_EQ(small_blocks.info.used_blocks, 4);
 	void *s[4] = {small_blocks.buffer, small_blocks.buffer + 16, small_blocks.buffer + 32,
 		      small_blocks.buffer + 48};
 	CHECK_EQ(sys_multi_mem_blocks_free(&group, 4, s), 0);
-	CHECK_EQ(small_blocks.used_blocks, 0);
+	CHECK_EQ(small_blocks.info.used_blocks, 0);
 	int foreign;
 	void *f = &foreign;
 	CHECK_EQ(sys_multi_mem_blocks_free(&group, 1, &f), -EINVAL);
@@ -281,7 +281,7 @@ static void test_model(void)
 				used--;
 			}
 		}
-		CHECK_EQ(blocks.used_blocks, used);
+		CHECK_EQ(blocks.info.used_blocks, used);
 		if (ktest_failures > 20) {
 			break;
 		}
