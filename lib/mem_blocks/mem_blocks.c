@@ -247,6 +247,11 @@ static int range_change(sys_mem_blocks_t *mem_block, void *block, size_t count, 
 
 	long first = range_to_idx(mem_block, block, count);
 
+	/* A get that starts at one of our blocks but runs past the last one asks for blocks
+	 * that are not there: -ENOMEM, as on Zephyr (no log: an ordinary answer). */
+	if (first < 0 && to_used && ptr_to_idx(mem_block, block) >= 0) {
+		return bad_state;
+	}
 	if (first < 0) {
 		LOG_ERR("mem_blocks %p: %p + %zu blocks is not a range of this allocator",
 			(void *)mem_block, block, count);

@@ -145,7 +145,8 @@ int sys_bitarray_alloc(sys_bitarray_t *bitarray, size_t num_bits, size_t *offset
 
 	/* Skip the leading full words, then try each candidate start; a mismatch at bit b means
 	 * no run can start at or before b. */
-	while (start / 32U < bitarray->num_bundles && bitarray->bundles[start / 32U] == UINT32_MAX) {
+	while (start / 32U < bitarray->num_bundles &&
+	       bitarray->bundles[start / 32U] == UINT32_MAX) {
 		start += 32U;
 	}
 	while (start + num_bits <= bitarray->num_bits) {

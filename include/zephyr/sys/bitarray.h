@@ -34,17 +34,18 @@ typedef struct sys_bitarray {
 
 /** @cond INTERNAL_HIDDEN */
 /* Bits in one bundle. */
-#define Z_BITARRAY_BUNDLE_BITNESS(ba) (sizeof((ba)->bundles[0]) * 8)
+#define Z_BITARRAY_BUNDLE_BITNESS(ba)      (sizeof((ba)->bundles[0]) * 8)
 #define Z_BITARRAY_NUM_BUNDLES(total_bits) (((total_bits) + 31U) / 32U)
 
 /* @p sba_mod is the storage class of both objects (empty or static). The bundles come first,
- * so a storage class written before the macro applies to them, as on Zephyr. */
+ * so a storage class written before the macro applies to them, as on Zephyr; their explicit
+ * initializer clears them even where they end up automatic (block scope). */
 #define _SYS_BITARRAY_DEFINE(name, total_bits, sba_mod)                                            \
-	sba_mod uint32_t _sys_bitarray_bundles_##name[Z_BITARRAY_NUM_BUNDLES(total_bits)];         \
+	sba_mod uint32_t _sys_bitarray_bundles_##name[Z_BITARRAY_NUM_BUNDLES(total_bits)] = {0};   \
 	sba_mod sys_bitarray_t name = {                                                            \
-		.num_bits = (total_bits),                                                          \
-		.num_bundles = Z_BITARRAY_NUM_BUNDLES(total_bits),                                 \
-		.bundles = _sys_bitarray_bundles_##name,                                           \
+	    .num_bits = (total_bits),                                                              \
+	    .num_bundles = Z_BITARRAY_NUM_BUNDLES(total_bits),                                     \
+	    .bundles = _sys_bitarray_bundles_##name,                                               \
 	}
 /** @endcond */
 

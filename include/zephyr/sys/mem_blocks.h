@@ -150,8 +150,9 @@ int sys_mem_blocks_alloc_contiguous(sys_mem_blocks_t *mem_block, size_t count, v
  * @brief Allocate the @p count blocks starting at @p in_block.
  *
  * @retval 0 Success.
- * @retval -EINVAL NULL argument, or the range is not made of blocks of this allocator.
- * @retval -ENOMEM One of the blocks is already allocated (nothing is changed).
+ * @retval -EINVAL NULL argument, or @p in_block is not a block of this allocator.
+ * @retval -ENOMEM One of the blocks is already allocated, or the run goes past the last block
+ * (nothing is changed).
  */
 int sys_mem_blocks_get(sys_mem_blocks_t *mem_block, void *in_block, size_t count);
 

@@ -85,7 +85,6 @@ Z_TU_PAIR(cyc, ms)
 Z_TU_PAIR(cyc, us)
 Z_TU_PAIR(cyc, ns)
 
-
 #ifdef __cplusplus
 }
 #endif
