@@ -44,6 +44,7 @@ void k_sys_fatal_error_handler(unsigned int reason, const struct arch_esf *esf)
 
 static volatile char sink;
 static volatile int reached_write;
+static volatile int lowest; /* 0, unknown to the compiler: the whole array must exist */
 
 /* Only the lowest byte of the array is written, so without probes nothing between the frame's
  * top and its bottom (the guard page among it) is touched. */
@@ -52,8 +53,8 @@ static __attribute__((noinline)) void big_frame(void)
 	volatile char arr[BIG_FRAME];
 
 	reached_write = 1;
-	arr[0] = 0x5C;
-	sink = arr[0];
+	arr[lowest] = 0x5C;
+	sink = arr[lowest];
 }
 
 static void clasher_entry(void *p1, void *p2, void *p3)
