@@ -205,7 +205,8 @@ function(zmem_kconfig_add_targets prefix root dotconfig)
   foreach(tool menuconfig guiconfig)
     if(NOT TARGET ${prefix}${tool})
       add_custom_target(${prefix}${tool}
-        COMMAND ${env} "${ZMEM_PYTHON}" -m ${tool} "${root}"
+        COMMAND ${env} "${ZMEM_PYTHON}"
+          "${ZMEM_KCONFIG_ZEPHYR_BASE}/scripts/kconfig/run_editor.py" ${tool} "${root}"
         WORKING_DIRECTORY "${ZMEM_KCONFIG_ZEPHYR_BASE}"
         USES_TERMINAL
         COMMENT "${tool} on ${dotconfig} (the next build applies what you save)")
