@@ -23,3 +23,8 @@ __weak void z_host_thread_exited(struct k_thread *t)
 {
 	(void)t;
 }
+
+__weak void z_host_thread_switching_out(struct k_thread *t)
+{
+	(void)t;
+}
