@@ -71,6 +71,8 @@ k_tid_t k_thread_create(struct k_thread *new_thread, k_thread_stack_t *stack, si
 	t->base.prio = prio;
 	t->orig_prio = prio;
 	t->base.user_options = options;
+	/* As CONFIG_SCHED_THREAD_USAGE_AUTO_ENABLE: statistics are gathered from the start. */
+	t->base.usage.track_usage = true;
 	t->base.thread_state = _THREAD_PRESTART;
 	t->entry = entry;
 	t->p1 = p1;
