@@ -9,7 +9,8 @@
  * What a cycle is (k_cycle_get_64 counts nanoseconds, 1 GHz):
  * - real time (default): a thread's window is the CPU time its host thread used
  *   (CLOCK_THREAD_CPUTIME_ID: the runtime's formatting and kernel work for it included, time
- *   the host machine gave to other processes excluded); an idle window is wall-clock time.
+ *   the host machine gave to other processes excluded) plus the k_busy_wait() time (which
+ *   sleeps on the host instead of spinning); an idle window is wall-clock time.
  * - --no-rt: one deterministic clock, the virtual time plus a modelled cost: every kernel call
  *   that is a scheduling point (k_yield, k_sleep, blocking and waking calls: where the runtime
  *   checks its caller) costs Z_HOST_USAGE_CALL_CYCLES, k_busy_wait(us) costs us microseconds,
@@ -148,6 +149,14 @@ void z_host_usage_kernel_call(void)
 	}
 }
 
+void z_host_usage_busy_wait(uint64_t ns)
+{
+	/* Under --no-rt the virtual clock moves by ns inside the window already. */
+	if (!z_host_virtual_time && win_open && win_thread != NULL) {
+		win_start -= ns;
+	}
+}
+
 void z_host_usage_thread_get(struct k_thread *t, struct k_cycle_stats *out)
 {
 	if (win_open && win_thread == t) {
@@ -195,6 +204,10 @@ void z_host_usage_idle_end(void)
 }
 void z_host_usage_kernel_call(void)
 {
+}
+void z_host_usage_busy_wait(uint64_t ns)
+{
+	(void)ns;
 }
 void z_host_usage_thread_get(struct k_thread *t, struct k_cycle_stats *out)
 {

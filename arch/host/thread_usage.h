@@ -27,6 +27,8 @@ void z_host_usage_switched_in(struct k_thread *t);
 void z_host_usage_idle_begin(void);
 /** @brief The idle wait ended: the thread that idled goes on scheduling. */
 void z_host_usage_idle_end(void);
+/** @brief k_busy_wait() of @p ns: in real time it sleeps, but counts as run time. */
+void z_host_usage_busy_wait(uint64_t ns);
 /** @brief A kernel call that is a scheduling point (--no-rt cost model). */
 void z_host_usage_kernel_call(void);
 /** @brief @p t's figures, its open window included. */
