@@ -98,6 +98,13 @@ endmacro()
 
 function(zmem_kconfig_generate)
   _zmem_kconfig_paths()
+  # The old one-line-per-symbol files are not read any more: stop rather than lose symbols.
+  file(GLOB old_format "${ZMEM_KCONFIG_ZEPHYR_BASE}/kconfig/*.conf")
+  if(old_format)
+    message(FATAL_ERROR "zmem: ${old_format}: symbol files in the removed kconfig/*.conf format. "
+      "Declare these symbols in the Kconfig file of their area instead (docs/kconfig.md, "
+      "\"Declaring a new symbol\") and delete the file.")
+  endif()
   cmake_parse_arguments(PARSE_ARGV 0 ARG "EXPORT_VARIABLES;TARGETS_UNPREFIXED"
     "OUTPUT;KCONFIG_ROOT;TARGET_PREFIX"
     "CONF_FILES")
@@ -194,8 +201,8 @@ function(zmem_kconfig_generate)
   endif()
 endfunction()
 
-# <prefix>menuconfig, <prefix>guiconfig (kconfiglib's editors) and <prefix>hardenconfig on a
-# build's .config. Saving from an editor changes .config; the next build re-runs the
+# <prefix>menuconfig, <prefix>guiconfig (kconfiglib's editors), <prefix>savedefconfig and
+# <prefix>hardenconfig on a build's .config. Saving from an editor changes .config; the next build re-runs the
 # configuration, which then takes the saved .config as the configuration (until a conf file
 # or Kconfig file changes), as on Zephyr.
 function(zmem_kconfig_add_targets prefix root dotconfig)
@@ -205,12 +212,21 @@ function(zmem_kconfig_add_targets prefix root dotconfig)
   foreach(tool menuconfig guiconfig)
     if(NOT TARGET ${prefix}${tool})
       add_custom_target(${prefix}${tool}
-        COMMAND ${env} "${ZMEM_PYTHON}" -m ${tool} "${root}"
+        COMMAND ${env} "${ZMEM_PYTHON}"
+          "${ZMEM_KCONFIG_ZEPHYR_BASE}/scripts/kconfig/run_editor.py" ${tool} "${root}"
         WORKING_DIRECTORY "${ZMEM_KCONFIG_ZEPHYR_BASE}"
         USES_TERMINAL
         COMMENT "${tool} on ${dotconfig} (the next build applies what you save)")
     endif()
   endforeach()
+  if(NOT TARGET ${prefix}savedefconfig)
+    get_filename_component(dir "${dotconfig}" DIRECTORY)
+    add_custom_target(${prefix}savedefconfig
+      COMMAND ${env} "${ZMEM_PYTHON}" -m savedefconfig --kconfig "${root}" --out "${dir}/defconfig"
+      WORKING_DIRECTORY "${ZMEM_KCONFIG_ZEPHYR_BASE}"
+      COMMENT "Minimal configuration of ${dotconfig} (values differing from the defaults) -> "
+        "${dir}/defconfig, to copy into prj.conf")
+  endif()
   if(NOT TARGET ${prefix}hardenconfig)
     add_custom_target(${prefix}hardenconfig
       COMMAND "${ZMEM_PYTHON}" "${ZMEM_KCONFIG_ZEPHYR_BASE}/scripts/kconfig/hardenconfig.py"
