@@ -81,6 +81,11 @@ static __attribute__((noinline)) void *wait_and_retry(struct k_heap *h, k_spinlo
 				       forever ? K_FOREVER : K_TICKS(end - now), "k_heap");
 		*key = k_spin_lock(&h->lock);
 
+		if (ptr != NULL && sys_heap_usable_size(&h->heap, ptr) == 0) {
+			/* Another thread freed the block while we waited (misuse): stop. */
+			return NULL;
+		}
+
 		void *ret = ptr == NULL ? sys_heap_aligned_alloc(&h->heap, align, bytes)
 					: sys_heap_aligned_realloc(&h->heap, ptr, align, bytes);
 
@@ -185,10 +190,11 @@ static void *heap_realloc(struct k_heap *h, void *ptr, size_t align, size_t byte
 
 	bool notify = z_kheap_listeners_on();
 	k_spinlock_key_t key = k_spin_lock(&h->lock);
-	size_t old_bytes = notify ? sys_heap_usable_size(&h->heap, ptr) : 1;
+	/* Validate before anything can wait: a foreign or freed pointer fails at once (reported
+	 * once, by sys_heap's error hook) instead of waiting for frees that cannot help it. */
+	size_t old_bytes = sys_heap_usable_size(&h->heap, ptr);
 
 	if (old_bytes == 0) {
-		/* Not a live block of this heap: the error hook has reported it. */
 		k_spin_unlock(&h->lock, key);
 		return NULL;
 	}

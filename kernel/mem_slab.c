@@ -9,16 +9,30 @@
  * configured to (kobj_fast_lock.h). A free with waiters hands the block straight to the first
  * waiter (highest priority, then longest waiting) without putting it on the free list, so no
  * other thread can take it in between. Blocks never handed out are taken from the untouched
- * end of the buffer, so a slab needs no start-up pass.
+ * end of the buffer, so a slab needs no start-up pass over its blocks.
  *
- * Free-block tag: a free block's second word holds free_tag(slab). A pointer handed to
- * k_mem_slab_free() whose second word does not hold the tag is certainly allocated (O(1)).
- * When it does hold it, the block is probably free already: the free list is walked to be sure,
- * since user data could contain the same value by chance. An allocation clears the tag.
+ * Used map: one bit per block, outside the blocks, set while the block is handed out. Nothing
+ * the slab decides depends on what a block contains, because a block's owner (or a stale
+ * pointer to a freed block) can write anything into it:
+ *  - free: the pointer must be a block boundary below `untouched` (else BAD_POINTER) whose bit
+ *    is set (else DOUBLE_FREE). num_used only drops when a bit is cleared, so it never wraps.
+ *  - alloc: the free list's links live in free blocks and may have been overwritten. The head
+ *    is taken only when it is a block boundary whose bit is clear; otherwise the list is
+ *    rebuilt from the map (FREE_LIST_CORRUPT, O(blocks)). A block is therefore never handed
+ *    out twice, and never one outside the buffer. A list shortened by a stale write loses its
+ *    tail only until the next rebuild: when the list is empty while the map says some blocks
+ *    are free, it is rebuilt too.
+ * Every check is O(1): one division for the block index, one bit test.
+ *
+ * Memory: ceil(num_blocks / 32) 32-bit words per slab. K_MEM_SLAB_DEFINE places them beside
+ * the buffer; k_mem_slab_init() takes them from a static pool of
+ * CONFIG_ZMEM_MEM_SLAB_INIT_MAP_WORDS words shared by the slabs set up at run time (recorded
+ * by slab address, so initializing the same slab object again reuses its words).
  */
 #include <errno.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <string.h>
 
 #include <zephyr/kernel.h>
 #include <zephyr/logging/log.h>
@@ -30,11 +44,24 @@
 
 LOG_MODULE_REGISTER(mem_slab, CONFIG_LOG_DEFAULT_LEVEL);
 
-#define WORD       sizeof(void *)
-#define FREE_MAGIC ((uintptr_t)0x5A1BF4EEC0DEF00DULL)
+#define WORD sizeof(void *)
+
+/* Without a configuration header (freestanding and Cortex-M builds): the kconfig defaults. */
+#ifndef CONFIG_ZMEM_MEM_SLAB_INIT_MAP_WORDS
+#define CONFIG_ZMEM_MEM_SLAB_INIT_MAP_WORDS 64
+#endif
+#ifndef CONFIG_ZMEM_MEM_SLAB_INIT_MAX
+#define CONFIG_ZMEM_MEM_SLAB_INIT_MAX 8
+#endif
 
 static void default_error_hook(struct k_mem_slab *slab, void *mem, enum k_mem_slab_error err)
 {
+	if (err == K_MEM_SLAB_ERR_FREE_LIST_CORRUPT) {
+		LOG_ERR("k_mem_slab %p: free list damaged at %p (a freed block was written to); "
+			"rebuilt from the used map",
+			(void *)slab, mem);
+		return;
+	}
 	LOG_ERR("k_mem_slab %p: free of %p ignored: %s", (void *)slab, mem,
 		err == K_MEM_SLAB_ERR_DOUBLE_FREE ? "block is already free"
 						  : "not a block of this slab");
@@ -47,9 +74,41 @@ void k_mem_slab_error_hook_set(k_mem_slab_error_hook_t hook)
 	error_hook = hook != NULL ? hook : default_error_hook;
 }
 
-static inline bool has_tag_room(const struct k_mem_slab *slab)
+/* The used-map words of slabs set up by k_mem_slab_init(), handed out once each. */
+static uint32_t init_map_pool[CONFIG_ZMEM_MEM_SLAB_INIT_MAP_WORDS];
+static size_t init_map_top;
+static struct {
+	const struct k_mem_slab *slab;
+	uint32_t *map;
+	size_t words;
+} init_maps[CONFIG_ZMEM_MEM_SLAB_INIT_MAX];
+
+/* Words for @p slab's map: its own again if it was set up before with as many, else fresh
+ * ones. NULL when the pool (or the record table) is exhausted. */
+static uint32_t *init_map_get(const struct k_mem_slab *slab, size_t words)
 {
-	return slab->info.block_size >= 2 * WORD;
+	size_t i;
+
+	for (i = 0; i < CONFIG_ZMEM_MEM_SLAB_INIT_MAX && init_maps[i].slab != NULL; i++) {
+		if (init_maps[i].slab == slab) {
+			break;
+		}
+	}
+	if (i == CONFIG_ZMEM_MEM_SLAB_INIT_MAX) {
+		return NULL;
+	}
+	if (init_maps[i].slab == slab && init_maps[i].words >= words) {
+		return init_maps[i].map;
+	}
+	if (words > CONFIG_ZMEM_MEM_SLAB_INIT_MAP_WORDS - init_map_top) {
+		return NULL;
+	}
+	/* A slab that grew leaves its old, smaller words unused. */
+	init_maps[i].slab = slab;
+	init_maps[i].map = &init_map_pool[init_map_top];
+	init_maps[i].words = words;
+	init_map_top += words;
+	return init_maps[i].map;
 }
 
 int k_mem_slab_init(struct k_mem_slab *slab, void *buffer, size_t block_size, uint32_t num_blocks)
@@ -66,14 +125,27 @@ int k_mem_slab_init(struct k_mem_slab *slab, void *buffer, size_t block_size, ui
 		return -EINVAL;
 	}
 
+	size_t words = Z_MEM_SLAB_MAP_WORDS((size_t)num_blocks);
+	uint32_t *map = init_map_get(slab, words);
+
+	if (map == NULL) {
+		LOG_ERR("k_mem_slab_init(%p): no room for the used map of %u blocks; raise "
+			"CONFIG_ZMEM_MEM_SLAB_INIT_MAP_WORDS (%u words, %zu used) or "
+			"CONFIG_ZMEM_MEM_SLAB_INIT_MAX (%u slabs), or use K_MEM_SLAB_DEFINE",
+			(void *)slab, (unsigned int)num_blocks,
+			(unsigned int)CONFIG_ZMEM_MEM_SLAB_INIT_MAP_WORDS, init_map_top,
+			(unsigned int)CONFIG_ZMEM_MEM_SLAB_INIT_MAX);
+		return -ENOMEM;
+	}
+	memset(map, 0, words * sizeof(uint32_t));
+
 	z_waitq_init(&slab->wait_q);
 	slab->lock = (struct k_spinlock){0};
 	slab->buffer = buffer;
 	slab->free_list = NULL;
-	slab->free_list_word = NULL;
-	slab->tagged_span = 0;
 	slab->untouched = buffer;
 	slab->end = (char *)buffer + total;
+	slab->used_map = map;
 	slab->info.num_blocks = num_blocks;
 	slab->info.block_size = block_size;
 	slab->info.num_used = 0;
@@ -81,20 +153,7 @@ int k_mem_slab_init(struct k_mem_slab *slab, void *buffer, size_t block_size, ui
 	return 0;
 }
 
-/* The free list in use: one-word blocks keep theirs apart, so that the fast paths (which
- * read and write the tag word) never see them. */
-static inline char **free_list_of(struct k_mem_slab *slab)
-{
-	return has_tag_room(slab) ? &slab->free_list : &slab->free_list_word;
-}
-
-/* The tag a free block carries in its second word (see the file comment). */
-static inline uintptr_t free_tag(const struct k_mem_slab *slab)
-{
-	return (uintptr_t)slab ^ FREE_MAGIC;
-}
-
-static void count_alloc(struct k_mem_slab *slab)
+static inline void count_alloc(struct k_mem_slab *slab)
 {
 	uint32_t used = ++slab->info.num_used;
 
@@ -103,7 +162,88 @@ static void count_alloc(struct k_mem_slab *slab)
 	}
 }
 
-/* Nothing on the free list: an untouched block, or wait. */
+/* Index of @p blk when it is the start of a block handed out at some point, else -1. Unsigned
+ * arithmetic: a pointer below the buffer wraps to a huge offset. */
+static inline size_t block_index(const struct k_mem_slab *slab, const char *blk)
+{
+	uintptr_t off = (uintptr_t)blk - (uintptr_t)slab->buffer;
+	size_t idx = off / slab->info.block_size;
+
+	if (off >= (uintptr_t)(slab->untouched - slab->buffer) ||
+	    off != idx * slab->info.block_size) {
+		return (size_t)-1;
+	}
+	return idx;
+}
+
+#define MAP_WORD(slab, idx) ((slab)->used_map[(idx) / 32U])
+#define MAP_BIT(idx)        ((uint32_t)1 << ((idx) % 32U))
+
+/* Rebuild the free list from the used map: every handed-out-before block whose bit is clear.
+ * Called under the lock after a stale write damaged the list; O(blocks). */
+static void rebuild_free_list(struct k_mem_slab *slab)
+{
+	char *list = NULL;
+	size_t n = (size_t)(slab->untouched - slab->buffer) / slab->info.block_size;
+
+	for (size_t i = n; i-- > 0;) {
+		if ((MAP_WORD(slab, i) & MAP_BIT(i)) == 0U) {
+			char *blk = slab->buffer + i * slab->info.block_size;
+
+			*(char **)blk = list;
+			list = blk;
+		}
+	}
+	slab->free_list = list;
+}
+
+/* Take a free block under the lock, or NULL: the list head when it is sound, else an untouched
+ * block. A damaged list is rebuilt from the map (at most once per call) and *bad tells the
+ * caller to report it: the first unsound link, or the slab's buffer when the list had lost
+ * blocks the map counts as free. */
+static char *take_locked(struct k_mem_slab *slab, char **bad)
+{
+	bool rebuilt = false;
+
+	for (;;) {
+		char *blk = slab->free_list;
+
+		if (blk == NULL) {
+			if (slab->untouched != slab->end) {
+				size_t idx = (size_t)(slab->untouched - slab->buffer) /
+					     slab->info.block_size;
+
+				blk = slab->untouched;
+				slab->untouched += slab->info.block_size;
+				MAP_WORD(slab, idx) |= MAP_BIT(idx);
+				return blk;
+			}
+			/* The map counts free blocks the list lost to a stale write. */
+			if (slab->info.num_used < slab->info.num_blocks && !rebuilt) {
+				rebuilt = true;
+				*bad = slab->buffer;
+				rebuild_free_list(slab);
+				continue;
+			}
+			return NULL;
+		}
+
+		size_t idx = block_index(slab, blk);
+
+		if (idx != (size_t)-1 && (MAP_WORD(slab, idx) & MAP_BIT(idx)) == 0U) {
+			MAP_WORD(slab, idx) |= MAP_BIT(idx);
+			slab->free_list = *(char **)blk;
+			return blk;
+		}
+		/* A link that is no free block of ours. A rebuilt list holds only sound links,
+		 * so this happens once per call at most. */
+		rebuilt = true;
+		*bad = blk;
+		rebuild_free_list(slab);
+	}
+}
+
+/* Nothing sound on the free list: an untouched block, a rebuild, or wait. */
 static __attribute__((noinline)) int alloc_slow(struct k_mem_slab *slab, void **mem,
 						k_timeout_t timeout)
 {
@@ -112,23 +252,19 @@ static __attribute__((noinline)) int alloc_slow(struct k_mem_slab *slab, void **
 	}
 
 	k_spinlock_key_t key = k_spin_lock(&slab->lock);
-	char **list = free_list_of(slab);
-	char *blk = *list;
+	char *bad = NULL;
+	char *blk = take_locked(slab, &bad);
 
-	if (blk != NULL) {
-		/* One-word blocks always come here; others only with a locked fast path that
-		 * lost a race with a free. */
-		*list = *(char **)blk;
-		if (has_tag_room(slab)) {
-			((uintptr_t *)blk)[1] = 0;
+	if (unlikely(bad != NULL)) {
+		/* Reported without the lock, like every other misuse (the hook may log). */
+		k_spin_unlock(&slab->lock, key);
+		error_hook(slab, bad, K_MEM_SLAB_ERR_FREE_LIST_CORRUPT);
+		key = k_spin_lock(&slab->lock);
+		if (blk == NULL) {
+			blk = take_locked(slab, &bad);
 		}
-	} else if (slab->untouched != slab->end) {
-		blk = slab->untouched;
-		slab->untouched += slab->info.block_size;
-		if (has_tag_room(slab)) {
-			slab->tagged_span = (uintptr_t)(slab->untouched - slab->buffer);
-		}
-	} else {
+	}
+	if (blk == NULL) {
 		*mem = NULL;
 		if (K_TIMEOUT_EQ(timeout, K_NO_WAIT)) {
 			k_spin_unlock(&slab->lock, key);
@@ -144,7 +280,8 @@ static __attribute__((noinline)) int alloc_slow(struct k_mem_slab *slab, void **
 		int ret = z_pend_curr_desc(&slab->lock, key, &slab->wait_q, timeout, "k_mem_slab");
 
 		if (ret == 0) {
-			/* k_mem_slab_free() handed us its block and left num_used as it was. */
+			/* k_mem_slab_free() handed us its block (its bit stays set) and left
+			 * num_used as it was. */
 			*mem = k_current_get()->base.swap_data;
 		}
 		return ret;
@@ -160,40 +297,27 @@ int k_mem_slab_alloc(struct k_mem_slab *slab, void **mem, k_timeout_t timeout)
 	k_spinlock_key_t key = Z_KOBJ_FAST_LOCK(&slab->lock);
 	char *blk = slab->free_list;
 
-	/* Only slabs with tag room use this list. */
 	if (likely(blk != NULL)) {
-		slab->free_list = *(char **)blk;
-		((uintptr_t *)blk)[1] = 0;
-		count_alloc(slab);
-		Z_KOBJ_FAST_UNLOCK(&slab->lock, key);
-		*mem = blk;
-		return 0;
+		/* The head came from a link stored in a free block: check it (see the top). */
+		uintptr_t off = (uintptr_t)blk - (uintptr_t)slab->buffer;
+		size_t idx = off / slab->info.block_size;
+
+		if (likely(off < (uintptr_t)(slab->untouched - slab->buffer) &&
+			   off == idx * slab->info.block_size &&
+			   (MAP_WORD(slab, idx) & MAP_BIT(idx)) == 0U)) {
+			MAP_WORD(slab, idx) |= MAP_BIT(idx);
+			slab->free_list = *(char **)blk;
+			count_alloc(slab);
+			Z_KOBJ_FAST_UNLOCK(&slab->lock, key);
+			*mem = blk;
+			return 0;
+		}
 	}
 	Z_KOBJ_FAST_UNLOCK(&slab->lock, key);
 	return alloc_slow(slab, mem, timeout);
 }
 
-static bool on_free_list(struct k_mem_slab *slab, const char *blk)
-{
-	for (const char *p = *free_list_of(slab); p != NULL; p = *(char *const *)p) {
-		if (p == blk) {
-			return true;
-		}
-	}
-	return false;
-}
-
-/* True when @p blk is the start of a block this slab has handed out at some point. */
-static inline bool is_our_block(const struct k_mem_slab *slab, const char *blk)
-{
-	/* Unsigned: below the buffer wraps to a huge offset. Past `untouched` was never ours. */
-	uintptr_t off = (uintptr_t)blk - (uintptr_t)slab->buffer;
-
-	return off < (uintptr_t)(slab->untouched - slab->buffer) &&
-	       off % slab->info.block_size == 0;
-}
-
-/* Everything but the plain case: NULL, misuse, one-word blocks, waiters. */
+/* Everything but the plain case: NULL, misuse, waiters. */
 static __attribute__((noinline)) void free_slow(struct k_mem_slab *slab, char *blk)
 {
 	if (blk == NULL || slab == NULL) {
@@ -201,12 +325,12 @@ static __attribute__((noinline)) void free_slow(struct k_mem_slab *slab, char *b
 	}
 
 	k_spinlock_key_t key = k_spin_lock(&slab->lock);
+	size_t idx = block_index(slab, blk);
 	int err = -1;
 
-	if (!is_our_block(slab, blk)) {
+	if (idx == (size_t)-1) {
 		err = K_MEM_SLAB_ERR_BAD_POINTER;
-	} else if ((!has_tag_room(slab) || ((uintptr_t *)blk)[1] == free_tag(slab)) &&
-		   on_free_list(slab, blk)) {
+	} else if ((MAP_WORD(slab, idx) & MAP_BIT(idx)) == 0U) {
 		err = K_MEM_SLAB_ERR_DOUBLE_FREE;
 	}
 	if (unlikely(err >= 0)) {
@@ -218,19 +342,16 @@ static __attribute__((noinline)) void free_slow(struct k_mem_slab *slab, char *b
 	struct k_thread *waiter = z_unpend_first_thread(&slab->wait_q);
 
 	if (waiter != NULL) {
+		/* The block goes straight to the waiter: it stays used. */
 		z_thread_return_value_set_with_data(waiter, 0, blk);
 		z_ready_thread(waiter);
 		z_reschedule(&slab->lock, key);
 		return;
 	}
 
-	char **list = free_list_of(slab);
-
-	*(char **)blk = *list;
-	if (has_tag_room(slab)) {
-		((uintptr_t *)blk)[1] = free_tag(slab);
-	}
-	*list = blk;
+	MAP_WORD(slab, idx) &= ~MAP_BIT(idx);
+	*(char **)blk = slab->free_list;
+	slab->free_list = blk;
 	slab->info.num_used--;
 	k_spin_unlock(&slab->lock, key);
 }
@@ -240,14 +361,16 @@ void k_mem_slab_free(struct k_mem_slab *slab, void *mem)
 	char *blk = mem;
 	k_spinlock_key_t key = Z_KOBJ_FAST_LOCK(&slab->lock);
 
-	/* The plain case: a block of ours (with tag room: tagged_span is 0 otherwise), not
-	 * carrying the free tag, nobody waiting. */
+	/* The plain case: a handed-out block whose bit is set, nobody waiting. */
 	uintptr_t off = (uintptr_t)blk - (uintptr_t)slab->buffer;
+	size_t idx = off / slab->info.block_size;
 
-	if (likely(off < slab->tagged_span && off % slab->info.block_size == 0 &&
-		   ((uintptr_t *)blk)[1] != free_tag(slab) && z_waitq_is_empty(&slab->wait_q))) {
+	if (likely(off < (uintptr_t)(slab->untouched - slab->buffer) &&
+		   off == idx * slab->info.block_size &&
+		   (MAP_WORD(slab, idx) & MAP_BIT(idx)) != 0U &&
+		   z_waitq_is_empty(&slab->wait_q))) {
+		MAP_WORD(slab, idx) &= ~MAP_BIT(idx);
 		*(char **)blk = slab->free_list;
-		((uintptr_t *)blk)[1] = free_tag(slab);
 		slab->free_list = blk;
 		slab->info.num_used--;
 		Z_KOBJ_FAST_UNLOCK(&slab->lock, key);

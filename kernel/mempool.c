@@ -77,12 +77,88 @@ static void hdr_set(void *mem, struct k_heap *heap, uint32_t front_align)
 	hdr->check = hdr_check(heap, mem, front_align);
 }
 
-/* The header of @p mem when it is a live block of ours, else NULL (and a log line). */
+/*
+ * Heaps whose blocks k_free() may be given: every K_HEAP_DEFINE heap (k_heap_array_get(), the
+ * system heap included) and the others z_heap_aligned_alloc() has served (thread resource
+ * pools set up with k_heap_init()), recorded here on their first allocation. k_free() reads
+ * the 16 bytes before a pointer only once it knows they lie inside one of these heaps, so a
+ * foreign pointer (a global, a stack variable, the first byte of a mapping) is never read
+ * outside its own object. Heaps must outlive their blocks, as on Zephyr.
+ */
+#ifndef CONFIG_ZMEM_KMALLOC_HEAPS_MAX
+#define CONFIG_ZMEM_KMALLOC_HEAPS_MAX 8
+#endif
+static struct k_heap *other_heaps[CONFIG_ZMEM_KMALLOC_HEAPS_MAX];
+
+static bool heap_is_defined(const struct k_heap *heap)
+{
+	struct k_heap *first;
+	int n = k_heap_array_get(&first);
+
+	return n > 0 && (uintptr_t)heap - (uintptr_t)first < (size_t)n * sizeof(*first);
+}
+
+/* Make sure k_free() will find @p heap; false when it cannot (the table is full). */
+static bool heap_known(struct k_heap *heap)
+{
+	if (likely(heap == SYSTEM_HEAP) || heap_is_defined(heap)) {
+		return true;
+	}
+	for (size_t i = 0; i < CONFIG_ZMEM_KMALLOC_HEAPS_MAX; i++) {
+		if (other_heaps[i] == heap) {
+			return true;
+		}
+		if (other_heaps[i] == NULL) {
+			other_heaps[i] = heap;
+			return true;
+		}
+	}
+	LOG_ERR("k_heap %p: more than CONFIG_ZMEM_KMALLOC_HEAPS_MAX (%d) heaps serve k_malloc-style "
+		"blocks; allocation refused",
+		(void *)heap, CONFIG_ZMEM_KMALLOC_HEAPS_MAX);
+	return false;
+}
+
+/* True when the header and pointer [mem - HDR_SIZE, mem] lie inside @p heap's buffer. */
+static inline bool hdr_inside(const struct k_heap *heap, const void *mem)
+{
+	uintptr_t off = (uintptr_t)mem - (uintptr_t)heap->heap.init_mem;
+
+	return heap->heap.init_mem != NULL && off >= HDR_SIZE && off < heap->heap.init_bytes;
+}
+
+/* The heap whose buffer holds @p mem's header, or NULL. */
+static struct k_heap *heap_holding(const void *mem)
+{
+#if CONFIG_HEAP_MEM_POOL_SIZE > 0
+	if (likely(hdr_inside(SYSTEM_HEAP, mem))) {
+		return SYSTEM_HEAP;
+	}
+#endif
+	struct k_heap *first;
+	int n = k_heap_array_get(&first);
+
+	for (int i = 0; i < n; i++) {
+		if (hdr_inside(&first[i], mem)) {
+			return &first[i];
+		}
+	}
+	for (size_t i = 0; i < CONFIG_ZMEM_KMALLOC_HEAPS_MAX && other_heaps[i] != NULL; i++) {
+		if (hdr_inside(other_heaps[i], mem)) {
+			return other_heaps[i];
+		}
+	}
+	return NULL;
+}
+
+/* The header of @p mem when it is a live block of ours, else NULL (and a log line). Nothing
+ * outside a known heap is read. */
 static struct malloc_hdr *hdr_get(void *mem, const char *fn)
 {
-	struct malloc_hdr *hdr = hdr_of(mem);
+	struct k_heap *heap = ((uintptr_t)mem % sizeof(void *)) == 0 ? heap_holding(mem) : NULL;
+	struct malloc_hdr *hdr = heap != NULL ? hdr_of(mem) : NULL;
 
-	if (((uintptr_t)mem % sizeof(void *)) != 0 ||
+	if (hdr == NULL || hdr->heap != heap ||
 	    hdr->check != hdr_check(hdr->heap, mem, hdr->front_align)) {
 		LOG_ERR("%s(%p): not a live block from k_malloc and friends "
 			"(foreign pointer or already freed); ignored",
@@ -99,7 +175,7 @@ static unsigned int log2_of(size_t pow2)
 
 void *z_heap_aligned_alloc(struct k_heap *heap, size_t align, size_t size)
 {
-	if (heap == NULL) {
+	if (heap == NULL || !heap_known(heap)) {
 		return NULL;
 	}
 	if (align < sizeof(void *)) {

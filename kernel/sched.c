@@ -222,6 +222,7 @@ static void do_swap(void *arg)
 /* Switch away from the current thread, which has been queued or blocked by the caller. */
 static void z_swap(void)
 {
+	z_host_thread_switching_out(_current);
 	z_host_run_on_runtime_stack(do_swap, NULL);
 }
 
@@ -274,6 +275,12 @@ void z_reschedule(struct k_spinlock *lock, k_spinlock_key_t key)
 int z_pend_curr_desc(struct k_spinlock *lock, k_spinlock_key_t key, _wait_q_t *wq,
 		     k_timeout_t timeout, const char *what)
 {
+	return z_pend_curr_data(lock, key, wq, timeout, what, NULL);
+}
+
+int z_pend_curr_data(struct k_spinlock *lock, k_spinlock_key_t key, _wait_q_t *wq,
+		     k_timeout_t timeout, const char *what, void *data)
+{
 	struct k_thread *cur = _current;
 
 	k_spin_unlock(lock, key);
@@ -286,7 +293,7 @@ int z_pend_curr_desc(struct k_spinlock *lock, k_spinlock_key_t key, _wait_q_t *w
 		return -EAGAIN;
 	}
 	cur->base.swap_retval = -EAGAIN;
-	cur->base.swap_data = NULL;
+	cur->base.swap_data = data;
 	cur->base.thread_state |= _THREAD_PENDING;
 	cur->base.pended_on = wq;
 	cur->base.pend_desc = what;

@@ -20,6 +20,7 @@
 #include <zephyr/sys/sys_heap.h>
 
 #include <zephyr/toolchain.h>
+#include <zephyr/arch/arch_interface.h>
 #include <zephyr/sys/util.h>
 #include <zephyr/sys_clock.h>
 #include <zephyr/irq.h>
@@ -34,6 +35,13 @@
 #include <zephyr/kernel/sync.h>
 #include <zephyr/kernel/heap.h>
 #include <zephyr/kernel/mem_slab.h>
+#include <zephyr/sys/slist.h>
+#include <zephyr/sys/sflist.h>
+#include <zephyr/sys/kobject.h>
+#include <zephyr/kernel/poll.h>
+#include <zephyr/kernel/queue.h>
+#include <zephyr/kernel/msgq.h>
+#include <zephyr/kernel/stack.h>
 #include <zephyr/app_memory/mem_domain.h>
 #include <zephyr/app_memory/app_memdomain.h>
 

@@ -14,8 +14,11 @@
  * Misuse is caught, reported through the slab error hook (default: LOG_ERR) and ignored, so
  * the counts stay right (Zephyr #96560): freeing a pointer that is not a block of the slab
  * (outside the buffer, not on a block boundary, or never handed out), and freeing a block that
- * is already free. A free block carries a tag in its second word, so the double-free check is
- * O(1); blocks of one word have no room for it and are checked by walking the free list.
+ * is already free. A used map outside the blocks (one bit per block) decides both in O(1),
+ * whatever the blocks contain: a write into a freed block followed by a second free is still a
+ * double free, and a free-list link damaged by such a write is found before the block it names
+ * is handed out (the list is then rebuilt from the map). The map costs ceil(num_blocks / 32)
+ * 32-bit words per slab.
  */
 #ifndef ZEPHYR_INCLUDE_KERNEL_MEM_SLAB_H_
 #define ZEPHYR_INCLUDE_KERNEL_MEM_SLAB_H_
@@ -44,11 +47,10 @@ struct k_mem_slab {
 	_wait_q_t wait_q;       /**< Threads waiting for a block. */
 	struct k_spinlock lock; /**< Serializes everything below. */
 	char *buffer;           /**< First block. */
-	char *free_list;        /**< Freed blocks, last freed first (blocks of 2+ words). */
-	char *free_list_word;   /**< Same, for slabs of one-word blocks (no tag room). */
-	uintptr_t tagged_span;  /**< Bytes handed out so far if blocks have tag room, else 0. */
+	char *free_list;        /**< Freed blocks, last freed first (links inside the blocks). */
 	char *untouched;        /**< First block never handed out (== end when none). */
 	char *end;              /**< End of the last block. */
+	uint32_t *used_map;     /**< Bit i set while block i is handed out. */
 	struct k_mem_slab_info info; /**< Geometry and counters. */
 };
 
@@ -58,13 +60,14 @@ struct k_mem_slab {
 #define Z_MEM_SLAB_STRIDE(sz) ((((size_t)(sz)) + Z_MEM_SLAB_WORD - 1) & ~(Z_MEM_SLAB_WORD - 1))
 #define Z_MEM_SLAB_ALIGN(al)  ((al) > Z_MEM_SLAB_WORD ? (al) : Z_MEM_SLAB_WORD)
 #define Z_MEM_SLAB_IS_POW2(x) ((x) != 0 && (((x) & ((x)-1)) == 0))
+/* 32-bit words of the used map of @p num blocks. */
+#define Z_MEM_SLAB_MAP_WORDS(num) (((num) + 31U) / 32U)
 
-#define Z_MEM_SLAB_INITIALIZER(_slab, _buf, _stride, _num)                                         \
+#define Z_MEM_SLAB_INITIALIZER(_slab, _buf, _stride, _num, _map)                                   \
 	{                                                                                          \
 		.wait_q = Z_WAIT_Q_INIT(&(_slab).wait_q), .buffer = (char *)(_buf),                \
-		.free_list = NULL, .free_list_word = NULL, .tagged_span = 0,                       \
-		.untouched = (char *)(_buf),                                                       \
-		.end = (char *)(_buf) + (size_t)(_stride) * (size_t)(_num),                        \
+		.free_list = NULL, .untouched = (char *)(_buf),                                    \
+		.end = (char *)(_buf) + (size_t)(_stride) * (size_t)(_num), .used_map = (_map),    \
 		.info = {.num_blocks = (_num), .block_size = (_stride)},                           \
 	}
 
@@ -74,12 +77,17 @@ struct k_mem_slab {
 		       "slab block size must be a multiple of its align");                         \
 	_Static_assert((size) > 0 && (num) > 0, "a slab needs blocks of a nonzero size")
 
-#define Z_MEM_SLAB_DEFINE(mod, name, size, num, align)                                             \
-	Z_MEM_SLAB_CHECKS(size, num, align);                                                       \
-	static char _k_mem_slab_buf_##name[(num)*Z_MEM_SLAB_STRIDE(size)]                          \
+/* The buffer comes first and the checks last, so that a storage class written before the macro
+ * (`static K_MEM_SLAB_DEFINE(...)`, as Zephyr code does) applies to the buffer, as on Zephyr.
+ * @p bufmod is the buffer's own storage class, @p mod the slab's. */
+#define Z_MEM_SLAB_DEFINE(bufmod, mod, name, size, num, align)                                     \
+	bufmod char _k_mem_slab_buf_##name[(num)*Z_MEM_SLAB_STRIDE(size)]                          \
 	    __attribute__((aligned(Z_MEM_SLAB_ALIGN(align))));                                     \
-	mod struct k_mem_slab name =                                                               \
-	    Z_MEM_SLAB_INITIALIZER(name, _k_mem_slab_buf_##name, Z_MEM_SLAB_STRIDE(size), num)
+	static uint32_t _k_mem_slab_map_##name[Z_MEM_SLAB_MAP_WORDS(num)];                         \
+	mod struct k_mem_slab name = Z_MEM_SLAB_INITIALIZER(name, _k_mem_slab_buf_##name,          \
+							    Z_MEM_SLAB_STRIDE(size), num,          \
+							    _k_mem_slab_map_##name);               \
+	Z_MEM_SLAB_CHECKS(size, num, align)
 /** @endcond */
 
 /**
@@ -91,13 +99,13 @@ struct k_mem_slab {
  * @param slab_align Alignment of every block (a power of two).
  */
 #define K_MEM_SLAB_DEFINE(name, slab_block_size, slab_num_blocks, slab_align)                      \
-	Z_MEM_SLAB_DEFINE(, name, slab_block_size, slab_num_blocks, slab_align)
+	Z_MEM_SLAB_DEFINE(, , name, slab_block_size, slab_num_blocks, slab_align)
 
 /**
  * @brief As K_MEM_SLAB_DEFINE(), with a static slab; usable at block scope too.
  */
 #define K_MEM_SLAB_DEFINE_STATIC(name, slab_block_size, slab_num_blocks, slab_align)               \
-	Z_MEM_SLAB_DEFINE(static, name, slab_block_size, slab_num_blocks, slab_align)
+	Z_MEM_SLAB_DEFINE(static, static, name, slab_block_size, slab_num_blocks, slab_align)
 
 /**
  * @brief Define a slab of objects of type @p type (size and alignment taken from the type).
@@ -112,9 +120,15 @@ struct k_mem_slab {
  * @param buffer At least @p block_size * @p num_blocks bytes, word-aligned.
  * @param block_size Bytes per block: a multiple of the word size.
  * @param num_blocks Number of blocks.
+ * The slab's used map (ceil(@p num_blocks / 32) words) comes from a static pool shared by the
+ * slabs set up this way (CONFIG_ZMEM_MEM_SLAB_INIT_MAP_WORDS words for at most
+ * CONFIG_ZMEM_MEM_SLAB_INIT_MAX slab objects; initializing the same object again reuses its
+ * words). K_MEM_SLAB_DEFINE() slabs have their own.
+ *
  * @retval 0 Success.
  * @retval -EINVAL NULL slab or buffer, @p buffer or @p block_size not word-aligned, a block
  *         smaller than a word, no blocks, or a buffer size that overflows.
+ * @retval -ENOMEM The map pool is exhausted (zmem; Zephyr needs no map).
  */
 int k_mem_slab_init(struct k_mem_slab *slab, void *buffer, size_t block_size, uint32_t num_blocks);
 
@@ -179,11 +193,16 @@ int k_mem_slab_runtime_stats_reset_max(struct k_mem_slab *slab);
 enum k_mem_slab_error {
 	K_MEM_SLAB_ERR_DOUBLE_FREE, /**< The block is already free. */
 	K_MEM_SLAB_ERR_BAD_POINTER, /**< Not a block this slab handed out. */
+	/** An allocation found the free list damaged (a freed block was written to): @p mem is
+	 * the first unsound link, or the slab's buffer when the list had lost free blocks. The
+	 * list was rebuilt from the used map and the allocation went on. */
+	K_MEM_SLAB_ERR_FREE_LIST_CORRUPT,
 };
 
 /**
- * @brief Error hook: called once per detected misuse, before the bad call returns having
- * changed nothing (zmem extension).
+ * @brief Error hook: called once per detected misuse (zmem extension). A refused free has
+ * changed nothing when the hook runs; an allocation that found a damaged free list has
+ * rebuilt it and goes on.
  */
 typedef void (*k_mem_slab_error_hook_t)(struct k_mem_slab *slab, void *mem,
 					enum k_mem_slab_error err);
