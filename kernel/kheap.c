@@ -188,7 +188,6 @@ static void *heap_realloc(struct k_heap *h, void *ptr, size_t align, size_t byte
 		return NULL;
 	}
 
-	bool notify = z_kheap_listeners_on();
 	k_spinlock_key_t key = k_spin_lock(&h->lock);
 	/* Validate before anything can wait: a foreign or freed pointer fails at once (reported
 	 * once, by sys_heap's error hook) instead of waiting for frees that cannot help it. */
