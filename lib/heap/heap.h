@@ -53,7 +53,11 @@
 #define Z_HEAP_CANARY 0
 #endif
 
-#if defined(CONFIG_SYS_HEAP_LISTENER) && CONFIG_SYS_HEAP_LISTENER
+/*
+ * Listener notifications need lib/heap_listener, part of every zmem library build (host and
+ * Cortex-M); the core compiled alone with -ffreestanding has no listeners to notify.
+ */
+#if defined(CONFIG_SYS_HEAP_LISTENER) && CONFIG_SYS_HEAP_LISTENER && __STDC_HOSTED__
 #define Z_HEAP_LISTENER 1
 #else
 #define Z_HEAP_LISTENER 0
