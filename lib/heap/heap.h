@@ -41,11 +41,7 @@
 /** 0 none, 1 basic (free checks), 2 moderate (checked lists), 3 full (canary), 4 extreme. */
 #define Z_HEAP_LEVEL CONFIG_SYS_HEAP_HARDENING_LEVEL
 
-#if defined(CONFIG_SYS_HEAP_RUNTIME_STATS) && CONFIG_SYS_HEAP_RUNTIME_STATS
-#define Z_HEAP_STATS 1
-#else
-#define Z_HEAP_STATS 0
-#endif
+#define Z_HEAP_STATS SYS_HEAP_STATS_ENABLED
 
 #if (defined(CONFIG_SYS_HEAP_CANARY) && CONFIG_SYS_HEAP_CANARY) || Z_HEAP_LEVEL >= 3
 #define Z_HEAP_CANARY 1
@@ -54,10 +50,12 @@
 #endif
 
 /*
- * Listener notifications need lib/heap_listener, part of every zmem library build (host and
- * Cortex-M); the core compiled alone with -ffreestanding has no listeners to notify.
+ * Listener notifications (CONFIG_SYS_HEAP_LISTENER, default y, also without a configuration
+ * header) need lib/heap_listener, part of every zmem library build (host and Cortex-M); the core
+ * compiled alone with -ffreestanding has no listeners to notify.
  */
-#if defined(CONFIG_SYS_HEAP_LISTENER) && CONFIG_SYS_HEAP_LISTENER && __STDC_HOSTED__
+#if (defined(CONFIG_SYS_HEAP_LISTENER) ? CONFIG_SYS_HEAP_LISTENER : !defined(ZMEM_AUTOCONF)) && \
+	__STDC_HOSTED__
 #define Z_HEAP_LISTENER 1
 #else
 #define Z_HEAP_LISTENER 0

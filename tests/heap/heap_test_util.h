@@ -21,7 +21,7 @@
  * sys_heap_runtime_stats_get() recounts free and allocated bytes, reports 0 as the maximum and
  * returns -ENOTSUP (STATS_RC), as does sys_heap_runtime_stats_reset_max().
  */
-#if defined(CONFIG_SYS_HEAP_RUNTIME_STATS) && CONFIG_SYS_HEAP_RUNTIME_STATS
+#if SYS_HEAP_STATS_ENABLED
 #define HEAP_TRACKS_MAX 1
 #define STATS_RC        0
 #else

@@ -28,6 +28,16 @@ extern "C" {
 struct z_heap;
 
 /**
+ * @brief 1 when sys_heap keeps runtime statistics (CONFIG_SYS_HEAP_RUNTIME_STATS, default y;
+ * a build without a configuration header gets the default too).
+ */
+#if defined(CONFIG_SYS_HEAP_RUNTIME_STATS) ? CONFIG_SYS_HEAP_RUNTIME_STATS : !defined(ZMEM_AUTOCONF)
+#define SYS_HEAP_STATS_ENABLED 1
+#else
+#define SYS_HEAP_STATS_ENABLED 0
+#endif
+
+/**
  * @brief A heap over one caller-provided buffer. Treat the fields as private.
  *
  * The first three fields are Zephyr's. The others are zmem's bookkeeping, kept here rather
