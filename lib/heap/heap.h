@@ -50,12 +50,11 @@
 #endif
 
 /*
- * Listener notifications (CONFIG_SYS_HEAP_LISTENER, default y, also without a configuration
- * header) need lib/heap_listener, part of every zmem library build (host and Cortex-M); the core
- * compiled alone with -ffreestanding has no listeners to notify.
+ * Listener notifications (CONFIG_SYS_HEAP_LISTENER, Kconfig default y) need lib/heap_listener:
+ * a core built without a configuration header (Cortex-M, -m32, size probes) or compiled alone
+ * with -ffreestanding does not notify, as it may be linked without that library.
  */
-#if (defined(CONFIG_SYS_HEAP_LISTENER) ? CONFIG_SYS_HEAP_LISTENER : !defined(ZMEM_AUTOCONF)) && \
-	__STDC_HOSTED__
+#if defined(CONFIG_SYS_HEAP_LISTENER) && CONFIG_SYS_HEAP_LISTENER && __STDC_HOSTED__
 #define Z_HEAP_LISTENER 1
 #else
 #define Z_HEAP_LISTENER 0
