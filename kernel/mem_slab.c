@@ -100,6 +100,14 @@ static uint32_t *init_map_get(const struct k_mem_slab *slab, size_t words)
 	if (init_maps[i].slab == slab && init_maps[i].words >= words) {
 		return init_maps[i].map;
 	}
+	if (init_maps[i].slab == slab &&
+	    init_maps[i].map + init_maps[i].words == &init_map_pool[init_map_top] &&
+	    words - init_maps[i].words <= CONFIG_ZMEM_MEM_SLAB_INIT_MAP_WORDS - init_map_top) {
+		/* The last map handed out grows in place. */
+		init_map_top += words - init_maps[i].words;
+		init_maps[i].words = words;
+		return init_maps[i].map;
+	}
 	if (words > CONFIG_ZMEM_MEM_SLAB_INIT_MAP_WORDS - init_map_top) {
 		return NULL;
 	}
