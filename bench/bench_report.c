@@ -13,6 +13,8 @@
  *   bench_report [all]                 every workload at 2,000,000 ops + overhead; PASS/FAIL
  *   bench_report wl W HEAP_KIB [OPS]   one workload run (W = 1, 2 or 3)
  *   bench_report overhead              the fixed-overhead lines
+ *   bench_report worst                 the adversarial sequence (worst.h): every measured call
+ *                                      announced by a "WC" line, for bench/worst_case.sh
  *
  * Every heap is validated after each run and after releasing every block; a heap that does
  * not validate or does not return to empty fails the program (exit status 1).
@@ -26,6 +28,8 @@
 #include <zephyr/sys/sys_heap.h>
 
 #include "workloads.h"
+#include "worst.h"
+#include "worst_dump.h"
 
 #define WL_MAX_HEAP_KIB 256u
 
@@ -228,6 +232,52 @@ static int overhead(void)
 	return failures;
 }
 
+/* ---- Worst case: the workloads on small heaps, every call measured, then worst.c ----------- */
+
+static int worst_all(void)
+{
+	static const struct {
+		enum wl_kind kind;
+		uint32_t heap_bytes;
+		uint32_t ops;
+	} runs[] = {
+	    {WL_W1, 2048, 3000},
+	    {WL_W1, 65536, 3000},
+	    {WL_W2, 4096, 3000},
+	    {WL_W3, 8192, 3000},
+	};
+	int failures = 0;
+	uint8_t *buf = big_buffer();
+
+	if (buf == NULL) {
+		printf("FAIL: no %u-byte buffer\n", BIG_BYTES);
+		return 1;
+	}
+	for (size_t i = 0; i < sizeof(runs) / sizeof(runs[0]); i++) {
+		sys_heap_init(&wl_heap, heap_mem, runs[i].heap_bytes);
+		wl_init(&state, runs[i].kind);
+		/* One op is one call (W2 counts no op without a call): a dump after each. */
+		for (uint32_t op = 0; op < runs[i].ops; op++) {
+			WC_ZERO();
+			wl_run(&state, 1);
+			WC_DUMP("workload %s heap=%" PRIu32 " op=%" PRIu32, wl_name(runs[i].kind),
+				runs[i].heap_bytes, op);
+		}
+		if (state.allocs + state.frees != runs[i].ops) {
+			printf("FAIL: worst case: %s made %" PRIu64 " calls, not %" PRIu32 "\n",
+			       wl_name(runs[i].kind), state.allocs + state.frees, runs[i].ops);
+			failures++;
+		}
+		wl_release(&state);
+		if (!heap_empty_and_valid(&wl_heap)) {
+			printf("FAIL: worst case: %s heap not valid and empty\n",
+			       wl_name(runs[i].kind));
+			failures++;
+		}
+	}
+	return failures + worst(buf, BIG_BYTES);
+}
+
 /* ---- main --------------------------------------------------------------------------------- */
 
 static int all(void)
@@ -261,8 +311,10 @@ int main(int argc, char **argv)
 		failures = run_workload((enum wl_kind)kind, kib, ops);
 	} else if (strcmp(mode, "overhead") == 0) {
 		failures = overhead();
+	} else if (strcmp(mode, "worst") == 0) {
+		failures = worst_all();
 	} else {
-		printf("usage: %s [all | wl W HEAP_KIB [OPS] | overhead]\n", argv[0]);
+		printf("usage: %s [all | wl W HEAP_KIB [OPS] | overhead | worst]\n", argv[0]);
 		return 2;
 	}
 	printf("%s\n", failures == 0 ? "PASS" : "FAIL");

@@ -28,7 +28,7 @@ if [ "${1:-}" = -B ]; then
   shift 2
 fi
 parts=("$@")
-[ ${#parts[@]} -gt 0 ] || parts=(instr figures overhead size)
+[ ${#parts[@]} -gt 0 ] || parts=(instr figures overhead size worst)
 jobs="${BENCH_JOBS:-2}"
 mkdir -p "$out"
 launcher=()
@@ -64,7 +64,7 @@ build_m32() {
   cmake --build "$out/m32" -j "$jobs" --target zmem >/dev/null
   m32_bin="$out/m32/bench_report_m32"
   gcc -m32 -std=c11 -O2 -g -DNDEBUG -Wall -Wextra -Werror -I "$root/include" -I "$root/bench" \
-    -o "$m32_bin" "$root/bench/bench_report.c" "$root/bench/workloads.c" "$out/m32/libzmem.a"
+    -o "$m32_bin" "$root/bench/bench_report.c" "$root/bench/workloads.c" "$root/bench/worst.c" "$out/m32/libzmem.a"
 }
 build_m3() {
   [ -n "${m3_bin:-}" ] && return 0

@@ -3,13 +3,15 @@
 #   zmem_add_application(<name>
 #     SOURCES <file>...             application sources (relative to the current source dir)
 #     [CONF <prj.conf>...]          configuration files, applied in order (later wins)
-#     [KCONFIG <symbols.conf>...]   extra symbol declarations (kconfig/*.conf format), for
-#                                   application-specific CONFIG_ symbols
+#     [KCONFIG <Kconfig>]           the application's own Kconfig file (declares its CONFIG_
+#                                   symbols and sources "Kconfig.zephyr"); default: zmem's
 #     [NO_WARNINGS])                do not link zmem_warnings (-Wall -Wextra -Werror)
 #
-# creates the executable target <name> in the current binary dir. Its configuration
-# (<binary dir>/<name>_config/zephyr/autoconf.h, plus .config) comes from kconfig/*.conf and the
-# CONF files; application sources and the zmem sources it links all see it through -imacros, as
+# creates the executable target <name> in the current binary dir, and <name>_menuconfig /
+# <name>_guiconfig / <name>_hardenconfig on its configuration. Its configuration
+# (<binary dir>/<name>_config/zephyr/autoconf.h, plus .config) comes from the Kconfig files and
+# the CONF files (cmake/zmem_kconfig.cmake, docs/kconfig.md); application sources and the zmem
+# sources it links all see it through -imacros, as
 # on Zephyr where the kernel is compiled with the application's configuration. Applications
 # whose configuration is identical share one build of the zmem library (the default one when
 # nothing differs from the defaults), so most tests cost no extra compilation.
@@ -19,8 +21,9 @@
 # main() as Zephyr's main thread, plus any INTERFACE_SOURCES it lists, compiled with the
 # application's configuration), with the configuration's own zmem library in place of zmem.
 #
-# zmem_app_configure(<target-with-sources> <target-to-link> <config-dir> CONF ... KCONFIG ...
-# [EXPORT_VARIABLES]) is the shared step, also used by the Zephyr CMake package (cmake/zephyr/).
+# zmem_app_configure(<target-with-sources> <target-to-link> <config-dir> CONF ... [KCONFIG <file>]
+# [TARGET_PREFIX <p> | TARGETS_UNPREFIXED] [EXPORT_VARIABLES]) is the shared step, also used by the Zephyr CMake
+# package (cmake/zephyr/).
 
 include_guard(GLOBAL)
 include(${CMAKE_CURRENT_LIST_DIR}/zmem_kconfig.cmake)
@@ -39,27 +42,31 @@ function(zmem_add_application name)
     target_link_libraries(${name} PRIVATE zmem_warnings)
   endif()
   zmem_app_configure(${name} ${name} "${CMAKE_CURRENT_BINARY_DIR}/${name}_config"
-    CONF ${ARG_CONF} KCONFIG ${ARG_KCONFIG})
+    CONF ${ARG_CONF} KCONFIG ${ARG_KCONFIG} TARGET_PREFIX ${name}_)
 endfunction()
 
 # Generates the configuration of application target <code> (which holds the sources), and links
 # <exe> against a zmem library compiled with the same configuration.
 function(zmem_app_configure code exe config_dir)
-  cmake_parse_arguments(PARSE_ARGV 3 ARG "EXPORT_VARIABLES" "" "CONF;KCONFIG")
+  cmake_parse_arguments(PARSE_ARGV 3 ARG "EXPORT_VARIABLES;TARGETS_UNPREFIXED" "KCONFIG;TARGET_PREFIX" "CONF")
   set(conf_files "")
   foreach(f IN LISTS ARG_CONF)
     get_filename_component(f "${f}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_SOURCE_DIR}")
     list(APPEND conf_files "${f}")
   endforeach()
-  set(kconfig_files "")
-  foreach(f IN LISTS ARG_KCONFIG)
-    get_filename_component(f "${f}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_SOURCE_DIR}")
-    list(APPEND kconfig_files "${f}")
-  endforeach()
-  get_property(root GLOBAL PROPERTY ZMEM_SOURCE_DIR)
+  set(kconfig_args "")
+  if(ARG_KCONFIG)
+    get_filename_component(f "${ARG_KCONFIG}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_SOURCE_DIR}")
+    set(kconfig_args KCONFIG_ROOT "${f}")
+  endif()
+  if(ARG_TARGET_PREFIX)
+    list(APPEND kconfig_args TARGET_PREFIX "${ARG_TARGET_PREFIX}")
+  elseif(ARG_TARGETS_UNPREFIXED)
+    list(APPEND kconfig_args TARGETS_UNPREFIXED)
+  endif()
   set(autoconf "${config_dir}/zephyr/autoconf.h")
-  zmem_kconfig_generate(OUTPUT "${autoconf}" KCONFIG_DIR "${root}/kconfig"
-    CONF_FILES ${conf_files} KCONFIG_FILES ${kconfig_files} EXPORT_VARIABLES)
+  zmem_kconfig_generate(OUTPUT "${autoconf}" ${kconfig_args} CONF_FILES ${conf_files}
+    EXPORT_VARIABLES)
   if(ARG_EXPORT_VARIABLES)
     foreach(name IN LISTS ZMEM_KCONFIG_SYMBOLS)
       set(${name} "${${name}}" PARENT_SCOPE)

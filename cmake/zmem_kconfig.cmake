@@ -1,43 +1,28 @@
-# zmem's configuration generator: Kconfig-style symbols -> zephyr/autoconf.h.
+# zmem's configuration step in CMake: Kconfig symbols + configuration files -> autoconf.h.
 #
-# Symbols are declared in kconfig/*.conf, one per line:
-#   CONFIG_NAME  TYPE  DEFAULT  help text...      (TYPE: bool | int | hex | string)
-# An application's prj.conf (and extra conf files, applied in order) then assigns values:
-#   CONFIG_X=y | n | 123 | -4 | 0x1F | "text"     and   # CONFIG_X is not set
-# Comments and blank lines are ignored. An unknown symbol is ignored with a warning naming
-# file:line (as Zephyr's Kconfig does); a malformed line or a value of the wrong type stops the
-# configuration with an error naming file:line, since a silently dropped setting would give an
-# application a configuration it never asked for.
+# The work is done by scripts/kconfig/zmem_config.py (kconfiglib, Debian's python3-kconfiglib,
+# as Zephyr does it); this file finds Python with kconfiglib (installing it with apt-get when
+# configuring as root), runs the script only when one of its inputs changed, reports its
+# messages, and adds the menuconfig / guiconfig / hardenconfig targets. See docs/kconfig.md.
 #
-# Output: autoconf.h (bool y -> `#define CONFIG_X 1`, n -> absent; int/hex/string verbatim) and,
-# next to it, a `.config` listing every symbol's final value.
-#
-# Use from CMake:
 #   include(zmem_kconfig)
-#   zmem_kconfig_generate(OUTPUT <dir>/zephyr/autoconf.h
-#                         [CONF_FILES <prj.conf>...]      # applied in order, later wins
-#                         [KCONFIG_FILES <symbols.conf>...]  # extra declarations (app symbols)
-#                         [KCONFIG_DIR <dir>]             # default: zmem's kconfig/
-#                         [EXPORT_VARIABLES])             # also set CONFIG_X in the caller
-#                             (bool: y/n, string: unquoted) and ZMEM_KCONFIG_SYMBOLS (the names)
-# Use as a script (tests, tools):
-#   cmake -DOUTPUT=<file> [-DCONF_FILES="a.conf;b.conf"] [-DKCONFIG_DIR=<dir>] -P zmem_kconfig.cmake
+#   zmem_kconfig_generate(OUTPUT <dir>/autoconf.h
+#                         [KCONFIG_ROOT <Kconfig>]   # default: zmem's root Kconfig
+#                         [CONF_FILES <prj.conf>...] # applied in order, later wins
+#                         [TARGET_PREFIX <p>]        # add targets <p>menuconfig, <p>guiconfig,
+#                                                    #   <p>hardenconfig
+#                         [TARGETS_UNPREFIXED]       # add menuconfig, guiconfig, hardenconfig
+#                         [EXPORT_VARIABLES])        # set CONFIG_X in the caller (bool: y/n,
+#                                                    #   string: unquoted), ZMEM_KCONFIG_SYMBOLS
+# writes <dir>/autoconf.h and <dir>/.config, plus <dir>/.config.cmake (CMake values),
+# <dir>/.kconfig_sources (Kconfig files read) and <dir>/.kconfig_state / .kconfig_stamp.
+# ZMEM_KCONFIG_STRICT=ON makes an assignment to an unknown symbol an error.
+include_guard(GLOBAL)
 
-cmake_minimum_required(VERSION 3.20)
+option(ZMEM_KCONFIG_STRICT "Assignments to unknown CONFIG_ symbols are errors" OFF)
 
-set(ZMEM_KCONFIG_DEFAULT_DIR "${CMAKE_CURRENT_LIST_DIR}/../kconfig")
-get_filename_component(ZMEM_KCONFIG_DEFAULT_DIR "${ZMEM_KCONFIG_DEFAULT_DIR}" ABSOLUTE)
-
-# Value syntax per type. Strings are double-quoted with backslash escapes, as in Kconfig.
-set(_zk_re_bool "^[yn]$")
-set(_zk_re_int "^-?[0-9]+$")
-set(_zk_re_hex "^0[xX][0-9a-fA-F]+$")
-set(_zk_re_string "^\"([^\"\\\\]|\\\\.)*\"$")
-
-# Reads one file into _zk_lines_N variables (N from 1), keeping every line, including lines
-# with ';' or '[' that CMake lists would mangle, so that line numbers stay exact.
 # zmem_write_if_changed(<path> <content>): write only when the content differs, so that
-# regenerating a configuration does not make everything that includes it rebuild.
+# regenerating a file does not make everything that includes it rebuild.
 function(zmem_write_if_changed path content)
   set(old "")
   if(EXISTS "${path}")
@@ -48,172 +33,189 @@ function(zmem_write_if_changed path content)
   endif()
 endfunction()
 
-macro(_zk_read_lines file)
-  file(READ "${file}" _zk_content)
-  string(REPLACE "\r" "" _zk_content "${_zk_content}")
-  set(_zk_nlines 0)
-  while(NOT _zk_content STREQUAL "")
-    string(FIND "${_zk_content}" "\n" _zk_nl)
-    math(EXPR _zk_nlines "${_zk_nlines} + 1")
-    if(_zk_nl EQUAL -1)
-      set(_zk_lines_${_zk_nlines} "${_zk_content}")
-      set(_zk_content "")
-    else()
-      string(SUBSTRING "${_zk_content}" 0 ${_zk_nl} _zk_lines_${_zk_nlines})
-      math(EXPR _zk_nl "${_zk_nl} + 1")
-      string(SUBSTRING "${_zk_content}" ${_zk_nl} -1 _zk_content)
+function(_zmem_python_has_kconfiglib python out)
+  set(${out} FALSE PARENT_SCOPE)
+  if(python AND EXISTS "${python}")
+    execute_process(COMMAND "${python}" -c "import kconfiglib"
+      RESULT_VARIABLE rc OUTPUT_QUIET ERROR_QUIET)
+    if(rc EQUAL 0)
+      set(${out} TRUE PARENT_SCOPE)
     endif()
-  endwhile()
-endmacro()
-
-function(zmem_kconfig_generate)
-  cmake_parse_arguments(PARSE_ARGV 0 ARG "EXPORT_VARIABLES" "OUTPUT;KCONFIG_DIR"
-    "CONF_FILES;KCONFIG_FILES")
-  if(NOT ARG_OUTPUT)
-    message(FATAL_ERROR "zmem_kconfig_generate: OUTPUT is required")
-  endif()
-  if(NOT ARG_KCONFIG_DIR)
-    set(ARG_KCONFIG_DIR "${ZMEM_KCONFIG_DEFAULT_DIR}")
-  endif()
-  if(CMAKE_SCRIPT_MODE_FILE)
-    file(GLOB decl_files "${ARG_KCONFIG_DIR}/*.conf")
-  else()
-    file(GLOB decl_files CONFIGURE_DEPENDS "${ARG_KCONFIG_DIR}/*.conf")
-  endif()
-  list(SORT decl_files)
-  list(APPEND decl_files ${ARG_KCONFIG_FILES})
-
-  # 1. Declarations: name, type, default.
-  set(names "")
-  foreach(file IN LISTS decl_files)
-    if(NOT EXISTS "${file}")
-      message(FATAL_ERROR "zmem kconfig: symbol file ${file} does not exist")
-    endif()
-    _zk_read_lines("${file}")
-    set(n 0)
-    while(n LESS _zk_nlines) # not foreach(RANGE 1 N): for N = 0 it yields 1 and 0
-      math(EXPR n "${n} + 1")
-      set(line "${_zk_lines_${n}}")
-      if(line MATCHES "^[ \t]*(#.*)?$")
-        continue()
-      endif()
-      if(NOT line MATCHES "^(CONFIG_[A-Za-z0-9_]+)[ \t]+(bool|int|hex|string)[ \t]+(\"([^\"\\\\]|\\\\.)*\"|[^ \t]+)([ \t]+.*)?$")
-        message(FATAL_ERROR "${file}:${n}: malformed symbol declaration (expected "
-          "'CONFIG_NAME TYPE DEFAULT help...'): ${line}")
-      endif()
-      set(name "${CMAKE_MATCH_1}")
-      set(type "${CMAKE_MATCH_2}")
-      set(value "${CMAKE_MATCH_3}")
-      if(NOT value MATCHES "${_zk_re_${type}}")
-        message(FATAL_ERROR "${file}:${n}: default '${value}' of ${name} is not a valid ${type}")
-      endif()
-      if(DEFINED type_${name})
-        message(FATAL_ERROR "${file}:${n}: ${name} is already declared in ${where_${name}}")
-      endif()
-      set(type_${name} "${type}")
-      set(value_${name} "${value}")
-      set(where_${name} "${file}:${n}")
-      list(APPEND names "${name}")
-    endwhile()
-  endforeach()
-
-  # 2. Assignments from the application's conf files, in order.
-  foreach(file IN LISTS ARG_CONF_FILES)
-    if(NOT EXISTS "${file}")
-      message(FATAL_ERROR "zmem kconfig: configuration file ${file} does not exist")
-    endif()
-    _zk_read_lines("${file}")
-    set(n 0)
-    while(n LESS _zk_nlines) # not foreach(RANGE 1 N): for N = 0 it yields 1 and 0
-      math(EXPR n "${n} + 1")
-      set(line "${_zk_lines_${n}}")
-      string(STRIP "${line}" line)
-      if(line MATCHES "^# *(CONFIG_[A-Za-z0-9_]+) is not set$")
-        set(name "${CMAKE_MATCH_1}")
-        set(value "n")
-        set(unset TRUE)
-      elseif(line STREQUAL "" OR line MATCHES "^#")
-        continue()
-      elseif(line MATCHES "^(CONFIG_[A-Za-z0-9_]+)[ \t]*=[ \t]*(.*)$")
-        set(name "${CMAKE_MATCH_1}")
-        set(value "${CMAKE_MATCH_2}")
-        set(unset FALSE)
-      else()
-        message(FATAL_ERROR "${file}:${n}: malformed line (expected CONFIG_NAME=value): ${line}")
-      endif()
-      if(NOT DEFINED type_${name})
-        message(WARNING "${file}:${n}: unknown symbol ${name} ignored")
-        continue()
-      endif()
-      set(type "${type_${name}}")
-      if(unset AND NOT type STREQUAL "bool")
-        continue() # "is not set" on a non-bool keeps its default, as Kconfig does
-      endif()
-      if(NOT value MATCHES "${_zk_re_${type}}")
-        message(FATAL_ERROR "${file}:${n}: invalid value '${value}' for ${type} symbol ${name}")
-      endif()
-      set(value_${name} "${value}")
-    endwhile()
-  endforeach()
-
-  # 3. Output, rewritten only when it changes so that builds stay incremental.
-  list(SORT names)
-  set(header "/* Generated by zmem from the kconfig/ symbol files")
-  foreach(file IN LISTS ARG_CONF_FILES)
-    get_filename_component(base "${file}" NAME)
-    string(APPEND header " + ${base}")
-  endforeach()
-  string(APPEND header ". Do not edit. */\n#define ZMEM_AUTOCONF 1\n")
-  set(dotconfig "# Generated by zmem. Final value of every symbol.\n")
-  foreach(name IN LISTS names)
-    set(type "${type_${name}}")
-    set(value "${value_${name}}")
-    if(type STREQUAL "bool")
-      if(value STREQUAL "y")
-        string(APPEND header "#define ${name} 1\n")
-        string(APPEND dotconfig "${name}=y\n")
-      else()
-        string(APPEND dotconfig "# ${name} is not set\n")
-      endif()
-    else()
-      string(APPEND header "#define ${name} ${value}\n")
-      string(APPEND dotconfig "${name}=${value}\n")
-    endif()
-    if(ARG_EXPORT_VARIABLES)
-      if(type STREQUAL "string")
-        string(REGEX REPLACE "^\"(.*)\"$" "\\1" value "${value}")
-      endif()
-      set(${name} "${value}" PARENT_SCOPE)
-    endif()
-  endforeach()
-
-  if(ARG_EXPORT_VARIABLES)
-    set(ZMEM_KCONFIG_SYMBOLS "${names}" PARENT_SCOPE)
-  endif()
-
-  get_filename_component(outdir "${ARG_OUTPUT}" DIRECTORY)
-  file(MAKE_DIRECTORY "${outdir}")
-  foreach(pair "${ARG_OUTPUT}|header" "${outdir}/.config|dotconfig")
-    string(REPLACE "|" ";" pair "${pair}")
-    list(GET pair 0 path)
-    list(GET pair 1 var)
-    zmem_write_if_changed("${path}" "${${var}}")
-  endforeach()
-
-  # Editing a conf file or adding a component's symbols re-runs the configuration.
-  if(NOT CMAKE_SCRIPT_MODE_FILE)
-    set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS
-      ${decl_files} ${ARG_CONF_FILES})
   endif()
 endfunction()
 
-if(CMAKE_SCRIPT_MODE_FILE STREQUAL CMAKE_CURRENT_LIST_FILE)
-  set(_zk_args OUTPUT "${OUTPUT}" CONF_FILES ${CONF_FILES})
-  if(KCONFIG_DIR)
-    list(APPEND _zk_args KCONFIG_DIR "${KCONFIG_DIR}")
+# Sets ZMEM_PYTHON (cache) to a Python 3 that imports kconfiglib: ZMEM_PYTHON if given, Debian's
+# /usr/bin/python3 (python3-kconfiglib), then python3 on PATH. Missing: installed with apt-get
+# when running as root on Debian/Ubuntu, else the configuration stops with the command to run.
+function(zmem_kconfig_find_python)
+  get_property(done GLOBAL PROPERTY _ZMEM_KCONFIG_PYTHON_OK)
+  if(done)
+    return()
   endif()
-  if(KCONFIG_FILES)
-    list(APPEND _zk_args KCONFIG_FILES ${KCONFIG_FILES})
+  find_program(_zmem_path_python3 NAMES python3)
+  foreach(candidate "${ZMEM_PYTHON}" /usr/bin/python3 "${_zmem_path_python3}")
+    _zmem_python_has_kconfiglib("${candidate}" ok)
+    if(ok)
+      set(found "${candidate}")
+      break()
+    endif()
+  endforeach()
+  if(NOT found AND EXISTS /usr/bin/apt-get)
+    execute_process(COMMAND id -u OUTPUT_VARIABLE uid OUTPUT_STRIP_TRAILING_WHITESPACE)
+    if(uid STREQUAL "0")
+      message(STATUS "zmem: Kconfig needs Python 3 with kconfiglib; installing: "
+        "apt-get install -y python3 python3-kconfiglib")
+      set(ENV{DEBIAN_FRONTEND} noninteractive)
+      execute_process(COMMAND apt-get install -y -q python3 python3-kconfiglib RESULT_VARIABLE rc)
+      if(NOT rc EQUAL 0)
+        message(STATUS "zmem: apt-get update, then apt-get install -y python3 python3-kconfiglib")
+        execute_process(COMMAND apt-get update -q)
+        execute_process(COMMAND apt-get install -y -q python3 python3-kconfiglib)
+      endif()
+      _zmem_python_has_kconfiglib(/usr/bin/python3 ok)
+      if(ok)
+        set(found /usr/bin/python3)
+      endif()
+    endif()
   endif()
-  zmem_kconfig_generate(${_zk_args})
-endif()
+  if(NOT found)
+    message(FATAL_ERROR "zmem reads its configuration (Kconfig) with Python 3 and kconfiglib, "
+      "which are missing. Install them:\n"
+      "  sudo apt-get install python3 python3-kconfiglib\n"
+      "(other systems: pip install kconfiglib, then configure with -DZMEM_PYTHON=<that python3>)")
+  endif()
+  set(ZMEM_PYTHON "${found}" CACHE FILEPATH "Python 3 with kconfiglib, for the configuration step"
+    FORCE)
+  set_property(GLOBAL PROPERTY _ZMEM_KCONFIG_PYTHON_OK TRUE)
+endfunction()
+
+# The zmem tree and the script, from wherever the functions are called (variables set when this
+# file was included are not visible in other directories' scopes).
+macro(_zmem_kconfig_paths)
+  get_filename_component(ZMEM_KCONFIG_ZEPHYR_BASE "${CMAKE_CURRENT_FUNCTION_LIST_DIR}/.." ABSOLUTE)
+  set(ZMEM_KCONFIG_SCRIPT "${ZMEM_KCONFIG_ZEPHYR_BASE}/scripts/kconfig/zmem_config.py")
+endmacro()
+
+function(zmem_kconfig_generate)
+  _zmem_kconfig_paths()
+  cmake_parse_arguments(PARSE_ARGV 0 ARG "EXPORT_VARIABLES;TARGETS_UNPREFIXED"
+    "OUTPUT;KCONFIG_ROOT;TARGET_PREFIX"
+    "CONF_FILES")
+  if(NOT ARG_OUTPUT)
+    message(FATAL_ERROR "zmem_kconfig_generate: OUTPUT is required")
+  endif()
+  if(NOT ARG_KCONFIG_ROOT)
+    set(ARG_KCONFIG_ROOT "${ZMEM_KCONFIG_ZEPHYR_BASE}/Kconfig")
+  endif()
+  get_filename_component(root "${ARG_KCONFIG_ROOT}" ABSOLUTE)
+  if(NOT EXISTS "${root}")
+    message(FATAL_ERROR "zmem: Kconfig file ${root} does not exist")
+  endif()
+  zmem_kconfig_find_python()
+  get_filename_component(dir "${ARG_OUTPUT}" DIRECTORY)
+  file(MAKE_DIRECTORY "${dir}")
+  set(dotconfig "${dir}/.config")
+  set(cmake_out "${dir}/.config.cmake")
+  set(sources_out "${dir}/.kconfig_sources")
+
+  set(cmd "${ZMEM_PYTHON}" "${ZMEM_KCONFIG_SCRIPT}" --kconfig "${root}"
+    --zephyr-base "${ZMEM_KCONFIG_ZEPHYR_BASE}" --dotconfig "${dotconfig}"
+    --autoconf "${ARG_OUTPUT}" --cmake "${cmake_out}" --sources "${sources_out}"
+    --state "${dir}/.kconfig_state")
+  foreach(f IN LISTS ARG_CONF_FILES)
+    if(NOT EXISTS "${f}")
+      message(FATAL_ERROR "zmem: configuration file ${f} does not exist")
+    endif()
+    list(APPEND cmd --conf "${f}")
+  endforeach()
+  if(ZMEM_KCONFIG_STRICT)
+    list(APPEND cmd --strict)
+  endif()
+
+  # Re-run only when an input changed: the command, the conf files, the Kconfig files read
+  # last time, the script and the .config (menuconfig saves there).
+  set(kconfig_files "")
+  if(EXISTS "${sources_out}")
+    file(STRINGS "${sources_out}" kconfig_files)
+  endif()
+  string(SHA256 stamp "${cmd}")
+  foreach(f IN LISTS ARG_CONF_FILES kconfig_files ZMEM_KCONFIG_SCRIPT dotconfig)
+    if(EXISTS "${f}")
+      file(SHA256 "${f}" h)
+    else()
+      set(h missing)
+    endif()
+    string(SHA256 stamp "${stamp}${f}${h}")
+  endforeach()
+  set(old_stamp "")
+  if(EXISTS "${dir}/.kconfig_stamp")
+    file(READ "${dir}/.kconfig_stamp" old_stamp)
+  endif()
+  if(NOT stamp STREQUAL old_stamp OR NOT EXISTS "${ARG_OUTPUT}" OR NOT EXISTS "${cmake_out}")
+    execute_process(COMMAND ${cmd} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+    if(NOT "${out}${err}" STREQUAL "")
+      message(NOTICE "${out}${err}")
+    endif()
+    if(NOT rc EQUAL 0)
+      file(REMOVE "${dir}/.kconfig_stamp")
+      message(FATAL_ERROR "zmem: configuration stopped by the errors above (Kconfig ${root})")
+    endif()
+    # The stamp of the state after this run (the script may have rewritten .config).
+    file(STRINGS "${sources_out}" kconfig_files)
+    string(SHA256 stamp "${cmd}")
+    foreach(f IN LISTS ARG_CONF_FILES kconfig_files ZMEM_KCONFIG_SCRIPT dotconfig)
+      if(EXISTS "${f}")
+        file(SHA256 "${f}" h)
+      else()
+        set(h missing)
+      endif()
+      string(SHA256 stamp "${stamp}${f}${h}")
+    endforeach()
+    file(WRITE "${dir}/.kconfig_stamp" "${stamp}")
+  endif()
+
+  if(ARG_EXPORT_VARIABLES)
+    include("${cmake_out}")
+    foreach(name IN LISTS ZMEM_KCONFIG_SYMBOLS)
+      set(${name} "${${name}}" PARENT_SCOPE)
+    endforeach()
+    set(ZMEM_KCONFIG_SYMBOLS "${ZMEM_KCONFIG_SYMBOLS}" PARENT_SCOPE)
+  endif()
+
+  if(NOT CMAKE_SCRIPT_MODE_FILE)
+    set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS
+      ${ARG_CONF_FILES} ${kconfig_files} "${ZMEM_KCONFIG_SCRIPT}"
+      "${ZMEM_KCONFIG_ZEPHYR_BASE}/scripts/kconfig/spellings.txt" "${dotconfig}")
+    if(ARG_TARGET_PREFIX)
+      zmem_kconfig_add_targets("${ARG_TARGET_PREFIX}" "${root}" "${dotconfig}")
+    elseif(ARG_TARGETS_UNPREFIXED)
+      zmem_kconfig_add_targets("" "${root}" "${dotconfig}")
+    endif()
+  endif()
+endfunction()
+
+# <prefix>menuconfig, <prefix>guiconfig (kconfiglib's editors) and <prefix>hardenconfig on a
+# build's .config. Saving from an editor changes .config; the next build re-runs the
+# configuration, which then takes the saved .config as the configuration (until a conf file
+# or Kconfig file changes), as on Zephyr.
+function(zmem_kconfig_add_targets prefix root dotconfig)
+  _zmem_kconfig_paths()
+  set(env ${CMAKE_COMMAND} -E env "ZEPHYR_BASE=${ZMEM_KCONFIG_ZEPHYR_BASE}"
+    "srctree=${ZMEM_KCONFIG_ZEPHYR_BASE}" "KCONFIG_CONFIG=${dotconfig}")
+  foreach(tool menuconfig guiconfig)
+    if(NOT TARGET ${prefix}${tool})
+      add_custom_target(${prefix}${tool}
+        COMMAND ${env} "${ZMEM_PYTHON}" -m ${tool} "${root}"
+        WORKING_DIRECTORY "${ZMEM_KCONFIG_ZEPHYR_BASE}"
+        USES_TERMINAL
+        COMMENT "${tool} on ${dotconfig} (the next build applies what you save)")
+    endif()
+  endforeach()
+  if(NOT TARGET ${prefix}hardenconfig)
+    add_custom_target(${prefix}hardenconfig
+      COMMAND "${ZMEM_PYTHON}" "${ZMEM_KCONFIG_ZEPHYR_BASE}/scripts/kconfig/hardenconfig.py"
+        --kconfig "${root}" --zephyr-base "${ZMEM_KCONFIG_ZEPHYR_BASE}" --dotconfig "${dotconfig}"
+      USES_TERMINAL
+      COMMENT "Hardening options of ${dotconfig} against zmem's recommendations")
+  endif()
+endfunction()

@@ -274,6 +274,12 @@ void z_reschedule(struct k_spinlock *lock, k_spinlock_key_t key)
 int z_pend_curr_desc(struct k_spinlock *lock, k_spinlock_key_t key, _wait_q_t *wq,
 		     k_timeout_t timeout, const char *what)
 {
+	return z_pend_curr_data(lock, key, wq, timeout, what, NULL);
+}
+
+int z_pend_curr_data(struct k_spinlock *lock, k_spinlock_key_t key, _wait_q_t *wq,
+		     k_timeout_t timeout, const char *what, void *data)
+{
 	struct k_thread *cur = _current;
 
 	k_spin_unlock(lock, key);
@@ -286,7 +292,7 @@ int z_pend_curr_desc(struct k_spinlock *lock, k_spinlock_key_t key, _wait_q_t *w
 		return -EAGAIN;
 	}
 	cur->base.swap_retval = -EAGAIN;
-	cur->base.swap_data = NULL;
+	cur->base.swap_data = data;
 	cur->base.thread_state |= _THREAD_PENDING;
 	cur->base.pended_on = wq;
 	cur->base.pend_desc = what;

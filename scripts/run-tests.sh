@@ -10,6 +10,10 @@ export ZMEM_OUT="${ZMEM_OUT:-$ZMEM_ROOT/out}"
 export ZMEM_JOBS="${ZMEM_JOBS:-$(nproc)}"
 mkdir -p "$ZMEM_OUT"
 source "$ZMEM_ROOT/scripts/lib.sh"
+# Every build's configuration step reads the Kconfig files with kconfiglib under Debian's
+# python3 (scripts/kconfig/zmem_config.py).
+need_pkg /usr/bin/python3 python3
+need_pkg python3-kconfiglib python3-kconfiglib
 
 only="${1:-}"
 failed=()

@@ -4,8 +4,11 @@
 # to build it (under <prefix>/share/zmem/source), not only the prebuilt default library.
 include(GNUInstallDirs)
 set(_zmem_source_dest ${CMAKE_INSTALL_DATADIR}/zmem/source)
-install(FILES ${PROJECT_SOURCE_DIR}/CMakeLists.txt DESTINATION ${_zmem_source_dest})
-foreach(dir arch cmake include kconfig kernel lib share subsys)
+install(FILES ${PROJECT_SOURCE_DIR}/CMakeLists.txt ${PROJECT_SOURCE_DIR}/Kconfig
+  ${PROJECT_SOURCE_DIR}/Kconfig.zephyr DESTINATION ${_zmem_source_dest})
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/scripts/kconfig DESTINATION ${_zmem_source_dest}/scripts
+  USE_SOURCE_PERMISSIONS PATTERN __pycache__ EXCLUDE)
+foreach(dir arch cmake include kernel lib share subsys)
   if(EXISTS ${PROJECT_SOURCE_DIR}/${dir})
     install(DIRECTORY ${PROJECT_SOURCE_DIR}/${dir} DESTINATION ${_zmem_source_dest})
   endif()

@@ -7,9 +7,11 @@
 #   CONF_FILE        default <app>/prj.conf; a list (';' or ' ' separated) is applied in order
 #   EXTRA_CONF_FILE  applied after CONF_FILE
 #   OVERLAY_CONFIG   older name of EXTRA_CONF_FILE, also applied
-#   ZMEM_KCONFIG     symbol files (kconfig/*.conf format) declaring the application's own
-#                    CONFIG_ symbols (zmem does not read Kconfig files)
 #   -DCONFIG_X=...   applied last (written to build/zephyr/cmdline.conf)
+# Symbols: the application's own Kconfig file (<app>/Kconfig, sourcing "Kconfig.zephyr", as on
+# Zephyr) or KCONFIG_ROOT; without either, zmem's root Kconfig. ZMEM_KCONFIG is an older name
+# of KCONFIG_ROOT. ZMEM_KCONFIG_STRICT=ON: unknown symbols are errors. Targets menuconfig,
+# guiconfig and hardenconfig work on build/zephyr/.config (docs/kconfig.md).
 # Every CONFIG_ symbol is also a CMake variable after find_package (bool: y/n), so
 # `if(CONFIG_FOO)` and target_sources_ifdef(CONFIG_FOO app PRIVATE ...) work.
 include_guard(GLOBAL)
@@ -71,7 +73,7 @@ function(_zephyr_conf_list out)
   set(${out} "${files}" PARENT_SCOPE)
 endfunction()
 
-foreach(var CONF_FILE EXTRA_CONF_FILE OVERLAY_CONFIG ZMEM_KCONFIG)
+foreach(var CONF_FILE EXTRA_CONF_FILE OVERLAY_CONFIG KCONFIG_ROOT ZMEM_KCONFIG)
   if(NOT DEFINED ${var} AND DEFINED ENV{${var}})
     set(${var} "$ENV{${var}}")
   endif()
@@ -95,9 +97,19 @@ if(NOT _zmem_cmdline STREQUAL "")
   zmem_write_if_changed("${APPLICATION_BINARY_DIR}/zephyr/cmdline.conf" "${_zmem_cmdline}")
   list(APPEND _zmem_conf_files "${APPLICATION_BINARY_DIR}/zephyr/cmdline.conf")
 endif()
-_zephyr_conf_list(_zmem_kconfig_files "${ZMEM_KCONFIG}")
-message(STATUS "zmem: Zephyr application ${APPLICATION_SOURCE_DIR}, configuration: "
-  "${_zmem_conf_files}")
+if(NOT KCONFIG_ROOT AND ZMEM_KCONFIG)
+  set(KCONFIG_ROOT "${ZMEM_KCONFIG}")
+endif()
+if(KCONFIG_ROOT)
+  get_filename_component(_zmem_kconfig_root "${KCONFIG_ROOT}" ABSOLUTE
+    BASE_DIR "${APPLICATION_SOURCE_DIR}")
+elseif(EXISTS "${APPLICATION_SOURCE_DIR}/Kconfig")
+  set(_zmem_kconfig_root "${APPLICATION_SOURCE_DIR}/Kconfig")
+else()
+  set(_zmem_kconfig_root "${ZEPHYR_BASE}/Kconfig")
+endif()
+message(STATUS "zmem: Zephyr application ${APPLICATION_SOURCE_DIR}, Kconfig "
+  "${_zmem_kconfig_root}, configuration: ${_zmem_conf_files}")
 
 # `app` holds the application's sources (an object library, so that every object, main()
 # included, is linked); zephyr_final is the program.
@@ -112,7 +124,7 @@ if(_zmem_in_tree AND TARGET zmem_warnings)
   target_link_libraries(app PRIVATE zmem_warnings)
 endif()
 zmem_app_configure(app zephyr_final "${APPLICATION_BINARY_DIR}"
-  CONF ${_zmem_conf_files} KCONFIG ${_zmem_kconfig_files} EXPORT_VARIABLES)
+  CONF ${_zmem_conf_files} KCONFIG "${_zmem_kconfig_root}" TARGETS_UNPREFIXED EXPORT_VARIABLES)
 
 # The few Zephyr CMake extensions applications commonly use.
 macro(target_sources_ifdef cond target)

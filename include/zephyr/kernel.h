@@ -34,6 +34,13 @@
 #include <zephyr/kernel/sync.h>
 #include <zephyr/kernel/heap.h>
 #include <zephyr/kernel/mem_slab.h>
+#include <zephyr/sys/slist.h>
+#include <zephyr/sys/sflist.h>
+#include <zephyr/sys/kobject.h>
+#include <zephyr/kernel/poll.h>
+#include <zephyr/kernel/queue.h>
+#include <zephyr/kernel/msgq.h>
+#include <zephyr/kernel/stack.h>
 #include <zephyr/app_memory/mem_domain.h>
 #include <zephyr/app_memory/app_memdomain.h>
 

@@ -37,6 +37,13 @@ int z_pend_curr_desc(struct k_spinlock *lock, k_spinlock_key_t key, _wait_q_t *w
 		     k_timeout_t timeout, const char *what);
 
 /**
+ * @brief As z_pend_curr_desc(), with base.swap_data set to @p data while the thread waits, so
+ * that a waker can reach the waiter's buffer (k_msgq copies messages straight to and from it).
+ */
+int z_pend_curr_data(struct k_spinlock *lock, k_spinlock_key_t key, _wait_q_t *wq,
+		     k_timeout_t timeout, const char *what, void *data);
+
+/**
  * @brief Take the highest-priority (then longest-waiting) thread off @p wq and cancel its
  * timeout; NULL when none waits. The thread is not ready yet: call z_ready_thread().
  */

@@ -3,7 +3,7 @@
 # -Os, warnings as errors, no configuration header. Its objects may reference nothing outside
 # themselves except the compiler's memory helpers (memcpy / memset / memmove and __aeabi_*), so
 # it links into any bare-metal image. Built in the default configuration and with every bool
-# option of kconfig/heap*.conf switched on; prints a size report of each.
+# option of lib/heap/Kconfig switched on; prints a size report of each.
 set -euo pipefail
 source "$ZMEM_ROOT/scripts/lib.sh"
 need_pkg arm-none-eabi-gcc gcc-arm-none-eabi
@@ -19,13 +19,12 @@ fi
 cflags=(-mcpu=cortex-m3 -mthumb -Os -ffreestanding -std=c11 -Wall -Wextra -Werror
         -ffunction-sections -fdata-sections -I"$ZMEM_ROOT/include" -I"$ZMEM_ROOT/lib/heap")
 
-# The bool options of the heap's kconfig files (CONFIG_NAME  bool  DEFAULT  help).
+# The bool options of the heap's Kconfig file (a `config NAME` line followed by a `bool` one).
 options=()
-for conf in "$ZMEM_ROOT"/kconfig/heap*.conf "$ZMEM_ROOT"/kconfig/sys_heap*.conf; do
-  while read -r name type _; do
-    [ "$type" = bool ] && options+=("-D$name=1")
-  done < <(grep -E '^CONFIG_[A-Z0-9_]+[[:space:]]+bool' "$conf")
-done
+while read -r name; do
+  options+=("-DCONFIG_$name=1")
+done < <(awk '/^config /{name=$2; next} name && /^[ \t]+bool/{print name} {name=""}' \
+           "$ZMEM_ROOT/lib/heap/Kconfig")
 
 build() { # build NAME [DEFINES...]
   local name="$1"; shift

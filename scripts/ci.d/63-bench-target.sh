@@ -24,6 +24,7 @@ cmake_build bench-host-m32 -DCMAKE_C_COMPILER=gcc -DCMAKE_C_FLAGS=-m32 -DZMEM_HO
 host="$ZMEM_OUT/bench-host-m32/bench_report_m32"
 gcc -m32 -std=c11 -O2 -Wall -Wextra -Werror -I "$ZMEM_ROOT/include" -I "$ZMEM_ROOT/bench" \
   -o "$host" "$ZMEM_ROOT/bench/bench_report.c" "$ZMEM_ROOT/bench/workloads.c" \
+  "$ZMEM_ROOT/bench/worst.c" \
   "$ZMEM_OUT/bench-host-m32/libzmem.a"
 
 "$host" >"$ZMEM_OUT/bench-host-m32.txt"

@@ -5,9 +5,13 @@
 #
 #   cmake -DZMEM_ROOT= -DAPP= -DBUILD= -DGENERATOR= -DC_COMPILER= [-DCONFIGURE_ARGS=a|b]
 #         [-DEXPECT=<file>] [-DEXPECT_WARNING=<regex>] [-DEXPECT_FAIL=<regex>] [-DRUN_ARGS=a|b]
-#         [-DINSTALL_FROM=<zmem build dir>] [-DEXPECT_AUTOCONF=<file>] -P app_build_test.cmake
+#         [-DINSTALL_FROM=<zmem build dir>] [-DEXPECT_AUTOCONF=<file>]
+#         [-DEXPECT_TARGETS=a|b] [-DEDIT_DOTCONFIG=old|new] -P app_build_test.cmake
 # With EXPECT_AUTOCONF, only configures and checks that every `#define` line of that file is a
 # line of the generated zephyr/autoconf.h.
+# EXPECT_TARGETS: build targets that must exist after configuring (menuconfig, ...).
+# EDIT_DOTCONFIG: after configuring, replace text `old` by `new` in zephyr/.config, as saving
+# from menuconfig does; the build then has to apply it.
 # With INSTALL_FROM, zmem is first installed from that build tree into <build>-prefix, and
 # ZEPHYR_BASE points at the install instead of the checkout.
 cmake_minimum_required(VERSION 3.20)
@@ -49,6 +53,30 @@ if(NOT rc EQUAL 0)
 endif()
 if(EXPECT_WARNING AND NOT configure_flat MATCHES "${EXPECT_WARNING}")
   message(FATAL_ERROR "FAIL: no configure warning matching ${EXPECT_WARNING}:\n${configure_log}")
+endif()
+if(EXPECT_TARGETS)
+  execute_process(COMMAND ${CMAKE_COMMAND} --build "${BUILD}" --target help
+    OUTPUT_VARIABLE help RESULT_VARIABLE rc)
+  string(REPLACE "|" ";" EXPECT_TARGETS "${EXPECT_TARGETS}")
+  foreach(t IN LISTS EXPECT_TARGETS)
+    if(NOT help MATCHES "(^|[\n ])${t}([\n ]|$)")
+      message(FATAL_ERROR "FAIL: no build target ${t}:\n${help}")
+    endif()
+  endforeach()
+  message("targets present: ${EXPECT_TARGETS}")
+endif()
+if(EDIT_DOTCONFIG)
+  string(REPLACE "|" ";" EDIT_DOTCONFIG "${EDIT_DOTCONFIG}")
+  list(GET EDIT_DOTCONFIG 0 old)
+  list(GET EDIT_DOTCONFIG 1 new)
+  file(READ "${BUILD}/zephyr/.config" dotconfig)
+  string(FIND "${dotconfig}" "${old}" at)
+  if(at EQUAL -1)
+    message(FATAL_ERROR "FAIL: zephyr/.config lacks ${old}:\n${dotconfig}")
+  endif()
+  string(REPLACE "${old}" "${new}" dotconfig "${dotconfig}")
+  execute_process(COMMAND ${CMAKE_COMMAND} -E sleep 1) # a newer time stamp than the configure
+  file(WRITE "${BUILD}/zephyr/.config" "${dotconfig}")
 endif()
 if(EXPECT_AUTOCONF)
   # Configure-only check: each line of EXPECT_AUTOCONF must be a line of zephyr/autoconf.h.

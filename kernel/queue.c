@@ -1,0 +1,263 @@
+/*
+ * Copyright (c) 2026 zmem contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/*
+ * k_queue (and so k_fifo and k_lifo): items linked through their first word on an sflist.
+ *
+ * A producer first looks for a waiting consumer and hands it the item directly (through
+ * swap_data), so an item never sits in the queue while a thread waits for it, and the
+ * allocating forms need no node in that case. Otherwise the item is linked in, or, for the
+ * alloc forms, a node from the caller's resource pool that points at it (flag bit 0 set);
+ * k_queue_get() frees that node again, after releasing the queue's lock (k_free may wake
+ * threads waiting on the pool).
+ */
+#include <errno.h>
+
+#include <zephyr/kernel.h>
+
+#include "kernel_internal.h"
+#include "kobj_poll.h"
+#include "mem_protect.h"
+
+/* A node from the resource pool standing in for an item the kernel must not write. */
+struct alloc_node {
+	sys_sfnode_t node;
+	void *data;
+};
+
+#define NODE_ALLOCATED 0x1U
+
+void k_queue_init(struct k_queue *queue)
+{
+	sys_sflist_init(&queue->data_q);
+	queue->lock = (struct k_spinlock){0};
+	z_waitq_init(&queue->wait_q);
+	sys_dlist_init(&queue->poll_events);
+}
+
+/* The item a queued node stands for. */
+static inline void *node_data(sys_sfnode_t *node)
+{
+	if (node == NULL) {
+		return NULL;
+	}
+	if ((sys_sfnode_flags_get(node) & NODE_ALLOCATED) != 0U) {
+		return CONTAINER_OF(node, struct alloc_node, node)->data;
+	}
+	return node;
+}
+
+/* Hand @p data to the first waiter, if any (lock held). */
+static bool give_to_waiter(struct k_queue *queue, void *data)
+{
+	struct k_thread *t = z_unpend_first_thread(&queue->wait_q);
+
+	if (t == NULL) {
+		return false;
+	}
+	z_thread_return_value_set_with_data(t, 0, data);
+	z_ready_thread(t);
+	return true;
+}
+
+/*
+ * Insert @p data after @p prev (append: at the tail; NULL prev otherwise: at the head), or
+ * give it to a waiter. Called with the lock held; releases it (and may reschedule).
+ */
+static int32_t insert_locked(struct k_queue *queue, k_spinlock_key_t key, void *prev, void *data,
+			     bool alloc, bool append)
+{
+	sys_sfnode_t *node;
+
+	if (give_to_waiter(queue, data)) {
+		z_reschedule(&queue->lock, key);
+		return 0;
+	}
+	if (alloc) {
+		/* K_NO_WAIT allocation with the heap's own lock inside ours; it never blocks. */
+		struct alloc_node *anode = z_thread_malloc(sizeof(*anode));
+
+		if (anode == NULL) {
+			k_spin_unlock(&queue->lock, key);
+			return -ENOMEM;
+		}
+		anode->data = data;
+		sys_sfnode_init(&anode->node, NODE_ALLOCATED);
+		node = &anode->node;
+	} else {
+		node = data;
+		sys_sfnode_init(node, 0);
+	}
+	if (append) {
+		prev = sys_sflist_peek_tail(&queue->data_q);
+	}
+	sys_sflist_insert(&queue->data_q, prev, node);
+	z_handle_obj_poll_events(&queue->poll_events, K_POLL_STATE_DATA_AVAILABLE);
+	z_reschedule(&queue->lock, key);
+	return 0;
+}
+
+static int32_t queue_insert(struct k_queue *queue, void *prev, void *data, bool alloc, bool append)
+{
+	return insert_locked(queue, k_spin_lock(&queue->lock), prev, data, alloc, append);
+}
+
+void k_queue_cancel_wait(struct k_queue *queue)
+{
+	k_spinlock_key_t key = k_spin_lock(&queue->lock);
+
+	(void)give_to_waiter(queue, NULL);
+	z_handle_obj_poll_events(&queue->poll_events, K_POLL_STATE_CANCELLED);
+	z_reschedule(&queue->lock, key);
+}
+
+void k_queue_append(struct k_queue *queue, void *data)
+{
+	if (z_prot_refuse_user_call(__func__)) {
+		return;
+	}
+	(void)queue_insert(queue, NULL, data, false, true);
+}
+
+void k_queue_prepend(struct k_queue *queue, void *data)
+{
+	if (z_prot_refuse_user_call(__func__)) {
+		return;
+	}
+	(void)queue_insert(queue, NULL, data, false, false);
+}
+
+void k_queue_insert(struct k_queue *queue, void *prev, void *data)
+{
+	if (z_prot_refuse_user_call(__func__)) {
+		return;
+	}
+	(void)queue_insert(queue, prev, data, false, false);
+}
+
+int32_t k_queue_alloc_append(struct k_queue *queue, void *data)
+{
+	return queue_insert(queue, NULL, data, true, true);
+}
+
+int32_t k_queue_alloc_prepend(struct k_queue *queue, void *data)
+{
+	return queue_insert(queue, NULL, data, true, false);
+}
+
+int k_queue_append_list(struct k_queue *queue, void *head, void *tail)
+{
+	k_spinlock_key_t key;
+
+	if (z_prot_refuse_user_call(__func__)) {
+		return -EPERM;
+	}
+	if (head == NULL || tail == NULL) {
+		return -EINVAL;
+	}
+	key = k_spin_lock(&queue->lock);
+	/* Waiters take items from the head of the chain, one each. */
+	while (head != NULL && !z_waitq_is_empty(&queue->wait_q)) {
+		void *next = (head == tail) ? NULL : *(void **)head;
+
+		(void)give_to_waiter(queue, head);
+		head = next;
+	}
+	if (head != NULL) {
+		sys_sflist_append_list(&queue->data_q, head, tail);
+		z_handle_obj_poll_events(&queue->poll_events, K_POLL_STATE_DATA_AVAILABLE);
+	}
+	z_reschedule(&queue->lock, key);
+	return 0;
+}
+
+int k_queue_merge_slist(struct k_queue *queue, sys_slist_t *list)
+{
+	int ret;
+
+	if (z_prot_refuse_user_call(__func__)) {
+		return -EPERM;
+	}
+	if (list == NULL || sys_slist_is_empty(list)) {
+		return -EINVAL;
+	}
+	ret = k_queue_append_list(queue, list->head, list->tail);
+	if (ret == 0) {
+		sys_slist_init(list);
+	}
+	return ret;
+}
+
+void *k_queue_get(struct k_queue *queue, k_timeout_t timeout)
+{
+	k_spinlock_key_t key = k_spin_lock(&queue->lock);
+	sys_sfnode_t *node;
+	void *data;
+	int ret;
+
+	if (!sys_sflist_is_empty(&queue->data_q)) {
+		node = sys_sflist_get_not_empty(&queue->data_q);
+		data = node_data(node);
+		k_spin_unlock(&queue->lock, key);
+		if (data != (void *)node) {
+			k_free(CONTAINER_OF(node, struct alloc_node, node));
+		}
+		return data;
+	}
+	if (K_TIMEOUT_EQ(timeout, K_NO_WAIT)) {
+		k_spin_unlock(&queue->lock, key);
+		return NULL;
+	}
+	ret = z_pend_curr_desc(&queue->lock, key, &queue->wait_q, timeout, "k_queue");
+	return ret == 0 ? _current->base.swap_data : NULL;
+}
+
+bool k_queue_remove(struct k_queue *queue, void *data)
+{
+	k_spinlock_key_t key;
+	bool found;
+
+	if (z_prot_refuse_user_call(__func__)) {
+		return false;
+	}
+	key = k_spin_lock(&queue->lock);
+	found = sys_sflist_find_and_remove(&queue->data_q, (sys_sfnode_t *)data);
+	k_spin_unlock(&queue->lock, key);
+	return found;
+}
+
+bool k_queue_unique_append(struct k_queue *queue, void *data)
+{
+	k_spinlock_key_t key;
+	sys_sfnode_t *node;
+
+	if (z_prot_refuse_user_call(__func__)) {
+		return false;
+	}
+	key = k_spin_lock(&queue->lock);
+	SYS_SFLIST_FOR_EACH_NODE(&queue->data_q, node)
+	{
+		if (node == (sys_sfnode_t *)data) {
+			k_spin_unlock(&queue->lock, key);
+			return false;
+		}
+	}
+	(void)insert_locked(queue, key, NULL, data, false, true);
+	return true;
+}
+
+int k_queue_is_empty(struct k_queue *queue)
+{
+	return (int)sys_sflist_is_empty(&queue->data_q);
+}
+
+void *k_queue_peek_head(struct k_queue *queue)
+{
+	return node_data(sys_sflist_peek_head(&queue->data_q));
+}
+
+void *k_queue_peek_tail(struct k_queue *queue)
+{
+	return node_data(sys_sflist_peek_tail(&queue->data_q));
+}
