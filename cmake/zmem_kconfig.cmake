@@ -98,6 +98,13 @@ endmacro()
 
 function(zmem_kconfig_generate)
   _zmem_kconfig_paths()
+  # The old one-line-per-symbol files are not read any more: stop rather than lose symbols.
+  file(GLOB old_format "${ZMEM_KCONFIG_ZEPHYR_BASE}/kconfig/*.conf")
+  if(old_format)
+    message(FATAL_ERROR "zmem: ${old_format}: symbol files in the removed kconfig/*.conf format. "
+      "Declare these symbols in the Kconfig file of their area instead (docs/kconfig.md, "
+      "\"Declaring a new symbol\") and delete the file.")
+  endif()
   cmake_parse_arguments(PARSE_ARGV 0 ARG "EXPORT_VARIABLES;TARGETS_UNPREFIXED"
     "OUTPUT;KCONFIG_ROOT;TARGET_PREFIX"
     "CONF_FILES")
@@ -205,7 +212,8 @@ function(zmem_kconfig_add_targets prefix root dotconfig)
   foreach(tool menuconfig guiconfig)
     if(NOT TARGET ${prefix}${tool})
       add_custom_target(${prefix}${tool}
-        COMMAND ${env} "${ZMEM_PYTHON}" -m ${tool} "${root}"
+        COMMAND ${env} "${ZMEM_PYTHON}"
+          "${ZMEM_KCONFIG_ZEPHYR_BASE}/scripts/kconfig/run_editor.py" ${tool} "${root}"
         WORKING_DIRECTORY "${ZMEM_KCONFIG_ZEPHYR_BASE}"
         USES_TERMINAL
         COMMENT "${tool} on ${dotconfig} (the next build applies what you save)")

@@ -52,9 +52,20 @@ FUNC_NORETURN void k_fatal_halt(unsigned int reason)
 	z_host_exit(ZMEM_EXIT_FATAL);
 }
 
+#if defined(CONFIG_ZTEST) && CONFIG_ZTEST
+/* ztest (subsys/testsuite): true when the error happened in a test, which then fails. */
+bool z_ztest_fatal_error(unsigned int reason);
+#endif
+
 __weak void k_sys_fatal_error_handler(unsigned int reason, const struct arch_esf *esf)
 {
 	(void)esf;
+#if defined(CONFIG_ZTEST) && CONFIG_ZTEST
+	/* Under ztest a fault fails the running test and only its thread ends; the run goes on. */
+	if (z_ztest_fatal_error(reason)) {
+		return;
+	}
+#endif
 	k_fatal_halt(reason);
 }
 
@@ -127,7 +138,8 @@ void assert_print(const char *fmt, ...)
 	va_end(ap);
 }
 
-void assert_post_action(const char *file, unsigned int line)
+/* Weak, as on Zephyr: ztest's assert hook (CONFIG_ZTEST_ASSERT_HOOK) replaces it. */
+__weak void assert_post_action(const char *file, unsigned int line)
 {
 	(void)file;
 	(void)line;

@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <zephyr/arch/host/host.h>
+
 #include "host_clock.h"
 #include "kernel_internal.h"
 
@@ -28,9 +30,10 @@ static void usage(FILE *out, const char *prog)
 		"                     every thread waits (deterministic and instant)\n"
 		"  --stop_at=SECONDS  end the run with status 0 at this uptime (also -stop_at=)\n"
 		"  -h, --help         print this help and exit\n"
+		"%s"
 		"Exit status: main's return value once no thread can run again; %d when every\n"
 		"thread waits forever (deadlock); %d after a fatal error with the default handler.\n",
-		prog, ZMEM_EXIT_DEADLOCK, ZMEM_EXIT_FATAL);
+		prog, z_host_app_options_help(), ZMEM_EXIT_DEADLOCK, ZMEM_EXIT_FATAL);
 }
 
 static int parse_stop_at(const char *s)
@@ -78,6 +81,8 @@ static void parse_args(int argc, char **argv)
 			if (parse_stop_at(argv[++i]) != 0) {
 				exit(1);
 			}
+		} else if (opt != a && z_host_app_option(opt)) {
+			/* An option of a component linked into the application (ztest: -list, -test=). */
 		} else {
 			fprintf(stderr, "zmem: unknown option '%s'\n", a);
 			usage(stderr, argv[0]);

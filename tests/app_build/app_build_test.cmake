@@ -6,12 +6,13 @@
 #   cmake -DZMEM_ROOT= -DAPP= -DBUILD= -DGENERATOR= -DC_COMPILER= [-DCONFIGURE_ARGS=a|b]
 #         [-DEXPECT=<file>] [-DEXPECT_WARNING=<regex>] [-DEXPECT_FAIL=<regex>] [-DRUN_ARGS=a|b]
 #         [-DINSTALL_FROM=<zmem build dir>] [-DEXPECT_AUTOCONF=<file>]
-#         [-DEXPECT_TARGETS=a|b] [-DEDIT_DOTCONFIG=old|new] -P app_build_test.cmake
+#         [-DEXPECT_TARGETS=a|b] [-DMENUCONFIG_TOGGLE=SYMBOL
+#         -DPYTHON=<python3>] -P app_build_test.cmake
 # With EXPECT_AUTOCONF, only configures and checks that every `#define` line of that file is a
 # line of the generated zephyr/autoconf.h.
 # EXPECT_TARGETS: build targets that must exist after configuring (menuconfig, ...).
-# EDIT_DOTCONFIG: after configuring, replace text `old` by `new` in zephyr/.config, as saving
-# from menuconfig does; the build then has to apply it.
+# MENUCONFIG_TOGGLE: after configuring, run the menuconfig target in a pseudo-terminal, toggle
+# SYMBOL and save (menuconfig_pty.py); the build then has to apply it.
 # With INSTALL_FROM, zmem is first installed from that build tree into <build>-prefix, and
 # ZEPHYR_BASE points at the install instead of the checkout.
 cmake_minimum_required(VERSION 3.20)
@@ -65,18 +66,13 @@ if(EXPECT_TARGETS)
   endforeach()
   message("targets present: ${EXPECT_TARGETS}")
 endif()
-if(EDIT_DOTCONFIG)
-  string(REPLACE "|" ";" EDIT_DOTCONFIG "${EDIT_DOTCONFIG}")
-  list(GET EDIT_DOTCONFIG 0 old)
-  list(GET EDIT_DOTCONFIG 1 new)
-  file(READ "${BUILD}/zephyr/.config" dotconfig)
-  string(FIND "${dotconfig}" "${old}" at)
-  if(at EQUAL -1)
-    message(FATAL_ERROR "FAIL: zephyr/.config lacks ${old}:\n${dotconfig}")
-  endif()
-  string(REPLACE "${old}" "${new}" dotconfig "${dotconfig}")
+if(MENUCONFIG_TOGGLE)
   execute_process(COMMAND ${CMAKE_COMMAND} -E sleep 1) # a newer time stamp than the configure
-  file(WRITE "${BUILD}/zephyr/.config" "${dotconfig}")
+  execute_process(COMMAND "${PYTHON}" "${CMAKE_CURRENT_LIST_DIR}/menuconfig_pty.py" "${BUILD}"
+    "${MENUCONFIG_TOGGLE}" RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "FAIL: menuconfig target")
+  endif()
 endif()
 if(EXPECT_AUTOCONF)
   # Configure-only check: each line of EXPECT_AUTOCONF must be a line of zephyr/autoconf.h.

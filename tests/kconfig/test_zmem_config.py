@@ -305,6 +305,21 @@ def app_kconfig():
 
 
 @case
+def zephyr_base_source():
+    """`source "$(ZEPHYR_BASE)/Kconfig.zephyr"` works as the relative form does, and `rsource`
+    finds a file next to the application's Kconfig."""
+    d = case_dir("zephyr_base_source")
+    write(d, "Kconfig.app", "config APP_LOCAL\n\tint \"local\"\n\tdefault 5\n")
+    k = write(d, "Kconfig", "rsource \"Kconfig.app\"\nsource \"$(ZEPHYR_BASE)/Kconfig.zephyr\"\n")
+    conf = write(d, "prj.conf", "CONFIG_APP_LOCAL=6\nCONFIG_LOG=n\n")
+    r = run(d, [conf], kconfig=k)
+    expect_ok(r)
+    h = r.file("autoconf.h")
+    check("#define CONFIG_APP_LOCAL 6\n" in h and "CONFIG_LOG " not in h
+          and "#define CONFIG_MAIN_STACK_SIZE" in h, "values:\n" + h)
+
+
+@case
 def assignments_that_do_not_take():
     """Out of range, unmet depends on, n against a select, promptless symbols: errors."""
     d = case_dir("no_take")

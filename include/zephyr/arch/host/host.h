@@ -9,6 +9,7 @@
 #ifndef ZEPHYR_INCLUDE_ARCH_HOST_HOST_H_
 #define ZEPHYR_INCLUDE_ARCH_HOST_HOST_H_
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #ifdef __cplusplus
@@ -27,6 +28,18 @@ void z_host_run_on_runtime_stack(void (*fn)(void *), void *arg);
 
 /** @brief Microseconds since boot on the runtime's clock (real or virtual). */
 uint64_t z_host_uptime_us(void);
+
+/**
+ * @brief A command line option the runtime does not know, offered to the application's
+ * components (ztest: -list, -test=). @p opt is the option without its leading dashes.
+ * Weak default: none known.
+ *
+ * @return true if the option was consumed
+ */
+bool z_host_app_option(const char *opt);
+
+/** @brief Help lines for the options z_host_app_option() knows ("" by default). */
+const char *z_host_app_options_help(void);
 
 #ifdef __cplusplus
 }

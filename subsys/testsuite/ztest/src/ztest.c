@@ -1,0 +1,994 @@
+/*
+ * Copyright (c) 2026 zmem contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/*
+ * The ztest runner: main(), suites, tests, results and Zephyr's console report.
+ *
+ * Two ways to run a test:
+ * - threads (the host runtime): each test runs on its own k_thread (user mode for ZTEST_USER
+ *   tests), created by the runner, which waits for it with k_thread_join(). ztest_test_fail()
+ *   and friends record the result and end that thread; a fault in it takes the kernel's fatal
+ *   path, which fails the test and ends only that thread (z_ztest_fatal_error()).
+ * - one thread (ZTEST_SINGLE_THREAD, bare-metal targets without a scheduler): the test runs on
+ *   the runner's stack and ztest_test_fail() leaves it by longjmp.
+ *
+ * Compiled into zmem for every configuration; it is empty unless CONFIG_ZTEST is set (the
+ * bare-metal build compiles it directly with ZTEST_SINGLE_THREAD).
+ */
+#if (defined(CONFIG_ZTEST) && CONFIG_ZTEST) || defined(ZTEST_SINGLE_THREAD)
+
+#if !defined(ZTEST_SINGLE_THREAD)
+#define _GNU_SOURCE /* getcwd */
+#endif
+#include <stdlib.h>
+#include <string.h>
+
+#include <zephyr/ztest.h>
+
+#include "ztest_internal.h"
+
+#if defined(ZTEST_SINGLE_THREAD)
+#include <setjmp.h>
+#define Z_ZTEST_THREADS 0
+#else
+#include <unistd.h>
+#include <zephyr/arch/host/host.h>
+#define Z_ZTEST_THREADS 1
+#endif
+
+#ifndef CONFIG_ZTEST_STACK_SIZE
+#define CONFIG_ZTEST_STACK_SIZE 1024
+#endif
+#ifndef CONFIG_TEST_EXTRA_STACK_SIZE
+#define CONFIG_TEST_EXTRA_STACK_SIZE 0
+#endif
+#ifndef CONFIG_ZTEST_THREAD_PRIORITY
+#define CONFIG_ZTEST_THREAD_PRIORITY -1
+#endif
+#if defined(CONFIG_ZTEST_FAIL_FAST) && CONFIG_ZTEST_FAIL_FAST
+#define FAIL_FAST 1
+#else
+#define FAIL_FAST 0
+#endif
+#if !defined(CONFIG_ZTEST_SUMMARY) || CONFIG_ZTEST_SUMMARY
+#define Z_ZTEST_SUMMARY 1
+#else
+#define Z_ZTEST_SUMMARY 0
+#endif
+#if !defined(CONFIG_ZTEST_VERBOSE_SUMMARY) || CONFIG_ZTEST_VERBOSE_SUMMARY
+#define Z_ZTEST_VERBOSE_SUMMARY 1
+#else
+#define Z_ZTEST_VERBOSE_SUMMARY 0
+#endif
+#if defined(CONFIG_ZTEST_ASSERT_VERBOSE)
+#define Z_ZTEST_ASSERT_VERBOSE CONFIG_ZTEST_ASSERT_VERBOSE
+#else
+#define Z_ZTEST_ASSERT_VERBOSE 1
+#endif
+
+/* State of the whole run. */
+enum ztest_status {
+	ZTEST_STATUS_OK,
+	ZTEST_STATUS_HAS_FAILURE,
+	ZTEST_STATUS_CRITICAL_ERROR,
+};
+
+/* Test threads in user mode write these: they live in ztest's partition. */
+static ZTEST_BMEM enum ztest_phase cur_phase = TEST_PHASE_FRAMEWORK;
+static ZTEST_BMEM enum ztest_status test_status = ZTEST_STATUS_OK;
+static ZTEST_BMEM enum ztest_result test_result;
+static ZTEST_BMEM bool failed_expectation;
+static ZTEST_BMEM bool failed_assumption;
+/* An unexpected fatal error ended a thread of the running test. */
+static ZTEST_BMEM bool test_faulted;
+
+ZTEST_BMEM uint32_t tc_spend_time;
+
+/* The registered suites, tests, rules and expectations (linker sections, see ztest_test.h). */
+extern struct ztest_suite_node *__start_zmem_ztest_suites[] __attribute__((weak));
+extern struct ztest_suite_node *__stop_zmem_ztest_suites[] __attribute__((weak));
+extern struct ztest_unit_test *__start_zmem_ztest_tests[] __attribute__((weak));
+extern struct ztest_unit_test *__stop_zmem_ztest_tests[] __attribute__((weak));
+extern struct ztest_test_rule *__start_zmem_ztest_rules[] __attribute__((weak));
+extern struct ztest_test_rule *__stop_zmem_ztest_rules[] __attribute__((weak));
+extern struct ztest_expected_result_entry *__start_zmem_ztest_expected[] __attribute__((weak));
+extern struct ztest_expected_result_entry *__stop_zmem_ztest_expected[] __attribute__((weak));
+
+#define Z_ZTEST_FOREACH(type, var, section)                                                        \
+	for (type **var = __start_##section; var != NULL && var < __stop_##section; var++)
+
+/* Legacy suites run by ztest_run_test_suite(), remembered for the summary. */
+#define Z_ZTEST_LEGACY_MAX 32
+struct legacy_suite {
+	const char *name;
+	struct ztest_unit_test *tests;
+};
+static struct legacy_suite legacy_suites[Z_ZTEST_LEGACY_MAX];
+static size_t legacy_count;
+
+#if Z_ZTEST_THREADS
+static struct k_thread ztest_thread;
+K_THREAD_STACK_DEFINE(ztest_thread_stack, CONFIG_ZTEST_STACK_SIZE + CONFIG_TEST_EXTRA_STACK_SIZE);
+static k_tid_t runner_thread;
+
+#if defined(CONFIG_USERSPACE) && CONFIG_USERSPACE
+K_APPMEM_PARTITION_DEFINE(ztest_mem_partition);
+#endif
+
+static uint32_t now_ms(void)
+{
+	return (uint32_t)k_uptime_get();
+}
+#else
+static jmp_buf test_fail_jmp;
+static jmp_buf test_pass_jmp;
+static jmp_buf test_skip_jmp;
+static jmp_buf suite_fail_jmp;
+
+/** @brief Milliseconds since start; a board may provide a clock (weak default: none). */
+__attribute__((weak)) uint32_t ztest_uptime_ms(void)
+{
+	return 0;
+}
+
+static uint32_t now_ms(void)
+{
+	return ztest_uptime_ms();
+}
+#endif
+
+/* ---- Selecting tests (-test=suite::case on the command line, see ztest_args.c) ---- */
+
+/* '*' matches any run of characters. */
+static bool glob_match(const char *pat, size_t plen, const char *s)
+{
+	if (plen == 0) {
+		return *s == '\0';
+	}
+	if (*pat == '*') {
+		for (;; s++) {
+			if (glob_match(pat + 1, plen - 1, s)) {
+				return true;
+			}
+			if (*s == '\0') {
+				return false;
+			}
+		}
+	}
+	return *s != '\0' && *s == *pat && glob_match(pat + 1, plen - 1, s + 1);
+}
+
+/* Whether the comma-separated selection @p sel names @p suite (and @p test unless NULL). */
+static bool selection_matches(const char *sel, const char *suite, const char *test)
+{
+	const char *p = sel;
+
+	while (*p != '\0') {
+		const char *end = strchr(p, ',');
+		size_t len = end != NULL ? (size_t)(end - p) : strlen(p);
+		const char *sep = NULL;
+
+		for (size_t i = 0; i + 1 < len; i++) {
+			if (p[i] == ':' && p[i + 1] == ':') {
+				sep = p + i;
+				break;
+			}
+		}
+		size_t slen = sep != NULL ? (size_t)(sep - p) : len;
+
+		if (glob_match(p, slen, suite)) {
+			if (test == NULL || sep == NULL) {
+				return true;
+			}
+			if (glob_match(sep + 2, len - slen - 2, test)) {
+				return true;
+			}
+		}
+		p += len;
+		if (*p == ',') {
+			p++;
+		}
+	}
+	return false;
+}
+
+static bool should_suite_run(const void *state, struct ztest_suite_node *suite)
+{
+	const char *sel = z_ztest_selection();
+
+	if (sel != NULL && !selection_matches(sel, suite->name, NULL)) {
+		return false;
+	}
+	return suite->predicate == NULL || suite->predicate(state);
+}
+
+static bool should_test_run(const char *suite, const char *test)
+{
+	const char *sel = z_ztest_selection();
+
+	return sel == NULL || selection_matches(sel, suite, test);
+}
+
+/* ---- Registration order: alphabetical, as Zephyr's sorted linker sections ---- */
+
+static int suite_cmp(const struct ztest_suite_node *a, const struct ztest_suite_node *b)
+{
+	return strcmp(a->name, b->name);
+}
+
+static int test_cmp(const struct ztest_unit_test *a, const struct ztest_unit_test *b)
+{
+	int c = strcmp(a->test_suite_name, b->test_suite_name);
+
+	return c != 0 ? c : strcmp(a->name, b->name);
+}
+
+static void sort_registrations(void)
+{
+	static bool sorted;
+
+	if (sorted) {
+		return;
+	}
+	sorted = true;
+	/* Insertion sort: a few hundred entries at most, and no qsort needed on targets. */
+	if (__start_zmem_ztest_suites != NULL) {
+		size_t n = (size_t)(__stop_zmem_ztest_suites - __start_zmem_ztest_suites);
+
+		for (size_t i = 1; i < n; i++) {
+			struct ztest_suite_node *v = __start_zmem_ztest_suites[i];
+			size_t j = i;
+
+			while (j > 0 && suite_cmp(__start_zmem_ztest_suites[j - 1], v) > 0) {
+				__start_zmem_ztest_suites[j] = __start_zmem_ztest_suites[j - 1];
+				j--;
+			}
+			__start_zmem_ztest_suites[j] = v;
+		}
+	}
+	if (__start_zmem_ztest_tests != NULL) {
+		size_t n = (size_t)(__stop_zmem_ztest_tests - __start_zmem_ztest_tests);
+
+		for (size_t i = 1; i < n; i++) {
+			struct ztest_unit_test *v = __start_zmem_ztest_tests[i];
+			size_t j = i;
+
+			while (j > 0 && test_cmp(__start_zmem_ztest_tests[j - 1], v) > 0) {
+				__start_zmem_ztest_tests[j] = __start_zmem_ztest_tests[j - 1];
+				j--;
+			}
+			__start_zmem_ztest_tests[j] = v;
+		}
+	}
+}
+
+static struct ztest_suite_node *find_suite(const char *name)
+{
+	Z_ZTEST_FOREACH(struct ztest_suite_node, s, zmem_ztest_suites)
+	{
+		if (strcmp((*s)->name, name) == 0) {
+			return *s;
+		}
+	}
+	return NULL;
+}
+
+/* ---- Results ---- */
+
+const char *ztest_relative_filename(const char *file)
+{
+#if Z_ZTEST_THREADS
+	char buf[512];
+	const char *cwd = getcwd(buf, sizeof(buf));
+
+	if (cwd != NULL) {
+		size_t n = strlen(cwd);
+
+		if (strncmp(file, cwd, n) == 0 && file[n] == '/') {
+			return file + n + 1;
+		}
+	}
+#endif
+	return file;
+}
+
+void __ztest_set_test_result(enum ztest_result new_result)
+{
+	test_result = new_result;
+}
+
+void __ztest_set_test_phase(enum ztest_phase new_phase)
+{
+	cur_phase = new_phase;
+}
+
+static const char *phase_name(enum ztest_phase phase)
+{
+	switch (phase) {
+	case TEST_PHASE_SETUP:
+		return "setup";
+	case TEST_PHASE_BEFORE:
+		return "before";
+	case TEST_PHASE_TEST:
+		return "test";
+	case TEST_PHASE_AFTER:
+		return "after";
+	case TEST_PHASE_TEARDOWN:
+		return "teardown";
+	case TEST_PHASE_FRAMEWORK:
+	default:
+		return "framework";
+	}
+}
+
+/* The test's outcome is recorded: leave the test (its thread, or by longjmp). */
+static void test_finalize(int how)
+{
+#if Z_ZTEST_THREADS
+	(void)how;
+	if (k_is_in_isr()) {
+		/* From an ISR the test thread ends when the ISR returns. */
+		k_thread_abort(&ztest_thread);
+		return;
+	}
+	if (k_current_get() == runner_thread) {
+		/* before()/after() of a suite run on the runner thread: nothing to leave. */
+		return;
+	}
+	k_thread_abort(&ztest_thread);
+	/* Failed in another thread the test created: that thread ends too. */
+	k_thread_abort(k_current_get());
+#else
+	longjmp(how == TC_FAIL ? test_fail_jmp : how == TC_SKIP ? test_skip_jmp : test_pass_jmp, 1);
+#endif
+}
+
+static void bail_out(const char *what)
+{
+	PRINT_DATA(" ERROR: cannot %s in test phase '%s()', bailing\n", what,
+		   phase_name(cur_phase));
+	test_status = ZTEST_STATUS_CRITICAL_ERROR;
+}
+
+void ztest_test_fail(void)
+{
+	switch (cur_phase) {
+	case TEST_PHASE_SETUP:
+		__ztest_set_test_result(ZTEST_RESULT_SUITE_FAIL);
+#if !Z_ZTEST_THREADS
+		longjmp(suite_fail_jmp, 1);
+#endif
+		break;
+	case TEST_PHASE_BEFORE:
+	case TEST_PHASE_TEST:
+		__ztest_set_test_result(ZTEST_RESULT_FAIL);
+		test_finalize(TC_FAIL);
+		break;
+	default:
+		bail_out("fail");
+		break;
+	}
+}
+
+void ztest_test_pass(void)
+{
+	switch (cur_phase) {
+	case TEST_PHASE_TEST:
+		__ztest_set_test_result(ZTEST_RESULT_PASS);
+		test_finalize(TC_PASS);
+		break;
+	default:
+		bail_out("pass");
+		break;
+	}
+}
+
+void ztest_test_skip(void)
+{
+	switch (cur_phase) {
+	case TEST_PHASE_SETUP:
+		__ztest_set_test_result(ZTEST_RESULT_SUITE_SKIP);
+#if !Z_ZTEST_THREADS
+		longjmp(suite_fail_jmp, 1);
+#endif
+		break;
+	case TEST_PHASE_BEFORE:
+	case TEST_PHASE_TEST:
+		__ztest_set_test_result(ZTEST_RESULT_SKIP);
+		test_finalize(TC_SKIP);
+		break;
+	default:
+		bail_out("skip");
+		break;
+	}
+}
+
+void ztest_test_expect_fail(void)
+{
+	failed_expectation = true;
+	if (cur_phase != TEST_PHASE_BEFORE && cur_phase != TEST_PHASE_TEST &&
+	    cur_phase != TEST_PHASE_SETUP) {
+		bail_out("fail");
+	}
+}
+
+void ztest_skip_failed_assumption(void)
+{
+#if defined(CONFIG_ZTEST_FAIL_ON_ASSUME) && CONFIG_ZTEST_FAIL_ON_ASSUME
+	failed_assumption = true;
+	ztest_test_fail();
+#else
+	ztest_test_skip();
+#endif
+}
+
+bool z_zcheck(enum z_ztest_check_kind kind, bool cond, const char *default_msg, const char *file,
+	      int line, const char *func, const char *msg, ...)
+{
+	static const char *const what[] = {"Assertion", "Assumption", "Expectation"};
+
+	if (cond) {
+#if Z_ZTEST_ASSERT_VERBOSE == 2
+		PRINT_DATA("\n   %s succeeded at %s:%d (%s)\n", what[kind],
+			   ztest_relative_filename(file), line, func);
+#endif
+		return true;
+	}
+#if Z_ZTEST_ASSERT_VERBOSE == 0
+	(void)default_msg;
+	(void)func;
+	(void)msg;
+	PRINT_DATA("\n    %s failed at %s:%d\n", what[kind], ztest_relative_filename(file), line);
+#else
+	va_list ap;
+
+	PRINT_DATA("\n    %s failed at %s:%d: %s: %s\n", what[kind], ztest_relative_filename(file),
+		   line, func, default_msg);
+	va_start(ap, msg);
+	z_ztest_vprint(msg, ap);
+	va_end(ap);
+	PRINT_DATA("\n");
+#endif
+	switch (kind) {
+	case Z_ZTEST_ASSERT:
+		ztest_test_fail();
+		break;
+	case Z_ZTEST_ASSUME:
+		ztest_skip_failed_assumption();
+		break;
+	case Z_ZTEST_EXPECT:
+	default:
+		ztest_test_expect_fail();
+		break;
+	}
+	return false;
+}
+
+void unit_test_noop(void)
+{
+}
+
+void z_test_1cpu_start(void)
+{
+	/* One CPU: nothing else can run this test's code concurrently. */
+}
+
+void z_test_1cpu_stop(void)
+{
+}
+
+void ztest_simple_1cpu_before(void *data)
+{
+	(void)data;
+	z_test_1cpu_start();
+}
+
+void ztest_simple_1cpu_after(void *data)
+{
+	(void)data;
+	z_test_1cpu_stop();
+}
+
+#if Z_ZTEST_THREADS
+bool z_ztest_fatal_error(unsigned int reason)
+{
+	k_tid_t cur = k_current_get();
+
+	if (cur == runner_thread || runner_thread == NULL || cur_phase == TEST_PHASE_FRAMEWORK) {
+		return false; /* not inside a test: the system halts */
+	}
+	PRINT_DATA("\n    Fatal error %u in thread %p (%s) of the running test: the test fails\n",
+		   reason, (void *)cur, cur->name);
+	test_faulted = true;
+	return true;
+}
+#endif
+
+/* ---- Running ---- */
+
+static void run_rules(bool before, struct ztest_unit_test *test, void *data)
+{
+	Z_ZTEST_FOREACH(struct ztest_test_rule, r, zmem_ztest_rules)
+	{
+		if (before && (*r)->before_each != NULL) {
+			(*r)->before_each(test, data);
+		} else if (!before && (*r)->after_each != NULL) {
+			(*r)->after_each(test, data);
+		}
+	}
+}
+
+static void run_before(struct ztest_suite_node *suite, struct ztest_unit_test *test, void *data)
+{
+	run_rules(true, test, data);
+	if (suite != NULL && suite->before != NULL) {
+		suite->before(data);
+	}
+	if (test->legacy_setup != NULL) {
+		test->legacy_setup();
+	}
+}
+
+static void run_body(struct ztest_unit_test *test, void *data)
+{
+	__ztest_set_test_phase(TEST_PHASE_TEST);
+	if (test->legacy_test != NULL) {
+		test->legacy_test();
+	} else {
+		test->test(data);
+	}
+}
+
+static void run_after(struct ztest_suite_node *suite, struct ztest_unit_test *test, void *data)
+{
+	if (test->legacy_teardown != NULL) {
+		test->legacy_teardown();
+	}
+	if (suite != NULL && suite->after != NULL) {
+		suite->after(data);
+	}
+	run_rules(false, test, data);
+}
+
+#if Z_ZTEST_THREADS
+static void test_cb(void *a, void *b, void *c)
+{
+	struct ztest_suite_node *suite = a;
+	struct ztest_unit_test *test = b;
+
+	if (!k_is_user_context()) {
+		__ztest_set_test_result(ZTEST_RESULT_PENDING);
+		run_before(suite, test, c);
+#if defined(CONFIG_USERSPACE) && CONFIG_USERSPACE
+		if ((test->thread_options & K_USER) != 0U) {
+			k_thread_user_mode_enter(test_cb, a, b, c);
+		}
+#endif
+	}
+	run_body(test, c);
+	__ztest_set_test_result(ZTEST_RESULT_PASS);
+}
+#endif
+
+static int expected_result(const struct ztest_unit_test *test, const char *suite_name, int ret)
+{
+	Z_ZTEST_FOREACH(struct ztest_expected_result_entry, e, zmem_ztest_expected)
+	{
+		if (strcmp((*e)->test_name, test->name) == 0 &&
+		    strcmp((*e)->test_suite_name, suite_name) == 0) {
+			if ((*e)->expected_result == ZTEST_EXPECTED_RESULT_FAIL) {
+				return ret == TC_FAIL ? TC_PASS : TC_FAIL;
+			}
+			return ret == TC_SKIP ? TC_PASS : TC_FAIL;
+		}
+	}
+	return ret;
+}
+
+static int run_test(struct ztest_suite_node *suite, const char *suite_name,
+		    struct ztest_unit_test *test, void *data)
+{
+	int ret = TC_PASS;
+	uint32_t start;
+
+	TC_START(test->name);
+	__ztest_set_test_phase(TEST_PHASE_BEFORE);
+	failed_expectation = false;
+	test_faulted = false;
+	start = now_ms();
+	if (test_result != ZTEST_RESULT_SUITE_SKIP && test_result != ZTEST_RESULT_SUITE_FAIL) {
+#if Z_ZTEST_THREADS
+		k_thread_create(&ztest_thread, ztest_thread_stack,
+				K_THREAD_STACK_SIZEOF(ztest_thread_stack), test_cb, suite, test,
+				data, CONFIG_ZTEST_THREAD_PRIORITY, K_INHERIT_PERMS, K_FOREVER);
+		k_thread_name_set(&ztest_thread, test->name);
+		k_thread_start(&ztest_thread);
+		k_thread_join(&ztest_thread, K_FOREVER);
+#else
+		__ztest_set_test_result(ZTEST_RESULT_PENDING);
+		if (setjmp(test_fail_jmp) != 0) {
+			ret = TC_FAIL;
+		} else if (setjmp(test_pass_jmp) != 0) {
+			ret = TC_PASS;
+		} else if (setjmp(test_skip_jmp) != 0) {
+			ret = TC_SKIP;
+		} else {
+			run_before(suite, test, data);
+			run_body(test, data);
+			__ztest_set_test_result(ZTEST_RESULT_PASS);
+		}
+#endif
+	}
+
+	__ztest_set_test_phase(TEST_PHASE_AFTER);
+	run_after(suite, test, data);
+	tc_spend_time = now_ms() - start;
+	if (tc_spend_time > test->stats->duration_worst_ms) {
+		test->stats->duration_worst_ms = tc_spend_time;
+	}
+	__ztest_set_test_phase(TEST_PHASE_FRAMEWORK);
+
+	if (test_result == ZTEST_RESULT_FAIL || test_result == ZTEST_RESULT_SUITE_FAIL ||
+	    failed_expectation || test_faulted) {
+		ret = TC_FAIL;
+	} else if (test_result == ZTEST_RESULT_SKIP || test_result == ZTEST_RESULT_SUITE_SKIP) {
+		ret = TC_SKIP;
+	} else {
+		ret = TC_PASS;
+	}
+	failed_expectation = false;
+	test_faulted = false;
+#if Z_ZTEST_THREADS
+	k_thread_abort(&ztest_thread); /* a test thread blocked forever must not linger */
+#endif
+	ret = expected_result(test, suite_name, ret);
+	Z_TC_END_RESULT(ret, test->name);
+	if (ret == TC_SKIP && failed_assumption) {
+		test_status = ZTEST_STATUS_HAS_FAILURE;
+	}
+	test->stats->run_count++;
+	if (ret == TC_PASS) {
+		test->stats->pass_count++;
+	} else if (ret == TC_SKIP) {
+		test->stats->skip_count++;
+	} else {
+		test->stats->fail_count++;
+	}
+	return ret;
+}
+
+static size_t test_count(void)
+{
+	return __start_zmem_ztest_tests != NULL
+		   ? (size_t)(__stop_zmem_ztest_tests - __start_zmem_ztest_tests)
+		   : 0U;
+}
+
+/* The next test of suite @p name from position *pos on (in @p legacy, or the registered). */
+static struct ztest_unit_test *suite_next(const char *name, struct ztest_unit_test *legacy,
+					  size_t *pos)
+{
+	if (legacy != NULL) {
+		return legacy[*pos].name != NULL ? &legacy[(*pos)++] : NULL;
+	}
+	while (*pos < test_count()) {
+		struct ztest_unit_test *t = __start_zmem_ztest_tests[(*pos)++];
+
+		if (strcmp(t->test_suite_name, name) == 0) {
+			return t;
+		}
+	}
+	return NULL;
+}
+
+static int run_suite(struct ztest_suite_node *suite, int case_iter)
+{
+	void *data = NULL;
+	int fail = 0;
+
+	if (FAIL_FAST && test_status != ZTEST_STATUS_OK) {
+		return 0;
+	}
+	TC_SUITE_START(suite->name);
+	failed_assumption = false;
+	__ztest_set_test_result(ZTEST_RESULT_PENDING);
+	__ztest_set_test_phase(TEST_PHASE_SETUP);
+#if !Z_ZTEST_THREADS
+	if (setjmp(suite_fail_jmp) == 0)
+#endif
+	{
+		if (suite->setup != NULL) {
+			data = suite->setup();
+		}
+	}
+	for (int i = 0; i < case_iter; i++) {
+		size_t pos = 0;
+
+		for (struct ztest_unit_test *t;
+		     (t = suite_next(suite->name, NULL, &pos)) != NULL;) {
+			if (!should_test_run(suite->name, t->name)) {
+				continue;
+			}
+			if (run_test(suite, suite->name, t, data) == TC_FAIL) {
+				fail++;
+			}
+			if ((fail != 0 && FAIL_FAST) ||
+			    test_status == ZTEST_STATUS_CRITICAL_ERROR) {
+				break;
+			}
+		}
+		if (test_status == ZTEST_STATUS_OK && fail != 0) {
+			test_status = ZTEST_STATUS_HAS_FAILURE;
+		}
+	}
+	TC_SUITE_END(suite->name, fail > 0 ? TC_FAIL : TC_PASS);
+	__ztest_set_test_phase(TEST_PHASE_TEARDOWN);
+	if (suite->teardown != NULL) {
+		suite->teardown(data);
+	}
+	__ztest_set_test_phase(TEST_PHASE_FRAMEWORK);
+	return fail;
+}
+
+int z_ztest_run_test_suite(const char *name, bool shuffle, int suite_iter, int case_iter,
+			   void *param)
+{
+	struct ztest_suite_node *suite = find_suite(name);
+	int fail = 0;
+
+	(void)shuffle;
+	(void)param;
+	sort_registrations();
+	if (suite == NULL) {
+		PRINT_DATA("ERROR: no test suite named '%s'\n", name);
+		test_status = ZTEST_STATUS_CRITICAL_ERROR;
+		return -1;
+	}
+	for (int i = 0; i < suite_iter; i++) {
+		int f = run_suite(suite, case_iter);
+
+		suite->stats->run_count++;
+		suite->stats->fail_count += f != 0 ? 1U : 0U;
+		fail += f;
+	}
+	return fail;
+}
+
+int ztest_run_test_suites(const void *state, bool shuffle, int suite_iter, int case_iter)
+{
+	int count = 0;
+
+	(void)shuffle;
+	sort_registrations();
+	if (test_status == ZTEST_STATUS_CRITICAL_ERROR) {
+		return 0;
+	}
+	Z_ZTEST_FOREACH(struct ztest_suite_node, s, zmem_ztest_suites)
+	{
+		for (int i = 0; i < suite_iter; i++) {
+			if (should_suite_run(state, *s)) {
+				int f = run_suite(*s, case_iter);
+
+				count++;
+				(*s)->stats->run_count++;
+				(*s)->stats->fail_count += f != 0 ? 1U : 0U;
+			} else {
+				(*s)->stats->skip_count++;
+			}
+		}
+		if (test_status == ZTEST_STATUS_CRITICAL_ERROR ||
+		    (test_status == ZTEST_STATUS_HAS_FAILURE && FAIL_FAST)) {
+			break;
+		}
+	}
+	return count;
+}
+
+void ztest_run_all(const void *state, bool shuffle, int suite_iter, int case_iter)
+{
+	(void)ztest_run_test_suites(state, shuffle, suite_iter, case_iter);
+}
+
+int z_ztest_run_legacy_suite(const char *name, struct ztest_unit_test *tests,
+			     struct ztest_unit_test_stats *stats)
+{
+	int fail = 0;
+
+	if (legacy_count < Z_ZTEST_LEGACY_MAX) {
+		legacy_suites[legacy_count].name = name;
+		legacy_suites[legacy_count].tests = tests;
+		legacy_count++;
+	}
+	if (!should_suite_run(NULL, &(struct ztest_suite_node){.name = name})) {
+		return 0;
+	}
+	TC_SUITE_START(name);
+	failed_assumption = false;
+	__ztest_set_test_result(ZTEST_RESULT_PENDING);
+	for (size_t i = 0; tests[i].name != NULL; i++) {
+		tests[i].test_suite_name = name;
+		tests[i].stats = &stats[i];
+		if (!should_test_run(name, tests[i].name)) {
+			continue;
+		}
+		if (run_test(NULL, name, &tests[i], NULL) == TC_FAIL) {
+			fail++;
+		}
+		if ((fail != 0 && FAIL_FAST) || test_status == ZTEST_STATUS_CRITICAL_ERROR) {
+			break;
+		}
+	}
+	if (test_status == ZTEST_STATUS_OK && fail != 0) {
+		test_status = ZTEST_STATUS_HAS_FAILURE;
+	}
+	TC_SUITE_END(name, fail > 0 ? TC_FAIL : TC_PASS);
+	return fail;
+}
+
+void ztest_verify_all_test_suites_ran(void)
+{
+	bool all_ran = true;
+
+	if (z_ztest_selection() == NULL) {
+		Z_ZTEST_FOREACH(struct ztest_suite_node, s, zmem_ztest_suites)
+		{
+			if ((*s)->stats->run_count < 1U && (*s)->stats->skip_count < 1U) {
+				PRINT_DATA("ERROR: Test suite '%s' did not run.\n", (*s)->name);
+				all_ran = false;
+			}
+		}
+	}
+	Z_ZTEST_FOREACH(struct ztest_unit_test, t, zmem_ztest_tests)
+	{
+		if (find_suite((*t)->test_suite_name) == NULL) {
+			PRINT_DATA("ERROR: Test '%s' assigned to test suite '%s' which doesn't "
+				   "exist\n",
+				   (*t)->name, (*t)->test_suite_name);
+			all_ran = false;
+		}
+		const struct ztest_unit_test_stats *st = (*t)->stats;
+
+		if (st->fail_count + st->pass_count + st->skip_count != st->run_count) {
+			PRINT_DATA("Bad stats for %s.%s\n", (*t)->test_suite_name, (*t)->name);
+			all_ran = false;
+		}
+	}
+	if (!all_ran) {
+		test_status = ZTEST_STATUS_HAS_FAILURE;
+	}
+}
+
+__attribute__((weak)) void test_main(void)
+{
+	ztest_run_all(NULL, false, 1, 1);
+	ztest_verify_all_test_suites_ran();
+}
+
+/* ---- The report ---- */
+
+/* One suite's line and, verbose, one line per test. @p tests: the legacy array or NULL. */
+static void suite_summary(const char *name, struct ztest_unit_test *tests)
+{
+	int pass = 0, fail = 0, skip = 0, total = 0;
+	uint32_t duration = 0;
+	int result;
+	struct ztest_unit_test *t;
+
+	for (size_t pos = 0; (t = suite_next(name, tests, &pos)) != NULL;) {
+		const struct ztest_unit_test_stats *st = t->stats;
+
+		total++;
+		duration += st->duration_worst_ms;
+		if (st->skip_count == st->run_count) {
+			skip++;
+		} else if (st->pass_count + st->skip_count == st->run_count) {
+			pass++;
+		} else {
+			fail++;
+		}
+	}
+	if (skip == total) {
+		result = TC_SKIP;
+	} else {
+		result = fail > 0 ? TC_FAIL : TC_PASS;
+	}
+	/* Pass rate over the tests that were not skipped, rounded to 0.01 %. */
+	unsigned int rate = 0; /* in 0.001 % */
+
+	if (total > skip) {
+		rate = (unsigned int)(pass * 100000 / (total - skip));
+	}
+	unsigned int major = rate / 1000U;
+	unsigned int minor = (rate % 1000U) / 10U;
+
+	if (rate % 10U >= 5U) {
+		minor++;
+	}
+	TC_SUMMARY_PRINT("SUITE %s - %3u.%02u%% [%s]: pass = %d, fail = %d, skip = %d, total = %d "
+			 "duration = %u.%03u seconds\n",
+			 TC_RESULT_TO_STR(result), major, minor, name, pass, fail, skip, total,
+			 (unsigned int)(duration / 1000U), (unsigned int)(duration % 1000U));
+	if (!Z_ZTEST_VERBOSE_SUMMARY) {
+		return;
+	}
+	for (size_t pos = 0; (t = suite_next(name, tests, &pos)) != NULL;) {
+		const struct ztest_unit_test_stats *st = t->stats;
+
+		if (st->skip_count == st->run_count) {
+			result = TC_SKIP;
+		} else if (st->pass_count + st->skip_count == st->run_count) {
+			result = TC_PASS;
+		} else if (st->pass_count == 0U) {
+			result = TC_FAIL;
+		} else {
+			result = TC_FLAKY;
+		}
+		if (result == TC_FLAKY) {
+			TC_SUMMARY_PRINT(
+			    " - %s - [%s.%s] - (Failed %u of %u attempts) - duration = "
+			    "%u.%03u seconds\n",
+			    TC_RESULT_TO_STR(result), name, t->name,
+			    (unsigned int)(st->run_count - st->pass_count),
+			    (unsigned int)st->run_count,
+			    (unsigned int)(st->duration_worst_ms / 1000U),
+			    (unsigned int)(st->duration_worst_ms % 1000U));
+		} else {
+			TC_SUMMARY_PRINT(" - %s - [%s.%s] duration = %u.%03u seconds\n",
+					 TC_RESULT_TO_STR(result), name, t->name,
+					 (unsigned int)(st->duration_worst_ms / 1000U),
+					 (unsigned int)(st->duration_worst_ms % 1000U));
+		}
+	}
+	TC_SUMMARY_PRINT("\n");
+}
+
+static void end_report(void)
+{
+	if (Z_ZTEST_SUMMARY) {
+		TC_SUMMARY_PRINT("\n------ TESTSUITE SUMMARY START ------\n\n");
+		Z_ZTEST_FOREACH(struct ztest_suite_node, s, zmem_ztest_suites)
+		{
+			suite_summary((*s)->name, NULL);
+		}
+		for (size_t i = 0; i < legacy_count; i++) {
+			suite_summary(legacy_suites[i].name, legacy_suites[i].tests);
+		}
+		TC_SUMMARY_PRINT("------ TESTSUITE SUMMARY END ------\n\n");
+	}
+	TC_END_REPORT(test_status != ZTEST_STATUS_OK ? TC_FAIL : TC_PASS);
+}
+
+static void list_tests(void)
+{
+	sort_registrations();
+	Z_ZTEST_FOREACH(struct ztest_suite_node, s, zmem_ztest_suites)
+	{
+		size_t pos = 0;
+
+		for (struct ztest_unit_test *t; (t = suite_next((*s)->name, NULL, &pos)) != NULL;) {
+			PRINT_DATA("%s::%s\n", (*s)->name, t->name);
+		}
+	}
+}
+
+int main(void)
+{
+#if Z_ZTEST_THREADS
+	runner_thread = k_current_get();
+#if defined(CONFIG_USERSPACE) && CONFIG_USERSPACE
+	/* ztest's data (and ZTEST_BMEM/ZTEST_DMEM variables) is open to user-mode tests. */
+	(void)k_mem_domain_add_partition(&k_mem_domain_default, &ztest_mem_partition);
+#endif
+#endif
+	if (z_ztest_list_requested()) {
+		list_tests();
+		return 0;
+	}
+	sort_registrations();
+	test_main();
+	end_report();
+	return test_status != ZTEST_STATUS_OK ? 1 : 0;
+}
+
+#endif /* CONFIG_ZTEST || ZTEST_SINGLE_THREAD */
