@@ -20,7 +20,7 @@
 #include <zephyr/kernel.h>
 #include <zephyr/sys/sys_heap.h>
 
-#include "../common/ktest.h"
+#include <zephyr/ztest.h>
 
 /* ---- k_heap_realloc never waits on a bad pointer (defect 3) ---- */
 
@@ -36,36 +36,36 @@ static void count_heap_error(struct sys_heap *heap, void *mem, enum sys_heap_err
 	heap_errors++;
 }
 
-static void test_heap_realloc_bad_pointer_fails_at_once(void)
+ZTEST(hardening_misuse, test_k_heap_realloc_bad_pointer_fails_at_once)
 {
 	static uint64_t foreign[16];
 	void *live = k_heap_alloc(&rheap, 64, K_NO_WAIT);
 	void *freed = k_heap_alloc(&rheap, 64, K_NO_WAIT);
 
-	CHECK(live != NULL && freed != NULL);
+	zassert_true(live != NULL && freed != NULL);
 	k_heap_free(&rheap, freed);
 	sys_heap_error_hook_set(count_heap_error);
 
 	int64_t t0 = k_uptime_get();
 
-	CHECK(k_heap_realloc(&rheap, &foreign[4], 100, K_MSEC(500)) == NULL);
-	CHECK_EQ(k_uptime_get() - t0, 0);
-	CHECK(k_heap_realloc(&rheap, freed, 100, K_MSEC(500)) == NULL);
-	CHECK_EQ(k_uptime_get() - t0, 0);
+	zassert_true(k_heap_realloc(&rheap, &foreign[4], 100, K_MSEC(500)) == NULL);
+	zassert_equal(k_uptime_get() - t0, 0);
+	zassert_true(k_heap_realloc(&rheap, freed, 100, K_MSEC(500)) == NULL);
+	zassert_equal(k_uptime_get() - t0, 0);
 	/* Pointer into the middle of a live block. */
-	CHECK(k_heap_realloc(&rheap, (char *)live + 8, 100, K_MSEC(500)) == NULL);
-	CHECK_EQ(k_uptime_get() - t0, 0);
+	zassert_true(k_heap_realloc(&rheap, (char *)live + 8, 100, K_MSEC(500)) == NULL);
+	zassert_equal(k_uptime_get() - t0, 0);
 	/* K_FOREVER used to end in the deadlock report. */
-	CHECK(k_heap_realloc(&rheap, freed, 100, K_FOREVER) == NULL);
-	CHECK_EQ(k_uptime_get() - t0, 0);
+	zassert_true(k_heap_realloc(&rheap, freed, 100, K_FOREVER) == NULL);
+	zassert_equal(k_uptime_get() - t0, 0);
 	/* Each bad call was reported, once. */
-	CHECK_EQ(heap_errors, 4);
+	zassert_equal(heap_errors, 4);
 
 	/* A good pointer still grows (and would wait when memory is short). */
 	void *grown = k_heap_realloc(&rheap, live, 200, K_MSEC(10));
 
-	CHECK(grown != NULL);
-	CHECK_EQ(heap_errors, 4);
+	zassert_true(grown != NULL);
+	zassert_equal(heap_errors, 4);
 	k_heap_free(&rheap, grown);
 	sys_heap_error_hook_set(NULL);
 }
@@ -101,9 +101,9 @@ static int take_all(struct k_mem_slab *s, void **out, int max)
 	int n = 0;
 
 	while (n < max && k_mem_slab_alloc(s, &out[n], K_NO_WAIT) == 0) {
-		CHECK(in_slab(s, out[n]));
+		zassert_true(in_slab(s, out[n]));
 		for (int i = 0; i < n; i++) {
-			CHECK(out[i] != out[n]);
+			zassert_true(out[i] != out[n]);
 		}
 		n++;
 	}
@@ -123,33 +123,33 @@ static void check_slab_double_free_after_write(struct k_mem_slab *s)
 	void *all[SLAB_BLOCKS + 2];
 
 	memset(slab_hook_calls, 0, sizeof(slab_hook_calls));
-	CHECK_EQ(k_mem_slab_alloc(s, &a, K_NO_WAIT), 0);
-	CHECK_EQ(k_mem_slab_alloc(s, &b, K_NO_WAIT), 0);
+	zassert_equal(k_mem_slab_alloc(s, &a, K_NO_WAIT), 0);
+	zassert_equal(k_mem_slab_alloc(s, &b, K_NO_WAIT), 0);
 	k_mem_slab_free(s, a);
 	/* A stale pointer writes into the freed block (over the free list's link and the old
 	 * tag alike), then frees it again. */
 	memset(a, 0x5A, s->info.block_size);
 	k_mem_slab_free(s, a);
-	CHECK_EQ(slab_hook_calls[K_MEM_SLAB_ERR_DOUBLE_FREE], 1);
-	CHECK(slab_hook_mem == a);
-	CHECK_EQ(k_mem_slab_num_used_get(s), 1);
+	zassert_equal(slab_hook_calls[K_MEM_SLAB_ERR_DOUBLE_FREE], 1);
+	zassert_true(slab_hook_mem == a);
+	zassert_equal(k_mem_slab_num_used_get(s), 1);
 	for (int i = 0; i < 3; i++) {
 		k_mem_slab_free(s, a);
 	}
-	CHECK_EQ(k_mem_slab_num_used_get(s), 1); /* never wraps */
-	CHECK_EQ(slab_hook_calls[K_MEM_SLAB_ERR_DOUBLE_FREE], 4);
+	zassert_equal(k_mem_slab_num_used_get(s), 1); /* never wraps */
+	zassert_equal(slab_hook_calls[K_MEM_SLAB_ERR_DOUBLE_FREE], 4);
 
 	/* Every block comes out exactly once, b never (it is still ours), none outside. */
 	int n = take_all(s, all, SLAB_BLOCKS + 2);
 
-	CHECK_EQ(n, SLAB_BLOCKS - 1);
+	zassert_equal(n, SLAB_BLOCKS - 1);
 	for (int i = 0; i < n; i++) {
-		CHECK(all[i] != b);
+		zassert_true(all[i] != b);
 	}
-	CHECK_EQ(k_mem_slab_num_used_get(s), SLAB_BLOCKS);
+	zassert_equal(k_mem_slab_num_used_get(s), SLAB_BLOCKS);
 	give_all(s, all, n);
 	k_mem_slab_free(s, b);
-	CHECK_EQ(k_mem_slab_num_used_get(s), 0);
+	zassert_equal(k_mem_slab_num_used_get(s), 0);
 }
 
 static void check_slab_damaged_link(struct k_mem_slab *s)
@@ -159,7 +159,7 @@ static void check_slab_damaged_link(struct k_mem_slab *s)
 	static uint64_t outside[8];
 
 	memset(slab_hook_calls, 0, sizeof(slab_hook_calls));
-	CHECK_EQ(take_all(s, blk, SLAB_BLOCKS), SLAB_BLOCKS);
+	zassert_equal(take_all(s, blk, SLAB_BLOCKS), SLAB_BLOCKS);
 	/* Free 0 and 1 (list: 1 -> 0), then point 1's link at live block 2. */
 	k_mem_slab_free(s, blk[0]);
 	k_mem_slab_free(s, blk[1]);
@@ -167,39 +167,39 @@ static void check_slab_damaged_link(struct k_mem_slab *s)
 
 	int n = take_all(s, all, SLAB_BLOCKS + 2);
 
-	CHECK_EQ(n, 2);
+	zassert_equal(n, 2);
 	for (int i = 0; i < n; i++) {
-		CHECK(all[i] != blk[2]);
+		zassert_true(all[i] != blk[2]);
 	}
-	CHECK_EQ(slab_hook_calls[K_MEM_SLAB_ERR_FREE_LIST_CORRUPT], 1);
+	zassert_equal(slab_hook_calls[K_MEM_SLAB_ERR_FREE_LIST_CORRUPT], 1);
 	give_all(s, all, n);
 
 	/* A link outside the buffer, and one into the middle of a block. */
 	*(void **)all[n - 1] = &outside[2];
 	n = take_all(s, all, SLAB_BLOCKS + 2);
-	CHECK_EQ(n, 2);
+	zassert_equal(n, 2);
 	give_all(s, all, n);
 	*(void **)all[n - 1] = (char *)blk[3] + 8;
 	n = take_all(s, all, SLAB_BLOCKS + 2);
-	CHECK_EQ(n, 2);
-	CHECK_EQ(slab_hook_calls[K_MEM_SLAB_ERR_FREE_LIST_CORRUPT], 3);
+	zassert_equal(n, 2);
+	zassert_equal(slab_hook_calls[K_MEM_SLAB_ERR_FREE_LIST_CORRUPT], 3);
 	give_all(s, all, n);
 
 	/* A link that skips a free block (NULL): the lost block is found again from the map. */
 	*(void **)all[n - 1] = NULL;
 	n = take_all(s, all, SLAB_BLOCKS + 2);
-	CHECK_EQ(n, 2);
-	CHECK_EQ(k_mem_slab_num_used_get(s), SLAB_BLOCKS);
+	zassert_equal(n, 2);
+	zassert_equal(k_mem_slab_num_used_get(s), SLAB_BLOCKS);
 	give_all(s, all, n);
 	for (int i = 2; i < SLAB_BLOCKS; i++) {
 		k_mem_slab_free(s, blk[i]);
 	}
-	CHECK_EQ(k_mem_slab_num_used_get(s), 0);
-	CHECK_EQ(slab_hook_calls[K_MEM_SLAB_ERR_DOUBLE_FREE], 0);
-	CHECK_EQ(slab_hook_calls[K_MEM_SLAB_ERR_BAD_POINTER], 0);
+	zassert_equal(k_mem_slab_num_used_get(s), 0);
+	zassert_equal(slab_hook_calls[K_MEM_SLAB_ERR_DOUBLE_FREE], 0);
+	zassert_equal(slab_hook_calls[K_MEM_SLAB_ERR_BAD_POINTER], 0);
 }
 
-static void test_slab_defined(void)
+ZTEST(hardening_misuse, test_slab_defined_double_free_after_write)
 {
 	k_mem_slab_error_hook_set(count_slab_error);
 	check_slab_double_free_after_write(&uaf_slab);
@@ -208,14 +208,14 @@ static void test_slab_defined(void)
 }
 
 /* The same through k_mem_slab_init() (its map comes from the init pool), re-initialized. */
-static void test_slab_init(void)
+ZTEST(hardening_misuse, test_slab_init_double_free_after_write)
 {
 	static uint64_t buf[SLAB_BLOCKS * 4];
 	struct k_mem_slab s;
 
 	k_mem_slab_error_hook_set(count_slab_error);
 	for (int round = 0; round < 3; round++) {
-		CHECK_EQ(k_mem_slab_init(&s, buf, 32, SLAB_BLOCKS), 0);
+		zassert_equal(k_mem_slab_init(&s, buf, 32, SLAB_BLOCKS), 0);
 		check_slab_double_free_after_write(&s);
 		check_slab_damaged_link(&s);
 	}
@@ -224,18 +224,18 @@ static void test_slab_init(void)
 	void *a, *b, *c;
 
 	memset(slab_hook_calls, 0, sizeof(slab_hook_calls));
-	CHECK_EQ(k_mem_slab_init(&s, words, sizeof(void *), SLAB_BLOCKS), 0);
-	CHECK_EQ(k_mem_slab_alloc(&s, &a, K_NO_WAIT), 0);
-	CHECK_EQ(k_mem_slab_alloc(&s, &b, K_NO_WAIT), 0);
+	zassert_equal(k_mem_slab_init(&s, words, sizeof(void *), SLAB_BLOCKS), 0);
+	zassert_equal(k_mem_slab_alloc(&s, &a, K_NO_WAIT), 0);
+	zassert_equal(k_mem_slab_alloc(&s, &b, K_NO_WAIT), 0);
 	k_mem_slab_free(&s, a);
 	*(void **)a = b; /* stale write: the link now names a live block */
 	k_mem_slab_free(&s, a);
-	CHECK_EQ(slab_hook_calls[K_MEM_SLAB_ERR_DOUBLE_FREE], 1);
-	CHECK_EQ(k_mem_slab_alloc(&s, &c, K_NO_WAIT), 0);
-	CHECK(c == a);
-	CHECK_EQ(k_mem_slab_alloc(&s, &c, K_NO_WAIT), 0);
-	CHECK(c != b && c != a);
-	CHECK_EQ(k_mem_slab_num_used_get(&s), 3);
+	zassert_equal(slab_hook_calls[K_MEM_SLAB_ERR_DOUBLE_FREE], 1);
+	zassert_equal(k_mem_slab_alloc(&s, &c, K_NO_WAIT), 0);
+	zassert_true(c == a);
+	zassert_equal(k_mem_slab_alloc(&s, &c, K_NO_WAIT), 0);
+	zassert_true(c != b && c != a);
+	zassert_equal(k_mem_slab_num_used_get(&s), 3);
 	k_mem_slab_error_hook_set(NULL);
 }
 
@@ -243,43 +243,43 @@ static void test_slab_init(void)
 
 static char global_bytes[64] __attribute__((aligned(16)));
 
-static void test_kfree_foreign_reads_nothing(void)
+ZTEST(hardening_misuse, test_k_free_foreign_reads_nothing)
 {
 	long page = sysconf(_SC_PAGESIZE);
 	char *map = mmap(NULL, 2 * (size_t)page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
 			 -1, 0);
 
-	CHECK(map != MAP_FAILED);
+	zassert_true(map != MAP_FAILED);
 	if (map == MAP_FAILED) {
 		return;
 	}
 	/* The page below the pointer is closed: reading the 16-byte prefix would fault. */
-	CHECK_EQ(mprotect(map, (size_t)page, PROT_NONE), 0);
+	zassert_equal(mprotect(map, (size_t)page, PROT_NONE), 0);
 	char *first = map + page;
 
 	k_free(first);
-	CHECK(k_realloc(first, 32) == NULL);
-	CHECK_EQ(k_malloc_usable_size(first), 0);
+	zassert_true(k_realloc(first, 32) == NULL);
+	zassert_equal(k_malloc_usable_size(first), 0);
 	/* A global: reading before it is a global-buffer-overflow for AddressSanitizer. */
 	k_free(global_bytes);
-	CHECK(k_realloc(global_bytes, 8) == NULL);
-	CHECK_EQ(k_malloc_usable_size(global_bytes), 0);
-	CHECK_EQ(munmap(map, 2 * (size_t)page), 0);
+	zassert_true(k_realloc(global_bytes, 8) == NULL);
+	zassert_equal(k_malloc_usable_size(global_bytes), 0);
+	zassert_equal(munmap(map, 2 * (size_t)page), 0);
 
 	/* Real blocks still work, and a freed one is refused. */
 	void *p = k_malloc(40);
 
-	CHECK(p != NULL);
-	CHECK(k_malloc_usable_size(p) >= 40);
+	zassert_true(p != NULL);
+	zassert_true(k_malloc_usable_size(p) >= 40);
 	p = k_realloc(p, 400);
-	CHECK(p != NULL);
+	zassert_true(p != NULL);
 	k_free(p);
 	k_free(p);
-	CHECK(k_realloc(p, 8) == NULL);
+	zassert_true(k_realloc(p, 8) == NULL);
 }
 
 /* Blocks of a resource pool set up at run time are recognized too. */
-static void test_kfree_runtime_pool(void)
+ZTEST(hardening_misuse, test_k_free_runtime_pool)
 {
 	static char pool_mem[2048] __attribute__((aligned(8)));
 	static struct k_heap pool;
@@ -289,27 +289,19 @@ static void test_kfree_runtime_pool(void)
 
 	void *p = z_thread_malloc(100);
 
-	CHECK(p != NULL);
-	CHECK((char *)p > pool_mem && (char *)p < pool_mem + sizeof(pool_mem));
+	zassert_true(p != NULL);
+	zassert_true((char *)p > pool_mem && (char *)p < pool_mem + sizeof(pool_mem));
 
 	struct sys_memory_stats st;
 
-	CHECK_EQ(k_heap_runtime_stats_get(&pool, &st), 0);
-	CHECK(st.allocated_bytes > 0);
+	zassert_equal(k_heap_runtime_stats_get(&pool, &st), 0);
+	zassert_true(st.allocated_bytes > 0);
 	k_free(p);
-	CHECK_EQ(k_heap_runtime_stats_get(&pool, &st), 0);
-	CHECK_EQ(st.allocated_bytes, 0);
+	zassert_equal(k_heap_runtime_stats_get(&pool, &st), 0);
+	zassert_equal(st.allocated_bytes, 0);
 	/* Its first bytes are not a block: nothing before the buffer is read. */
 	k_free(pool_mem);
 	k_thread_heap_assign(k_current_get(), NULL);
 }
 
-int main(void)
-{
-	RUN_TEST(test_heap_realloc_bad_pointer_fails_at_once);
-	RUN_TEST(test_slab_defined);
-	RUN_TEST(test_slab_init);
-	RUN_TEST(test_kfree_foreign_reads_nothing);
-	RUN_TEST(test_kfree_runtime_pool);
-	return KTEST_RESULT();
-}
+ZTEST_SUITE(hardening_misuse, NULL, NULL, NULL, NULL, NULL);
