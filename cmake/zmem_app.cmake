@@ -8,9 +8,9 @@
 #     [NO_WARNINGS])                do not link zmem_warnings (-Wall -Wextra -Werror)
 #
 # creates the executable target <name> in the current binary dir, and <name>_menuconfig /
-# <name>_guiconfig / <name>_hardenconfig on its configuration. Its configuration
-# (<binary dir>/<name>_config/zephyr/autoconf.h, plus .config) comes from the Kconfig files and
-# the CONF files (cmake/zmem_kconfig.cmake, docs/kconfig.md); application sources and the zmem
+# <name>_guiconfig / <name>_savedefconfig / <name>_hardenconfig on its configuration. Its
+# configuration (<binary dir>/<name>_config/zephyr/autoconf.h, plus .config) comes from the
+# Kconfig files and the CONF files (cmake/zmem_kconfig.cmake, docs/kconfig.md); application sources and the zmem
 # sources it links all see it through -imacros, as
 # on Zephyr where the kernel is compiled with the application's configuration. Applications
 # whose configuration is identical share one build of the zmem library (the default one when

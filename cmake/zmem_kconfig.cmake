@@ -201,8 +201,8 @@ function(zmem_kconfig_generate)
   endif()
 endfunction()
 
-# <prefix>menuconfig, <prefix>guiconfig (kconfiglib's editors) and <prefix>hardenconfig on a
-# build's .config. Saving from an editor changes .config; the next build re-runs the
+# <prefix>menuconfig, <prefix>guiconfig (kconfiglib's editors), <prefix>savedefconfig and
+# <prefix>hardenconfig on a build's .config. Saving from an editor changes .config; the next build re-runs the
 # configuration, which then takes the saved .config as the configuration (until a conf file
 # or Kconfig file changes), as on Zephyr.
 function(zmem_kconfig_add_targets prefix root dotconfig)
@@ -219,6 +219,14 @@ function(zmem_kconfig_add_targets prefix root dotconfig)
         COMMENT "${tool} on ${dotconfig} (the next build applies what you save)")
     endif()
   endforeach()
+  if(NOT TARGET ${prefix}savedefconfig)
+    get_filename_component(dir "${dotconfig}" DIRECTORY)
+    add_custom_target(${prefix}savedefconfig
+      COMMAND ${env} "${ZMEM_PYTHON}" -m savedefconfig --kconfig "${root}" --out "${dir}/defconfig"
+      WORKING_DIRECTORY "${ZMEM_KCONFIG_ZEPHYR_BASE}"
+      COMMENT "Minimal configuration of ${dotconfig} (values differing from the defaults) -> "
+        "${dir}/defconfig, to copy into prj.conf")
+  endif()
   if(NOT TARGET ${prefix}hardenconfig)
     add_custom_target(${prefix}hardenconfig
       COMMAND "${ZMEM_PYTHON}" "${ZMEM_KCONFIG_ZEPHYR_BASE}/scripts/kconfig/hardenconfig.py"

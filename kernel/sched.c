@@ -222,6 +222,7 @@ static void do_swap(void *arg)
 /* Switch away from the current thread, which has been queued or blocked by the caller. */
 static void z_swap(void)
 {
+	z_host_thread_switching_out(_current);
 	z_host_run_on_runtime_stack(do_swap, NULL);
 }
 

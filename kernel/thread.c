@@ -55,7 +55,7 @@ k_tid_t k_thread_create(struct k_thread *new_thread, k_thread_stack_t *stack, si
 	struct k_thread *t = new_thread;
 
 	if (t == NULL || stack == NULL || entry == NULL || stack_size == 0U ||
-	    ((uintptr_t)stack % 16U) != 0U) {
+	    ((uintptr_t)stack % 16U) != 0U || stack_size > SIZE_MAX / 2U) {
 		/* Zephyr asserts here; the caller cannot go on with a thread that does not exist. */
 		LOG_ERR("k_thread_create: invalid thread %p, stack %p (%zu bytes) or entry", (void *)t,
 			(void *)stack, stack_size);
@@ -71,14 +71,21 @@ k_tid_t k_thread_create(struct k_thread *new_thread, k_thread_stack_t *stack, si
 	t->base.prio = prio;
 	t->orig_prio = prio;
 	t->base.user_options = options;
+	/* As CONFIG_SCHED_THREAD_USAGE_AUTO_ENABLE: statistics are gathered from the start. */
+	t->base.usage.track_usage = true;
 	t->base.thread_state = _THREAD_PRESTART;
 	t->entry = entry;
 	t->p1 = p1;
 	t->p2 = p2;
 	t->p3 = p3;
 	t->stack_obj = stack;
-	t->stack_info.start = (uintptr_t)stack + K_THREAD_STACK_RESERVED;
+	/*
+	 * The declared area ends at the object's page-aligned top; the slack below it, down to
+	 * the guard page, is painted and checked by the stacks layer (docs/protection.md).
+	 */
 	t->stack_info.size = Z_THREAD_STACK_SIZE_ADJUST(stack_size);
+	t->stack_info.start =
+		(uintptr_t)stack + K_THREAD_STACK_RESERVED + Z_THREAD_STACK_SLACK(stack_size);
 	t->stack_info.delta = 0;
 	if (_current != NULL) {
 		/* Children inherit their creator's resource pool and memory domain. */
@@ -149,6 +156,8 @@ void k_thread_abort(k_tid_t thread)
 		z_fatal_error(K_ERR_KERNEL_PANIC, NULL);
 	}
 	if (thread == _current && !k_is_in_isr()) {
+		/* An overflow into the stack slack is reported before the thread is gone. */
+		z_host_thread_switching_out(thread);
 		z_thread_self_exit();
 	}
 	thread_end(thread);
@@ -163,6 +172,7 @@ void k_thread_abort(k_tid_t thread)
 FUNC_NORETURN void z_thread_entry(struct k_thread *t)
 {
 	t->entry(t->p1, t->p2, t->p3);
+	z_host_thread_switching_out(t);
 	z_thread_self_exit();
 }
 

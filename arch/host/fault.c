@@ -87,6 +87,7 @@ static void release_abandoned_stdio_lock(FILE *f)
 static void fault_entry(void)
 {
 	Z_ASAN_FINISH_SWITCH(NULL);
+	z_host_in_fault_handler = false;
 	release_abandoned_stdio_lock(stdout);
 	release_abandoned_stdio_lock(stderr);
 	z_fatal_error(fault_reason, &fault_esf);
@@ -194,6 +195,8 @@ static void fault_handler(int signo, siginfo_t *info, void *ucontext)
 	struct arch_esf esf;
 	ucontext_t *uc = ucontext;
 
+	/* The C library's printf family must not switch stacks from here (libc_format.c). */
+	z_host_in_fault_handler = true;
 	memset(&esf, 0, sizeof(esf));
 	esf.signo = signo;
 	esf.si_code = info->si_code;

@@ -26,6 +26,11 @@ __weak void z_host_thread_exited(struct k_thread *t)
 	(void)t;
 }
 
+__weak void z_host_thread_switching_out(struct k_thread *t)
+{
+	(void)t;
+}
+
 __weak bool z_host_app_option(const char *opt)
 {
 	(void)opt;

@@ -68,6 +68,9 @@ struct z_host_thread {
 /* The host thread record of the calling host thread, NULL outside k_threads. */
 extern __thread struct z_host_thread *z_host_self;
 
+/* True while the fault handler runs on this host thread's signal stack. */
+extern __thread bool z_host_in_fault_handler;
+
 /* Install the fault signal stack of the calling host thread. */
 void *z_host_altstack_install(void);
 /* Free a signal stack given by z_host_altstack_install. */

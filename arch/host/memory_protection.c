@@ -405,7 +405,11 @@ void z_host_thread_created(struct k_thread *t)
 	uintptr_t start = page_down(t->stack_info.start);
 	uintptr_t end = page_up(t->stack_info.start + t->stack_info.size + t->stack_info.delta);
 
-	Z_PROT_UNPOISON((void *)t->stack_info.start, t->stack_info.size);
+	size_t slack = z_stack_slack_size(t);
+
+	Z_PROT_UNPOISON((void *)(t->stack_info.start - slack), slack + t->stack_info.size);
+	/* The slack is painted whatever CONFIG_INIT_STACKS says: it is checked at every switch. */
+	memset((void *)(t->stack_info.start - slack), Z_STACK_PAINT, slack);
 	if (Z_PROT_INIT_STACKS) {
 		memset((void *)t->stack_info.start, Z_STACK_PAINT, t->stack_info.size);
 	}
@@ -460,7 +464,8 @@ void z_host_thread_exited(struct k_thread *t)
 
 			/* Static stacks live in .bss: give the memory back as it was. */
 			remove_region(i);
-			Z_PROT_UNPOISON((void *)t->stack_info.start, t->stack_info.size);
+			Z_PROT_UNPOISON((void *)(t->stack_info.start - z_stack_slack_size(t)),
+					z_stack_slack_size(t) + t->stack_info.size);
 			if (guard != 0U) {
 				(void)mprotect((void *)guard, Z_PROT_PAGE, PROT_READ | PROT_WRITE);
 			}
@@ -474,8 +479,81 @@ void z_host_thread_exited(struct k_thread *t)
 	}
 }
 
+size_t z_stack_slack_size(const struct k_thread *t)
+{
+	return Z_THREAD_STACK_SLACK(t->stack_info.size);
+}
+
+Z_PROT_NO_ASAN size_t z_stack_slack_used(const struct k_thread *t)
+{
+	size_t slack = z_stack_slack_size(t);
+	const uint8_t *low = (const uint8_t *)(t->stack_info.start - slack);
+	size_t i = 0;
+
+	if (t->stack_info.start == 0U || slack == 0U) {
+		return 0;
+	}
+	/* Word at a time: this runs at every switch. The slack starts on a page boundary when
+	 * the stack is a real stack object; byte steps cover any other start. */
+	while (i < slack && ((uintptr_t)(low + i) % sizeof(uint64_t)) != 0U) {
+		if (low[i] != Z_STACK_PAINT) {
+			return slack - i;
+		}
+		i++;
+	}
+	while (i + sizeof(uint64_t) <= slack &&
+	       *(const uint64_t *)(const void *)(low + i) == 0xAAAAAAAAAAAAAAAAULL) {
+		i += sizeof(uint64_t);
+	}
+	while (i < slack && low[i] == Z_STACK_PAINT) {
+		i++;
+	}
+	return slack - i;
+}
+
+/*
+ * An overflow into the slack (below the declared area, above the guard page) is a stack
+ * overflow of @p t: reported as K_ERR_STACK_CHK_FAIL for it, as the guard page would.
+ */
+Z_PROT_NO_ASAN static bool slack_check(struct k_thread *t)
+{
+	if (!Z_PROT_GUARD_PAGES) {
+		return true;
+	}
+	size_t over = z_stack_slack_used(t);
+
+	if (over == 0U) {
+		return true;
+	}
+	size_t slack = z_stack_slack_size(t);
+
+	/* Paint it again so that the report and any later check see a sane stack. */
+	memset((void *)(t->stack_info.start - slack), Z_STACK_PAINT, slack);
+	LOG_ERR("***** Stack overflow: thread %p (%s) used %zu bytes of its %zu-byte stack "
+		"(%zu bytes into the slack below it)",
+		(void *)t, t->name[0] != '\0' ? t->name : "unnamed", t->stack_info.size + over,
+		t->stack_info.size, over);
+	z_prot_apply(NULL);
+	z_except_reason(K_ERR_STACK_CHK_FAIL);
+	return false;
+}
+
+void z_host_thread_switching_out(struct k_thread *t)
+{
+	if (t != NULL && !k_is_in_isr()) {
+		(void)slack_check(t);
+	}
+}
+
 Z_PROT_NO_ASAN void z_host_thread_switched_in(struct k_thread *t)
 {
+	/* The view first: the previous (user) thread's view may close this thread's stack. */
+	if (applied_for != NULL || z_prot_is_user(t)) {
+		z_prot_apply(t);
+	}
+	if (!slack_check(t)) {
+		return;
+	}
 	if (Z_PROT_SENTINEL && t->stack_info.start != 0U &&
 	    *(volatile uint32_t *)t->stack_info.start != Z_STACK_SENTINEL) {
 		/* Put it back so the report and any later check see a sane stack. */
@@ -484,8 +562,5 @@ Z_PROT_NO_ASAN void z_host_thread_switched_in(struct k_thread *t)
 		z_prot_apply(NULL);
 		z_except_reason(K_ERR_STACK_CHK_FAIL);
 		return;
-	}
-	if (applied_for != NULL || z_prot_is_user(t)) {
-		z_prot_apply(t);
 	}
 }

@@ -24,6 +24,7 @@
 
 #include "host_thread.h"
 #include "kernel_internal.h"
+#include "thread_usage.h"
 #include "zmem_host_malloc.h"
 
 /* Runtime stack of every k_thread's host thread: glibc, stdio and the fault path run here. */
@@ -36,6 +37,7 @@ static bool kernel_started;
 
 void z_host_check_caller(void)
 {
+	z_host_usage_kernel_call();
 	if (kernel_started && z_host_self == NULL) {
 		/* A host thread the runtime does not know (e.g. made with pthread_create) would
 		 * run concurrently with the running k_thread and corrupt the scheduler. */
@@ -93,6 +95,7 @@ static FUNC_NORETURN __attribute__((noinline)) void host_thread_run(struct z_hos
 		host_thread_end(h);
 	}
 	t = h->thread;
+	z_host_usage_switched_in(t);
 	z_host_thread_switched_in(t);
 
 	if (getcontext(&h->app_ctx) != 0) {
@@ -213,6 +216,7 @@ void z_host_switch(struct k_thread *old, struct k_thread *next)
 	struct z_host_thread *h = old != NULL ? old->host : NULL;
 
 	kernel_started = true;
+	z_host_usage_switch_out();
 	sem_post(&next->host->run);
 	if (h == NULL) {
 		/* The boot context is never resumed: it waits for the process to end. */
@@ -224,6 +228,7 @@ void z_host_switch(struct k_thread *old, struct k_thread *next)
 	if (h->reaped) {
 		host_thread_end(h);
 	}
+	z_host_usage_switched_in(old);
 }
 
 FUNC_NORETURN void z_host_exit_switch(struct k_thread *next)
@@ -234,6 +239,7 @@ FUNC_NORETURN void z_host_exit_switch(struct k_thread *next)
 		h->thread->host = NULL;
 		h->thread = NULL;
 	}
+	z_host_usage_switch_out();
 	/* After this post the next thread runs: nothing shared may be touched any more. */
 	sem_post(&next->host->run);
 	if (h == NULL) {

@@ -26,6 +26,12 @@ void z_host_thread_switched_in(struct k_thread *t);
 void z_host_thread_created(struct k_thread *t);
 /** @brief @p t ended (returned, aborted, or faulted), before joiners wake. */
 void z_host_thread_exited(struct k_thread *t);
+/**
+ * @brief The running thread @p t is about to give up the CPU (it is queued or pended already),
+ * or to end by itself: on its host thread, before the switch. The stacks layer checks the
+ * stack slack here and may raise a fatal error for @p t (which then never switches back).
+ */
+void z_host_thread_switching_out(struct k_thread *t);
 
 /* ---- Host arch layer, used by the kernel ---- */
 

@@ -136,6 +136,11 @@ bool z_mem_domain_has(const struct k_mem_domain *domain, uintptr_t start, size_t
  */
 bool z_prot_refuse_user_call(const char *call);
 
+/** @brief Bytes of slack between @p t's guard page and its declared stack area. */
+size_t z_stack_slack_size(const struct k_thread *t);
+/** @brief Bytes of @p t's slack an overflow has touched (0: intact). */
+Z_PROT_NO_ASAN size_t z_stack_slack_used(const struct k_thread *t);
+
 /** @brief Count untouched (painted) bytes from the low end of a stack area. */
 Z_PROT_NO_ASAN int z_stack_space_get(const uint8_t *stack_start, size_t size,
 				     size_t *unused_ptr);

@@ -1,28 +1,57 @@
 #!/usr/bin/env bash
-# cmake --install into a scratch prefix, then build and run two consumers outside the tree:
-# one with find_package(zmem), one with pkg-config. Nothing from the source or build tree may
-# leak into them (they see only the prefix).
+# One build, installed with cmake --install --prefix into two prefixes that differ from the
+# configure-time CMAKE_INSTALL_PREFIX; the second is then moved elsewhere. Against each prefix,
+# two consumers are built and run outside the tree: one with find_package(zmem), one with
+# pkg-config. Nothing from the source or build tree, nor the configure-time prefix, may leak
+# into the installed package files (they must locate everything from where they lie).
 set -euo pipefail
 source "$ZMEM_ROOT/scripts/lib.sh"
 need_pkg pkg-config pkg-config
-prefix="$ZMEM_OUT/install/prefix"
-rm -rf "$ZMEM_OUT/install"
+out="$ZMEM_OUT/install"
+rm -rf "$out"
+configured="$out/never-installed-here"
 cmake_build install/build -DCMAKE_C_COMPILER=gcc -DZMEM_BUILD_TESTS=OFF \
-  -DZMEM_BUILD_BENCH=OFF -DZMEM_BUILD_EXAMPLES=OFF -DCMAKE_INSTALL_PREFIX="$prefix"
-cmake --install "$ZMEM_OUT/install/build" >/dev/null
-(cd "$prefix" && find . -type f | sort) >"$ZMEM_OUT/install/files.txt"
-echo "installed $(wc -l <"$ZMEM_OUT/install/files.txt") files (list: $ZMEM_OUT/install/files.txt)"
-for f in /libzmem.a /cmake/zmem/zmemConfig.cmake /include/zephyr/sys/sys_heap.h /pkgconfig/zmem.pc; do
-  grep -q "$f\$" "$ZMEM_OUT/install/files.txt" || { echo "install: no $f"; exit 1; }
+  -DZMEM_BUILD_BENCH=OFF -DZMEM_BUILD_EXAMPLES=OFF -DCMAKE_INSTALL_PREFIX="$configured"
+
+# consumers PREFIX NAME: build and run both consumers against PREFIX.
+consumers() {
+  local prefix="$1" name="$2"
+  cmake -S "$ZMEM_ROOT/tests/install/cmake-consumer" -B "$out/$name/cmake-consumer" \
+    -DCMAKE_C_COMPILER=gcc -DCMAKE_PREFIX_PATH="$prefix" \
+    -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF >/dev/null
+  cmake --build "$out/$name/cmake-consumer" -j "$ZMEM_JOBS" >/dev/null
+  "$out/$name/cmake-consumer/cmake_consumer"
+  CC=gcc "$ZMEM_ROOT/tests/install/pkgconfig-consumer/build.sh" "$prefix" "$out/$name/pkgconfig-consumer"
+  "$out/$name/pkgconfig-consumer/pkgconfig_consumer"
+}
+
+# check_prefix PREFIX: the key files are there and the package files name no other place.
+check_prefix() {
+  local prefix="$1"
+  (cd "$prefix" && find . -type f | sort) >"$prefix.files.txt"
+  echo "installed $(wc -l <"$prefix.files.txt") files into $prefix"
+  for f in /libzmem.a /cmake/zmem/zmemConfig.cmake /include/zephyr/sys/sys_heap.h /pkgconfig/zmem.pc \
+    /share/zephyr-package/cmake/ZephyrConfig.cmake; do
+    grep -q "$f\$" "$prefix.files.txt" || { echo "install: no $f in $prefix"; exit 1; }
+  done
+  local leaks
+  leaks="$(grep -rlF -e "$configured" -e "$out/build" -e "$ZMEM_ROOT" \
+    "$prefix"/lib*/pkgconfig "$prefix"/lib*/cmake "$prefix"/share/zephyr-package || true)"
+  if [ -n "$leaks" ]; then
+    echo "install: package files name the build tree or the configure-time prefix:"
+    echo "$leaks"
+    exit 1
+  fi
+}
+
+for p in first second; do
+  cmake --install "$out/build" --prefix "$out/$p" >/dev/null
+  check_prefix "$out/$p"
 done
-
-# find_package(zmem)
-cmake -S "$ZMEM_ROOT/tests/install/cmake-consumer" -B "$ZMEM_OUT/install/cmake-consumer" \
-  -DCMAKE_C_COMPILER=gcc -DCMAKE_PREFIX_PATH="$prefix" \
-  -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF >/dev/null
-cmake --build "$ZMEM_OUT/install/cmake-consumer" -j "$ZMEM_JOBS"
-"$ZMEM_OUT/install/cmake-consumer/cmake_consumer"
-
-# pkg-config
-CC=gcc "$ZMEM_ROOT/tests/install/pkgconfig-consumer/build.sh" "$prefix" "$ZMEM_OUT/install/pkgconfig-consumer"
-"$ZMEM_OUT/install/pkgconfig-consumer/pkgconfig_consumer"
+[ ! -e "$configured" ] || { echo "install: wrote into the configure-time prefix"; exit 1; }
+echo "pkg-config prefix of the first: $(PKG_CONFIG_PATH="$(dirname "$(find "$out/first" -name zmem.pc)")" pkg-config --variable=prefix zmem)"
+consumers "$out/first" first
+# The second install, moved: nothing inside it may depend on where it was installed.
+mv "$out/second" "$out/moved"
+consumers "$out/moved" moved
+echo "install: relocatable (two prefixes and a moved tree)"

@@ -26,7 +26,15 @@ struct analyzed {
 	char name[CONFIG_THREAD_MAX_NAME_LEN];
 	size_t size;
 	size_t used;
+	unsigned int utilization;
+	k_thread_runtime_stats_t usage;
 };
+
+#if defined(CONFIG_THREAD_RUNTIME_STATS) || defined(CONFIG_SCHED_THREAD_USAGE)
+#define Z_ANALYZER_STATS 1
+#else
+#define Z_ANALYZER_STATS 0
+#endif
 
 struct analysis {
 	struct analyzed threads[CONFIG_THREAD_ANALYZER_MAX_THREADS];
@@ -83,6 +91,15 @@ static void measure(const struct k_thread *t, void *user_data)
 	}
 	e->size = t->stack_info.size;
 	e->used = t->stack_info.size - unused;
+	e->utilization = 0;
+	/* CPU share as Zephyr's analyzer computes it: of every cycle since boot, idle included. */
+	k_thread_runtime_stats_t all;
+
+	if (k_thread_runtime_stats_get((k_tid_t)t, &e->usage) == 0 &&
+	    k_thread_runtime_stats_all_get(&all) == 0 && all.execution_cycles != 0U) {
+		e->utilization = (unsigned int)(e->usage.execution_cycles * 100U /
+						all.execution_cycles);
+	}
 }
 
 /*
@@ -118,7 +135,8 @@ void z_thread_analyzer_run(thread_analyzer_cb cb, unsigned int cpu)
 			.name = result.threads[i].name,
 			.stack_size = result.threads[i].size,
 			.stack_used = result.threads[i].used,
-			.utilization = 0,
+			.utilization = result.threads[i].utilization,
+			.usage = result.threads[i].usage,
 		};
 
 		cb(&info);
@@ -132,6 +150,16 @@ static void print_one(struct thread_analyzer_info *info)
 	printk(" %-20s: STACK: unused %zu usage %zu / %zu (%zu %%); CPU: %u %%\n", info->name,
 	       info->stack_size - info->stack_used, info->stack_used, info->stack_size, pcnt,
 	       info->utilization);
+	if (Z_ANALYZER_STATS) {
+		printk("      %-20s: Total CPU cycles used: %llu\n", "",
+		       (unsigned long long)info->usage.total_cycles);
+	}
+#ifdef CONFIG_SCHED_THREAD_USAGE_ANALYSIS
+	printk("      %-20s  - Current Frame: %llu; Longest Frame: %llu; Average Frame: %llu\n",
+	       "", (unsigned long long)info->usage.current_cycles,
+	       (unsigned long long)info->usage.peak_cycles,
+	       (unsigned long long)info->usage.average_cycles);
+#endif
 }
 
 void z_thread_analyzer_print(unsigned int cpu)

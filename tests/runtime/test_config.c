@@ -25,7 +25,7 @@ int main(void)
 	int local;
 
 	CHECK_EQ(k_thread_priority_get(self), -2);
-	CHECK_EQ(self->stack_info.size, 20480); /* 20000 rounded up to whole pages */
+	CHECK_EQ(self->stack_info.size, 20000); /* as declared (CONFIG_MAIN_STACK_SIZE) */
 	CHECK((uintptr_t)&local >= self->stack_info.start &&
 	      (uintptr_t)&local < self->stack_info.start + self->stack_info.size);
 

@@ -15,6 +15,8 @@
 
 #include <stddef.h>
 
+#include <zephyr/kernel.h>
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -24,7 +26,10 @@ struct thread_analyzer_info {
 	const char *name;         /**< thread name, or its address when it has none */
 	size_t stack_size;        /**< usable stack bytes */
 	size_t stack_used;        /**< stack bytes touched so far (high-water mark) */
-	unsigned int utilization; /**< CPU use in percent (0: not measured on the host) */
+	/** CPU use in percent: the thread's execution cycles over all cycles since boot (idle
+	 * included), as Zephyr computes it; 0 without CONFIG_THREAD_RUNTIME_STATS. */
+	unsigned int utilization;
+	k_thread_runtime_stats_t usage; /**< the thread's run-time statistics */
 };
 
 /** @brief Called once per thread by thread_analyzer_run(). */
@@ -35,7 +40,9 @@ void z_thread_analyzer_run(thread_analyzer_cb cb, unsigned int cpu);
 
 /**
  * @brief Print "Thread analyze:" and one line per live thread in Zephyr's format:
- * `" %-20s: STACK: unused %zu usage %zu / %zu (%zu %%); CPU: %u %%"`.
+ * `" %-20s: STACK: unused %zu usage %zu / %zu (%zu %%); CPU: %u %%"`, followed with
+ * CONFIG_THREAD_RUNTIME_STATS by `"      %-20s: Total CPU cycles used: %llu"` (name blank) and
+ * with CONFIG_SCHED_THREAD_USAGE_ANALYSIS by the current, longest and average frame.
  */
 void z_thread_analyzer_print(unsigned int cpu);
 

@@ -71,6 +71,19 @@ struct k_heap;
 struct k_mem_domain;
 struct z_host_thread;
 
+/**
+ * @brief CPU time a thread (or the CPU) used, in cycles of k_cycle_get_64() (nanoseconds on the
+ * host). Kept by the runtime at every switch when CONFIG_THREAD_RUNTIME_STATS (or
+ * CONFIG_SCHED_THREAD_USAGE) is set; see docs/host-runtime.md for what a cycle is in each mode.
+ */
+struct k_cycle_stats {
+	uint64_t total;       /**< Cycles used since the thread was created. */
+	uint64_t current;     /**< Cycles of the current (or last) run window. */
+	uint64_t longest;     /**< Cycles of the longest run window. */
+	uint32_t num_windows; /**< Times it was switched in (while tracked). */
+	bool track_usage;     /**< Gathering is on for it (k_thread_runtime_stats_enable). */
+};
+
 /** @brief Scheduler part of a thread. */
 struct _thread_base {
 	sys_dnode_t qnode_dlist;   /**< In the ready queue or a wait queue. */
@@ -83,6 +96,7 @@ struct _thread_base {
 	struct _timeout timeout;   /**< The thread's sleep / pend timeout. */
 	const char *pend_desc;     /**< What the thread waits for (deadlock reports). */
 	unsigned int sched_locked; /**< k_sched_lock() nesting. */
+	struct k_cycle_stats usage; /**< Run time (CONFIG_THREAD_RUNTIME_STATS). */
 };
 
 /** @brief A thread's stack, as laid out at creation. */
@@ -243,6 +257,46 @@ void z_static_thread_register(struct _static_thread_data *data);
 		z_static_thread_register(&_k_thread_data_##name);                                  \
 	}                                                                                          \
 	k_tid_t const name = &_k_thread_obj_##name
+
+/**
+ * @brief Run-time statistics of a thread, or of the CPU (Zephyr's k_thread_runtime_stats_t).
+ *
+ * All fields exist in every configuration; they are gathered with CONFIG_THREAD_RUNTIME_STATS
+ * (or CONFIG_SCHED_THREAD_USAGE) and read 0 otherwise. Cycles are those of k_cycle_get_64():
+ * sys_clock_hw_cycles_per_sec() per second.
+ */
+typedef struct k_thread_runtime_stats {
+	/** Thread: cycles it ran. CPU: all cycles since boot, idle included. */
+	uint64_t execution_cycles;
+	/** Thread: same as execution_cycles. CPU: cycles some thread ran (idle excluded). */
+	uint64_t total_cycles;
+	/** Cycles of the current run window (CONFIG_SCHED_THREAD_USAGE_ANALYSIS). */
+	uint64_t current_cycles;
+	/** Cycles of the longest run window (CONFIG_SCHED_THREAD_USAGE_ANALYSIS). */
+	uint64_t peak_cycles;
+	/** total_cycles / number of run windows (CONFIG_SCHED_THREAD_USAGE_ANALYSIS). */
+	uint64_t average_cycles;
+	/** CPU: cycles nothing could run (idle). Thread: 0. */
+	uint64_t idle_cycles;
+} k_thread_runtime_stats_t;
+
+/**
+ * @brief Run-time statistics of @p thread (its running window so far included when it is the
+ * caller). @retval 0 done (all zero without CONFIG_THREAD_RUNTIME_STATS) @retval -EINVAL NULL.
+ */
+int k_thread_runtime_stats_get(k_tid_t thread, k_thread_runtime_stats_t *stats);
+/** @brief Run-time statistics of the whole system (one CPU). @retval -EINVAL NULL @p stats. */
+int k_thread_runtime_stats_all_get(k_thread_runtime_stats_t *stats);
+/** @brief Run-time statistics of CPU @p cpu (the host has CPU 0 only: else -EINVAL). */
+int k_thread_runtime_stats_cpu_get(int cpu, k_thread_runtime_stats_t *stats);
+/** @brief Start gathering statistics for @p thread (threads start enabled). */
+int k_thread_runtime_stats_enable(k_tid_t thread);
+/** @brief Stop gathering statistics for @p thread (its figures stay). */
+int k_thread_runtime_stats_disable(k_tid_t thread);
+/** @brief Start gathering CPU-wide statistics (on from boot). */
+void k_sys_runtime_stats_enable(void);
+/** @brief Stop gathering CPU-wide statistics. */
+void k_sys_runtime_stats_disable(void);
 
 #ifdef __cplusplus
 }

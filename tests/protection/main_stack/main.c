@@ -31,7 +31,7 @@ int main(void)
 	size_t before = k_thread_stack_size_get(self) - k_thread_stack_space_get(self);
 
 	CHECK_EQ(CONFIG_MAIN_STACK_SIZE, 2048);
-	CHECK_EQ(k_thread_stack_size_get(self), 4096);
+	CHECK_EQ(k_thread_stack_size_get(self), 2048);
 	for (int i = 0; i < 20; i++) {
 		LOG_INF("reading %d: %.1f C, %.3f V, %s", i, 20.0 + i / 10.0, 3.3 - i / 100.0,
 			"ok");

@@ -33,33 +33,52 @@ static bool page_aligned(const void *p)
 	return ((uintptr_t)p % PAGE) == 0U;
 }
 
+/*
+ * A stack object: page aligned, guard page, slack, then the declared area ending on a page
+ * boundary. @p declared is what K_THREAD_STACK_SIZEOF must give back: the size asked (pointer
+ * aligned, as on native_sim), or whole pages for array elements.
+ */
 static void check_object(const char *what, const k_thread_stack_t *obj, size_t obj_size,
-			 size_t usable, size_t asked)
+			 size_t usable, size_t asked, size_t declared, const char *buffer)
 {
 	printk("%s: object %zu bytes, usable %zu (asked %zu)\n", what, obj_size, usable, asked);
 	CHECK(page_aligned(obj));
-	CHECK(usable >= asked);
-	CHECK_EQ(usable % PAGE, 0);
-	CHECK(usable < asked + PAGE);
-	CHECK_EQ(obj_size, usable + K_THREAD_STACK_RESERVED);
+	CHECK_EQ(usable, declared);
+	CHECK_EQ(Z_THREAD_STACK_SIZE_ADJUST(asked), ROUND_UP(asked, sizeof(void *)));
+	/* Guard page + slack + declared area = whole pages; anything above the top is a tail. */
+	size_t area_pages = ROUND_UP(usable, PAGE);
+
+	CHECK(obj_size >= K_THREAD_STACK_RESERVED + area_pages);
+	CHECK(obj_size < K_THREAD_STACK_RESERVED + area_pages + PAGE);
 	CHECK_EQ(K_THREAD_STACK_RESERVED, PAGE);
+	CHECK_EQ((uintptr_t)buffer, (uintptr_t)obj + K_THREAD_STACK_RESERVED + area_pages - usable);
+	CHECK(page_aligned(buffer + usable));
 }
 
 static void test_object_sizes(void)
 {
 	check_object("K_THREAD_STACK_DEFINE", static_stack, sizeof(static_stack),
-		     K_THREAD_STACK_SIZEOF(static_stack), 1000);
+		     K_THREAD_STACK_SIZEOF(static_stack), 1000, 1000,
+		     K_THREAD_STACK_BUFFER(static_stack));
 	CHECK_EQ(sizeof(static_stack), K_THREAD_STACK_LEN(1000));
 	for (int i = 0; i < 3; i++) {
 		check_object("K_THREAD_STACK_ARRAY_DEFINE[i]", array_stacks[i],
-			     sizeof(array_stacks[i]), K_THREAD_STACK_SIZEOF(array_stacks[i]), 5000);
+			     sizeof(array_stacks[i]), K_THREAD_STACK_SIZEOF(array_stacks[i]), 5000,
+			     8192, K_THREAD_STACK_BUFFER(array_stacks[i]));
+		CHECK(page_aligned(array_stacks[i]));
 	}
-	CHECK_EQ(sizeof(array_stacks), 3 * K_THREAD_STACK_LEN(5000));
+	CHECK_EQ(sizeof(array_stacks), 3 * (K_THREAD_STACK_RESERVED + 8192));
 	check_object("K_KERNEL_STACK_DEFINE", kernel_stack, sizeof(kernel_stack),
-		     K_KERNEL_STACK_SIZEOF(kernel_stack), 4096);
+		     K_KERNEL_STACK_SIZEOF(kernel_stack), 4096, 4096,
+		     K_KERNEL_STACK_BUFFER(kernel_stack));
 	check_object("K_THREAD_STACK_MEMBER", holder.stack, sizeof(holder.stack),
-		     K_THREAD_STACK_SIZEOF(holder.stack), 2000);
+		     K_THREAD_STACK_SIZEOF(holder.stack), 2000, 2000,
+		     K_THREAD_STACK_BUFFER(holder.stack));
 	CHECK(page_aligned(&holder));
+	/* Odd sizes round up to the stack pointer alignment only, as on native_sim. */
+	CHECK_EQ(Z_THREAD_STACK_LEN_TO_SIZE(K_THREAD_STACK_LEN(1001)), ROUND_UP(1001, sizeof(void *)));
+	CHECK_EQ(Z_THREAD_STACK_LEN_TO_SIZE(K_THREAD_STACK_LEN(8192)), 8192);
+	CHECK_EQ(Z_THREAD_STACK_LEN_TO_SIZE(K_THREAD_STACK_LEN(8200)), 8200);
 }
 
 /* Thread bodies. */
@@ -114,7 +133,9 @@ static void run_on(int slot, k_thread_stack_t *obj, size_t size, size_t sizeof_o
 	k_thread_create(t, obj, size, note_local, (void *)(uintptr_t)slot, NULL, NULL,
 			K_PRIO_PREEMPT(1), 0, K_NO_WAIT);
 	CHECK_EQ(k_thread_join(t, K_FOREVER), 0);
-	CHECK_EQ(t->stack_info.start, (uintptr_t)obj + K_THREAD_STACK_RESERVED);
+	/* The declared area ends on the object's page-aligned top, above guard page and slack. */
+	CHECK_EQ(t->stack_info.start + t->stack_info.size,
+		 (uintptr_t)obj + K_THREAD_STACK_RESERVED + ROUND_UP(sizeof_obj, PAGE));
 	CHECK_EQ(t->stack_info.size, sizeof_obj);
 	CHECK_EQ(k_thread_stack_size_get(t), sizeof_obj);
 	/* The thread's locals were on exactly the stack it was given. */
@@ -132,6 +153,9 @@ static void test_runs_on_given_stack(void)
 	       K_KERNEL_STACK_SIZEOF(kernel_stack));
 	run_on(3, holder.stack, K_THREAD_STACK_SIZEOF(holder.stack),
 	       K_THREAD_STACK_SIZEOF(holder.stack));
+	/* An array element given its declared size runs on exactly that. */
+	run_on(1, array_stacks[1], 5000, 5000);
+	CHECK_EQ(threads[1].stack_info.size, 5000);
 }
 
 static size_t used_of(struct k_thread *t)
@@ -216,8 +240,9 @@ static void test_dynamic_lifecycle(void)
 
 	k_thread_create(t, dynamic_stack, 2048, wait_entry, NULL, NULL, NULL, K_PRIO_PREEMPT(1), 0,
 			K_NO_WAIT);
-	CHECK_EQ(t->stack_info.start, (uintptr_t)dynamic_stack + K_THREAD_STACK_RESERVED);
-	CHECK_EQ(t->stack_info.size, 4096);
+	CHECK_EQ(t->stack_info.start, (uintptr_t)dynamic_stack + K_THREAD_STACK_RESERVED + 2048);
+	CHECK_EQ(t->stack_info.size, 2048);
+	CHECK_EQ(k_thread_stack_size_get(t), 2048);
 	/* Still in use by a live thread. */
 	CHECK_EQ(k_thread_stack_free(dynamic_stack), -EBUSY);
 	k_sem_give(&go);
@@ -239,7 +264,7 @@ static void test_dynamic_lifecycle(void)
 	for (int round = 0; round < 2 && big != NULL; round++) {
 		k_thread_create(t, big, 20000, touch_entry, NULL, NULL, NULL, K_PRIO_PREEMPT(1), 0,
 				K_NO_WAIT);
-		CHECK_EQ(t->stack_info.size, 20480);
+		CHECK_EQ(t->stack_info.size, 20000);
 		CHECK_EQ(k_thread_join(t, K_FOREVER), 0);
 	}
 	CHECK_EQ(k_thread_stack_free(big), 0);

@@ -279,7 +279,10 @@ static struct ztest_suite_node *find_suite(const char *name)
 const char *ztest_relative_filename(const char *file)
 {
 #if Z_ZTEST_THREADS
-	char buf[512];
+	/* Static, not on the test thread's stack: a 1024-byte test stack (Zephyr's default) has
+	 * no room for a 512-byte buffer in the assertion path (docs/protection.md: stacks are as
+	 * large as declared). Test threads run one at a time. */
+	static char buf[512];
 	const char *cwd = getcwd(buf, sizeof(buf));
 
 	if (cwd != NULL) {

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Zephyr-style tests through scripts/twister: its own self-test (known passing, failing,
+# filtered and erroring scenarios, both reports), then every testcase.yaml / sample.yaml under
+# tests/ and examples/ on native_sim. ccache makes scenarios of one configuration share their
+# zmem compilation.
+set -euo pipefail
+source "$ZMEM_ROOT/scripts/lib.sh"
+need_pkg python3-yaml python3-yaml
+need_pkg ccache ccache
+need_pkg ninja ninja-build
+cd "$ZMEM_ROOT"
+/usr/bin/python3 tests/ztest/twister_selftest.py "$ZMEM_OUT/twister-selftest"
+roots=(-T tests)
+[ -d examples ] && roots+=(-T examples)
+/usr/bin/python3 scripts/twister "${roots[@]}" -O "$ZMEM_OUT/twister" -j "$ZMEM_JOBS" --inline-logs

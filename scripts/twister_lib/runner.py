@@ -1,0 +1,262 @@
+# SPDX-License-Identifier: Apache-2.0
+"""Building and running one scenario on one platform (an "instance")."""
+import os
+import shutil
+import signal
+import subprocess
+import time
+
+from . import expr, harness
+
+
+class Instance:
+    """A scenario on a platform, with its build folder and its outcome."""
+
+    def __init__(self, scenario, platform, outdir):
+        self.scenario = scenario
+        self.platform = platform
+        rel = scenario.name.replace('/', '_')
+        self.build_dir = os.path.join(outdir, platform.name, rel)
+        self.status = 'pending'   # passed failed error skipped filtered built
+        self.reason = ''
+        self.cases = {}
+        self.build_time = 0.0
+        self.execution_time = 0.0
+        self.log = ''             # the run's console output (or the build's on failure)
+
+    @property
+    def name(self):
+        return f'{self.platform.name}/{self.scenario.name}'
+
+    def finish(self, status, reason=''):
+        self.status = status
+        self.reason = reason
+        return self
+
+    def declared_cases(self):
+        """The test cases the sources declare, so that cases which never ran are reported."""
+        seen = {}
+        for _suite, test in harness.declared_cases(self.scenario.source_dir):
+            ident = harness.case_id(self.scenario.name, test)
+            seen.setdefault(ident, harness.Case(ident, 'blocked'))
+        return seen
+
+
+def _platform_prefixed(entries, platform):
+    """Zephyr's 'platform:<name>:' and 'arch:<arch>:' prefixes select entries per platform."""
+    names = {platform.name, *platform.aliases}
+    out = []
+    for e in entries:
+        if e.startswith('platform:'):
+            _, rest = e.split(':', 1)
+            pname, _, val = rest.partition(':')
+            if pname in names:
+                out.append(val)
+        elif e.startswith('arch:'):
+            _, rest = e.split(':', 1)
+            aname, _, val = rest.partition(':')
+            if aname == platform.arch:
+                out.append(val)
+        else:
+            out.append(e)
+    return out
+
+
+def cmake_args(inst, opts):
+    """The configure command line of @inst (without -S/-B)."""
+    sc = inst.scenario
+    args = []
+    extra_conf = []
+    overlay = []
+    for a in _platform_prefixed(sc.list('extra_args'), inst.platform):
+        if a.startswith('-'):
+            args.append(a)
+            continue
+        key, sep, val = a.partition('=')
+        if not sep:
+            args.append(a)
+        elif key == 'EXTRA_CONF_FILE':
+            extra_conf.extend(v for v in val.replace(';', ' ').split() if v)
+        elif key == 'OVERLAY_CONFIG':
+            overlay.extend(v for v in val.replace(';', ' ').split() if v)
+        else:
+            args.append(f'-D{key}={val}')
+    extra_conf.extend(_platform_prefixed(sc.list('extra_conf_files'), inst.platform))
+    configs = _platform_prefixed(sc.list('extra_configs'), inst.platform)
+    if configs:
+        path = os.path.join(inst.build_dir, 'twister', 'testsuite_extra.conf')
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        text = '\n'.join(configs) + '\n'
+        if not os.path.exists(path) or open(path, encoding='utf-8').read() != text:
+            with open(path, 'w', encoding='utf-8') as f:
+                f.write(text)
+        overlay.append(path)
+    if extra_conf:
+        args.append('-DEXTRA_CONF_FILE=' + ';'.join(extra_conf))
+    if overlay:
+        args.append('-DOVERLAY_CONFIG=' + ';'.join(overlay))
+    if opts.ccache:
+        args.append('-DCMAKE_C_COMPILER_LAUNCHER=ccache')
+    if inst.platform.toolchain_file:
+        args.append('-DCMAKE_TOOLCHAIN_FILE=' +
+                    os.path.join(opts.zephyr_base, inst.platform.toolchain_file))
+    args.append(f'-DBOARD={inst.platform.name}')
+    args.extend(opts.extra_cmake_args)
+    return args
+
+
+def _run(cmd, log, env, cwd=None, timeout=None):
+    """Run @cmd, appending its output to the file @log; returns the exit status."""
+    with open(log, 'a', encoding='utf-8') as f:
+        f.write('$ ' + ' '.join(cmd) + '\n')
+        f.flush()
+        p = subprocess.run(cmd, stdout=f, stderr=subprocess.STDOUT, env=env, cwd=cwd,
+                           timeout=timeout, check=False)
+    return p.returncode
+
+
+def _read(path):
+    try:
+        with open(path, encoding='utf-8', errors='replace') as f:
+            return f.read()
+    except OSError:
+        return ''
+
+
+def build(inst, opts, jobs):
+    """Configure, evaluate the filter, build. Returns True when there is something to run."""
+    sc = inst.scenario
+    os.makedirs(inst.build_dir, exist_ok=True)
+    log = os.path.join(inst.build_dir, 'build.log')
+    open(log, 'w', encoding='utf-8').close()
+    env = dict(os.environ, ZEPHYR_BASE=opts.zephyr_base)
+    if opts.ccache:
+        # Builds of the same configuration in different folders share ccache entries: paths
+        # below the output folder are hashed relative to it.
+        env.setdefault('CCACHE_BASEDIR', os.path.abspath(opts.outdir))
+        env.setdefault('CCACHE_NOHASHDIR', 'true')
+    args = cmake_args(inst, opts)
+    # A cached -D from an earlier run would outlive its removal from the yaml: start over.
+    stamp = os.path.join(inst.build_dir, 'twister', 'cmake_args.txt')
+    wanted = '\n'.join([opts.generator or ''] + args)
+    if _read(stamp) != wanted:
+        for stale in ('CMakeCache.txt', 'CMakeFiles'):
+            p = os.path.join(inst.build_dir, stale)
+            if os.path.isdir(p):
+                shutil.rmtree(p, ignore_errors=True)
+            elif os.path.exists(p):
+                os.remove(p)
+    t0 = time.monotonic()
+    cmd = ['cmake', '-S', sc.source_dir, '-B', inst.build_dir]
+    if opts.generator:
+        cmd += ['-G', opts.generator]
+    rc = _run(cmd + args, log, env)
+    if rc != 0:
+        inst.build_time = time.monotonic() - t0
+        inst.log = _read(log)
+        inst.finish('error', 'CMake configuration failed')
+        return False
+    os.makedirs(os.path.dirname(stamp), exist_ok=True)
+    with open(stamp, 'w', encoding='utf-8') as f:
+        f.write(wanted)
+    filt = sc.get('filter')
+    if filt:
+        dotconfig = os.path.join(inst.build_dir, 'zephyr', '.config')
+        env_syms = expr.read_dotconfig(dotconfig) if os.path.exists(dotconfig) else {}
+        env_syms.update({'ARCH': inst.platform.arch, 'PLATFORM': inst.platform.name,
+                         'BOARD': inst.platform.name})
+        try:
+            keep = expr.evaluate(str(filt), env_syms)
+        except expr.Unsupported as e:
+            inst.finish('skipped', f'filter not evaluable: {e}')
+            return False
+        except expr.ExprError as e:
+            inst.finish('error', f'bad filter {filt!r}: {e}')
+            return False
+        if not keep:
+            inst.finish('filtered', 'runtime filter')
+            return False
+    rc = _run(['cmake', '--build', inst.build_dir, '-j', str(jobs)], log, env)
+    inst.build_time = time.monotonic() - t0
+    if rc != 0:
+        inst.log = _read(log)
+        inst.finish('error', 'Build failure')
+        return False
+    return True
+
+
+def executable(inst):
+    return os.path.join(inst.build_dir, 'zephyr', 'zephyr.exe')
+
+
+def run(inst, opts):
+    """Run a built instance with its timeout and judge its output."""
+    sc = inst.scenario
+    exe = executable(inst)
+    if inst.platform.arch == 'posix':
+        cmd = [exe] + (['--no-rt'] if not opts.host_rt else [])
+    else:
+        qemu = os.path.join(opts.zephyr_base, 'arch', 'cortex_m', 'qemu-run.sh')
+        cmd = [qemu, exe]
+    timeout = sc.timeout * opts.timeout_multiplier
+    log = os.path.join(inst.build_dir, 'handler.log')
+    t0 = time.monotonic()
+    timed_out = False
+    with open(log, 'w', encoding='utf-8') as f:
+        p = subprocess.Popen(cmd, stdout=f, stderr=subprocess.STDOUT, cwd=inst.build_dir,
+                             start_new_session=True)
+        try:
+            rc = p.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            timed_out = True
+            os.killpg(p.pid, signal.SIGKILL)
+            rc = p.wait()
+    inst.execution_time = time.monotonic() - t0
+    inst.log = _read(log)
+    lines = inst.log.splitlines()
+    declared = inst.declared_cases()
+    if sc.harness == 'console':
+        status, reason, cases = harness.parse_console(lines, sc.harness_config, sc.name)
+    elif sc.harness in ('', 'ztest', 'test'):
+        status, reason, cases, saw = harness.parse_ztest(lines, sc.name)
+        if not saw and not declared and rc == 0 and not timed_out:
+            # A sample without a harness: it passes when it runs to completion.
+            status, reason, cases = 'passed', '', {sc.name: harness.Case(sc.name, 'passed')}
+    else:
+        inst.finish('skipped', f'harness {sc.harness!r} is not supported by zmem\'s twister')
+        return inst
+    for ident, c in declared.items():
+        cases.setdefault(ident, c)
+    inst.cases = cases
+    if timed_out:
+        for c in cases.values():
+            if c.status in ('blocked', 'started'):
+                c.status = 'blocked'
+        return inst.finish('failed', 'Timeout')
+    if status == 'passed' and rc != 0:
+        return inst.finish('failed', f'exit status {rc}')
+    if status == 'passed':
+        for c in cases.values():
+            if c.status == 'blocked':
+                c.status = 'skipped'
+                c.reason = 'not run (filtered out at run time)'
+    return inst.finish(status, reason)
+
+
+def process(inst, opts, jobs):
+    """Build (and unless build-only, run) one instance."""
+    try:
+        if not build(inst, opts, jobs):
+            if inst.status == 'error':
+                inst.cases = inst.declared_cases()
+                for c in inst.cases.values():
+                    c.status = 'blocked'
+            return inst
+        if opts.build_only or inst.scenario.build_only or not inst.platform.runnable:
+            inst.cases = inst.declared_cases()
+            for c in inst.cases.values():
+                c.status = 'not run'
+            return inst.finish('built', 'build only')
+        return run(inst, opts)
+    except Exception as e:  # pylint: disable=broad-except
+        return inst.finish('error', f'twister: {type(e).__name__}: {e}')
