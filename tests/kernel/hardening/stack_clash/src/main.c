@@ -23,6 +23,9 @@
 
 /* Element 1 sits right above element 0: [guard 0][stack 0][guard 1][stack 1]. */
 K_THREAD_STACK_ARRAY_DEFINE(stacks, 2, STACK_SIZE);
+/* The same with slack: [guard 0][slack 0][stack 0][guard 1][slack 1][stack 1]. */
+#define SMALL_STACK_SIZE 2048
+K_THREAD_STACK_ARRAY_DEFINE(small_stacks, 2, SMALL_STACK_SIZE);
 
 static struct k_thread neighbour, clasher;
 K_SEM_DEFINE(neighbour_go, 0, 1);
@@ -72,6 +75,7 @@ static void clasher_entry(void *p1, void *p2, void *p3)
 /* The neighbour keeps a marked array at the top of its stack while it waits. */
 #define MARK_BYTES 1024
 static volatile int neighbour_ok = -1;
+static bool started; /* the two threads of the current test were created */
 
 static void neighbour_entry(void *p1, void *p2, void *p3)
 {
@@ -95,20 +99,29 @@ static void neighbour_entry(void *p1, void *p2, void *p3)
 	neighbour_ok = ok;
 }
 
-ZTEST(hardening_stack_clash, test_large_frame_is_an_overflow)
+/* The clasher on @p stacks[1], the neighbour on @p stacks[0], @p size bytes declared each. */
+static void clash(k_thread_stack_t *low_stack, k_thread_stack_t *high_stack, size_t size)
 {
-	char *low = (char *)K_THREAD_STACK_BUFFER(stacks[0]);
-	size_t size = K_THREAD_STACK_SIZEOF(stacks[0]);
-	static unsigned char before[STACK_SIZE];
+	/* The neighbour's whole object: guard page, slack (below a declared size that is not a
+	 * whole number of pages) and declared area, up to the clasher's guard page. */
+	char *low = (char *)low_stack;
+	size_t span = (size_t)((char *)high_stack - low);
+	static unsigned char before[3 * 4096];
 
-	k_thread_create(&neighbour, stacks[0], size, neighbour_entry, NULL, NULL, NULL,
+	zassert_true(span <= sizeof(before));
+	memset(&fault, 0, sizeof(fault));
+	reached_write = 0;
+	neighbour_ok = -1;
+	k_thread_create(&neighbour, low_stack, size, neighbour_entry, NULL, NULL, NULL,
 			K_PRIO_PREEMPT(1), 0, K_NO_WAIT);
 	k_thread_name_set(&neighbour, "neighbour");
+	started = true;
 	k_sleep(K_MSEC(1)); /* the neighbour marks its stack and waits */
-	memcpy(before, low, size);
+	/* Past the neighbour's guard page (closed while it lives): its slack and stack. */
+	memcpy(before, low + 4096, span - 4096);
 
-	k_thread_create(&clasher, stacks[1], K_THREAD_STACK_SIZEOF(stacks[1]), clasher_entry, NULL,
-			NULL, NULL, K_PRIO_PREEMPT(1), 0, K_NO_WAIT);
+	k_thread_create(&clasher, high_stack, size, clasher_entry, NULL, NULL, NULL,
+			K_PRIO_PREEMPT(1), 0, K_NO_WAIT);
 	k_thread_name_set(&clasher, "clasher");
 	zassert_equal(k_thread_join(&clasher, K_MSEC(5000)), 0);
 
@@ -119,11 +132,35 @@ ZTEST(hardening_stack_clash, test_large_frame_is_an_overflow)
 	zassert_equal(reached_write, 0);
 
 	/* Not one byte of the neighbour's stack changed, and it runs on unharmed. */
-	zassert_equal(memcmp(before, low, size), 0);
+	zassert_equal(memcmp(before, low + 4096, span - 4096), 0);
 	k_sem_give(&neighbour_go);
 	zassert_equal(k_thread_join(&neighbour, K_MSEC(5000)), 0);
 	zassert_equal(neighbour_ok, 1);
 	zassert_equal(fault.count, 1);
 }
 
-ZTEST_SUITE(hardening_stack_clash, NULL, NULL, NULL, NULL, NULL);
+/* 4096 declared: no slack, the guard page right below the stack. */
+ZTEST(hardening_stack_clash, test_large_frame_is_an_overflow)
+{
+	clash(stacks[0], stacks[1], STACK_SIZE);
+}
+
+/* 2048 declared: 2048 bytes of slack, then the guard page; the frame still reaches past both. */
+ZTEST(hardening_stack_clash, test_large_frame_is_an_overflow_with_slack)
+{
+	clash(small_stacks[0], small_stacks[1], SMALL_STACK_SIZE);
+}
+
+/* A failed test leaves the neighbour waiting (and, without probes, the clasher running on a
+ * smashed stack): end both so that the next test starts clean. */
+static void end_threads(void *fixture)
+{
+	(void)fixture;
+	if (started) {
+		k_thread_abort(&clasher);
+		k_thread_abort(&neighbour);
+		started = false;
+	}
+}
+
+ZTEST_SUITE(hardening_stack_clash, NULL, NULL, NULL, end_threads, NULL);
