@@ -20,6 +20,7 @@
 #include <zephyr/sys/sys_heap.h>
 
 #include <zephyr/toolchain.h>
+#include <zephyr/arch/arch_interface.h>
 #include <zephyr/sys/util.h>
 #include <zephyr/sys_clock.h>
 #include <zephyr/irq.h>
@@ -41,6 +42,8 @@
 #include <zephyr/kernel/queue.h>
 #include <zephyr/kernel/msgq.h>
 #include <zephyr/kernel/stack.h>
+#include <zephyr/kernel/timer.h>
+#include <zephyr/kernel/work.h>
 #include <zephyr/app_memory/mem_domain.h>
 #include <zephyr/app_memory/app_memdomain.h>
 
