@@ -66,14 +66,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	uint32_t n = 1 + fi_u8(&in) % MAX_BLOCKS;
 	size_t bsz = (size_t)1 << shift;
 	sys_mem_blocks_t mb = {0};
+	sys_bitarray_t bits = {.num_bits = n, .num_bundles = (n + 31) / 32, .bundles = bitmap};
 
 	guarded_setup(&g, n * bsz, 0);
 	memset(bitmap, 0, sizeof(bitmap));
 	memset(used, 0, sizeof(used));
+	/* What SYS_MEM_BLOCKS_DEFINE_WITH_EXT_BUF sets up, with sizes from the input. */
 	mb.buffer = g.inner;
-	mb.bitmap = bitmap;
-	mb.num_blocks = n;
-	mb.blk_sz_shift = shift;
+	mb.bitmap = &bits;
+	mb.info.num_blocks = n;
+	mb.info.blk_sz_shift = shift;
 
 	for (int ops = 0; fi_more(&in) && ops < 2000; ops++) {
 		uint8_t op = fi_u8(&in);
