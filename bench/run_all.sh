@@ -277,13 +277,13 @@ if [ ${#parts[@]} -eq 5 ]; then
       if [ -z "$zm" ] || [ "$zm" -lt "$zb" ]; then
         ok=0
         below=$((below + 1))
-        [ "$below" -gt 3 ] || worst_gap+="${worst_gap:+, }$(human "$hs") B $bits-bit: ${zm:-refused} < $zb"
+        [ "$below" -gt 3 ] || worst_gap+="${worst_gap:+, }$(human "$hs")$([ "$hs" -lt 65536 ] && echo " B") $bits-bit: ${zm:-refused} < $zb"
       fi
     done
   done
   [ "$below" -le 3 ] || worst_gap+=" and $((below - 3)) more"
   [ "$below" = 0 ] || worst_gap="below at $below of 16: $worst_gap"
-  echo "| largest block after init, 32/64-bit, the sizes the peers measured (64 B .. 8 KiB, 1 MiB) | >= Zephyr's at every size | ${worst_gap:-at least Zephyr's at all 16} | $(mark "$ok") |"
+  echo "| largest block after init, 32/64-bit, the sizes the peers measured (64 B .. 8 KiB, 1 MiB) | >= Zephyr's at every size | ${worst_gap:-as large as Zephyr or larger at all 16} | $(mark "$ok") |"
   b() { field blocks16 "$(grep "^OVERHEAD heap=$2 " "$tmp/o$1")"; }
   b256="$(b 32 256)"; b1k="$(b 32 1024)"; b8k="$(b 32 8192)"
   echo "| 16-byte blocks, 256 B / 1 KiB / 8 KiB (32-bit) | >= 8 / 40 / 338 | ${b256:-0} / ${b1k:-0} / ${b8k:-0} | $(mark "$(( ${b256:-0} >= 8 && ${b1k:-0} >= 40 && ${b8k:-0} >= 338 ? 1 : 0 ))") |"
