@@ -4,9 +4,10 @@
  */
 /**
  * @file
- * @brief Host driver for workload W1: speed, latency and packing of one allocator.
+ * @brief Host driver for the workloads (bench/workloads.c, W1 by default): speed, latency and
+ * packing of one allocator, zmem or a system allocator.
  *
- * Usage: bench_w1 ALLOCATOR HEAP_KIB [OPS] [MODE]
+ * Usage: bench_w1 ALLOCATOR HEAP_KIB [OPS] [MODE] [WORKLOAD]
  *   ALLOCATOR  zmem, or the system allocator this binary was linked with (glibc, jemalloc,
  *              mimalloc; see BENCH_SYSTEM_NAME)
  *   HEAP_KIB   zmem heap size (ignored by unbounded allocators, still printed)
@@ -14,7 +15,11 @@
  *              fastest of 5);
  *              count: one plain run only, for callgrind (--toggle-collect on the
  *              allocator's entry points gives the instructions inside the allocator).
+ *   WORKLOAD   1 (default), 2 or 3: W1, W2 or W3.
  * Prints one line of key=value pairs.
+ *
+ * The workload calls w1_alloc/w1_free/w1_aligned_alloc (workloads.h); here they forward to the
+ * allocator chosen at run time, through a timing layer in the latency runs.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <stdbool.h>
@@ -25,19 +30,29 @@
 
 #include <zephyr/sys/sys_heap.h>
 
-#include "w1.h"
+#include "workloads.h"
 
 #if defined(BENCH_USE_MIMALLOC)
 #include <mimalloc.h>
-#define SYS_MALLOC mi_malloc
-#define SYS_FREE   mi_free
+#define SYS_MALLOC              mi_malloc
+#define SYS_FREE                mi_free
+#define SYS_ALIGNED_ALLOC(a, n) mi_malloc_aligned((n), (a))
 #else
-#define SYS_MALLOC malloc
-#define SYS_FREE   free
+#define SYS_MALLOC              malloc
+#define SYS_FREE                free
+#define SYS_ALIGNED_ALLOC(a, n) aligned_alloc((a), ((n) + (a)-1u) / (a) * (a))
 #endif
 #ifndef BENCH_SYSTEM_NAME
 #define BENCH_SYSTEM_NAME "glibc"
 #endif
+
+/** An allocator under test. */
+struct w1_allocator {
+	void *(*alloc)(void *ctx, size_t bytes);
+	void (*free)(void *ctx, void *mem);
+	void *(*aligned_alloc)(void *ctx, size_t align, size_t bytes);
+	void *ctx;
+};
 
 static void *zmem_alloc(void *ctx, size_t bytes)
 {
@@ -47,6 +62,11 @@ static void *zmem_alloc(void *ctx, size_t bytes)
 static void zmem_free(void *ctx, void *mem)
 {
 	sys_heap_free(ctx, mem);
+}
+
+static void *zmem_aligned_alloc(void *ctx, size_t align, size_t bytes)
+{
+	return sys_heap_aligned_alloc(ctx, align, bytes);
 }
 
 static void *sys_alloc(void *ctx, size_t bytes)
@@ -59,6 +79,30 @@ static void sys_free(void *ctx, void *mem)
 {
 	(void)ctx;
 	SYS_FREE(mem);
+}
+
+static void *sys_aligned(void *ctx, size_t align, size_t bytes)
+{
+	(void)ctx;
+	return SYS_ALIGNED_ALLOC(align, bytes);
+}
+
+/* The allocator the workload's calls go to. */
+static const struct w1_allocator *current;
+
+__attribute__((noinline)) void *w1_alloc(size_t bytes)
+{
+	return current->alloc(current->ctx, bytes);
+}
+
+__attribute__((noinline)) void w1_free(void *mem)
+{
+	current->free(current->ctx, mem);
+}
+
+__attribute__((noinline)) void *w1_aligned_alloc(size_t align, size_t bytes)
+{
+	return current->aligned_alloc(current->ctx, align, bytes);
 }
 
 static inline uint64_t now_ns(void)
@@ -121,6 +165,16 @@ static void lat_free(void *ctx, void *mem)
 	lat_ns[lat_n++] = (uint32_t)(now_ticks() - t0);
 }
 
+static void *lat_aligned(void *ctx, size_t align, size_t bytes)
+{
+	(void)ctx;
+	uint64_t t0 = now_ticks();
+	void *mem = lat_inner->aligned_alloc(lat_inner->ctx, align, bytes);
+
+	lat_ns[lat_n++] = (uint32_t)(now_ticks() - t0);
+	return mem;
+}
+
 static int cmp_u32(const void *a, const void *b)
 {
 	uint32_t x = *(const uint32_t *)a;
@@ -156,14 +210,20 @@ static double pct(const uint32_t *sorted, uint32_t n, uint32_t parts_per_10000, 
 int main(int argc, char **argv)
 {
 	if (argc < 3) {
-		fprintf(stderr, "usage: %s zmem|%s HEAP_KIB [OPS] [all|count]\n", argv[0],
+		fprintf(stderr, "usage: %s zmem|%s HEAP_KIB [OPS] [all|count] [1|2|3]\n", argv[0],
 			BENCH_SYSTEM_NAME);
 		return 2;
 	}
 	const char *name = argv[1];
 	size_t heap_bytes = (size_t)strtoul(argv[2], NULL, 0) * 1024u;
-	uint32_t ops = argc > 3 ? (uint32_t)strtoul(argv[3], NULL, 0) : W1_OPS;
+	uint32_t ops = argc > 3 ? (uint32_t)strtoul(argv[3], NULL, 0) : WL_OPS;
 	bool count_only = argc > 4 && strcmp(argv[4], "count") == 0;
+	uint32_t kind = argc > 5 ? (uint32_t)strtoul(argv[5], NULL, 0) : 1u;
+
+	if (kind < 1u || kind > 3u) {
+		fprintf(stderr, "workload must be 1, 2 or 3\n");
+		return 2;
+	}
 	bool is_zmem = strcmp(name, "zmem") == 0;
 
 	if (!is_zmem && strcmp(name, BENCH_SYSTEM_NAME) != 0) {
@@ -171,16 +231,17 @@ int main(int argc, char **argv)
 		return 2;
 	}
 
-	void *buf = aligned_alloc(64, heap_bytes);
+	void *buf = aligned_alloc(4096, heap_bytes); /* as bench_report: W3 depends on it */
 
 	memset(buf, 0, heap_bytes); /* no first-touch page faults inside the timed calls */
 	struct sys_heap heap;
-	struct w1_allocator a = {sys_alloc, sys_free, NULL};
-	static struct w1 w;
+	struct w1_allocator a = {sys_alloc, sys_free, sys_aligned, NULL};
+	static struct wl w;
 
 	if (is_zmem) {
-		a = (struct w1_allocator){zmem_alloc, zmem_free, &heap};
+		a = (struct w1_allocator){zmem_alloc, zmem_free, zmem_aligned_alloc, &heap};
 	}
+	current = &a;
 
 	/*
 	 * Throughput: nothing but the workload and the allocator; the fastest of THRU_RUNS runs
@@ -193,22 +254,22 @@ int main(int argc, char **argv)
 		if (is_zmem) {
 			sys_heap_init(&heap, buf, heap_bytes);
 		} else if (run != 0) {
-			w1_release(&w, &a);
+			wl_release(&w);
 		}
-		w1_init(&w);
+		wl_init(&w, (enum wl_kind)kind);
 		uint64_t t0 = now_ns();
 
-		w1_run(&w, &a, ops);
+		wl_run(&w, ops);
 		uint64_t t1 = now_ns();
 
 		best_ns = t1 - t0 < best_ns ? t1 - t0 : best_ns;
 	}
 
-	printf("allocator=%s heap_kib=%zu ops=%u allocs=%llu frees=%llu failed=%llu "
+	printf("allocator=%s workload=%s heap_kib=%zu ops=%u allocs=%llu frees=%llu failed=%llu "
 	       "util_ppm=%u ns_per_op=%.2f",
-	       name, heap_bytes / 1024u, ops, (unsigned long long)w.allocs,
-	       (unsigned long long)w.frees, (unsigned long long)w.failed,
-	       w1_util_ppm(&w, heap_bytes), (double)best_ns / ops);
+	       name, wl_name((enum wl_kind)kind), heap_bytes / 1024u, ops,
+	       (unsigned long long)w.allocs, (unsigned long long)w.frees,
+	       (unsigned long long)w.failed, wl_util_ppm(&w, heap_bytes), (double)best_ns / ops);
 	if (is_zmem && !sys_heap_validate(&heap)) {
 		printf(" INVALID\n");
 		return 1;
@@ -218,7 +279,7 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	if (!is_zmem) {
-		w1_release(&w, &a);
+		wl_release(&w);
 	}
 	/*
 	 * Latency runs: the same workload LAT_RUNS more times, each allocator call timed. The
@@ -231,7 +292,7 @@ int main(int argc, char **argv)
 
 	lat_ns = malloc(sizeof(*lat_ns) * ops);
 	lat_inner = &a;
-	struct w1_allocator timed = {lat_alloc, lat_free, NULL};
+	struct w1_allocator timed = {lat_alloc, lat_free, lat_aligned, NULL};
 	uint32_t ovh = clock_overhead();
 	double tpn = ticks_per_ns();
 	uint32_t calls = 0;
@@ -240,11 +301,13 @@ int main(int argc, char **argv)
 		if (is_zmem) {
 			sys_heap_init(&heap, buf, heap_bytes);
 		} else if (run != 0) {
-			w1_release(&w, &a);
+			current = &a;
+			wl_release(&w);
 		}
 		lat_n = 0;
-		w1_init(&w);
-		w1_run(&w, &timed, ops);
+		current = &timed;
+		wl_init(&w, (enum wl_kind)kind);
+		wl_run(&w, ops);
 		for (uint32_t i = 0; i < lat_n; i++) {
 			best[i] = run == 0 || lat_ns[i] < best[i] ? lat_ns[i] : best[i];
 		}

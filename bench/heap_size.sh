@@ -49,8 +49,12 @@ sizes() {
     echo "int main(void) { return probe[0] != 0; }"
   } >"$dir/probe.c"
   # shellcheck disable=SC2086
-  (cd "$dir" && $cc -mcpu=cortex-m3 -mthumb -Os -std=c11 -ffreestanding -ffunction-sections \
-    -fdata-sections -Wall -Wextra -Werror $flags -I"$root/include" -c "$root"/lib/heap/*.c)
+  if ! (cd "$dir" && $cc -mcpu=cortex-m3 -mthumb -Os -std=c11 -ffreestanding -ffunction-sections \
+    -fdata-sections -Wall -Wextra -Werror $flags -I"$root/include" -c "$root"/lib/heap/*.c); then
+    echo "configuration '$flags' does not build" >&2
+    echo "- - - -"
+    return 0
+  fi
   $cc -mcpu=cortex-m3 -mthumb -Os -ffreestanding -c "$dir/probe.c" -o "$dir/probe.o"
   local objs=()
   for o in "$dir"/*.o; do [ "$o" != "$dir/probe.o" ] && objs+=("$o"); done
@@ -89,55 +93,68 @@ sizes() {
   fi
 }
 
-# Configurations: every option the sources use, and every hardening level they define.
-configs=("")
-names=("default")
+# Configurations: every hardening level the sources define (with each level's name from the
+# configuration's help text), then each other option the sources use, on the default level.
+configs=()
+names=()
 src_has() { grep -rqw "$1" "$root/lib/heap" "$root/include/zephyr/sys/sys_heap.h"; }
-for opt in CONFIG_SYS_HEAP_RUNTIME_STATS CONFIG_SYS_HEAP_CANARY CONFIG_SYS_HEAP_BIG_CHUNKS \
-           CONFIG_SYS_HEAP_SMALL_ONLY CONFIG_SYS_HEAP_BIG_ONLY; do
-  if src_has "$opt"; then configs+=("-D$opt=1"); names+=("\`$opt=y\`"); fi
+src_default() { # SYMBOL: the value lib/heap gives it when unset (empty if none)
+  grep -hA1 "^#ifndef $1\$" "$root"/lib/heap/*.h | sed -n "s/^#define $1 \(.*\)/\1/p" | head -1
+}
+if src_has CONFIG_SYS_HEAP_HARDENING_LEVEL; then
+  level_default="$(src_default CONFIG_SYS_HEAP_HARDENING_LEVEL)"
+  level_max="$(grep -rhoE '(Z_HEAP_LEVEL|CONFIG_SYS_HEAP_HARDENING_LEVEL) *>=? *[0-9]+' \
+    "$root/lib/heap" "$root/include/zephyr/sys/sys_heap.h" | grep -oE '[0-9]+$' | sort -n | tail -1)"
+  help="$(grep -rh 'SYS_HEAP_HARDENING_LEVEL' "$root"/kconfig/*.conf 2>/dev/null || true)"
+  for ((lvl = 0; lvl <= level_max; lvl++)); do
+    lname="$(grep -oE "(^|[ ,(])$lvl [a-z]+" <<<"$help" | head -1 | sed 's/^[ ,(]*[0-9]* //')"
+    label="\`CONFIG_SYS_HEAP_HARDENING_LEVEL=$lvl\`${lname:+ ($lname)}"
+    [ "$lvl" = "$level_default" ] && label="$label, default"
+    configs+=("-DCONFIG_SYS_HEAP_HARDENING_LEVEL=$lvl")
+    names+=("$label")
+  done
+else
+  configs+=("")
+  names+=("default")
+fi
+for opt in CONFIG_SYS_HEAP_RUNTIME_STATS CONFIG_SYS_HEAP_CANARY CONFIG_SYS_HEAP_BIG_CHUNKS; do
+  if src_has "$opt"; then configs+=("-D$opt=1"); names+=("default + \`$opt=y\`"); fi
 done
 if src_has CONFIG_SYS_HEAP_ALLOC_PROBES; then
-  configs+=("-DCONFIG_SYS_HEAP_ALLOC_PROBES=0"); names+=("\`CONFIG_SYS_HEAP_ALLOC_PROBES=0\`")
+  configs+=("-DCONFIG_SYS_HEAP_ALLOC_PROBES=0")
+  names+=("default + \`CONFIG_SYS_HEAP_ALLOC_PROBES=0\`")
 fi
-if src_has CONFIG_SYS_HEAP_HARDENING_LEVEL; then
-  # Levels as the sources name them: CONFIG_SYS_HEAP_HARDENING_LEVEL compared with numbers.
-  for lvl in $(grep -rhoE 'CONFIG_SYS_HEAP_HARDENING_LEVEL *[<>=!]+ *[0-9]+' "$root/lib/heap" |
-               grep -oE '[0-9]+$' | sort -un); do
-    configs+=("-DCONFIG_SYS_HEAP_HARDENING_LEVEL=$lvl")
-    names+=("\`CONFIG_SYS_HEAP_HARDENING_LEVEL=$lvl\`")
-  done
-fi
-if src_has CONFIG_SYS_HEAP_RUNTIME_STATS && src_has CONFIG_SYS_HEAP_CANARY; then
-  configs+=("-DCONFIG_SYS_HEAP_RUNTIME_STATS=1 -DCONFIG_SYS_HEAP_CANARY=1")
-  names+=("stats + canary")
-fi
+# The reference row (differences are against it): the sources' defaults.
+base_flags=""
 
 if [ "$markdown" = 1 ]; then
   echo "### Code size, Cortex-M3 \`-Os\` Thumb-2 (arm-none-eabi-gcc $($cc -dumpfullversion))"
   echo
   echo "Bytes of lib/heap kept by \`--gc-sections\` in an image calling init, alloc, realloc,"
-  echo "aligned_alloc and free (\"core API\"), and in one calling the whole API."
+  echo "aligned_alloc and free (\"core API\"), and in one calling the whole API; in parentheses"
+  echo "the difference from the build with no configuration at all (the sources' defaults)."
   echo
   echo "| configuration | core API text | rodata | data | bss | whole API text | rodata |"
   echo "|---|---:|---:|---:|---:|---:|---:|"
 else
   printf '%-52s %16s %16s\n' "configuration (Cortex-M3, -Os)" "core API" "whole API"
 fi
-base_core=""
-base_full=""
+read -r base_core _ _ _ <<<"$(sizes "$base_flags" $core_api)"
+# shellcheck disable=SC2086
+read -r base_full _ _ _ <<<"$(sizes "$base_flags" $full_api)"
 for i in "${!configs[@]}"; do
   read -r ct cr cd cb <<<"$(sizes "${configs[$i]}" $core_api)"
   # shellcheck disable=SC2086
   read -r ft fr _ _ <<<"$(sizes "${configs[$i]}" $full_api)"
-  [ -n "$base_core" ] || { base_core="$ct"; base_full="$ft"; }
-  if [ "$markdown" = 1 ]; then
-    if [ "$i" = 0 ]; then
-      echo "| ${names[$i]} | **$ct** | $cr | $cd | $cb | $ft | $fr |"
+  if [ "$ct" = - ] || [ "$ft" = - ]; then
+    if [ "$markdown" = 1 ]; then
+      echo "| ${names[$i]} | does not build | | | | | |"
     else
-      printf '| %s | %d (%+d) | %d | %d | %d | %d (%+d) | %d |\n' "${names[$i]}" "$ct" \
-        $((ct - base_core)) "$cr" "$cd" "$cb" "$ft" $((ft - base_full)) "$fr"
+      printf '%-52s does not build\n' "${names[$i]//\`/}"
     fi
+  elif [ "$markdown" = 1 ]; then
+    printf '| %s | %d (%+d) | %d | %d | %d | %d (%+d) | %d |\n' "${names[$i]}" "$ct" \
+      $((ct - base_core)) "$cr" "$cd" "$cb" "$ft" $((ft - base_full)) "$fr"
   else
     printf '%-52s %6d (%+5d) r%-3d %6d (%+5d)\n' "${names[$i]//\`/}" "$ct" $((ct - base_core)) \
       "$cr" "$ft" $((ft - base_full))

@@ -5,7 +5,8 @@
 include(GNUInstallDirs)
 set(_zmem_source_dest ${CMAKE_INSTALL_DATADIR}/zmem/source)
 install(FILES ${PROJECT_SOURCE_DIR}/CMakeLists.txt ${PROJECT_SOURCE_DIR}/Kconfig
-  ${PROJECT_SOURCE_DIR}/Kconfig.zephyr DESTINATION ${_zmem_source_dest})
+  ${PROJECT_SOURCE_DIR}/Kconfig.zephyr ${PROJECT_SOURCE_DIR}/Kconfig.compat
+  DESTINATION ${_zmem_source_dest})
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/scripts/kconfig DESTINATION ${_zmem_source_dest}/scripts
   USE_SOURCE_PERMISSIONS PATTERN __pycache__ EXCLUDE)
 foreach(dir arch cmake include kernel lib share subsys)

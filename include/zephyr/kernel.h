@@ -20,6 +20,7 @@
 #include <zephyr/sys/sys_heap.h>
 
 #include <zephyr/toolchain.h>
+#include <zephyr/arch/arch_interface.h>
 #include <zephyr/sys/util.h>
 #include <zephyr/sys_clock.h>
 #include <zephyr/irq.h>

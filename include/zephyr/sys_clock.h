@@ -14,6 +14,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <zephyr/sys/time_units.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -37,7 +38,20 @@ typedef struct {
 /** @brief The tick count meaning "forever". */
 #define K_TICKS_FOREVER ((k_ticks_t)-1)
 
+/** @brief Timeout of @p t ticks, unchecked. */
 #define Z_TIMEOUT_TICKS(t) ((k_timeout_t){.ticks = (t)})
+/** @brief K_NO_WAIT's value, usable where a compound literal is not. */
+#define Z_TIMEOUT_NO_WAIT  Z_TIMEOUT_TICKS(0)
+/** @brief K_FOREVER's value. */
+#define Z_FOREVER          Z_TIMEOUT_TICKS(K_TICKS_FOREVER)
+/** @brief Timeout of @p t milliseconds (rounded up to ticks; negative means 0). */
+#define Z_TIMEOUT_MS(t)    Z_TIMEOUT_TICKS((k_ticks_t)k_ms_to_ticks_ceil64(Z_NONNEG(t)))
+/** @brief Timeout of @p t microseconds (rounded up to ticks). */
+#define Z_TIMEOUT_US(t)    Z_TIMEOUT_TICKS((k_ticks_t)k_us_to_ticks_ceil64(Z_NONNEG(t)))
+/** @brief Timeout of @p t nanoseconds (rounded up to ticks). */
+#define Z_TIMEOUT_NS(t)    Z_TIMEOUT_TICKS((k_ticks_t)k_ns_to_ticks_ceil64(Z_NONNEG(t)))
+/** @brief Timeout of @p t hardware cycles (rounded up to ticks). */
+#define Z_TIMEOUT_CYC(t)   Z_TIMEOUT_TICKS((k_ticks_t)k_cyc_to_ticks_ceil64(Z_NONNEG(t)))
 /** @brief Do not wait. */
 #define K_NO_WAIT Z_TIMEOUT_TICKS(0)
 /** @brief Wait as long as needed. */
@@ -64,74 +78,13 @@ typedef struct {
 /** @brief Timeout of @p h hours. */
 #define K_HOURS(h)   K_MINUTES((int64_t)(h) * 60)
 
+/** @brief Timeout of @p t hardware cycles. */
+#define K_CYC(t)     Z_TIMEOUT_TICKS(Z_CEIL_TICKS(Z_NONNEG(t), (uint64_t)CONFIG_SYS_CLOCK_HW_CYCLES_PER_SEC))
+
 /** @brief True if two timeouts are equal. */
 #define K_TIMEOUT_EQ(a, b) ((a).ticks == (b).ticks)
 
-/** @brief Convert milliseconds to ticks, rounding up. */
-static inline uint64_t k_ms_to_ticks_ceil64(uint64_t ms)
-{
-	return (ms * Z_HZ_TICKS + 999U) / 1000U;
-}
-/** @brief Convert ticks to milliseconds, rounding down. */
-static inline uint64_t k_ticks_to_ms_floor64(uint64_t t)
-{
-	return t * 1000U / Z_HZ_TICKS;
-}
-/** @brief Convert ticks to milliseconds, rounding up. */
-static inline uint64_t k_ticks_to_ms_ceil64(uint64_t t)
-{
-	return (t * 1000U + Z_HZ_TICKS - 1U) / Z_HZ_TICKS;
-}
-/** @brief Convert ticks to milliseconds, rounding down (32-bit). */
-static inline uint32_t k_ticks_to_ms_floor32(uint32_t t)
-{
-	return (uint32_t)k_ticks_to_ms_floor64(t);
-}
-/** @brief Convert ticks to microseconds, rounding down. */
-static inline uint64_t k_ticks_to_us_floor64(uint64_t t)
-{
-	return t * 1000000U / Z_HZ_TICKS;
-}
-/** @brief Convert milliseconds to ticks, rounding up (32-bit). */
-static inline uint32_t k_ms_to_ticks_ceil32(uint32_t ms)
-{
-	return (uint32_t)k_ms_to_ticks_ceil64(ms);
-}
-/** @brief Convert microseconds to ticks, rounding up. */
-static inline uint64_t k_us_to_ticks_ceil64(uint64_t us)
-{
-	return (us * Z_HZ_TICKS + 999999U) / 1000000U;
-}
-/** @brief Convert ticks to microseconds, rounding up. */
-static inline uint64_t k_ticks_to_us_ceil64(uint64_t t)
-{
-	return (t * 1000000U + Z_HZ_TICKS - 1U) / Z_HZ_TICKS;
-}
-/** @brief Convert ticks to nanoseconds, rounding down. */
-static inline uint64_t k_ticks_to_ns_floor64(uint64_t t)
-{
-	return t * 1000000000ULL / Z_HZ_TICKS;
-}
-/** @brief Convert hardware cycles to nanoseconds, rounding down. */
-static inline uint64_t k_cyc_to_ns_floor64(uint64_t c)
-{
-	return c * 1000000000ULL / CONFIG_SYS_CLOCK_HW_CYCLES_PER_SEC;
-}
-/** @brief Convert hardware cycles to microseconds, rounding down. */
-static inline uint64_t k_cyc_to_us_floor64(uint64_t c)
-{
-	return c * 1000000ULL / CONFIG_SYS_CLOCK_HW_CYCLES_PER_SEC;
-}
-/** @brief Convert hardware cycles to microseconds, rounding down (32-bit). */
-static inline uint32_t k_cyc_to_us_floor32(uint32_t c)
-{
-	return (uint32_t)k_cyc_to_us_floor64(c);
-}
-/** @brief Convert hardware cycles to milliseconds, rounding down (32-bit). */
-static inline uint32_t k_cyc_to_ms_floor32(uint32_t c)
-{
-	return (uint32_t)(c * 1000ULL / CONFIG_SYS_CLOCK_HW_CYCLES_PER_SEC);
-}
+/* k_ms_to_ticks_ceil64() and the rest of the conversions: <zephyr/sys/time_units.h>. */
 
 /** @brief Ticks since boot. */
 int64_t k_uptime_ticks(void);
@@ -154,6 +107,49 @@ uint64_t k_cycle_get_64(void);
 uint32_t sys_clock_hw_cycles_per_sec(void);
 /** @brief Tick count since boot (Zephyr's sys_clock_tick_get). */
 int64_t sys_clock_tick_get(void);
+
+/** @brief A point in time, for deadlines spanning several waits (Zephyr's k_timepoint_t). */
+typedef struct {
+	uint64_t tick; /**< Tick count of the point; UINT64_MAX = never, 0 = already. */
+} k_timepoint_t;
+
+/** @brief The point in time @p timeout from now. */
+static inline k_timepoint_t sys_timepoint_calc(k_timeout_t timeout)
+{
+	k_timepoint_t tp;
+
+	if (timeout.ticks == K_TICKS_FOREVER) {
+		tp.tick = UINT64_MAX;
+	} else if (timeout.ticks <= 0) {
+		tp.tick = 0;
+	} else {
+		tp.tick = (uint64_t)sys_clock_tick_get() + (uint64_t)timeout.ticks;
+	}
+	return tp;
+}
+
+/** @brief The timeout left until @p timepoint (K_NO_WAIT once reached, K_FOREVER for never). */
+static inline k_timeout_t sys_timepoint_timeout(k_timepoint_t timepoint)
+{
+	if (timepoint.tick == UINT64_MAX) {
+		return K_FOREVER;
+	}
+	uint64_t now = (uint64_t)sys_clock_tick_get();
+
+	return timepoint.tick <= now ? K_NO_WAIT : Z_TIMEOUT_TICKS((k_ticks_t)(timepoint.tick - now));
+}
+
+/** @brief Compare two time points: <0, 0 or >0 as @p a is before, at or after @p b. */
+static inline int sys_timepoint_cmp(k_timepoint_t a, k_timepoint_t b)
+{
+	return a.tick == b.tick ? 0 : (a.tick < b.tick ? -1 : 1);
+}
+
+/** @brief True when @p timepoint has been reached. */
+static inline bool sys_timepoint_expired(k_timepoint_t timepoint)
+{
+	return K_TIMEOUT_EQ(sys_timepoint_timeout(timepoint), Z_TIMEOUT_NO_WAIT);
+}
 
 #ifdef __cplusplus
 }

@@ -15,7 +15,11 @@
 #include <stdint.h>
 
 #include <zephyr/logging/log.h>
+#include <zephyr/sys/__assert.h>
 #include <zephyr/sys/mem_blocks.h>
+#if defined(CONFIG_SYS_MEM_BLOCKS_LISTENER) && CONFIG_SYS_MEM_BLOCKS_LISTENER
+#include <zephyr/sys/heap_listener.h>
+#endif
 
 #include "../zmem_lib_lock.h"
 
@@ -23,29 +27,53 @@ LOG_MODULE_REGISTER(mem_blocks, CONFIG_LOG_DEFAULT_LEVEL);
 
 static Z_LIB_LOCK_DEFINE(mem_blocks_lock);
 
+/* CONFIG_SYS_MEM_BLOCKS_LISTENER: heap listeners hear of every allocation and free, with
+ * HEAP_ID_FROM_POINTER(mem_block) as heap id, as on Zephyr: one event per block for
+ * sys_mem_blocks_alloc/free, one for the whole run for the contiguous calls and get. */
+#if defined(CONFIG_SYS_MEM_BLOCKS_LISTENER) && CONFIG_SYS_MEM_BLOCKS_LISTENER
+static void notify(sys_mem_blocks_t *mb, bool alloc, void *mem, size_t count)
+{
+	size_t bytes = count << mb->info.blk_sz_shift;
+
+	if (alloc) {
+		heap_listener_notify_alloc(HEAP_ID_FROM_POINTER(mb), mem, bytes);
+	} else {
+		heap_listener_notify_free(HEAP_ID_FROM_POINTER(mb), mem, bytes);
+	}
+}
+#else
+static inline void notify(sys_mem_blocks_t *mb, bool alloc, void *mem, size_t count)
+{
+	(void)mb;
+	(void)alloc;
+	(void)mem;
+	(void)count;
+}
+#endif
+
 static inline size_t blk_size(const sys_mem_blocks_t *mb)
 {
-	return (size_t)1 << mb->blk_sz_shift;
+	return (size_t)1 << mb->info.blk_sz_shift;
 }
 
 static inline bool bit_is_set(const sys_mem_blocks_t *mb, uint32_t idx)
 {
-	return (mb->bitmap[idx / 32] >> (idx % 32)) & 1U;
+	return (mb->bitmap->bundles[idx / 32] >> (idx % 32)) & 1U;
 }
 
 static inline void bit_set(sys_mem_blocks_t *mb, uint32_t idx)
 {
-	mb->bitmap[idx / 32] |= 1U << (idx % 32);
+	mb->bitmap->bundles[idx / 32] |= 1U << (idx % 32);
 }
 
 static inline void bit_clear(sys_mem_blocks_t *mb, uint32_t idx)
 {
-	mb->bitmap[idx / 32] &= ~(1U << (idx % 32));
+	mb->bitmap->bundles[idx / 32] &= ~(1U << (idx % 32));
 }
 
 static inline void *idx_to_ptr(const sys_mem_blocks_t *mb, uint32_t idx)
 {
-	return mb->buffer + ((size_t)idx << mb->blk_sz_shift);
+	return mb->buffer + ((size_t)idx << mb->info.blk_sz_shift);
 }
 
 /* Block index of @p ptr, or -1 when it is not the start of a block of @p mb. */
@@ -62,9 +90,9 @@ static long ptr_to_idx(const sys_mem_blocks_t *mb, const void *ptr)
 	if ((off & (blk_size(mb) - 1)) != 0) {
 		return -1;
 	}
-	uintptr_t idx = off >> mb->blk_sz_shift;
+	uintptr_t idx = off >> mb->info.blk_sz_shift;
 
-	return idx < mb->num_blocks ? (long)idx : -1;
+	return idx < mb->info.num_blocks ? (long)idx : -1;
 }
 
 /* First index of the range [ptr, ptr + count blocks) or -1 when it does not lie in @p mb. */
@@ -72,7 +100,7 @@ static long range_to_idx(const sys_mem_blocks_t *mb, const void *ptr, size_t cou
 {
 	long first = ptr_to_idx(mb, ptr);
 
-	if (first < 0 || count > mb->num_blocks - (uint32_t)first) {
+	if (first < 0 || count > mb->info.num_blocks - (uint32_t)first) {
 		return -1;
 	}
 	return first;
@@ -101,30 +129,33 @@ static void range_mark(sys_mem_blocks_t *mb, uint32_t first, size_t count, bool 
 
 static void account_alloc(sys_mem_blocks_t *mb, size_t count)
 {
-	mb->used_blocks += (uint32_t)count;
-	if (mb->used_blocks > mb->max_used_blocks) {
-		mb->max_used_blocks = mb->used_blocks;
+	mb->info.used_blocks += (uint32_t)count;
+	if (mb->info.used_blocks > mb->info.max_used_blocks) {
+		mb->info.max_used_blocks = mb->info.used_blocks;
 	}
 }
 
 /* Lowest free block at or after @p from, or num_blocks when none. */
 static uint32_t next_free(const sys_mem_blocks_t *mb, uint32_t from)
 {
-	while (from < mb->num_blocks) {
-		uint32_t word = mb->bitmap[from / 32] | ((1U << (from % 32)) - 1U);
+	while (from < mb->info.num_blocks) {
+		uint32_t word = mb->bitmap->bundles[from / 32] | ((1U << (from % 32)) - 1U);
 
 		if (word != UINT32_MAX) {
 			uint32_t idx = (from & ~31U) + (uint32_t)__builtin_ctz(~word);
 
-			return idx < mb->num_blocks ? idx : mb->num_blocks;
+			return idx < mb->info.num_blocks ? idx : mb->info.num_blocks;
 		}
 		from = (from & ~31U) + 32;
 	}
-	return mb->num_blocks;
+	return mb->info.num_blocks;
 }
 
 int sys_mem_blocks_alloc(sys_mem_blocks_t *mem_block, size_t count, void **out_blocks)
 {
+	/* Zephyr asserts on NULL arguments (CONFIG_ASSERT) and otherwise returns -EINVAL. */
+	__ASSERT_NO_MSG(mem_block != NULL);
+	__ASSERT_NO_MSG(out_blocks != NULL);
 	if (mem_block == NULL || (out_blocks == NULL && count != 0)) {
 		return -EINVAL;
 	}
@@ -135,7 +166,7 @@ int sys_mem_blocks_alloc(sys_mem_blocks_t *mem_block, size_t count, void **out_b
 	Z_LIB_LOCK(mem_blocks_lock);
 	int ret = -ENOMEM;
 
-	if (count <= mem_block->num_blocks - mem_block->used_blocks) {
+	if (count <= mem_block->info.num_blocks - mem_block->info.used_blocks) {
 		uint32_t idx = 0;
 
 		/* Enough blocks are free, so the search cannot run out. */
@@ -148,11 +179,16 @@ int sys_mem_blocks_alloc(sys_mem_blocks_t *mem_block, size_t count, void **out_b
 		ret = 0;
 	}
 	Z_LIB_UNLOCK(mem_blocks_lock);
+	for (size_t i = 0; ret == 0 && i < count; i++) {
+		notify(mem_block, true, out_blocks[i], 1);
+	}
 	return ret;
 }
 
 int sys_mem_blocks_alloc_contiguous(sys_mem_blocks_t *mem_block, size_t count, void **out_block)
 {
+	__ASSERT_NO_MSG(mem_block != NULL);
+	__ASSERT_NO_MSG(out_block != NULL);
 	if (mem_block == NULL || out_block == NULL) {
 		return -EINVAL;
 	}
@@ -163,9 +199,9 @@ int sys_mem_blocks_alloc_contiguous(sys_mem_blocks_t *mem_block, size_t count, v
 
 	Z_LIB_LOCK(mem_blocks_lock);
 	int ret = -ENOMEM;
-	uint32_t n = mem_block->num_blocks;
+	uint32_t n = mem_block->info.num_blocks;
 
-	if (count <= n - mem_block->used_blocks) {
+	if (count <= n - mem_block->info.used_blocks) {
 		uint32_t start = next_free(mem_block, 0);
 
 		while (start < n && count <= n - start) {
@@ -186,6 +222,9 @@ int sys_mem_blocks_alloc_contiguous(sys_mem_blocks_t *mem_block, size_t count, v
 		}
 	}
 	Z_LIB_UNLOCK(mem_blocks_lock);
+	if (ret == 0) {
+		notify(mem_block, true, *out_block, count);
+	}
 	return ret;
 }
 
@@ -198,6 +237,7 @@ int sys_mem_blocks_alloc_contiguous(sys_mem_blocks_t *mem_block, size_t count, v
 static int range_change(sys_mem_blocks_t *mem_block, void *block, size_t count, bool to_used,
 			int bad_range, int bad_state)
 {
+	__ASSERT_NO_MSG(mem_block != NULL);
 	if (mem_block == NULL) {
 		return -EINVAL;
 	}
@@ -207,6 +247,11 @@ static int range_change(sys_mem_blocks_t *mem_block, void *block, size_t count, 
 
 	long first = range_to_idx(mem_block, block, count);
 
+	/* A get that starts at one of our blocks but runs past the last one asks for blocks
+	 * that are not there: -ENOMEM, as on Zephyr (no log: an ordinary answer). */
+	if (first < 0 && to_used && ptr_to_idx(mem_block, block) >= 0) {
+		return bad_state;
+	}
 	if (first < 0) {
 		LOG_ERR("mem_blocks %p: %p + %zu blocks is not a range of this allocator",
 			(void *)mem_block, block, count);
@@ -221,11 +266,14 @@ static int range_change(sys_mem_blocks_t *mem_block, void *block, size_t count, 
 		if (to_used) {
 			account_alloc(mem_block, count);
 		} else {
-			mem_block->used_blocks -= (uint32_t)count;
+			mem_block->info.used_blocks -= (uint32_t)count;
 		}
 		ret = 0;
 	}
 	Z_LIB_UNLOCK(mem_blocks_lock);
+	if (ret == 0) {
+		notify(mem_block, to_used, block, count);
+	}
 	if (ret != 0 && !to_used) {
 		LOG_ERR("mem_blocks %p: %p + %zu blocks are not all allocated; nothing freed",
 			(void *)mem_block, block, count);
@@ -259,7 +307,16 @@ int sys_mem_blocks_is_region_free(sys_mem_blocks_t *mem_block, void *in_block, s
 
 int sys_mem_blocks_free(sys_mem_blocks_t *mem_block, size_t count, void **in_blocks)
 {
+	__ASSERT_NO_MSG(mem_block != NULL);
+	__ASSERT_NO_MSG(in_blocks != NULL);
 	if (mem_block == NULL || (in_blocks == NULL && count != 0)) {
+		return -EINVAL;
+	}
+	/* More blocks than the allocator has cannot all be allocated ones (Zephyr: -EINVAL),
+	 * and the array must not be read that far. */
+	if (count > mem_block->info.num_blocks) {
+		LOG_ERR("mem_blocks %p: freeing %zu blocks, it has %u", (void *)mem_block, count,
+			(unsigned int)mem_block->info.num_blocks);
 		return -EINVAL;
 	}
 
@@ -285,9 +342,12 @@ int sys_mem_blocks_free(sys_mem_blocks_t *mem_block, size_t count, void **in_blo
 			bit_set(mem_block, (uint32_t)ptr_to_idx(mem_block, in_blocks[i]));
 		}
 	} else {
-		mem_block->used_blocks -= (uint32_t)count;
+		mem_block->info.used_blocks -= (uint32_t)count;
 	}
 	Z_LIB_UNLOCK(mem_blocks_lock);
+	for (size_t j = 0; ret == 0 && j < count; j++) {
+		notify(mem_block, false, in_blocks[j], 1);
+	}
 	return ret;
 }
 
@@ -303,10 +363,10 @@ int sys_mem_blocks_runtime_stats_get(sys_mem_blocks_t *mem_block, struct sys_mem
 	}
 
 	Z_LIB_LOCK(mem_blocks_lock);
-	stats->allocated_bytes = (size_t)mem_block->used_blocks << mem_block->blk_sz_shift;
-	stats->free_bytes = (size_t)(mem_block->num_blocks - mem_block->used_blocks)
-			    << mem_block->blk_sz_shift;
-	stats->max_allocated_bytes = (size_t)mem_block->max_used_blocks << mem_block->blk_sz_shift;
+	stats->allocated_bytes = (size_t)mem_block->info.used_blocks << mem_block->info.blk_sz_shift;
+	stats->free_bytes = (size_t)(mem_block->info.num_blocks - mem_block->info.used_blocks)
+			    << mem_block->info.blk_sz_shift;
+	stats->max_allocated_bytes = (size_t)mem_block->info.max_used_blocks << mem_block->info.blk_sz_shift;
 	Z_LIB_UNLOCK(mem_blocks_lock);
 	return 0;
 }
@@ -318,7 +378,7 @@ int sys_mem_blocks_runtime_stats_reset_max(sys_mem_blocks_t *mem_block)
 	}
 
 	Z_LIB_LOCK(mem_blocks_lock);
-	mem_block->max_used_blocks = mem_block->used_blocks;
+	mem_block->info.max_used_blocks = mem_block->info.used_blocks;
 	Z_LIB_UNLOCK(mem_blocks_lock);
 	return 0;
 }
@@ -353,8 +413,14 @@ static bool group_has(const sys_multi_mem_blocks_t *group, const sys_mem_blocks_
 int sys_multi_mem_blocks_alloc(sys_multi_mem_blocks_t *group, void *cfg, size_t count,
 			       void **out_blocks, size_t *blk_size_out)
 {
-	if (group == NULL || group->choice_fn == NULL) {
+	__ASSERT_NO_MSG(group != NULL);
+	__ASSERT_NO_MSG(out_blocks != NULL);
+	if (group == NULL || group->choice_fn == NULL || out_blocks == NULL) {
 		return -EINVAL;
+	}
+	/* Nothing asked, nothing to choose (Zephyr returns 0 before calling the choice). */
+	if (count == 0) {
+		return 0;
 	}
 
 	sys_mem_blocks_t *mb = group->choice_fn(group, cfg);
@@ -373,6 +439,8 @@ int sys_multi_mem_blocks_alloc(sys_multi_mem_blocks_t *group, void *cfg, size_t 
 
 int sys_multi_mem_blocks_free(sys_multi_mem_blocks_t *group, size_t count, void **in_blocks)
 {
+	__ASSERT_NO_MSG(group != NULL);
+	__ASSERT_NO_MSG(in_blocks != NULL);
 	if (group == NULL || (in_blocks == NULL && count != 0)) {
 		return -EINVAL;
 	}
@@ -385,7 +453,7 @@ int sys_multi_mem_blocks_free(sys_multi_mem_blocks_t *group, size_t count, void 
 		uintptr_t p = (uintptr_t)in_blocks[0];
 		uintptr_t start = (uintptr_t)mb->buffer;
 
-		if (p >= start && p - start < ((uintptr_t)mb->num_blocks << mb->blk_sz_shift)) {
+		if (p >= start && p - start < ((uintptr_t)mb->info.num_blocks << mb->info.blk_sz_shift)) {
 			return sys_mem_blocks_free(mb, count, in_blocks);
 		}
 	}

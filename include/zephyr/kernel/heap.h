@@ -44,11 +44,20 @@ struct k_heap {
  * again, and used by the system heap's early (pre-constructor) users. */
 void z_k_heap_static_init(struct k_heap *h);
 
+/* Zephyr rounds a heap too small to hold one block up to Z_HEAP_MIN_SIZE. */
+#ifdef Z_HEAP_MIN_SIZE
+#define Z_K_HEAP_BYTES(bytes) ((bytes) > Z_HEAP_MIN_SIZE ? (bytes) : Z_HEAP_MIN_SIZE)
+#else
+#define Z_K_HEAP_BYTES(bytes) (bytes)
+#endif
+
+/* The buffer comes first, so that `static K_HEAP_DEFINE(...)` (Zephyr code writes it) makes the
+ * buffer file-local, as on Zephyr; the k_heap itself must stay visible to the section. */
 #define Z_HEAP_DEFINE(name, bytes)                                                                 \
-	static char __attribute__((aligned(8))) kheap_##name[(bytes)];                             \
+	char __attribute__((aligned(8))) kheap_##name[Z_K_HEAP_BYTES(bytes)];                      \
 	__attribute__((section(Z_K_HEAP_SECTION), used,                                            \
 		       aligned(__alignof__(struct k_heap)))) struct k_heap name = {                \
-	    .heap = {.heap = NULL, .init_mem = kheap_##name, .init_bytes = (bytes)},               \
+	    .heap = {.heap = NULL, .init_mem = kheap_##name, .init_bytes = sizeof(kheap_##name)},  \
 	    .wait_q = Z_WAIT_Q_INIT(&(name).wait_q),                                               \
 	};                                                                                         \
 	__attribute__((constructor(200))) static void z_k_heap_ctor_##name(void)                   \
@@ -70,6 +79,16 @@ void z_k_heap_static_init(struct k_heap *h);
  * none, so it is the same).
  */
 #define K_HEAP_DEFINE_NOCACHE(name, bytes) Z_HEAP_DEFINE(name, bytes)
+
+/**
+ * @brief Size of the system heap, as a preprocessor number (Zephyr code writes
+ * `#if K_HEAP_MEM_POOL_SIZE > 0`): CONFIG_HEAP_MEM_POOL_SIZE, 0 when there is none.
+ */
+#if defined(CONFIG_HEAP_MEM_POOL_SIZE)
+#define K_HEAP_MEM_POOL_SIZE CONFIG_HEAP_MEM_POOL_SIZE
+#else
+#define K_HEAP_MEM_POOL_SIZE 0
+#endif
 
 /**
  * @brief Initialize a k_heap over @p mem.

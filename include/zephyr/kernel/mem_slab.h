@@ -77,14 +77,17 @@ struct k_mem_slab {
 		       "slab block size must be a multiple of its align");                         \
 	_Static_assert((size) > 0 && (num) > 0, "a slab needs blocks of a nonzero size")
 
-#define Z_MEM_SLAB_DEFINE(mod, name, size, num, align)                                             \
-	Z_MEM_SLAB_CHECKS(size, num, align);                                                       \
-	static char _k_mem_slab_buf_##name[(num)*Z_MEM_SLAB_STRIDE(size)]                          \
+/* The buffer comes first and the checks last, so that a storage class written before the macro
+ * (`static K_MEM_SLAB_DEFINE(...)`, as Zephyr code does) applies to the buffer, as on Zephyr.
+ * @p bufmod is the buffer's own storage class, @p mod the slab's. */
+#define Z_MEM_SLAB_DEFINE(bufmod, mod, name, size, num, align)                                     \
+	bufmod char _k_mem_slab_buf_##name[(num)*Z_MEM_SLAB_STRIDE(size)]                          \
 	    __attribute__((aligned(Z_MEM_SLAB_ALIGN(align))));                                     \
 	static uint32_t _k_mem_slab_map_##name[Z_MEM_SLAB_MAP_WORDS(num)];                         \
 	mod struct k_mem_slab name = Z_MEM_SLAB_INITIALIZER(name, _k_mem_slab_buf_##name,          \
 							    Z_MEM_SLAB_STRIDE(size), num,          \
-							    _k_mem_slab_map_##name)
+							    _k_mem_slab_map_##name);               \
+	Z_MEM_SLAB_CHECKS(size, num, align)
 /** @endcond */
 
 /**
@@ -96,13 +99,13 @@ struct k_mem_slab {
  * @param slab_align Alignment of every block (a power of two).
  */
 #define K_MEM_SLAB_DEFINE(name, slab_block_size, slab_num_blocks, slab_align)                      \
-	Z_MEM_SLAB_DEFINE(, name, slab_block_size, slab_num_blocks, slab_align)
+	Z_MEM_SLAB_DEFINE(, , name, slab_block_size, slab_num_blocks, slab_align)
 
 /**
  * @brief As K_MEM_SLAB_DEFINE(), with a static slab; usable at block scope too.
  */
 #define K_MEM_SLAB_DEFINE_STATIC(name, slab_block_size, slab_num_blocks, slab_align)               \
-	Z_MEM_SLAB_DEFINE(static, name, slab_block_size, slab_num_blocks, slab_align)
+	Z_MEM_SLAB_DEFINE(static, static, name, slab_block_size, slab_num_blocks, slab_align)
 
 /**
  * @brief Define a slab of objects of type @p type (size and alignment taken from the type).

@@ -32,11 +32,14 @@ struct k_sem {
 #define Z_SEM_INITIALIZER(obj, initial_count, count_limit)                                         \
 	{.wait_q = Z_WAIT_Q_INIT(&(obj).wait_q), .count = (initial_count), .limit = (count_limit)}
 
-/** @brief Define and initialize a semaphore. */
+/**
+ * @brief Define and initialize a semaphore. A storage class may precede it
+ * (`static K_SEM_DEFINE(...)`), so the limit check comes after the definition.
+ */
 #define K_SEM_DEFINE(name, initial_count, count_limit)                                             \
+	struct k_sem name = Z_SEM_INITIALIZER(name, initial_count, count_limit);                   \
 	BUILD_ASSERT(((count_limit) != 0) && ((initial_count) <= (count_limit)),                   \
-		     "bad semaphore limits");                                                      \
-	struct k_sem name = Z_SEM_INITIALIZER(name, initial_count, count_limit)
+		     "bad semaphore limits")
 
 /** @brief Initialize @p sem. 0, or -EINVAL if @p limit is 0 or @p initial_count > @p limit. */
 int k_sem_init(struct k_sem *sem, unsigned int initial_count, unsigned int limit);

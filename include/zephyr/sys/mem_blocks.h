@@ -15,6 +15,8 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <zephyr/math/ilog2.h>
+#include <zephyr/sys/bitarray.h>
 #include <zephyr/sys/mem_stats.h>
 
 #ifdef __cplusplus
@@ -24,14 +26,29 @@ extern "C" {
 /** @brief Most allocators one sys_multi_mem_blocks group can hold. */
 #define MAX_MULTI_ALLOCATORS 8
 
-/** @brief A memory block allocator. Treat the fields as private. */
-typedef struct sys_mem_blocks {
-	uint8_t *buffer;          /**< First block. */
-	uint32_t *bitmap;         /**< One bit per block, set when allocated. */
-	uint32_t num_blocks;      /**< Blocks in @ref buffer. */
-	uint32_t blk_sz_shift;    /**< log2 of the block size. */
+/**
+ * @brief Geometry and usage of a memory block allocator (Zephyr's `info` member: code reads
+ * `info.num_blocks` and `info.blk_sz_shift`).
+ *
+ * zmem always keeps the usage counters, which Zephyr has only with
+ * CONFIG_SYS_MEM_BLOCKS_RUNTIME_STATS.
+ */
+struct sys_mem_blocks_info {
+	uint32_t num_blocks;      /**< Blocks in the buffer. */
+	uint8_t blk_sz_shift;     /**< log2 of the block size. */
 	uint32_t used_blocks;     /**< Blocks allocated now. */
 	uint32_t max_used_blocks; /**< High-water mark of @ref used_blocks. */
+};
+
+/**
+ * @brief A memory block allocator, laid out as Zephyr's: `info`, `buffer` and `bitmap` (a
+ * sys_bitarray with one bit per block, set when allocated) may be read; change the
+ * allocator through the calls below only.
+ */
+typedef struct sys_mem_blocks {
+	struct sys_mem_blocks_info info; /**< Geometry and usage. */
+	uint8_t *buffer;                 /**< First block. */
+	sys_bitarray_t *bitmap;          /**< One bit per block, set when allocated. */
 } sys_mem_blocks_t;
 
 struct sys_multi_mem_blocks;
@@ -47,43 +64,32 @@ typedef sys_mem_blocks_t *(*sys_multi_mem_blocks_choice_fn_t)(struct sys_multi_m
 
 /** @brief A group of memory block allocators. Treat the fields as private. */
 typedef struct sys_multi_mem_blocks {
-	sys_multi_mem_blocks_choice_fn_t choice_fn;         /**< Chooses an allocator. */
 	int num_allocators;                                 /**< Allocators added. */
+	sys_multi_mem_blocks_choice_fn_t choice_fn;         /**< Chooses an allocator. */
 	sys_mem_blocks_t *allocators[MAX_MULTI_ALLOCATORS]; /**< The allocators. */
 } sys_multi_mem_blocks_t;
 
 /** @cond INTERNAL_HIDDEN */
 #define Z_MEM_BLOCKS_IS_POW2(x) ((x) != 0 && (((x) & ((x)-1)) == 0))
-#define Z_MEM_BLOCKS_LOG2(x)                                                                       \
-	((x) >= (1UL << 16) ? 16 + Z_MEM_BLOCKS_LOG2_16((x) >> 16) : Z_MEM_BLOCKS_LOG2_16(x))
-#define Z_MEM_BLOCKS_LOG2_16(x)                                                                    \
-	((x) >= (1UL << 8) ? 8 + Z_MEM_BLOCKS_LOG2_8((x) >> 8) : Z_MEM_BLOCKS_LOG2_8(x))
-#define Z_MEM_BLOCKS_LOG2_8(x)                                                                     \
-	((x) >= 128  ? 7                                                                           \
-	 : (x) >= 64 ? 6                                                                           \
-	 : (x) >= 32 ? 5                                                                           \
-	 : (x) >= 16 ? 4                                                                           \
-	 : (x) >= 8  ? 3                                                                           \
-	 : (x) >= 4  ? 2                                                                           \
-	 : (x) >= 2  ? 1                                                                           \
-		     : 0)
 
-#define Z_SYS_MEM_BLOCKS_DEFINE_WITH_EXT_BUF(name, blk_sz, num_blks, buf, mod)                     \
-	_Static_assert(Z_MEM_BLOCKS_IS_POW2(blk_sz), "block size must be a power of two");         \
-	_Static_assert((num_blks) > 0, "a memory block object needs at least one block");          \
-	static uint32_t z_mem_blocks_bitmap_##name[((num_blks) + 31) / 32];                        \
-	mod sys_mem_blocks_t name = {                                                              \
+/* Definitions start with the object a storage class written before the macro should apply to
+ * (`static SYS_MEM_BLOCKS_DEFINE(...)`: the buffer, as on Zephyr) and end with the checks. */
+#define _SYS_MEM_BLOCKS_DEFINE_WITH_EXT_BUF(name, blk_sz, num_blks, buf, mbmod)                    \
+	_SYS_BITARRAY_DEFINE(_sys_mem_blocks_bitmap_##name, num_blks, mbmod);                      \
+	mbmod sys_mem_blocks_t name = {                                                            \
+	    .info = {.num_blocks = (num_blks), .blk_sz_shift = ilog2(blk_sz)},                     \
 	    .buffer = (uint8_t *)(buf),                                                            \
-	    .bitmap = z_mem_blocks_bitmap_##name,                                                  \
-	    .num_blocks = (num_blks),                                                              \
-	    .blk_sz_shift = Z_MEM_BLOCKS_LOG2(blk_sz),                                             \
-	}
+	    .bitmap = &_sys_mem_blocks_bitmap_##name,                                              \
+	};                                                                                         \
+	_Static_assert(Z_MEM_BLOCKS_IS_POW2(blk_sz), "block size must be a power of two");         \
+	_Static_assert((num_blks) > 0, "a memory block object needs at least one block")
 
-#define Z_SYS_MEM_BLOCKS_DEFINE(name, blk_sz, num_blks, balign, mod)                               \
-	_Static_assert(Z_MEM_BLOCKS_IS_POW2(balign), "buffer alignment must be a power of two");   \
-	static uint8_t z_mem_blocks_buf_##name[(num_blks) * (blk_sz)]                              \
+#define _SYS_MEM_BLOCKS_DEFINE(name, blk_sz, num_blks, balign, mbmod)                              \
+	mbmod uint8_t _sys_mem_blocks_buf_##name[(num_blks) * (blk_sz)]                            \
 	    __attribute__((aligned(balign)));                                                      \
-	Z_SYS_MEM_BLOCKS_DEFINE_WITH_EXT_BUF(name, blk_sz, num_blks, z_mem_blocks_buf_##name, mod)
+	_SYS_MEM_BLOCKS_DEFINE_WITH_EXT_BUF(name, blk_sz, num_blks, _sys_mem_blocks_buf_##name,    \
+					    mbmod);                                                \
+	_Static_assert(Z_MEM_BLOCKS_IS_POW2(balign), "buffer alignment must be a power of two")
 /** @endcond */
 
 /**
@@ -94,11 +100,11 @@ typedef struct sys_multi_mem_blocks {
  * @param buf_align Alignment of the buffer (a power of two).
  */
 #define SYS_MEM_BLOCKS_DEFINE(name, blk_sz, num_blks, buf_align)                                   \
-	Z_SYS_MEM_BLOCKS_DEFINE(name, blk_sz, num_blks, buf_align, )
+	_SYS_MEM_BLOCKS_DEFINE(name, blk_sz, num_blks, buf_align, )
 
-/** @brief As SYS_MEM_BLOCKS_DEFINE(), with a file-local object. */
+/** @brief As SYS_MEM_BLOCKS_DEFINE(), with file-local objects; usable at block scope too. */
 #define SYS_MEM_BLOCKS_DEFINE_STATIC(name, blk_sz, num_blks, buf_align)                            \
-	Z_SYS_MEM_BLOCKS_DEFINE(name, blk_sz, num_blks, buf_align, static)
+	_SYS_MEM_BLOCKS_DEFINE(name, blk_sz, num_blks, buf_align, static)
 
 /**
  * @brief Define a memory block object over a buffer the caller provides.
@@ -108,11 +114,11 @@ typedef struct sys_multi_mem_blocks {
  * @param buf Buffer of at least @p blk_sz * @p num_blks bytes.
  */
 #define SYS_MEM_BLOCKS_DEFINE_WITH_EXT_BUF(name, blk_sz, num_blks, buf)                            \
-	Z_SYS_MEM_BLOCKS_DEFINE_WITH_EXT_BUF(name, blk_sz, num_blks, buf, )
+	_SYS_MEM_BLOCKS_DEFINE_WITH_EXT_BUF(name, blk_sz, num_blks, buf, )
 
 /** @brief As SYS_MEM_BLOCKS_DEFINE_WITH_EXT_BUF(), with a file-local object. */
 #define SYS_MEM_BLOCKS_DEFINE_STATIC_WITH_EXT_BUF(name, blk_sz, num_blks, buf)                     \
-	Z_SYS_MEM_BLOCKS_DEFINE_WITH_EXT_BUF(name, blk_sz, num_blks, buf, static)
+	_SYS_MEM_BLOCKS_DEFINE_WITH_EXT_BUF(name, blk_sz, num_blks, buf, static)
 
 /**
  * @brief Allocate @p count blocks, not necessarily adjacent.
@@ -144,8 +150,9 @@ int sys_mem_blocks_alloc_contiguous(sys_mem_blocks_t *mem_block, size_t count, v
  * @brief Allocate the @p count blocks starting at @p in_block.
  *
  * @retval 0 Success.
- * @retval -EINVAL NULL argument, or the range is not made of blocks of this allocator.
- * @retval -ENOMEM One of the blocks is already allocated (nothing is changed).
+ * @retval -EINVAL NULL argument, or @p in_block is not a block of this allocator.
+ * @retval -ENOMEM One of the blocks is already allocated, or the run goes past the last block
+ * (nothing is changed).
  */
 int sys_mem_blocks_get(sys_mem_blocks_t *mem_block, void *in_block, size_t count);
 

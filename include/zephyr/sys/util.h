@@ -60,4 +60,84 @@
 #define IS_ENABLED(config_macro) Z_IS_ENABLED2(config_macro)
 #endif
 
+
+/* Further names of Zephyr's util.h that application and test code uses. */
+#ifndef WB_UP
+/** @brief Round @p x up to a multiple of the word size. */
+#define WB_UP(x) ROUND_UP(x, sizeof(void *))
+/** @brief Round @p x down to a multiple of the word size. */
+#define WB_DN(x) ROUND_DOWN(x, sizeof(void *))
+#endif
+#ifndef DIV_ROUND_CLOSEST
+/** @brief @p n / @p d rounded to the nearest integer (non-negative operands). */
+#define DIV_ROUND_CLOSEST(n, d) (((n) + ((d) / 2)) / (d))
+#endif
+#ifndef ceiling_fraction
+#define ceiling_fraction(numerator, divider) DIV_ROUND_UP(numerator, divider)
+#endif
+#ifndef IS_PTR_ALIGNED
+#define IS_PTR_ALIGNED(ptr, type) IS_ALIGNED(ptr, __alignof__(type))
+#endif
+#ifndef IS_PTR_ALIGNED_BYTES
+#define IS_PTR_ALIGNED_BYTES(ptr, bytes) IS_ALIGNED(ptr, bytes)
+#endif
+#ifndef BITS_PER_LONG
+#define BITS_PER_LONG      (__CHAR_BIT__ * __SIZEOF_LONG__)
+#define BITS_PER_LONG_LONG (__CHAR_BIT__ * __SIZEOF_LONG_LONG__)
+#endif
+#ifndef GENMASK
+/** @brief Mask of bits @p l to @p h (inclusive) of an unsigned long. */
+#define GENMASK(h, l) (((~0UL) - (1UL << (l)) + 1) & (~0UL >> (BITS_PER_LONG - 1 - (h))))
+/** @brief Mask of bits @p l to @p h (inclusive) of a 64-bit value. */
+#define GENMASK64(h, l)                                                                            \
+	(((~0ULL) - (1ULL << (l)) + 1) & (~0ULL >> (BITS_PER_LONG_LONG - 1 - (h))))
+#endif
+#ifndef LSB_GET
+#define LSB_GET(value) ((__typeof__(value))((value) & -(value)))
+#define FIELD_GET(mask, value) (((value) & (mask)) / LSB_GET(mask))
+#define FIELD_PREP(mask, value) ((((__typeof__(mask))(value)) * LSB_GET(mask)) & (mask))
+#endif
+#ifndef SIZEOF_FIELD
+/** @brief Size of member @p member of @p type. */
+#define SIZEOF_FIELD(type, member) sizeof((((type *)0)->member))
+#endif
+#ifndef KHZ
+#define KHZ(x) ((x) * 1000)
+#define MHZ(x) (KHZ(x) * 1000)
+#endif
+#ifndef BIT64_MASK
+#define BIT64_MASK(n) (BIT64(n) - 1ULL)
+#endif
+#ifndef WRITE_BIT
+/** @brief Set bit @p bit of @p var to @p set. */
+#define WRITE_BIT(var, bit, set) ((var) = (set) ? ((var) | BIT(bit)) : ((var) & ~BIT(bit)))
+#endif
+#ifndef UTIL_CAT
+#define UTIL_PRIMITIVE_CAT(a, ...) a##__VA_ARGS__
+/** @brief Paste @p a and the rest after macro expansion. */
+#define UTIL_CAT(a, ...) UTIL_PRIMITIVE_CAT(a, __VA_ARGS__)
+#endif
+
+/* COND_CODE_1(CONFIG_X, (if set), (if not)): one of two token lists by a 0/1 config macro. */
+#ifndef COND_CODE_1
+#define Z_XXXX1 Z_YYYY,
+#define Z_COND_CODE_1(_flag, _if_1_code, _else_code)                                               \
+	__COND_CODE(Z_XXXX##_flag, _if_1_code, _else_code)
+#define Z_COND_CODE_0(_flag, _if_0_code, _else_code)                                               \
+	__COND_CODE(Z_ZZZZ##_flag, _if_0_code, _else_code)
+#define Z_ZZZZ0 Z_YYYY,
+#define __COND_CODE(one_or_two_args, _if_code, _else_code)                                         \
+	__GET_ARG2_DEBRACKET(one_or_two_args _if_code, _else_code)
+#define __GET_ARG2_DEBRACKET(ignore_this, val, ...) __DEBRACKET val
+#define __DEBRACKET(...) __VA_ARGS__
+/** @brief @p _if_1_code when @p _flag is 1, else @p _else_code (each in parentheses). */
+#define COND_CODE_1(_flag, _if_1_code, _else_code) Z_COND_CODE_1(_flag, _if_1_code, _else_code)
+/** @brief @p _if_0_code when @p _flag is 0, else @p _else_code (each in parentheses). */
+#define COND_CODE_0(_flag, _if_0_code, _else_code) Z_COND_CODE_0(_flag, _if_0_code, _else_code)
+/** @brief @p _code (in parentheses) when @p _flag is 1. */
+#define IF_ENABLED(_flag, _code) COND_CODE_1(_flag, _code, ())
+/** @brief @p _code (in parentheses) unless @p _flag is 1. */
+#define IF_DISABLED(_flag, _code) COND_CODE_1(_flag, (), _code)
+#endif
+
 #endif /* ZEPHYR_INCLUDE_SYS_UTIL_H_ */

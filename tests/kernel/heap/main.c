@@ -16,7 +16,7 @@
 #include <zephyr/kernel.h>
 #include <zephyr/sys/heap_listener.h>
 
-#include "../common/ktest.h"
+#include <zephyr/ztest.h>
 
 #define HEAP_SIZE 2048
 K_HEAP_DEFINE(heap, HEAP_SIZE);
@@ -36,56 +36,56 @@ static size_t allocated_now(struct k_heap *h)
 {
 	struct sys_memory_stats st;
 
-	CHECK_EQ(k_heap_runtime_stats_get(h, &st), 0);
+	zassert_equal(k_heap_runtime_stats_get(h, &st), 0);
 	return st.allocated_bytes;
 }
 
-static void test_ready_before_main(void)
+ZTEST(kernel_heap, test_ready_before_main)
 {
 	struct sys_memory_stats st;
 
-	CHECK(free_at_boot > HEAP_SIZE / 2);
+	zassert_true(free_at_boot > HEAP_SIZE / 2);
 	/* Zephyr's form and the seed's form agree. */
-	CHECK_EQ(sys_heap_runtime_stats_get(&heap.heap, &st), 0);
-	CHECK(st.free_bytes > HEAP_SIZE / 2 && st.free_bytes <= HEAP_SIZE);
-	CHECK_EQ(st.allocated_bytes, 0);
+	zassert_equal(sys_heap_runtime_stats_get(&heap.heap, &st), 0);
+	zassert_true(st.free_bytes > HEAP_SIZE / 2 && st.free_bytes <= HEAP_SIZE);
+	zassert_equal(st.allocated_bytes, 0);
 
 	struct k_heap *arr = NULL;
 	int n = k_heap_array_get(&arr);
 	int found = 0;
 
-	CHECK(n >= 2);
+	zassert_true(n >= 2);
 	for (int i = 0; i < n; i++) {
 		found += &arr[i] == &heap || &arr[i] == &nocache_heap;
-		CHECK(arr[i].heap.init_bytes > 0);
+		zassert_true(arr[i].heap.init_bytes > 0);
 	}
-	CHECK_EQ(found, 2);
+	zassert_equal(found, 2);
 	void *p = k_heap_alloc(&nocache_heap, 100, K_NO_WAIT);
-	CHECK(p != NULL);
+	zassert_true(p != NULL);
 	k_heap_free(&nocache_heap, p);
 }
 
-static void test_no_wait_fails_at_once(void)
+ZTEST(kernel_heap, test_no_wait_fails_at_once)
 {
 	void *big = k_heap_alloc(&heap, HEAP_SIZE / 2, K_NO_WAIT);
 	int64_t t0 = k_uptime_ticks();
 
-	CHECK(big != NULL);
-	CHECK(k_heap_alloc(&heap, HEAP_SIZE / 2 + 64, K_NO_WAIT) == NULL);
-	CHECK(k_heap_alloc(&heap, 0, K_NO_WAIT) == NULL);
-	CHECK(k_heap_alloc(&heap, SIZE_MAX, K_NO_WAIT) == NULL);
-	CHECK_EQ(k_uptime_ticks(), t0);
+	zassert_true(big != NULL);
+	zassert_true(k_heap_alloc(&heap, HEAP_SIZE / 2 + 64, K_NO_WAIT) == NULL);
+	zassert_true(k_heap_alloc(&heap, 0, K_NO_WAIT) == NULL);
+	zassert_true(k_heap_alloc(&heap, SIZE_MAX, K_NO_WAIT) == NULL);
+	zassert_equal(k_uptime_ticks(), t0);
 	k_heap_free(&heap, big);
-	CHECK_EQ(allocated_now(&heap), 0);
+	zassert_equal(allocated_now(&heap), 0);
 }
 
-static void test_timeout_with_nothing_freed(void)
+ZTEST(kernel_heap, test_timeout_with_nothing_freed)
 {
 	void *big = k_heap_alloc(&heap, HEAP_SIZE / 2, K_NO_WAIT);
 	int64_t t0 = k_uptime_get();
 
-	CHECK(k_heap_alloc(&heap, HEAP_SIZE / 2 + 64, K_MSEC(50)) == NULL);
-	CHECK(k_uptime_get() - t0 >= 50);
+	zassert_true(k_heap_alloc(&heap, HEAP_SIZE / 2 + 64, K_MSEC(50)) == NULL);
+	zassert_true(k_uptime_get() - t0 >= 50);
 	k_heap_free(&heap, big);
 }
 
@@ -121,47 +121,47 @@ static void spawn(int id, int prio, size_t size, k_timeout_t timeout)
 			NULL, prio, 0, K_NO_WAIT);
 }
 
-static void test_pending_alloc_served_by_free(void)
+ZTEST(kernel_heap, test_pending_alloc_served_by_free)
 {
 	void *big = k_heap_alloc(&heap, HEAP_SIZE * 3 / 4, K_NO_WAIT);
 
-	CHECK(big != NULL);
+	zassert_true(big != NULL);
 	order_n = 0;
 	spawn(0, 5, HEAP_SIZE / 2, K_FOREVER);
 	k_sleep(K_MSEC(10));
-	CHECK(!reqs[0].done);
+	zassert_true(!reqs[0].done);
 	k_heap_free(&heap, big);
 	k_sleep(K_MSEC(1));
-	CHECK(reqs[0].done);
-	CHECK(reqs[0].got != NULL);
+	zassert_true(reqs[0].done);
+	zassert_true(reqs[0].got != NULL);
 	k_thread_join(&threads[0], K_FOREVER);
 	k_heap_free(&heap, reqs[0].got);
-	CHECK_EQ(allocated_now(&heap), 0);
-	CHECK(sys_heap_validate(&heap.heap));
+	zassert_equal(allocated_now(&heap), 0);
+	zassert_true(sys_heap_validate(&heap.heap));
 }
 
-static void test_partial_free_not_enough(void)
+ZTEST(kernel_heap, test_partial_free_not_enough)
 {
 	void *a = k_heap_alloc(&heap, HEAP_SIZE / 2, K_NO_WAIT);
 	void *b = k_heap_alloc(&heap, HEAP_SIZE / 4, K_NO_WAIT);
 
-	CHECK(a != NULL && b != NULL);
+	zassert_true(a != NULL && b != NULL);
 	spawn(0, 5, HEAP_SIZE * 3 / 4, K_MSEC(100));
 	int64_t t0 = k_uptime_get();
 
 	k_sleep(K_MSEC(20));
 	k_heap_free(&heap, b); /* wakes the waiter, which retries, fails and waits again */
 	k_sleep(K_MSEC(20));
-	CHECK(!reqs[0].done);
+	zassert_true(!reqs[0].done);
 	k_thread_join(&threads[0], K_FOREVER);
-	CHECK(reqs[0].done);
-	CHECK(reqs[0].got == NULL);
-	CHECK(reqs[0].done_at - t0 >= 100); /* it waited its whole timeout */
+	zassert_true(reqs[0].done);
+	zassert_true(reqs[0].got == NULL);
+	zassert_true(reqs[0].done_at - t0 >= 100); /* it waited its whole timeout */
 	k_heap_free(&heap, a);
-	CHECK_EQ(allocated_now(&heap), 0);
+	zassert_equal(allocated_now(&heap), 0);
 }
 
-static void test_waiters_in_priority_order(void)
+ZTEST(kernel_heap, test_waiters_in_priority_order)
 {
 	void *big = k_heap_alloc(&heap, HEAP_SIZE * 3 / 4, K_NO_WAIT);
 
@@ -173,30 +173,30 @@ static void test_waiters_in_priority_order(void)
 	k_sleep(K_MSEC(1));
 	spawn(2, 5, HEAP_SIZE * 5 / 8, K_FOREVER);
 	k_sleep(K_MSEC(10));
-	CHECK_EQ(order_n, 0);
+	zassert_equal(order_n, 0);
 
 	k_heap_free(&heap, big); /* wakes all three; prio 3 wins, the others wait again */
 	k_sleep(K_MSEC(1));
-	CHECK_EQ(order_n, 1);
-	CHECK_EQ(order[0], 1);
+	zassert_equal(order_n, 1);
+	zassert_equal(order[0], 1);
 	k_heap_free(&heap, reqs[1].got);
 	k_sleep(K_MSEC(1));
-	CHECK_EQ(order_n, 2);
-	CHECK_EQ(order[1], 2);
+	zassert_equal(order_n, 2);
+	zassert_equal(order[1], 2);
 	k_heap_free(&heap, reqs[2].got);
 	k_sleep(K_MSEC(1));
-	CHECK_EQ(order_n, 3);
-	CHECK_EQ(order[2], 0);
+	zassert_equal(order_n, 3);
+	zassert_equal(order[2], 0);
 	k_heap_free(&heap, reqs[0].got);
 	for (int i = 0; i < 3; i++) {
 		k_thread_join(&threads[i], K_FOREVER);
-		CHECK(reqs[i].got != NULL);
+		zassert_true(reqs[i].got != NULL);
 	}
-	CHECK_EQ(allocated_now(&heap), 0);
-	CHECK(sys_heap_validate(&heap.heap));
+	zassert_equal(allocated_now(&heap), 0);
+	zassert_true(sys_heap_validate(&heap.heap));
 }
 
-static void test_calloc(void)
+ZTEST(kernel_heap, test_calloc)
 {
 	unsigned char *p = k_heap_alloc(&heap, 256, K_NO_WAIT);
 
@@ -204,16 +204,16 @@ static void test_calloc(void)
 	k_heap_free(&heap, p);
 	unsigned char *z = k_heap_calloc(&heap, 16, 16, K_NO_WAIT);
 
-	CHECK(z != NULL);
+	zassert_true(z != NULL);
 	int zero = 1;
 	for (int i = 0; z != NULL && i < 256; i++) {
 		zero &= z[i] == 0;
 	}
-	CHECK(zero);
+	zassert_true(zero);
 	k_heap_free(&heap, z);
-	CHECK(k_heap_calloc(&heap, SIZE_MAX / 2, 3, K_NO_WAIT) == NULL); /* overflow */
-	CHECK(k_heap_calloc(&heap, (SIZE_MAX >> 4) + 1, 16, K_FOREVER) == NULL);
-	CHECK_EQ(allocated_now(&heap), 0);
+	zassert_true(k_heap_calloc(&heap, SIZE_MAX / 2, 3, K_NO_WAIT) == NULL); /* overflow */
+	zassert_true(k_heap_calloc(&heap, (SIZE_MAX >> 4) + 1, 16, K_FOREVER) == NULL);
+	zassert_equal(allocated_now(&heap), 0);
 }
 
 static int heap_errors;
@@ -226,38 +226,38 @@ static void count_heap_errors(struct sys_heap *h, void *mem, enum sys_heap_error
 	heap_errors++;
 }
 
-static void test_realloc(void)
+ZTEST(kernel_heap, test_realloc)
 {
 	heap_errors = 0;
 	sys_heap_error_hook_set(count_heap_errors);
 
 	char *p = k_heap_realloc(&heap, NULL, 32, K_NO_WAIT); /* NULL: allocates */
 
-	CHECK(p != NULL);
+	zassert_true(p != NULL);
 	for (int i = 0; i < 32; i++) {
 		p[i] = (char)i;
 	}
 	char *g = k_heap_realloc(&heap, p, 512, K_NO_WAIT); /* grow */
-	CHECK(g != NULL);
+	zassert_true(g != NULL);
 	int same = 1;
 	for (int i = 0; g != NULL && i < 32; i++) {
 		same &= g[i] == (char)i;
 	}
-	CHECK(same);
+	zassert_true(same);
 	char *s = k_heap_realloc(&heap, g, 8, K_NO_WAIT); /* shrink: in place */
-	CHECK(s == g);
-	CHECK(s[7] == 7);
-	CHECK(k_heap_realloc(&heap, s, HEAP_SIZE * 2, K_NO_WAIT) == NULL); /* fails: kept */
-	CHECK(s[7] == 7);
+	zassert_true(s == g);
+	zassert_true(s[7] == 7);
+	zassert_true(k_heap_realloc(&heap, s, HEAP_SIZE * 2, K_NO_WAIT) == NULL); /* fails: kept */
+	zassert_true(s[7] == 7);
 	/* To 0 bytes with a timeout: freed exactly once, no retry on the freed pointer. */
-	CHECK(k_heap_realloc(&heap, s, 0, K_MSEC(100)) == NULL);
-	CHECK_EQ(allocated_now(&heap), 0);
-	CHECK_EQ(heap_errors, 0);
-	CHECK(sys_heap_validate(&heap.heap));
+	zassert_true(k_heap_realloc(&heap, s, 0, K_MSEC(100)) == NULL);
+	zassert_equal(allocated_now(&heap), 0);
+	zassert_equal(heap_errors, 0);
+	zassert_true(sys_heap_validate(&heap.heap));
 	sys_heap_error_hook_set(NULL);
 }
 
-static void test_double_free_and_foreign(void)
+ZTEST(kernel_heap, test_double_free_and_foreign)
 {
 	static char elsewhere[64];
 
@@ -270,18 +270,18 @@ static void test_double_free_and_foreign(void)
 	k_heap_free(&heap, a);
 	size_t after_one = allocated_now(&heap);
 
-	CHECK(after_one < before);
+	zassert_true(after_one < before);
 	k_heap_free(&heap, a); /* double free: reported, ignored */
-	CHECK_EQ(heap_errors, 1);
-	CHECK_EQ(allocated_now(&heap), after_one);
+	zassert_equal(heap_errors, 1);
+	zassert_equal(allocated_now(&heap), after_one);
 	k_heap_free(&heap, elsewhere + 8); /* foreign */
-	CHECK_EQ(heap_errors, 2);
-	CHECK_EQ(allocated_now(&heap), after_one);
-	CHECK(sys_heap_validate(&heap.heap));
+	zassert_equal(heap_errors, 2);
+	zassert_equal(allocated_now(&heap), after_one);
+	zassert_true(sys_heap_validate(&heap.heap));
 	k_heap_free(&heap, b);
 	k_heap_free(&heap, NULL);
-	CHECK_EQ(heap_errors, 2);
-	CHECK_EQ(allocated_now(&heap), 0);
+	zassert_equal(heap_errors, 2);
+	zassert_equal(allocated_now(&heap), 0);
 	sys_heap_error_hook_set(NULL);
 }
 
@@ -291,16 +291,16 @@ static long long live_bytes;
 
 static void on_alloc(uintptr_t id, void *mem, size_t bytes)
 {
-	CHECK(id == HEAP_ID_FROM_POINTER(&heap.heap));
-	CHECK(mem != NULL && bytes > 0);
+	zassert_true(id == HEAP_ID_FROM_POINTER(&heap.heap));
+	zassert_true(mem != NULL && bytes > 0);
 	n_alloc++;
 	live_bytes += (long long)bytes;
 }
 
 static void on_free(uintptr_t id, void *mem, size_t bytes)
 {
-	CHECK(id == HEAP_ID_FROM_POINTER(&heap.heap));
-	CHECK(mem != NULL);
+	zassert_true(id == HEAP_ID_FROM_POINTER(&heap.heap));
+	zassert_true(mem != NULL);
 	n_free++;
 	live_bytes -= (long long)bytes;
 }
@@ -308,7 +308,7 @@ static void on_free(uintptr_t id, void *mem, size_t bytes)
 HEAP_LISTENER_ALLOC_DEFINE(alloc_l, HEAP_ID_FROM_POINTER(&heap.heap), on_alloc);
 HEAP_LISTENER_FREE_DEFINE(free_l, HEAP_ID_FROM_POINTER(&heap.heap), on_free);
 
-static void test_listeners(void)
+ZTEST(kernel_heap, test_listeners)
 {
 	heap_listener_register(&alloc_l);
 	heap_listener_register(&free_l);
@@ -319,34 +319,34 @@ static void test_listeners(void)
 	void *b = k_heap_aligned_alloc(&heap, 64, 40, K_NO_WAIT);
 	void *c = k_heap_calloc(&heap, 4, 10, K_NO_WAIT);
 
-	CHECK_EQ(n_alloc, 3);
-	CHECK_EQ((uintptr_t)b % 64, 0);
+	zassert_equal(n_alloc, 3);
+	zassert_equal((uintptr_t)b % 64, 0);
 	a = k_heap_realloc(&heap, a, 300, K_NO_WAIT); /* one free + one alloc */
-	CHECK_EQ(n_alloc, 4);
-	CHECK_EQ(n_free, 1);
-	CHECK(k_heap_alloc(&heap, HEAP_SIZE * 2, K_NO_WAIT) == NULL); /* failure: no event */
-	CHECK_EQ(n_alloc, 4);
+	zassert_equal(n_alloc, 4);
+	zassert_equal(n_free, 1);
+	zassert_true(k_heap_alloc(&heap, HEAP_SIZE * 2, K_NO_WAIT) == NULL); /* failure: no event */
+	zassert_equal(n_alloc, 4);
 	k_heap_free(&heap, b);
 	k_heap_free(&heap, b); /* rejected double free: no event */
-	CHECK_EQ(n_free, 2);
-	CHECK_EQ(heap_errors, 1);
+	zassert_equal(n_free, 2);
+	zassert_equal(heap_errors, 1);
 	k_heap_free(&heap, c);
-	CHECK(k_heap_realloc(&heap, a, 0, K_NO_WAIT) == NULL);
-	CHECK_EQ(n_free, 4);
-	CHECK_EQ(live_bytes, 0);
-	CHECK_EQ(allocated_now(&heap), 0);
+	zassert_true(k_heap_realloc(&heap, a, 0, K_NO_WAIT) == NULL);
+	zassert_equal(n_free, 4);
+	zassert_equal(live_bytes, 0);
+	zassert_equal(allocated_now(&heap), 0);
 
 	/* Another heap's events do not reach these listeners. */
 	void *o = k_heap_alloc(&nocache_heap, 16, K_NO_WAIT);
 	k_heap_free(&nocache_heap, o);
-	CHECK_EQ(n_alloc, 4);
-	CHECK_EQ(n_free, 4);
+	zassert_equal(n_alloc, 4);
+	zassert_equal(n_free, 4);
 
 	heap_listener_unregister(&alloc_l);
 	heap_listener_unregister(&free_l);
 	void *d = k_heap_alloc(&heap, 16, K_NO_WAIT);
 	k_heap_free(&heap, d);
-	CHECK_EQ(n_alloc, 4);
+	zassert_equal(n_alloc, 4);
 	sys_heap_error_hook_set(NULL);
 }
 
@@ -360,13 +360,13 @@ static void isr_fn(const void *arg)
 	isr_wait = k_heap_alloc(&heap, 32, K_MSEC(10));
 }
 
-static void test_isr(void)
+ZTEST(kernel_heap, test_isr)
 {
 	irq_offload(isr_fn, NULL);
-	CHECK(isr_nowait != NULL);
-	CHECK(isr_wait == NULL); /* refused: an ISR cannot wait */
+	zassert_true(isr_nowait != NULL);
+	zassert_true(isr_wait == NULL); /* refused: an ISR cannot wait */
 	k_heap_free(&heap, isr_nowait);
-	CHECK_EQ(allocated_now(&heap), 0);
+	zassert_equal(allocated_now(&heap), 0);
 }
 
 /* The seed's samples. */
@@ -400,25 +400,25 @@ static int print_heap_statistics(struct k_heap *h)
 	return -1;
 }
 
-static void test_seed_samples(void)
+ZTEST(kernel_heap, test_seed_samples)
 {
 	initialize_custom_heap();
 	void *buffer = k_heap_alloc(&app_heap, 256, K_FOREVER);
 
-	CHECK(buffer != NULL);
+	zassert_true(buffer != NULL);
 	struct sensor_reading *readings =
 	    k_heap_calloc(&app_heap, NUM_SENSORS, sizeof(struct sensor_reading), K_NO_WAIT);
-	CHECK(readings != NULL && readings[NUM_SENSORS - 1].value == 0);
+	zassert_true(readings != NULL && readings[NUM_SENSORS - 1].value == 0);
 	void *c = k_heap_alloc(&custom_heap, 4000, K_NO_WAIT);
-	CHECK(c != NULL);
-	CHECK_EQ(print_heap_statistics(&app_heap), 0);
+	zassert_true(c != NULL);
+	zassert_equal(print_heap_statistics(&app_heap), 0);
 	k_heap_free(&app_heap, buffer);
 	buffer = NULL;
 	k_heap_free(&app_heap, readings);
 	k_heap_free(&custom_heap, c);
-	CHECK_EQ(allocated_now(&app_heap), 0);
-	CHECK_EQ(allocated_now(&custom_heap), 0);
-	CHECK_EQ(k_heap_runtime_stats_get(NULL, NULL), -EINVAL);
+	zassert_equal(allocated_now(&app_heap), 0);
+	zassert_equal(allocated_now(&custom_heap), 0);
+	zassert_equal(k_heap_runtime_stats_get(NULL, NULL), -EINVAL);
 }
 
 __attribute__((constructor)) static void after_heap_init(void)
@@ -430,19 +430,4 @@ __attribute__((constructor)) static void after_heap_init(void)
 	}
 }
 
-int main(void)
-{
-	RUN_TEST(test_ready_before_main);
-	RUN_TEST(test_no_wait_fails_at_once);
-	RUN_TEST(test_timeout_with_nothing_freed);
-	RUN_TEST(test_pending_alloc_served_by_free);
-	RUN_TEST(test_partial_free_not_enough);
-	RUN_TEST(test_waiters_in_priority_order);
-	RUN_TEST(test_calloc);
-	RUN_TEST(test_realloc);
-	RUN_TEST(test_double_free_and_foreign);
-	RUN_TEST(test_listeners);
-	RUN_TEST(test_isr);
-	RUN_TEST(test_seed_samples);
-	return KTEST_RESULT();
-}
+ZTEST_SUITE(kernel_heap, NULL, NULL, NULL, NULL, NULL);

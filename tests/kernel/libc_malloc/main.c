@@ -17,13 +17,13 @@
 #include <zephyr/kernel.h>
 #include <zephyr/sys/heap_listener.h>
 
-#include "../common/ktest.h"
+#include <zephyr/ztest.h>
 
 static size_t sys_used(void)
 {
 	struct sys_memory_stats st;
 
-	CHECK_EQ(k_heap_runtime_stats_get(k_system_heap_get(), &st), 0);
+	zassert_equal(k_heap_runtime_stats_get(k_system_heap_get(), &st), 0);
 	return st.allocated_bytes;
 }
 
@@ -47,74 +47,74 @@ static void on_libc_alloc(uintptr_t id, void *mem, size_t bytes)
 	libc_allocs++;
 }
 
-static void test_seed_samples(void)
+ZTEST(kernel_libc_malloc, test_seed_samples)
 {
 	size_t base = sys_used();
 
 	/* Standard malloc/free with system heap */
 	void *ptr = malloc(512);
 	sink = ptr;
-	CHECK(ptr != NULL && in_sys(ptr));
-	CHECK(sys_used() >= base + 512);
+	zassert_true(ptr != NULL && in_sys(ptr));
+	zassert_true(sys_used() >= base + 512);
 	if (ptr != NULL) {
 		free(ptr);
 	}
-	CHECK_EQ(sys_used(), base);
+	zassert_equal(sys_used(), base);
 
 	/* Calloc for zero-initialized arrays */
 	int *array = calloc(100, sizeof(int));
-	CHECK(array != NULL && in_sys(array) && array[99] == 0);
+	zassert_true(array != NULL && in_sys(array) && array[99] == 0);
 	free(array);
 
 	/* Realloc for dynamic resizing */
 	char *buffer = malloc(256);
 	memset(buffer, 'x', 256);
 	buffer = realloc(buffer, 512); /* Expand to 512 bytes */
-	CHECK(buffer != NULL && in_sys(buffer) && buffer[255] == 'x');
-	CHECK(malloc_usable_size(buffer) >= 512);
+	zassert_true(buffer != NULL && in_sys(buffer) && buffer[255] == 'x');
+	zassert_true(malloc_usable_size(buffer) >= 512);
 	free(buffer);
-	CHECK_EQ(sys_used(), base);
+	zassert_equal(sys_used(), base);
 }
 
-static void test_alignment_family(void)
+ZTEST(kernel_libc_malloc, test_alignment_family)
 {
 	size_t base = sys_used();
 	void *p = NULL;
 
-	CHECK_EQ(posix_memalign(&p, 64, 100), 0);
-	CHECK(p != NULL && in_sys(p) && (uintptr_t)p % 64 == 0);
+	zassert_equal(posix_memalign(&p, 64, 100), 0);
+	zassert_true(p != NULL && in_sys(p) && (uintptr_t)p % 64 == 0);
 	free(p);
-	CHECK_EQ(posix_memalign(&p, 3, 100), EINVAL);
+	zassert_equal(posix_memalign(&p, 3, 100), EINVAL);
 	void *a = aligned_alloc(128, 256);
-	CHECK(a != NULL && in_sys(a) && (uintptr_t)a % 128 == 0);
+	zassert_true(a != NULL && in_sys(a) && (uintptr_t)a % 128 == 0);
 	free(a);
 	void *m = malloc(1);
 	sink = m;
-	CHECK(m != NULL && (uintptr_t)m % _Alignof(max_align_t) == 0);
+	zassert_true(m != NULL && (uintptr_t)m % _Alignof(max_align_t) == 0);
 	free(m);
 	volatile size_t huge = SIZE_MAX; /* volatile: the compiler would reject the constant */
 	/* Through `sink`: an unused allocation may be assumed to succeed and be elided. */
 	sink = malloc(huge);
-	CHECK(sink == NULL);
+	zassert_true(sink == NULL);
 	sink = calloc(huge / 2, 4);
-	CHECK(sink == NULL);
+	zassert_true(sink == NULL);
 	void *z = malloc(0);
 	sink = z;
-	CHECK(z != NULL);
+	zassert_true(z != NULL);
 	free(z);
-	CHECK_EQ(sys_used(), base);
+	zassert_equal(sys_used(), base);
 }
 
-static void test_listener(void)
+ZTEST(kernel_libc_malloc, test_listener)
 {
 	static HEAP_LISTENER_ALLOC_DEFINE(l, 0, on_libc_alloc);
 
 	l.heap_id = HEAP_ID_LIBC;
-	CHECK(HEAP_ID_LIBC == HEAP_ID_FROM_POINTER(&k_system_heap_get()->heap));
+	zassert_true(HEAP_ID_LIBC == HEAP_ID_FROM_POINTER(&k_system_heap_get()->heap));
 	heap_listener_register(&l);
 	void *p = malloc(40);
 	sink = p;
-	CHECK_EQ(libc_allocs, 1);
+	zassert_equal(libc_allocs, 1);
 	free(p);
 	heap_listener_unregister(&l);
 }
@@ -134,40 +134,36 @@ static void worker(void *p1, void *p2, void *p3)
 	free(dup);
 }
 
-static void test_threads_and_libc(void)
+ZTEST(kernel_libc_malloc, test_threads_and_libc)
 {
 	size_t base = sys_used();
 
 	k_thread_create(&thread, stack, K_THREAD_STACK_SIZEOF(stack), worker, NULL, NULL, NULL, 5,
 			0, K_NO_WAIT);
 	k_thread_join(&thread, K_FOREVER);
-	CHECK(thread_ptr != NULL && in_sys(thread_ptr));
-	CHECK(sys_used() >= base + 300);
+	zassert_true(thread_ptr != NULL && in_sys(thread_ptr));
+	zassert_true(sys_used() >= base + 300);
 	free(thread_ptr);
-	CHECK_EQ(sys_used(), base);
+	zassert_equal(sys_used(), base);
 	/* Formatting through the C library still works. */
 	char line[64];
 	snprintf(line, sizeof(line), "%d-%s-%.1f", 42, "ok", 1.5);
-	CHECK(strcmp(line, "42-ok-1.5") == 0);
+	zassert_true(strcmp(line, "42-ok-1.5") == 0);
 }
 
-/* Exit status ctest reads as "skipped" (SKIP_RETURN_CODE). */
-#define SKIPPED 77
-
-int main(void)
+/* AddressSanitizer owns malloc in sanitized builds, zmem does not replace it: the suite is
+ * skipped there. */
+static bool libc_malloc_is_zmems(const void *state)
 {
+	(void)state;
 #if defined(__SANITIZE_ADDRESS__)
-	printk("skipped: AddressSanitizer owns malloc, zmem does not replace it\n");
-	return SKIPPED;
+	return false;
 #elif defined(__has_feature)
 #if __has_feature(address_sanitizer)
-	printk("skipped: AddressSanitizer owns malloc, zmem does not replace it\n");
-	return SKIPPED;
+	return false;
 #endif
 #endif
-	RUN_TEST(test_seed_samples);
-	RUN_TEST(test_alignment_family);
-	RUN_TEST(test_listener);
-	RUN_TEST(test_threads_and_libc);
-	return KTEST_RESULT();
+	return true;
 }
+
+ZTEST_SUITE(kernel_libc_malloc, libc_malloc_is_zmems, NULL, NULL, NULL, NULL);

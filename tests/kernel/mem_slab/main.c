@@ -15,7 +15,7 @@
 #include <zephyr/irq_offload.h>
 #include <zephyr/kernel.h>
 
-#include "../common/ktest.h"
+#include <zephyr/ztest.h>
 #include "message_pool.h"
 
 #define BLK_SIZE   64
@@ -36,7 +36,7 @@ static void *all[NUM_BLOCKS];
 static void take_all(void)
 {
 	for (int i = 0; i < NUM_BLOCKS; i++) {
-		CHECK_EQ(k_mem_slab_alloc(&slab, &all[i], K_NO_WAIT), 0);
+		zassert_equal(k_mem_slab_alloc(&slab, &all[i], K_NO_WAIT), 0);
 	}
 }
 
@@ -45,87 +45,88 @@ static void give_all(void)
 	for (int i = 0; i < NUM_BLOCKS; i++) {
 		k_mem_slab_free(&slab, all[i]);
 	}
-	CHECK_EQ(k_mem_slab_num_used_get(&slab), 0);
+	zassert_equal(k_mem_slab_num_used_get(&slab), 0);
 }
 
-static void test_init_rules(void)
+ZTEST(kernel_mem_slab, test_init_rules)
 {
 	static uint64_t buf[16];
 	struct k_mem_slab s;
 	char *cbuf = (char *)buf;
 
-	CHECK_EQ(k_mem_slab_init(&s, cbuf + 1, 16, 4), -EINVAL);            /* misaligned buffer */
-	CHECK_EQ(k_mem_slab_init(&s, buf, sizeof(void *) + 4, 4), -EINVAL); /* not word multiple */
-	CHECK_EQ(k_mem_slab_init(&s, buf, 0, 4), -EINVAL);
-	CHECK_EQ(k_mem_slab_init(&s, buf, 16, 0), -EINVAL);
-	CHECK_EQ(k_mem_slab_init(&s, NULL, 16, 4), -EINVAL);
-	CHECK_EQ(k_mem_slab_init(&s, buf, SIZE_MAX / 2 + 1, 4), -EINVAL); /* size overflows */
-	CHECK_EQ(k_mem_slab_init(&s, buf, 16, 8), 0);
-	CHECK_EQ(k_mem_slab_num_free_get(&s), 8);
+	zassert_equal(k_mem_slab_init(&s, cbuf + 1, 16, 4), -EINVAL); /* misaligned buffer */
+	zassert_equal(k_mem_slab_init(&s, buf, sizeof(void *) + 4, 4),
+		      -EINVAL); /* not word multiple */
+	zassert_equal(k_mem_slab_init(&s, buf, 0, 4), -EINVAL);
+	zassert_equal(k_mem_slab_init(&s, buf, 16, 0), -EINVAL);
+	zassert_equal(k_mem_slab_init(&s, NULL, 16, 4), -EINVAL);
+	zassert_equal(k_mem_slab_init(&s, buf, SIZE_MAX / 2 + 1, 4), -EINVAL); /* size overflows */
+	zassert_equal(k_mem_slab_init(&s, buf, 16, 8), 0);
+	zassert_equal(k_mem_slab_num_free_get(&s), 8);
 
 	void *a, *b;
 
-	CHECK_EQ(k_mem_slab_alloc(&s, &a, K_NO_WAIT), 0);
-	CHECK_EQ(k_mem_slab_alloc(&s, &b, K_NO_WAIT), 0);
-	CHECK((char *)b - (char *)a == 16 || (char *)a - (char *)b == 16);
-	CHECK((char *)a >= cbuf && (char *)a < cbuf + sizeof(buf));
+	zassert_equal(k_mem_slab_alloc(&s, &a, K_NO_WAIT), 0);
+	zassert_equal(k_mem_slab_alloc(&s, &b, K_NO_WAIT), 0);
+	zassert_true((char *)b - (char *)a == 16 || (char *)a - (char *)b == 16);
+	zassert_true((char *)a >= cbuf && (char *)a < cbuf + sizeof(buf));
 	k_mem_slab_free(&s, a);
 	k_mem_slab_free(&s, b);
 }
 
-static void test_counts_and_enomem(void)
+ZTEST(kernel_mem_slab, test_counts_and_enomem)
 {
 	struct sys_memory_stats st;
 	void *extra = (void *)1;
 
-	CHECK_EQ(k_mem_slab_num_free_get(&slab), NUM_BLOCKS);
+	zassert_equal(k_mem_slab_num_free_get(&slab), NUM_BLOCKS);
 	take_all();
 	for (int i = 0; i < NUM_BLOCKS; i++) {
-		CHECK(all[i] != NULL);
-		CHECK_EQ((uintptr_t)all[i] % 8, 0);
+		zassert_true(all[i] != NULL);
+		zassert_equal((uintptr_t)all[i] % 8, 0);
 		for (int j = 0; j < i; j++) {
-			CHECK(all[i] != all[j]);
+			zassert_true(all[i] != all[j]);
 		}
 		memset(all[i], 0xA5, BLK_SIZE); /* whole block is usable */
 	}
-	CHECK_EQ(k_mem_slab_num_used_get(&slab), NUM_BLOCKS);
-	CHECK_EQ(k_mem_slab_num_free_get(&slab), 0);
-	CHECK_EQ(k_mem_slab_max_used_get(&slab), NUM_BLOCKS);
+	zassert_equal(k_mem_slab_num_used_get(&slab), NUM_BLOCKS);
+	zassert_equal(k_mem_slab_num_free_get(&slab), 0);
+	zassert_equal(k_mem_slab_max_used_get(&slab), NUM_BLOCKS);
 
 	int64_t t0 = k_uptime_ticks();
 
-	CHECK_EQ(k_mem_slab_alloc(&slab, &extra, K_NO_WAIT), -ENOMEM);
-	CHECK(extra == NULL);
-	CHECK_EQ(k_uptime_ticks(), t0); /* K_NO_WAIT did not wait */
+	zassert_equal(k_mem_slab_alloc(&slab, &extra, K_NO_WAIT), -ENOMEM);
+	zassert_true(extra == NULL);
+	zassert_equal(k_uptime_ticks(), t0); /* K_NO_WAIT did not wait */
 
-	CHECK_EQ(k_mem_slab_runtime_stats_get(&slab, &st), 0);
-	CHECK_EQ(st.allocated_bytes, NUM_BLOCKS * BLK_SIZE);
-	CHECK_EQ(st.free_bytes, 0);
-	CHECK_EQ(st.max_allocated_bytes, NUM_BLOCKS * BLK_SIZE);
+	zassert_equal(k_mem_slab_runtime_stats_get(&slab, &st), 0);
+	zassert_equal(st.allocated_bytes, NUM_BLOCKS * BLK_SIZE);
+	zassert_equal(st.free_bytes, 0);
+	zassert_equal(st.max_allocated_bytes, NUM_BLOCKS * BLK_SIZE);
 
 	k_mem_slab_free(&slab, all[0]);
 	k_mem_slab_free(&slab, all[1]);
-	CHECK_EQ(k_mem_slab_num_used_get(&slab), 2);
-	CHECK_EQ(k_mem_slab_max_used_get(&slab), NUM_BLOCKS);
-	CHECK_EQ(k_mem_slab_runtime_stats_reset_max(&slab), 0);
-	CHECK_EQ(k_mem_slab_max_used_get(&slab), 2);
-	CHECK_EQ(k_mem_slab_runtime_stats_get(&slab, &st), 0);
-	CHECK_EQ(st.allocated_bytes, 2 * BLK_SIZE);
-	CHECK_EQ(st.free_bytes, 2 * BLK_SIZE);
-	CHECK_EQ(st.max_allocated_bytes, 2 * BLK_SIZE);
+	zassert_equal(k_mem_slab_num_used_get(&slab), 2);
+	zassert_equal(k_mem_slab_max_used_get(&slab), NUM_BLOCKS);
+	zassert_equal(k_mem_slab_runtime_stats_reset_max(&slab), 0);
+	zassert_equal(k_mem_slab_max_used_get(&slab), 2);
+	zassert_equal(k_mem_slab_runtime_stats_get(&slab, &st), 0);
+	zassert_equal(st.allocated_bytes, 2 * BLK_SIZE);
+	zassert_equal(st.free_bytes, 2 * BLK_SIZE);
+	zassert_equal(st.max_allocated_bytes, 2 * BLK_SIZE);
 	/* LIFO: the block freed last comes back first. */
 	void *again;
-	CHECK_EQ(k_mem_slab_alloc(&slab, &again, K_NO_WAIT), 0);
-	CHECK(again == all[1]);
+	zassert_equal(k_mem_slab_alloc(&slab, &again, K_NO_WAIT), 0);
+	zassert_true(again == all[1]);
 	k_mem_slab_free(&slab, again);
 	k_mem_slab_free(&slab, all[2]);
 	k_mem_slab_free(&slab, all[3]);
-	CHECK_EQ(k_mem_slab_num_used_get(&slab), 0);
-	CHECK_EQ(k_mem_slab_runtime_stats_get(NULL, &st), -EINVAL);
-	CHECK_EQ(k_mem_slab_runtime_stats_reset_max(NULL), -EINVAL);
+	zassert_equal(k_mem_slab_num_used_get(&slab), 0);
+	zassert_equal(k_mem_slab_runtime_stats_get(NULL, &st), -EINVAL);
+	zassert_equal(k_mem_slab_runtime_stats_reset_max(NULL), -EINVAL);
 }
 
-static void test_eagain_after_timeout(void)
+ZTEST(kernel_mem_slab, test_eagain_after_timeout)
 {
 	void *blk = (void *)1;
 
@@ -134,10 +135,10 @@ static void test_eagain_after_timeout(void)
 	int ret = k_mem_slab_alloc(&slab, &blk, K_MSEC(100));
 	int64_t waited = k_uptime_get() - t0;
 
-	CHECK_EQ(ret, -EAGAIN);
-	CHECK(blk == NULL);
-	CHECK(waited >= 100);
-	CHECK_EQ(k_mem_slab_num_used_get(&slab), NUM_BLOCKS);
+	zassert_equal(ret, -EAGAIN);
+	zassert_true(blk == NULL);
+	zassert_true(waited >= 100);
+	zassert_equal(k_mem_slab_num_used_get(&slab), NUM_BLOCKS);
 	give_all();
 }
 
@@ -163,7 +164,7 @@ static void spawn(int id, int prio, k_timeout_t *timeout)
 			NULL, prio, 0, K_NO_WAIT);
 }
 
-static void test_pending_alloc_served_by_free(void)
+ZTEST(kernel_mem_slab, test_pending_alloc_served_by_free)
 {
 	static k_timeout_t forever = {K_TICKS_FOREVER};
 
@@ -171,19 +172,19 @@ static void test_pending_alloc_served_by_free(void)
 	served_count = 0;
 	spawn(0, 5, &forever);
 	k_sleep(K_MSEC(10)); /* let it pend */
-	CHECK_EQ(served_count, 0);
+	zassert_equal(served_count, 0);
 	k_mem_slab_free(&slab, all[2]);
 	k_sleep(K_MSEC(10));
-	CHECK_EQ(served_count, 1);
-	CHECK_EQ(served_ret[0], 0);
-	CHECK(served_block[0] == all[2]); /* handed straight over */
-	CHECK_EQ(k_mem_slab_num_used_get(&slab), NUM_BLOCKS);
+	zassert_equal(served_count, 1);
+	zassert_equal(served_ret[0], 0);
+	zassert_true(served_block[0] == all[2]); /* handed straight over */
+	zassert_equal(k_mem_slab_num_used_get(&slab), NUM_BLOCKS);
 	k_thread_join(&threads[0], K_FOREVER);
 	all[2] = served_block[0];
 	give_all();
 }
 
-static void test_waiters_by_priority_then_arrival(void)
+ZTEST(kernel_mem_slab, test_waiters_by_priority_then_arrival)
 {
 	static k_timeout_t forever = {K_TICKS_FOREVER};
 
@@ -199,26 +200,26 @@ static void test_waiters_by_priority_then_arrival(void)
 	k_sleep(K_MSEC(1));
 	spawn(3, 5, &forever);
 	k_sleep(K_MSEC(10));
-	CHECK_EQ(served_count, 0);
+	zassert_equal(served_count, 0);
 	for (int i = 0; i < NUM_BLOCKS; i++) {
 		k_mem_slab_free(&slab, all[i]);
 		k_sleep(K_MSEC(1));
-		CHECK_EQ(served_count, i + 1);
+		zassert_equal(served_count, i + 1);
 	}
-	CHECK_EQ(served_order[0], 1);
-	CHECK_EQ(served_order[1], 3);
-	CHECK_EQ(served_order[2], 0);
-	CHECK_EQ(served_order[3], 2);
+	zassert_equal(served_order[0], 1);
+	zassert_equal(served_order[1], 3);
+	zassert_equal(served_order[2], 0);
+	zassert_equal(served_order[3], 2);
 	for (int i = 0; i < 4; i++) {
 		k_thread_join(&threads[i], K_FOREVER);
-		CHECK_EQ(served_ret[i], 0);
+		zassert_equal(served_ret[i], 0);
 		all[i] = served_block[i];
 	}
-	CHECK_EQ(k_mem_slab_num_used_get(&slab), NUM_BLOCKS);
+	zassert_equal(k_mem_slab_num_used_get(&slab), NUM_BLOCKS);
 	give_all();
 }
 
-static void test_waiter_timeout_then_free(void)
+ZTEST(kernel_mem_slab, test_waiter_timeout_then_free)
 {
 	static k_timeout_t short_wait;
 
@@ -227,14 +228,14 @@ static void test_waiter_timeout_then_free(void)
 	served_count = 0;
 	spawn(0, 5, &short_wait);
 	k_sleep(K_MSEC(50));
-	CHECK_EQ(served_count, 1);
-	CHECK_EQ(served_ret[0], -EAGAIN);
-	CHECK(served_block[0] == NULL);
+	zassert_equal(served_count, 1);
+	zassert_equal(served_ret[0], -EAGAIN);
+	zassert_true(served_block[0] == NULL);
 	k_thread_join(&threads[0], K_FOREVER);
 	/* The expired waiter is gone: a free goes back to the slab. */
 	k_mem_slab_free(&slab, all[0]);
-	CHECK_EQ(k_mem_slab_num_used_get(&slab), NUM_BLOCKS - 1);
-	CHECK_EQ(k_mem_slab_alloc(&slab, &all[0], K_NO_WAIT), 0);
+	zassert_equal(k_mem_slab_num_used_get(&slab), NUM_BLOCKS - 1);
+	zassert_equal(k_mem_slab_alloc(&slab, &all[0], K_NO_WAIT), 0);
 	give_all();
 }
 
@@ -244,34 +245,34 @@ static void *hook_mem;
 
 static void count_hook(struct k_mem_slab *s, void *mem, enum k_mem_slab_error err)
 {
-	CHECK(s != NULL);
+	zassert_true(s != NULL);
 	hook_calls++;
 	hook_err = err;
 	hook_mem = mem;
 }
 
-static void test_double_free_and_foreign(void)
+ZTEST(kernel_mem_slab, test_double_free_and_foreign)
 {
 	int local;
 
 	k_mem_slab_error_hook_set(count_hook);
 	take_all();
 	k_mem_slab_free(&slab, all[1]);
-	CHECK_EQ(k_mem_slab_num_used_get(&slab), NUM_BLOCKS - 1);
+	zassert_equal(k_mem_slab_num_used_get(&slab), NUM_BLOCKS - 1);
 
 	k_mem_slab_free(&slab, all[1]); /* double free */
-	CHECK_EQ(hook_calls, 1);
-	CHECK_EQ(hook_err, K_MEM_SLAB_ERR_DOUBLE_FREE);
-	CHECK(hook_mem == all[1]);
-	CHECK_EQ(k_mem_slab_num_used_get(&slab), NUM_BLOCKS - 1);
+	zassert_equal(hook_calls, 1);
+	zassert_equal(hook_err, K_MEM_SLAB_ERR_DOUBLE_FREE);
+	zassert_true(hook_mem == all[1]);
+	zassert_equal(k_mem_slab_num_used_get(&slab), NUM_BLOCKS - 1);
 
 	k_mem_slab_free(&slab, &local); /* foreign */
-	CHECK_EQ(hook_calls, 2);
-	CHECK_EQ(hook_err, K_MEM_SLAB_ERR_BAD_POINTER);
+	zassert_equal(hook_calls, 2);
+	zassert_equal(hook_err, K_MEM_SLAB_ERR_BAD_POINTER);
 	k_mem_slab_free(&slab, (char *)all[0] + 8); /* inside a block */
-	CHECK_EQ(hook_calls, 3);
-	CHECK_EQ(hook_err, K_MEM_SLAB_ERR_BAD_POINTER);
-	CHECK_EQ(k_mem_slab_num_used_get(&slab), NUM_BLOCKS - 1);
+	zassert_equal(hook_calls, 3);
+	zassert_equal(hook_err, K_MEM_SLAB_ERR_BAD_POINTER);
+	zassert_equal(k_mem_slab_num_used_get(&slab), NUM_BLOCKS - 1);
 
 	/* A block whose user data happens to equal its free tag is still freed exactly once:
 	 * read the tag it carries while free, take it back, write the tag as data, free it. */
@@ -279,35 +280,35 @@ static void test_double_free_and_foreign(void)
 	uintptr_t tag = ((uintptr_t *)all[2])[1];
 	void *x;
 
-	CHECK_EQ(k_mem_slab_alloc(&slab, &x, K_NO_WAIT), 0);
-	CHECK(x == all[2]);
+	zassert_equal(k_mem_slab_alloc(&slab, &x, K_NO_WAIT), 0);
+	zassert_true(x == all[2]);
 	((uintptr_t *)x)[1] = tag;
 	k_mem_slab_free(&slab, x);
-	CHECK_EQ(hook_calls, 3);
-	CHECK_EQ(k_mem_slab_num_used_get(&slab), NUM_BLOCKS - 2);
+	zassert_equal(hook_calls, 3);
+	zassert_equal(k_mem_slab_num_used_get(&slab), NUM_BLOCKS - 2);
 	k_mem_slab_free(&slab, x);
-	CHECK_EQ(hook_calls, 4);
-	CHECK_EQ(k_mem_slab_num_used_get(&slab), NUM_BLOCKS - 2);
+	zassert_equal(hook_calls, 4);
+	zassert_equal(k_mem_slab_num_used_get(&slab), NUM_BLOCKS - 2);
 
 	/* The free list is intact: exactly two blocks come back, distinct, then -ENOMEM. */
 	void *a, *b, *c;
 
-	CHECK_EQ(k_mem_slab_alloc(&slab, &a, K_NO_WAIT), 0);
-	CHECK_EQ(k_mem_slab_alloc(&slab, &b, K_NO_WAIT), 0);
-	CHECK(a != b);
-	CHECK_EQ(k_mem_slab_alloc(&slab, &c, K_NO_WAIT), -ENOMEM);
+	zassert_equal(k_mem_slab_alloc(&slab, &a, K_NO_WAIT), 0);
+	zassert_equal(k_mem_slab_alloc(&slab, &b, K_NO_WAIT), 0);
+	zassert_true(a != b);
+	zassert_equal(k_mem_slab_alloc(&slab, &c, K_NO_WAIT), -ENOMEM);
 	all[1] = a;
 	all[2] = b;
-	CHECK_EQ(k_mem_slab_num_used_get(&slab), NUM_BLOCKS);
+	zassert_equal(k_mem_slab_num_used_get(&slab), NUM_BLOCKS);
 	give_all();
-	CHECK_EQ(hook_calls, 4);
+	zassert_equal(hook_calls, 4);
 	k_mem_slab_free(&slab, NULL); /* no-op */
-	CHECK_EQ(hook_calls, 4);
+	zassert_equal(hook_calls, 4);
 	k_mem_slab_error_hook_set(NULL);
 }
 
 /* One-word blocks have no room for the free tag: detection walks the free list. */
-static void test_word_blocks(void)
+ZTEST(kernel_mem_slab, test_word_blocks)
 {
 	static void *words[4];
 	struct k_mem_slab s;
@@ -315,20 +316,20 @@ static void test_word_blocks(void)
 
 	k_mem_slab_error_hook_set(count_hook);
 	hook_calls = 0;
-	CHECK_EQ(k_mem_slab_init(&s, words, sizeof(void *), 4), 0);
-	CHECK_EQ(k_mem_slab_alloc(&s, &a, K_NO_WAIT), 0);
-	CHECK_EQ(k_mem_slab_alloc(&s, &b, K_NO_WAIT), 0);
+	zassert_equal(k_mem_slab_init(&s, words, sizeof(void *), 4), 0);
+	zassert_equal(k_mem_slab_alloc(&s, &a, K_NO_WAIT), 0);
+	zassert_equal(k_mem_slab_alloc(&s, &b, K_NO_WAIT), 0);
 	k_mem_slab_free(&s, a);
 	k_mem_slab_free(&s, a);
-	CHECK_EQ(hook_calls, 1);
-	CHECK_EQ(hook_err, K_MEM_SLAB_ERR_DOUBLE_FREE);
+	zassert_equal(hook_calls, 1);
+	zassert_equal(hook_err, K_MEM_SLAB_ERR_DOUBLE_FREE);
 	/* Never handed out yet: not ours to take back. */
 	k_mem_slab_free(&s, &words[3]);
-	CHECK_EQ(hook_calls, 2);
-	CHECK_EQ(hook_err, K_MEM_SLAB_ERR_BAD_POINTER);
-	CHECK_EQ(k_mem_slab_num_used_get(&s), 1);
+	zassert_equal(hook_calls, 2);
+	zassert_equal(hook_err, K_MEM_SLAB_ERR_BAD_POINTER);
+	zassert_equal(k_mem_slab_num_used_get(&s), 1);
 	k_mem_slab_free(&s, b);
-	CHECK_EQ(k_mem_slab_num_used_get(&s), 0);
+	zassert_equal(k_mem_slab_num_used_get(&s), 0);
 	k_mem_slab_error_hook_set(NULL);
 }
 
@@ -339,30 +340,30 @@ struct aligned_thing {
 
 K_MEM_SLAB_DEFINE_TYPE(typed_slab, struct aligned_thing, 3);
 
-static void test_define_variants(void)
+ZTEST(kernel_mem_slab, test_define_variants)
 {
 	/* Block scope, as the seed's lab code does. */
 	K_MEM_SLAB_DEFINE_STATIC(local_slab, 24, 2, 8);
 	void *p, *q, *r;
 
-	CHECK_EQ(k_mem_slab_alloc(&local_slab, &p, K_NO_WAIT), 0);
-	CHECK_EQ(k_mem_slab_alloc(&local_slab, &q, K_NO_WAIT), 0);
-	CHECK_EQ(k_mem_slab_alloc(&local_slab, &r, K_NO_WAIT), -ENOMEM);
-	CHECK_EQ((uintptr_t)p % 8, 0);
-	CHECK_EQ((uintptr_t)q % 8, 0);
+	zassert_equal(k_mem_slab_alloc(&local_slab, &p, K_NO_WAIT), 0);
+	zassert_equal(k_mem_slab_alloc(&local_slab, &q, K_NO_WAIT), 0);
+	zassert_equal(k_mem_slab_alloc(&local_slab, &r, K_NO_WAIT), -ENOMEM);
+	zassert_equal((uintptr_t)p % 8, 0);
+	zassert_equal((uintptr_t)q % 8, 0);
 	k_mem_slab_free(&local_slab, p);
 	k_mem_slab_free(&local_slab, q);
 
 	void *t[3];
 
 	for (int i = 0; i < 3; i++) {
-		CHECK_EQ(k_mem_slab_alloc(&typed_slab, &t[i], K_NO_WAIT), 0);
-		CHECK_EQ((uintptr_t)t[i] % 32, 0);
+		zassert_equal(k_mem_slab_alloc(&typed_slab, &t[i], K_NO_WAIT), 0);
+		zassert_equal((uintptr_t)t[i] % 32, 0);
 	}
 	for (int i = 0; i < 3; i++) {
 		k_mem_slab_free(&typed_slab, t[i]);
 	}
-	CHECK_EQ(k_mem_slab_num_used_get(&typed_slab), 0);
+	zassert_equal(k_mem_slab_num_used_get(&typed_slab), 0);
 }
 
 static int isr_ret_nowait;
@@ -378,36 +379,36 @@ static void isr_fn(const void *arg)
 	isr_ret_wait = k_mem_slab_alloc(&slab, &isr_other, K_MSEC(10));
 }
 
-static void test_isr(void)
+ZTEST(kernel_mem_slab, test_isr)
 {
 	void *blk = NULL;
 
 	take_all();
 	k_mem_slab_free(&slab, all[3]);
 	irq_offload(isr_fn, &blk);
-	CHECK_EQ(isr_ret_nowait, 0);
-	CHECK(blk == all[3]);
-	CHECK_EQ(isr_ret_wait, -EINVAL); /* waiting from an ISR is refused */
-	CHECK(isr_other == NULL);
+	zassert_equal(isr_ret_nowait, 0);
+	zassert_true(blk == all[3]);
+	zassert_equal(isr_ret_wait, -EINVAL); /* waiting from an ISR is refused */
+	zassert_true(isr_other == NULL);
 	give_all();
 }
 
 /* The seed's message pool, from examples/message_pool/src/message_pool.c. */
-static void test_seed_message_pool(void)
+ZTEST(kernel_mem_slab, test_seed_message_pool)
 {
 	struct message *msgs[MAX_MESSAGES + 1];
 
 	for (int i = 0; i < MAX_MESSAGES; i++) {
 		msgs[i] = alloc_message();
-		CHECK(msgs[i] != NULL);
+		zassert_true(msgs[i] != NULL);
 	}
 	msgs[MAX_MESSAGES] = alloc_message();
-	CHECK(msgs[MAX_MESSAGES] == NULL);
+	zassert_true(msgs[MAX_MESSAGES] == NULL);
 	for (int i = 0; i < MAX_MESSAGES; i++) {
 		free_message(msgs[i]);
 	}
-	CHECK_EQ(k_mem_slab_num_used_get(&message_pool), 0);
-	CHECK_EQ(k_mem_slab_max_used_get(&message_pool), MAX_MESSAGES);
+	zassert_equal(k_mem_slab_num_used_get(&message_pool), 0);
+	zassert_equal(k_mem_slab_max_used_get(&message_pool), MAX_MESSAGES);
 }
 
 /* The seed's slab samples: definition, runtime initialization, demonstrate_slab_usage(). */
@@ -449,43 +450,28 @@ void demonstrate_slab_usage(void)
 	}
 }
 
-static void test_seed_slab_samples(void)
+ZTEST(kernel_mem_slab, test_seed_slab_samples)
 {
 	init_custom_slab();
-	CHECK_EQ(k_mem_slab_num_free_get(&custom_slab), NUM_BUFFERS);
+	zassert_equal(k_mem_slab_num_free_get(&custom_slab), NUM_BUFFERS);
 	for (int i = 0; i < 3; i++) {
 		demonstrate_slab_usage();
 	}
-	CHECK_EQ(packets_processed, 3);
-	CHECK_EQ(k_mem_slab_num_used_get(&packet_slab), 0);
-	CHECK_EQ(k_mem_slab_max_used_get(&packet_slab), 1);
+	zassert_equal(packets_processed, 3);
+	zassert_equal(k_mem_slab_num_used_get(&packet_slab), 0);
+	zassert_equal(k_mem_slab_max_used_get(&packet_slab), 1);
 
 	void *held[NUM_BUFFERS];
 
 	for (int i = 0; i < NUM_BUFFERS; i++) {
-		CHECK_EQ(k_mem_slab_alloc(&custom_slab, &held[i], K_NO_WAIT), 0);
+		zassert_equal(k_mem_slab_alloc(&custom_slab, &held[i], K_NO_WAIT), 0);
 	}
 	void *none;
-	CHECK_EQ(k_mem_slab_alloc(&custom_slab, &none, K_NO_WAIT), -ENOMEM);
+	zassert_equal(k_mem_slab_alloc(&custom_slab, &none, K_NO_WAIT), -ENOMEM);
 	for (int i = 0; i < NUM_BUFFERS; i++) {
 		k_mem_slab_free(&custom_slab, held[i]);
 	}
-	CHECK_EQ(k_mem_slab_num_used_get(&custom_slab), 0);
+	zassert_equal(k_mem_slab_num_used_get(&custom_slab), 0);
 }
 
-int main(void)
-{
-	RUN_TEST(test_init_rules);
-	RUN_TEST(test_counts_and_enomem);
-	RUN_TEST(test_eagain_after_timeout);
-	RUN_TEST(test_pending_alloc_served_by_free);
-	RUN_TEST(test_waiters_by_priority_then_arrival);
-	RUN_TEST(test_waiter_timeout_then_free);
-	RUN_TEST(test_double_free_and_foreign);
-	RUN_TEST(test_word_blocks);
-	RUN_TEST(test_define_variants);
-	RUN_TEST(test_isr);
-	RUN_TEST(test_seed_message_pool);
-	RUN_TEST(test_seed_slab_samples);
-	return KTEST_RESULT();
-}
+ZTEST_SUITE(kernel_mem_slab, NULL, NULL, NULL, NULL, NULL);

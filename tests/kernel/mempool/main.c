@@ -13,7 +13,7 @@
 #include <zephyr/irq_offload.h>
 #include <zephyr/kernel.h>
 
-#include "../common/ktest.h"
+#include <zephyr/ztest.h>
 
 #define STACK_SIZE 16384
 K_THREAD_STACK_DEFINE(stack0, STACK_SIZE);
@@ -27,7 +27,7 @@ static size_t used(struct k_heap *h)
 {
 	struct sys_memory_stats st;
 
-	CHECK_EQ(k_heap_runtime_stats_get(h, &st), 0);
+	zassert_equal(k_heap_runtime_stats_get(h, &st), 0);
 	return st.allocated_bytes;
 }
 
@@ -38,16 +38,16 @@ static bool inside(struct k_heap *h, void *p)
 	return off < h->heap.init_bytes;
 }
 
-static void test_system_heap_size(void)
+ZTEST(kernel_mempool, test_system_heap_size)
 {
 	struct k_heap *sys = k_system_heap_get();
 	struct sys_memory_stats st;
 
-	CHECK(sys != NULL);
-	CHECK_EQ(sys->heap.init_bytes, CONFIG_HEAP_MEM_POOL_SIZE);
-	CHECK_EQ(k_heap_runtime_stats_get(sys, &st), 0);
-	CHECK(st.free_bytes + st.allocated_bytes <= CONFIG_HEAP_MEM_POOL_SIZE);
-	CHECK(st.free_bytes + st.allocated_bytes > CONFIG_HEAP_MEM_POOL_SIZE * 9 / 10);
+	zassert_true(sys != NULL);
+	zassert_equal(sys->heap.init_bytes, CONFIG_HEAP_MEM_POOL_SIZE);
+	zassert_equal(k_heap_runtime_stats_get(sys, &st), 0);
+	zassert_true(st.free_bytes + st.allocated_bytes <= CONFIG_HEAP_MEM_POOL_SIZE);
+	zassert_true(st.free_bytes + st.allocated_bytes > CONFIG_HEAP_MEM_POOL_SIZE * 9 / 10);
 
 	struct k_heap *arr;
 	int n = k_heap_array_get(&arr);
@@ -56,86 +56,86 @@ static void test_system_heap_size(void)
 	for (int i = 0; i < n; i++) {
 		found += &arr[i] == sys;
 	}
-	CHECK_EQ(found, 1);
+	zassert_equal(found, 1);
 }
 
-static void test_malloc_basics(void)
+ZTEST(kernel_mempool, test_malloc_basics)
 {
 	struct k_heap *sys = k_system_heap_get();
 	size_t base = used(sys);
 	void *z1 = k_malloc(0);
 	void *z2 = k_malloc(0);
 
-	CHECK(z1 != NULL && z2 != NULL && z1 != z2); /* k_malloc(0) is a real block */
+	zassert_true(z1 != NULL && z2 != NULL && z1 != z2); /* k_malloc(0) is a real block */
 	k_free(z1);
 	k_free(z2);
-	CHECK_EQ(used(sys), base);
+	zassert_equal(used(sys), base);
 
 	char *p = k_malloc(100);
-	CHECK(p != NULL);
-	CHECK_EQ((uintptr_t)p % sizeof(void *), 0);
-	CHECK(inside(sys, p));
-	CHECK(k_malloc_usable_size(p) >= 100);
+	zassert_true(p != NULL);
+	zassert_equal((uintptr_t)p % sizeof(void *), 0);
+	zassert_true(inside(sys, p));
+	zassert_true(k_malloc_usable_size(p) >= 100);
 	memset(p, 1, 100);
 	k_free(p);
 	k_free(NULL);
-	CHECK_EQ(used(sys), base);
+	zassert_equal(used(sys), base);
 
 	/* Overflow-checked sizes. */
-	CHECK(k_malloc(SIZE_MAX) == NULL);
-	CHECK(k_malloc(SIZE_MAX - 8) == NULL);
-	CHECK(k_malloc(CONFIG_HEAP_MEM_POOL_SIZE) == NULL);
-	CHECK(k_calloc(SIZE_MAX / 4, 8) == NULL);
-	CHECK(k_calloc(2, SIZE_MAX / 2 + 1) == NULL);
-	CHECK(k_aligned_alloc(64, SIZE_MAX - 32) == NULL);
-	CHECK_EQ(used(sys), base);
+	zassert_true(k_malloc(SIZE_MAX) == NULL);
+	zassert_true(k_malloc(SIZE_MAX - 8) == NULL);
+	zassert_true(k_malloc(CONFIG_HEAP_MEM_POOL_SIZE) == NULL);
+	zassert_true(k_calloc(SIZE_MAX / 4, 8) == NULL);
+	zassert_true(k_calloc(2, SIZE_MAX / 2 + 1) == NULL);
+	zassert_true(k_aligned_alloc(64, SIZE_MAX - 32) == NULL);
+	zassert_equal(used(sys), base);
 
 	unsigned char *c = k_calloc(10, 10);
 	int zero = 1;
 	for (int i = 0; c != NULL && i < 100; i++) {
 		zero &= c[i] == 0;
 	}
-	CHECK(c != NULL && zero);
+	zassert_true(c != NULL && zero);
 	k_free(c);
 
 	for (size_t align = 8; align <= 1024; align *= 2) {
 		void *a = k_aligned_alloc(align, 13); /* size need not be a multiple */
-		CHECK(a != NULL);
-		CHECK_EQ((uintptr_t)a % align, 0);
+		zassert_true(a != NULL);
+		zassert_equal((uintptr_t)a % align, 0);
 		k_free(a);
 	}
-	CHECK(k_aligned_alloc(24, 16) == NULL); /* not a power of two */
-	CHECK_EQ(used(sys), base);
+	zassert_true(k_aligned_alloc(24, 16) == NULL); /* not a power of two */
+	zassert_equal(used(sys), base);
 }
 
-static void test_realloc(void)
+ZTEST(kernel_mempool, test_realloc)
 {
 	struct k_heap *sys = k_system_heap_get();
 	size_t base = used(sys);
 	char *p = k_realloc(NULL, 16);
 
-	CHECK(p != NULL);
+	zassert_true(p != NULL);
 	for (int i = 0; i < 16; i++) {
 		p[i] = (char)('a' + i);
 	}
 	char *g = k_realloc(p, 1000);
-	CHECK(g != NULL);
-	CHECK(g != NULL && memcmp(g, "abcdefghijklmnop", 16) == 0);
+	zassert_true(g != NULL);
+	zassert_true(g != NULL && memcmp(g, "abcdefghijklmnop", 16) == 0);
 	char *s = k_realloc(g, 4);
-	CHECK(s != NULL && memcmp(s, "abcd", 4) == 0);
-	CHECK(k_realloc(s, SIZE_MAX - 4) == NULL);              /* overflow: kept */
-	CHECK(k_realloc(s, CONFIG_HEAP_MEM_POOL_SIZE) == NULL); /* too big: kept */
-	CHECK(memcmp(s, "abcd", 4) == 0);
+	zassert_true(s != NULL && memcmp(s, "abcd", 4) == 0);
+	zassert_true(k_realloc(s, SIZE_MAX - 4) == NULL);              /* overflow: kept */
+	zassert_true(k_realloc(s, CONFIG_HEAP_MEM_POOL_SIZE) == NULL); /* too big: kept */
+	zassert_true(memcmp(s, "abcd", 4) == 0);
 	char *al = k_aligned_alloc(256, 32);
 	memcpy(al, "aligned", 8);
 	char *al2 = k_realloc(al, 600);
-	CHECK(al2 != NULL && (uintptr_t)al2 % 256 == 0 && strcmp(al2, "aligned") == 0);
+	zassert_true(al2 != NULL && (uintptr_t)al2 % 256 == 0 && strcmp(al2, "aligned") == 0);
 	k_free(al2);
-	CHECK(k_realloc(s, 0) == NULL); /* frees */
-	CHECK_EQ(used(sys), base);
+	zassert_true(k_realloc(s, 0) == NULL); /* frees */
+	zassert_equal(used(sys), base);
 }
 
-static void test_bad_frees(void)
+ZTEST(kernel_mempool, test_bad_frees)
 {
 	struct k_heap *sys = k_system_heap_get();
 	size_t base = used(sys);
@@ -143,12 +143,12 @@ static void test_bad_frees(void)
 	void *p = k_malloc(64);
 
 	k_free(&foreign[4]); /* foreign: logged, ignored */
-	CHECK(k_realloc(&foreign[4], 10) == NULL);
-	CHECK_EQ(k_malloc_usable_size(&foreign[4]), 0);
+	zassert_true(k_realloc(&foreign[4], 10) == NULL);
+	zassert_equal(k_malloc_usable_size(&foreign[4]), 0);
 	k_free(p);
 	k_free(p); /* double free: logged, ignored */
-	CHECK_EQ(used(sys), base);
-	CHECK(sys_heap_validate(&sys->heap));
+	zassert_equal(used(sys), base);
+	zassert_true(sys_heap_validate(&sys->heap));
 }
 
 /* Resource pools. */
@@ -171,93 +171,84 @@ static void isr_fn(const void *arg)
 	isr_got = z_thread_malloc(24);
 }
 
-static void test_resource_pools(void)
+ZTEST(kernel_mempool, test_resource_pools)
 {
 	k_tid_t self = k_current_get();
 
 	k_thread_heap_assign(self, NULL);
-	CHECK(z_thread_malloc(16) == NULL); /* no pool: NULL */
-	CHECK(z_thread_aligned_alloc(64, 16) == NULL);
+	zassert_true(z_thread_malloc(16) == NULL); /* no pool: NULL */
+	zassert_true(z_thread_aligned_alloc(64, 16) == NULL);
 
 	k_thread_resource_pool_assign(self, &pool_a); /* the seed's name */
 	void *a = z_thread_malloc(100);
 	void *b = z_thread_aligned_alloc(64, 100);
 
-	CHECK(a != NULL && inside(&pool_a, a));
-	CHECK(b != NULL && inside(&pool_a, b) && (uintptr_t)b % 64 == 0);
-	CHECK(used(&pool_a) > 200);
+	zassert_true(a != NULL && inside(&pool_a, a));
+	zassert_true(b != NULL && inside(&pool_a, b) && (uintptr_t)b % 64 == 0);
+	zassert_true(used(&pool_a) > 200);
 	k_free(a); /* k_free finds the pool from the header */
 	k_free(b);
-	CHECK_EQ(used(&pool_a), 0);
+	zassert_equal(used(&pool_a), 0);
 
 	/* A child created now inherits pool_a. */
 	k_thread_create(&t0, stack0, STACK_SIZE, child, NULL, NULL, NULL, 5, 0, K_NO_WAIT);
 	k_thread_join(&t0, K_FOREVER);
-	CHECK(child_pool == &pool_a);
-	CHECK(child_got != NULL && inside(&pool_a, child_got));
+	zassert_true(child_pool == &pool_a);
+	zassert_true(child_got != NULL && inside(&pool_a, child_got));
 	k_free(child_got);
 
 	/* Reassigned to pool_b, then to the system heap. */
 	k_thread_heap_assign(self, &pool_b);
 	k_thread_create(&t1, stack1, STACK_SIZE, child, NULL, NULL, NULL, 5, 0, K_NO_WAIT);
 	k_thread_join(&t1, K_FOREVER);
-	CHECK(child_pool == &pool_b);
-	CHECK(child_got != NULL && inside(&pool_b, child_got));
+	zassert_true(child_pool == &pool_b);
+	zassert_true(child_got != NULL && inside(&pool_b, child_got));
 	k_free(child_got);
 
 	k_thread_system_pool_assign(self);
 	void *s = z_thread_malloc(10);
-	CHECK(s != NULL && inside(k_system_heap_get(), s));
+	zassert_true(s != NULL && inside(k_system_heap_get(), s));
 	k_free(s);
 
 	/* From an ISR: the system heap, whatever the interrupted thread's pool. */
 	k_thread_heap_assign(self, NULL);
 	irq_offload(isr_fn, NULL);
-	CHECK(isr_got != NULL && inside(k_system_heap_get(), isr_got));
+	zassert_true(isr_got != NULL && inside(k_system_heap_get(), isr_got));
 	k_free(isr_got);
 
 	/* A full pool gives NULL, and k_malloc is unaffected by pools. */
 	k_thread_heap_assign(self, &pool_b);
-	CHECK(z_thread_malloc(2048) == NULL);
+	zassert_true(z_thread_malloc(2048) == NULL);
 	void *m = k_malloc(10);
-	CHECK(m != NULL && inside(k_system_heap_get(), m));
+	zassert_true(m != NULL && inside(k_system_heap_get(), m));
 	k_free(m);
-	CHECK_EQ(used(&pool_b), 0);
+	zassert_equal(used(&pool_b), 0);
 	k_thread_heap_assign(self, NULL);
 }
 
 /* The seed's safe_memory_operations and allocator snippets. */
-static void test_seed_samples(void)
+ZTEST(kernel_mempool, test_seed_samples)
 {
 	void *ptr = k_malloc(256);
 
-	CHECK(ptr != NULL);
+	zassert_true(ptr != NULL);
 	memset(ptr, 0, 256);
 	k_free(ptr);
 	ptr = NULL;
 
 	void *aligned_ptr = k_aligned_alloc(64, 1024);
-	CHECK(aligned_ptr != NULL && (uintptr_t)aligned_ptr % 64 == 0);
+	zassert_true(aligned_ptr != NULL && (uintptr_t)aligned_ptr % 64 == 0);
 	k_free(aligned_ptr);
 
 	void *thread_ptr = k_malloc(256);
-	CHECK(thread_ptr != NULL);
+	zassert_true(thread_ptr != NULL);
 	k_free(thread_ptr);
 
 #define CACHE_LINE_SIZE 32
 	size_t buffer_size = 200;
 	void *dma_buffer = k_aligned_alloc(CACHE_LINE_SIZE, buffer_size);
-	CHECK(dma_buffer != NULL && (uintptr_t)dma_buffer % CACHE_LINE_SIZE == 0);
+	zassert_true(dma_buffer != NULL && (uintptr_t)dma_buffer % CACHE_LINE_SIZE == 0);
 	k_free(dma_buffer);
 }
 
-int main(void)
-{
-	RUN_TEST(test_system_heap_size);
-	RUN_TEST(test_malloc_basics);
-	RUN_TEST(test_realloc);
-	RUN_TEST(test_bad_frees);
-	RUN_TEST(test_resource_pools);
-	RUN_TEST(test_seed_samples);
-	return KTEST_RESULT();
-}
+ZTEST_SUITE(kernel_mempool, NULL, NULL, NULL, NULL, NULL);

@@ -8,7 +8,7 @@
 
 #include <zephyr/sys/multi_heap.h>
 
-#include "../common/ktest.h"
+#include <zephyr/ztest.h>
 
 #define NHEAPS  3
 #define HEAP_SZ 2048
@@ -46,7 +46,7 @@ static unsigned int owner(void *p)
 	return rec == NULL ? 99 : (unsigned int)(uintptr_t)rec->user_data;
 }
 
-static void setup(void)
+static void *suite_setup(void)
 {
 	sys_multi_heap_init(&mh, choose);
 	/* Added out of address order: lookups must still work. */
@@ -54,31 +54,32 @@ static void setup(void)
 		sys_heap_init(&heaps[i], mem[i], HEAP_SZ);
 		sys_multi_heap_add_heap(&mh, &heaps[i], (void *)(uintptr_t)i);
 	}
-	CHECK_EQ(mh.nheaps, NHEAPS);
+	zassert_equal(mh.nheaps, NHEAPS);
 	for (unsigned int i = 1; i < mh.nheaps; i++) {
-		CHECK((uintptr_t)mh.heaps[i - 1].heap->init_mem <
-		      (uintptr_t)mh.heaps[i].heap->init_mem);
+		zassert_true((uintptr_t)mh.heaps[i - 1].heap->init_mem <
+			     (uintptr_t)mh.heaps[i].heap->init_mem);
 	}
+	return NULL;
 }
 
-static void test_routing(void)
+ZTEST(kernel_multi_heap, test_routing)
 {
 	void *a = sys_multi_heap_alloc(&mh, (void *)0, 100);
 	void *b = sys_multi_heap_alloc(&mh, (void *)2, 100);
 	void *c = sys_multi_heap_aligned_alloc(&mh, (void *)1, 64, 100);
 
-	CHECK(a != NULL && b != NULL && c != NULL);
-	CHECK_EQ(owner(a), 0);
-	CHECK_EQ(owner(b), 2);
-	CHECK_EQ(owner(c), 1);
-	CHECK_EQ((uintptr_t)c % 64, 0);
-	CHECK(sys_multi_heap_alloc(&mh, (void *)0, 0) == NULL);
+	zassert_true(a != NULL && b != NULL && c != NULL);
+	zassert_equal(owner(a), 0);
+	zassert_equal(owner(b), 2);
+	zassert_equal(owner(c), 1);
+	zassert_equal((uintptr_t)c % 64, 0);
+	zassert_true(sys_multi_heap_alloc(&mh, (void *)0, 0) == NULL);
 
 	int local;
-	CHECK(sys_multi_heap_get_heap(&mh, &local) == NULL);
-	CHECK(sys_multi_heap_get_heap(&mh, mem[2] + HEAP_SZ - 1) != NULL);
-	CHECK(sys_multi_heap_get_heap(&mh, mem[2] + HEAP_SZ) == NULL ||
-	      owner(mem[2] + HEAP_SZ) != 2);
+	zassert_true(sys_multi_heap_get_heap(&mh, &local) == NULL);
+	zassert_true(sys_multi_heap_get_heap(&mh, mem[2] + HEAP_SZ - 1) != NULL);
+	zassert_true(sys_multi_heap_get_heap(&mh, mem[2] + HEAP_SZ) == NULL ||
+		     owner(mem[2] + HEAP_SZ) != 2);
 
 	sys_multi_heap_free(&mh, a);
 	sys_multi_heap_free(&mh, b);
@@ -88,56 +89,58 @@ static void test_routing(void)
 	for (int i = 0; i < NHEAPS; i++) {
 		struct sys_memory_stats st;
 
-		CHECK_EQ(sys_heap_runtime_stats_get(&heaps[i], &st), 0);
-		CHECK_EQ(st.allocated_bytes, 0);
-		CHECK(sys_heap_validate(&heaps[i]));
+		zassert_equal(sys_heap_runtime_stats_get(&heaps[i], &st), 0);
+		zassert_equal(st.allocated_bytes, 0);
+		zassert_true(sys_heap_validate(&heaps[i]));
 	}
+	/* The choice function decided every routed allocation. */
+	zassert_true(choices > 0);
 }
 
-static void test_fallback_and_realloc(void)
+ZTEST(kernel_multi_heap, test_fallback_and_realloc)
 {
 	/* Fill heap 0, then the next request for heap 0 spills over to heap 1. */
 	void *big = sys_multi_heap_alloc(&mh, (void *)0, HEAP_SZ / 2 + 256);
 	void *spill = sys_multi_heap_alloc(&mh, (void *)0, HEAP_SZ / 2);
 
-	CHECK(big != NULL && spill != NULL);
-	CHECK_EQ(owner(big), 0);
-	CHECK_EQ(owner(spill), 1);
+	zassert_true(big != NULL && spill != NULL);
+	zassert_equal(owner(big), 0);
+	zassert_equal(owner(spill), 1);
 
 	/* realloc NULL allocates; growing beyond its own heap moves through the choice fn. */
 	char *r = sys_multi_heap_realloc(&mh, (void *)0, NULL, 64);
-	CHECK(r != NULL);
+	zassert_true(r != NULL);
 	memset(r, 0x5a, 64);
 	unsigned int before = owner(r);
 	char *g = sys_multi_heap_realloc(&mh, (void *)0, r, HEAP_SZ / 2 + 64);
-	CHECK(g != NULL);
+	zassert_true(g != NULL);
 	if (g != NULL) {
-		CHECK(owner(g) != before || g == r);
+		zassert_true(owner(g) != before || g == r);
 		int same = 1;
 		for (int i = 0; i < 64; i++) {
 			same &= g[i] == 0x5a;
 		}
-		CHECK(same);
+		zassert_true(same);
 	}
 	/* Too big for any heap: NULL, old block kept. */
-	CHECK(sys_multi_heap_realloc(&mh, (void *)0, g, HEAP_SZ * 4) == NULL);
-	CHECK(g[0] == 0x5a);
+	zassert_true(sys_multi_heap_realloc(&mh, (void *)0, g, HEAP_SZ * 4) == NULL);
+	zassert_true(g[0] == 0x5a);
 	/* Shrink, then 0 frees. */
 	char *s = sys_multi_heap_realloc(&mh, (void *)0, g, 16);
-	CHECK(s != NULL && s[15] == 0x5a);
-	CHECK(sys_multi_heap_realloc(&mh, (void *)0, s, 0) == NULL);
+	zassert_true(s != NULL && s[15] == 0x5a);
+	zassert_true(sys_multi_heap_realloc(&mh, (void *)0, s, 0) == NULL);
 	sys_multi_heap_free(&mh, big);
 	sys_multi_heap_free(&mh, spill);
 	for (int i = 0; i < NHEAPS; i++) {
 		struct sys_memory_stats st;
 
-		CHECK_EQ(sys_heap_runtime_stats_get(&heaps[i], &st), 0);
-		CHECK_EQ(st.allocated_bytes, 0);
-		CHECK(sys_heap_validate(&heaps[i]));
+		zassert_equal(sys_heap_runtime_stats_get(&heaps[i], &st), 0);
+		zassert_equal(st.allocated_bytes, 0);
+		zassert_true(sys_heap_validate(&heaps[i]));
 	}
 }
 
-static void test_limits(void)
+ZTEST(kernel_multi_heap, test_limits)
 {
 	struct sys_multi_heap full;
 	struct sys_heap extra[MAX_MULTI_HEAPS + 1];
@@ -148,17 +151,9 @@ static void test_limits(void)
 		sys_heap_init(&extra[i], extra_mem[i], sizeof(extra_mem[i]));
 		sys_multi_heap_add_heap(&full, &extra[i], NULL);
 	}
-	CHECK_EQ(full.nheaps, MAX_MULTI_HEAPS);
-	CHECK(sys_multi_heap_get_heap(&full, extra_mem[MAX_MULTI_HEAPS]) == NULL);
-	CHECK(sys_multi_heap_get_heap(&full, extra_mem[0] + 8) != NULL);
+	zassert_equal(full.nheaps, MAX_MULTI_HEAPS);
+	zassert_true(sys_multi_heap_get_heap(&full, extra_mem[MAX_MULTI_HEAPS]) == NULL);
+	zassert_true(sys_multi_heap_get_heap(&full, extra_mem[0] + 8) != NULL);
 }
 
-int main(void)
-{
-	setup();
-	RUN_TEST(test_routing);
-	RUN_TEST(test_fallback_and_realloc);
-	RUN_TEST(test_limits);
-	CHECK(choices > 0);
-	return KTEST_RESULT();
-}
+ZTEST_SUITE(kernel_multi_heap, NULL, suite_setup, NULL, NULL, NULL);
