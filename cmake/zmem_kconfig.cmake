@@ -84,6 +84,9 @@ function(zmem_kconfig_find_python)
       "  sudo apt-get install python3 python3-kconfiglib\n"
       "(other systems: pip install kconfiglib, then configure with -DZMEM_PYTHON=<that python3>)")
   endif()
+  if(NOT "${found}" STREQUAL "$CACHE{ZMEM_PYTHON}")
+    message(STATUS "zmem: Kconfig configuration with ${found} (kconfiglib)")
+  endif()
   set(ZMEM_PYTHON "${found}" CACHE FILEPATH "Python 3 with kconfiglib, for the configuration step"
     FORCE)
   set_property(GLOBAL PROPERTY _ZMEM_KCONFIG_PYTHON_OK TRUE)

@@ -459,6 +459,13 @@ void k_thread_priority_set(k_tid_t thread, int prio)
 	z_reschedule_unlocked();
 }
 
+void z_run_as_isr(void (*fn)(void *arg), void *arg)
+{
+	isr_nesting++;
+	fn(arg);
+	isr_nesting--;
+}
+
 void irq_offload(irq_offload_routine_t routine, const void *parameter)
 {
 	isr_nesting++;

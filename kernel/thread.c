@@ -306,6 +306,15 @@ static void describe_blocked(const struct k_thread *t, FILE *out)
 	fprintf(out, "\n");
 }
 
+/* An idle work queue thread waits for work as Zephyr's idle thread waits for interrupts: it
+ * does not keep the process alive and is not reported (kernel/work.c). */
+extern const char z_work_q_idle_desc[];
+
+static bool is_idle_daemon(const struct k_thread *t)
+{
+	return z_is_thread_pending(t) && t->base.pend_desc == z_work_q_idle_desc;
+}
+
 static void report_blocked(void *arg)
 {
 	const char *headline = arg;
@@ -314,14 +323,27 @@ static void report_blocked(void *arg)
 	fflush(stdout);
 	fprintf(stderr, "%s", headline);
 	SYS_DLIST_FOR_EACH_NODE(&all_threads, node) {
-		describe_blocked(CONTAINER_OF(node, struct k_thread, all_node), stderr);
+		const struct k_thread *t = CONTAINER_OF(node, struct k_thread, all_node);
+
+		if (!is_idle_daemon(t)) {
+			describe_blocked(t, stderr);
+		}
 	}
 }
 
 /* Nothing is ready and no timeout is armed: nothing will ever run again. */
 void z_no_thread_can_run(void)
 {
-	if (sys_dlist_is_empty(&all_threads)) {
+	sys_dnode_t *node;
+	bool only_idle = true;
+
+	SYS_DLIST_FOR_EACH_NODE(&all_threads, node) {
+		if (!is_idle_daemon(CONTAINER_OF(node, struct k_thread, all_node))) {
+			only_idle = false;
+			break;
+		}
+	}
+	if (only_idle) {
 		z_host_exit(z_main_status);
 	}
 	if (z_main_returned) {

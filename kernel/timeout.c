@@ -14,7 +14,6 @@ static sys_dlist_t timeout_list = SYS_DLIST_STATIC_INIT(&timeout_list);
 
 void z_add_timeout(struct _timeout *to, _timeout_func_t fn, k_timeout_t timeout)
 {
-	sys_dnode_t *node;
 	int64_t now = z_host_now_ticks();
 
 	if (K_TIMEOUT_EQ(timeout, K_FOREVER)) {
@@ -26,8 +25,15 @@ void z_add_timeout(struct _timeout *to, _timeout_func_t fn, k_timeout_t timeout)
 	if (z_host_uptime_ns() > (uint64_t)now * 1000000000ULL / z_host_ticks_per_sec) {
 		now++;
 	}
+	z_add_timeout_abs(to, fn, now + (timeout.ticks > 0 ? timeout.ticks : 0));
+}
+
+void z_add_timeout_abs(struct _timeout *to, _timeout_func_t fn, int64_t deadline)
+{
+	sys_dnode_t *node;
+
 	to->fn = fn;
-	to->deadline = now + (timeout.ticks > 0 ? timeout.ticks : 0);
+	to->deadline = deadline;
 
 	SYS_DLIST_FOR_EACH_NODE(&timeout_list, node) {
 		struct _timeout *other = CONTAINER_OF(node, struct _timeout, node);

@@ -42,6 +42,8 @@
 #include <zephyr/kernel/queue.h>
 #include <zephyr/kernel/msgq.h>
 #include <zephyr/kernel/stack.h>
+#include <zephyr/kernel/timer.h>
+#include <zephyr/kernel/work.h>
 #include <zephyr/app_memory/mem_domain.h>
 #include <zephyr/app_memory/app_memdomain.h>
 

@@ -10,7 +10,8 @@
  *
  * Suites and tests are collected through linker sections, so a test file needs nothing but the
  * macros; the runner (subsys/testsuite/ztest/src/ztest.c) runs suites and, inside each suite,
- * tests in the alphabetical order of their names, as Zephyr's sorted sections do.
+ * tests in the alphabetical order of their names, as Zephyr's sorted sections do. The sections
+ * hold const pointers: read-only data on targets, nothing for the startup code to copy.
  */
 #ifndef ZEPHYR_INCLUDE_ZTEST_TEST_H_
 #define ZEPHYR_INCLUDE_ZTEST_TEST_H_
@@ -117,7 +118,7 @@ enum ztest_result {
 
 /* Registration: pointers in named sections (the linker provides __start_/__stop_ symbols). */
 #define Z_ZTEST_REGISTER(sect, type, obj)                                                          \
-	static type *z_ztest_ptr_##obj                                                             \
+	static type *const z_ztest_ptr_##obj                                                       \
 	    __attribute__((section(#sect), used, aligned(sizeof(void *)))) = &obj
 
 /**

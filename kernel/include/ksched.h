@@ -76,6 +76,13 @@ static inline void z_thread_return_value_set(struct k_thread *thread, int value)
 /** @brief Change @p thread's priority, re-sorting the queue it is in; no rescheduling. */
 void z_thread_priority_set_internal(struct k_thread *thread, int prio);
 
+/**
+ * @brief Run @p fn(@p arg) in interrupt context (k_is_in_isr() true, blocking calls refused),
+ * as a timer interrupt would: k_timer expiry functions. No rescheduling here: the caller
+ * announcing timeouts runs the scheduler afterwards.
+ */
+void z_run_as_isr(void (*fn)(void *arg), void *arg);
+
 /** @brief The running thread (NULL before the kernel starts). */
 extern struct k_thread *_current_thread;
 #define _current _current_thread

@@ -13,6 +13,11 @@
 
 /** @brief Arm @p to to call @p fn after @p timeout (relative, rounded up to a tick boundary). */
 void z_add_timeout(struct _timeout *to, _timeout_func_t fn, k_timeout_t timeout);
+/**
+ * @brief Arm @p to to call @p fn at absolute tick @p deadline (periodic timers use it so that
+ * periods do not drift; a deadline in the past fires at the next announcement).
+ */
+void z_add_timeout_abs(struct _timeout *to, _timeout_func_t fn, int64_t deadline);
 /** @brief Disarm @p to; 0 if it was armed, -EINVAL if not. */
 int z_abort_timeout(struct _timeout *to);
 /** @brief True if @p to is armed. */

@@ -184,7 +184,13 @@ def check_value(sym, value, msgs, filename, linenr):
                        "double-quoted string, with \\\" and \\\\ inside)".format(
                            shown(value), name), filename, linenr)
             return None
-        return kconfiglib.unescape(m.group(1))
+        text = kconfiglib.unescape(m.group(1))
+        if any(ord(c) < 0x20 and c != "\t" or ord(c) == 0x7F for c in text):
+            msgs.error("the value of the string symbol {} holds a control character, which "
+                       "cannot go into a C string literal as it is".format(name),
+                       filename, linenr)
+            return None
+        return text
     msgs.error("{} has no type and cannot be assigned".format(name), filename, linenr)
     return None
 

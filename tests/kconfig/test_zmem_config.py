@@ -175,6 +175,8 @@ def type_errors():
         "CONFIG_BOARD=unquoted": "unquoted is not a valid value for the string symbol",
         "CONFIG_BOARD=\"open": "\"open is not a valid value for the string symbol",
         "CONFIG_BOARD=\"a\" \"b\"": "\"a\" \"b\" is not a valid value for the string symbol",
+        "CONFIG_BOARD=\"a\x01b\"": "the value of the string symbol CONFIG_BOARD holds a control "
+                                   "character",
         "CONFIG_MAIN_STACK_SIZE 4096": "malformed line (expected CONFIG_NAME=value)",
         "MAIN_STACK_SIZE=4096": "malformed line",
         "config_log=y": "malformed line",
@@ -218,6 +220,7 @@ def accepted_forms():
     check("set(CONFIG_PRINTK [=[n]=])" in cm and "set(CONFIG_LOG [=[y]=])" in cm,
           "CMake values:\n" + cm)
     check('set(CONFIG_BOARD [=[semi;colon [b] "q" \\]=])' in cm, "CMake string:\n" + cm)
+    compiles(r, "accepted forms")
 
 
 @case
@@ -364,6 +367,7 @@ def assignments_that_do_not_take():
     r = run(d, [conf], kconfig=k, outdir="fine")
     expect_ok(r)
     check("#define CONFIG_APP_MODE_FAST 1\n" in r.file("autoconf.h"), "later member wins", r)
+    compiles(r, "fine.conf")
 
 
 @case
@@ -421,6 +425,36 @@ def hostile_input():
         pool = ["CONFIG_", "LOG", "=", "y", "n", "\"", "\\", "0x", "-", "9" * 30, "#", " ",
                 "is not set", "\n", "MAIN_STACK_SIZE", "HEAP_MEM_POOL_SIZE", "BOARD", "\t"]
         samples.append("".join(rng.choice(pool) for _ in range(n)).encode())
+    # Line-shaped samples: known symbols, mostly with values of their type (strings with
+    # escapes, quotes, comment and macro look-alikes), sometimes with any value.
+    bools = ["LOG", "PRINTK", "SYS_HEAP_RUNTIME_STATS", "HEAP_RUNTIME_STATS", "THREAD_ANALYZER",
+             "INIT_STACKS", "STACK_SENTINEL", "SYS_HEAP_CANARY"]
+    ints = {"MAIN_STACK_SIZE": ["2048", "4096", "1073741824", "256"],
+            "HEAP_MEM_POOL_SIZE": ["0", "1", "2147483647", "16384"],
+            "LOG_DEFAULT_LEVEL": ["0", "4"], "MAIN_THREAD_PRIORITY": ["-16", "14", "0"]}
+    strings = ['""', '"x"', '"a\\"b"', '"\\\\"', '"semi;colon"', '"$(ZEPHYR_BASE)"',
+               '"\u00e9t\u00e9"', '"%s%n"', '"*/ #define X 1 /*"', '"\\n"', '"]=]"', '"\t"']
+    anything = ["y", "n", "m", "-1", "0x1F", "9" * 19, '"x', "yes", ""]
+    for _ in range(60):
+        lines = []
+        for _ in range(rng.randrange(1, 8)):
+            kind = rng.randrange(3)
+            if kind == 0:
+                name = rng.choice(bools)
+                value = rng.choice(["y", "n"])
+                if rng.random() < 0.2:
+                    lines.append("# CONFIG_{} is not set".format(name))
+                    continue
+            elif kind == 1:
+                name = rng.choice(sorted(ints))
+                value = rng.choice(ints[name])
+            else:
+                name, value = "BOARD", rng.choice(strings)
+            if rng.random() < 0.05:
+                value = rng.choice(anything)
+            lines.append("CONFIG_{}={}".format(name, value))
+        samples.append(("\n".join(lines) + "\n").encode())
+    accepted = 0
     for i, data in enumerate(samples):
         conf = write(d, "f{}.conf".format(i), data, mode="wb")
         r = run(d, [conf], outdir="out{}".format(i))
@@ -428,6 +462,36 @@ def hostile_input():
         check(r.rc in (0, 1), "exit status {} on sample {}".format(r.rc, i), r)
         if r.rc == 1:
             check(conf + ":" in r.err, "error without file:line on sample {}".format(i), r)
+        else:
+            accepted += 1
+            compiles(r, "sample {}".format(i))
+    check(accepted >= 25, "only {} samples accepted: the generator tests too little".format(
+        accepted))
+
+
+def compiles(r, what):
+    """An accepted configuration's autoconf.h compiles: every macro used as a C value."""
+    cc = shutil.which("cc") or shutil.which("gcc")
+    if cc is None:
+        return
+    body = []
+    for line in r.file("autoconf.h").splitlines():
+        if line.startswith("#define CONFIG_"):
+            name = line.split()[1]
+            body.append("const void *p_{0} = (const void *)(unsigned long long)sizeof({0});"
+                        .format(name))
+            if '"' in line:
+                body.append("const char *s_{0} = {0};".format(name))
+            else:
+                body.append("long long v_{0} = (long long){0};".format(name))
+    src = os.path.join(r.outdir, "use.c")
+    with open(src, "w", encoding="utf-8") as f:
+        f.write("\n".join(body) + "\n")
+    p = subprocess.run([cc, "-std=c11", "-Wall", "-Werror", "-fsyntax-only", "-imacros",
+                        os.path.join(r.outdir, "autoconf.h"), src],
+                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    check(p.returncode == 0, "autoconf.h of {} does not compile:\n{}".format(
+        what, p.stdout.decode("utf-8", "replace")[:2000]), r)
 
 
 @case

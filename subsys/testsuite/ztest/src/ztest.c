@@ -86,17 +86,15 @@ static ZTEST_BMEM bool test_faulted;
 ZTEST_BMEM uint32_t tc_spend_time;
 
 /* The registered suites, tests, rules and expectations (linker sections, see ztest_test.h). */
-extern struct ztest_suite_node *__start_zmem_ztest_suites[] __attribute__((weak));
-extern struct ztest_suite_node *__stop_zmem_ztest_suites[] __attribute__((weak));
-extern struct ztest_unit_test *__start_zmem_ztest_tests[] __attribute__((weak));
-extern struct ztest_unit_test *__stop_zmem_ztest_tests[] __attribute__((weak));
-extern struct ztest_test_rule *__start_zmem_ztest_rules[] __attribute__((weak));
-extern struct ztest_test_rule *__stop_zmem_ztest_rules[] __attribute__((weak));
-extern struct ztest_expected_result_entry *__start_zmem_ztest_expected[] __attribute__((weak));
-extern struct ztest_expected_result_entry *__stop_zmem_ztest_expected[] __attribute__((weak));
-
-#define Z_ZTEST_FOREACH(type, var, section)                                                        \
-	for (type **var = __start_##section; var != NULL && var < __stop_##section; var++)
+extern struct ztest_suite_node *const __start_zmem_ztest_suites[] __attribute__((weak));
+extern struct ztest_suite_node *const __stop_zmem_ztest_suites[] __attribute__((weak));
+extern struct ztest_unit_test *const __start_zmem_ztest_tests[] __attribute__((weak));
+extern struct ztest_unit_test *const __stop_zmem_ztest_tests[] __attribute__((weak));
+extern struct ztest_test_rule *const __start_zmem_ztest_rules[] __attribute__((weak));
+extern struct ztest_test_rule *const __stop_zmem_ztest_rules[] __attribute__((weak));
+extern struct ztest_expected_result_entry *const __start_zmem_ztest_expected[]
+    __attribute__((weak));
+extern struct ztest_expected_result_entry *const __stop_zmem_ztest_expected[] __attribute__((weak));
 
 /* Legacy suites run by ztest_run_test_suite(), remembered for the summary. */
 #define Z_ZTEST_LEGACY_MAX 32
@@ -210,63 +208,31 @@ static bool should_test_run(const char *suite, const char *test)
 	return sel == NULL || selection_matches(sel, suite, test);
 }
 
-/* ---- Registration order: alphabetical, as Zephyr's sorted linker sections ---- */
+/* ---- Registration order: alphabetical, as Zephyr's sorted linker sections ----
+ * The sections hold const pointers (read-only memory on targets, nothing to copy at boot), so
+ * the order is computed while iterating: a few hundred entries at most. */
 
-static int suite_cmp(const struct ztest_suite_node *a, const struct ztest_suite_node *b)
+/* The registered suite after @p prev in name order (the first for NULL), or NULL. */
+static struct ztest_suite_node *suite_after(const struct ztest_suite_node *prev)
 {
-	return strcmp(a->name, b->name);
-}
+	struct ztest_suite_node *best = NULL;
 
-static int test_cmp(const struct ztest_unit_test *a, const struct ztest_unit_test *b)
-{
-	int c = strcmp(a->test_suite_name, b->test_suite_name);
-
-	return c != 0 ? c : strcmp(a->name, b->name);
-}
-
-static void sort_registrations(void)
-{
-	static bool sorted;
-
-	if (sorted) {
-		return;
-	}
-	sorted = true;
-	/* Insertion sort: a few hundred entries at most, and no qsort needed on targets. */
-	if (__start_zmem_ztest_suites != NULL) {
-		size_t n = (size_t)(__stop_zmem_ztest_suites - __start_zmem_ztest_suites);
-
-		for (size_t i = 1; i < n; i++) {
-			struct ztest_suite_node *v = __start_zmem_ztest_suites[i];
-			size_t j = i;
-
-			while (j > 0 && suite_cmp(__start_zmem_ztest_suites[j - 1], v) > 0) {
-				__start_zmem_ztest_suites[j] = __start_zmem_ztest_suites[j - 1];
-				j--;
-			}
-			__start_zmem_ztest_suites[j] = v;
+	for (struct ztest_suite_node *const *s = __start_zmem_ztest_suites;
+	     s != NULL && s < __stop_zmem_ztest_suites; s++) {
+		if (prev != NULL && strcmp((*s)->name, prev->name) <= 0) {
+			continue;
+		}
+		if (best == NULL || strcmp((*s)->name, best->name) < 0) {
+			best = *s;
 		}
 	}
-	if (__start_zmem_ztest_tests != NULL) {
-		size_t n = (size_t)(__stop_zmem_ztest_tests - __start_zmem_ztest_tests);
-
-		for (size_t i = 1; i < n; i++) {
-			struct ztest_unit_test *v = __start_zmem_ztest_tests[i];
-			size_t j = i;
-
-			while (j > 0 && test_cmp(__start_zmem_ztest_tests[j - 1], v) > 0) {
-				__start_zmem_ztest_tests[j] = __start_zmem_ztest_tests[j - 1];
-				j--;
-			}
-			__start_zmem_ztest_tests[j] = v;
-		}
-	}
+	return best;
 }
 
 static struct ztest_suite_node *find_suite(const char *name)
 {
-	Z_ZTEST_FOREACH(struct ztest_suite_node, s, zmem_ztest_suites)
-	{
+	for (struct ztest_suite_node *const *s = __start_zmem_ztest_suites;
+	     s != NULL && s < __stop_zmem_ztest_suites; s++) {
 		if (strcmp((*s)->name, name) == 0) {
 			return *s;
 		}
@@ -512,8 +478,8 @@ bool z_ztest_fatal_error(unsigned int reason)
 
 static void run_rules(bool before, struct ztest_unit_test *test, void *data)
 {
-	Z_ZTEST_FOREACH(struct ztest_test_rule, r, zmem_ztest_rules)
-	{
+	for (struct ztest_test_rule *const *r = __start_zmem_ztest_rules;
+	     r != NULL && r < __stop_zmem_ztest_rules; r++) {
 		if (before && (*r)->before_each != NULL) {
 			(*r)->before_each(test, data);
 		} else if (!before && (*r)->after_each != NULL) {
@@ -576,8 +542,8 @@ static void test_cb(void *a, void *b, void *c)
 
 static int expected_result(const struct ztest_unit_test *test, const char *suite_name, int ret)
 {
-	Z_ZTEST_FOREACH(struct ztest_expected_result_entry, e, zmem_ztest_expected)
-	{
+	for (struct ztest_expected_result_entry *const *e = __start_zmem_ztest_expected;
+	     e != NULL && e < __stop_zmem_ztest_expected; e++) {
 		if (strcmp((*e)->test_name, test->name) == 0 &&
 		    strcmp((*e)->test_suite_name, suite_name) == 0) {
 			if ((*e)->expected_result == ZTEST_EXPECTED_RESULT_FAIL) {
@@ -661,28 +627,49 @@ static int run_test(struct ztest_suite_node *suite, const char *suite_name,
 	return ret;
 }
 
-static size_t test_count(void)
-{
-	return __start_zmem_ztest_tests != NULL
-		   ? (size_t)(__stop_zmem_ztest_tests - __start_zmem_ztest_tests)
-		   : 0U;
-}
+/* Where an iteration over one suite's tests is. */
+struct test_cursor {
+	size_t pos;                         /* legacy arrays: the next index */
+	const struct ztest_unit_test *prev; /* registered tests: the last one returned */
+};
 
-/* The next test of suite @p name from position *pos on (in @p legacy, or the registered). */
+/* The next test of suite @p name (in @p legacy, or the registered ones in name order). */
 static struct ztest_unit_test *suite_next(const char *name, struct ztest_unit_test *legacy,
-					  size_t *pos)
+					  struct test_cursor *cur)
 {
-	if (legacy != NULL) {
-		return legacy[*pos].name != NULL ? &legacy[(*pos)++] : NULL;
-	}
-	while (*pos < test_count()) {
-		struct ztest_unit_test *t = __start_zmem_ztest_tests[(*pos)++];
+	struct ztest_unit_test *best = NULL;
 
-		if (strcmp(t->test_suite_name, name) == 0) {
-			return t;
+	if (legacy != NULL) {
+		return legacy[cur->pos].name != NULL ? &legacy[cur->pos++] : NULL;
+	}
+	for (struct ztest_unit_test *const *t = __start_zmem_ztest_tests;
+	     t != NULL && t < __stop_zmem_ztest_tests; t++) {
+		if (strcmp((*t)->test_suite_name, name) != 0 ||
+		    (cur->prev != NULL && strcmp((*t)->name, cur->prev->name) <= 0)) {
+			continue;
+		}
+		if (best == NULL || strcmp((*t)->name, best->name) < 0) {
+			best = *t;
 		}
 	}
-	return NULL;
+	cur->prev = best;
+	return best;
+}
+
+/* The suite's setup; a ztest_test_fail/skip() in it marks the whole suite. */
+static void *run_setup(struct ztest_suite_node *suite)
+{
+	void *volatile data = NULL;
+
+#if !Z_ZTEST_THREADS
+	if (setjmp(suite_fail_jmp) != 0) {
+		return NULL;
+	}
+#endif
+	if (suite->setup != NULL) {
+		data = suite->setup();
+	}
+	return data;
 }
 
 static int run_suite(struct ztest_suite_node *suite, int case_iter)
@@ -697,19 +684,12 @@ static int run_suite(struct ztest_suite_node *suite, int case_iter)
 	failed_assumption = false;
 	__ztest_set_test_result(ZTEST_RESULT_PENDING);
 	__ztest_set_test_phase(TEST_PHASE_SETUP);
-#if !Z_ZTEST_THREADS
-	if (setjmp(suite_fail_jmp) == 0)
-#endif
-	{
-		if (suite->setup != NULL) {
-			data = suite->setup();
-		}
-	}
+	data = run_setup(suite);
 	for (int i = 0; i < case_iter; i++) {
-		size_t pos = 0;
+		struct test_cursor cur = {0};
 
 		for (struct ztest_unit_test *t;
-		     (t = suite_next(suite->name, NULL, &pos)) != NULL;) {
+		     (t = suite_next(suite->name, NULL, &cur)) != NULL;) {
 			if (!should_test_run(suite->name, t->name)) {
 				continue;
 			}
@@ -742,7 +722,6 @@ int z_ztest_run_test_suite(const char *name, bool shuffle, int suite_iter, int c
 
 	(void)shuffle;
 	(void)param;
-	sort_registrations();
 	if (suite == NULL) {
 		PRINT_DATA("ERROR: no test suite named '%s'\n", name);
 		test_status = ZTEST_STATUS_CRITICAL_ERROR;
@@ -763,21 +742,19 @@ int ztest_run_test_suites(const void *state, bool shuffle, int suite_iter, int c
 	int count = 0;
 
 	(void)shuffle;
-	sort_registrations();
 	if (test_status == ZTEST_STATUS_CRITICAL_ERROR) {
 		return 0;
 	}
-	Z_ZTEST_FOREACH(struct ztest_suite_node, s, zmem_ztest_suites)
-	{
+	for (struct ztest_suite_node *s = suite_after(NULL); s != NULL; s = suite_after(s)) {
 		for (int i = 0; i < suite_iter; i++) {
-			if (should_suite_run(state, *s)) {
-				int f = run_suite(*s, case_iter);
+			if (should_suite_run(state, s)) {
+				int f = run_suite(s, case_iter);
 
 				count++;
-				(*s)->stats->run_count++;
-				(*s)->stats->fail_count += f != 0 ? 1U : 0U;
+				s->stats->run_count++;
+				s->stats->fail_count += f != 0 ? 1U : 0U;
 			} else {
-				(*s)->stats->skip_count++;
+				s->stats->skip_count++;
 			}
 		}
 		if (test_status == ZTEST_STATUS_CRITICAL_ERROR ||
@@ -834,16 +811,16 @@ void ztest_verify_all_test_suites_ran(void)
 	bool all_ran = true;
 
 	if (z_ztest_selection() == NULL) {
-		Z_ZTEST_FOREACH(struct ztest_suite_node, s, zmem_ztest_suites)
-		{
+		for (struct ztest_suite_node *const *s = __start_zmem_ztest_suites;
+		     s != NULL && s < __stop_zmem_ztest_suites; s++) {
 			if ((*s)->stats->run_count < 1U && (*s)->stats->skip_count < 1U) {
 				PRINT_DATA("ERROR: Test suite '%s' did not run.\n", (*s)->name);
 				all_ran = false;
 			}
 		}
 	}
-	Z_ZTEST_FOREACH(struct ztest_unit_test, t, zmem_ztest_tests)
-	{
+	for (struct ztest_unit_test *const *t = __start_zmem_ztest_tests;
+	     t != NULL && t < __stop_zmem_ztest_tests; t++) {
 		if (find_suite((*t)->test_suite_name) == NULL) {
 			PRINT_DATA("ERROR: Test '%s' assigned to test suite '%s' which doesn't "
 				   "exist\n",
@@ -878,7 +855,7 @@ static void suite_summary(const char *name, struct ztest_unit_test *tests)
 	int result;
 	struct ztest_unit_test *t;
 
-	for (size_t pos = 0; (t = suite_next(name, tests, &pos)) != NULL;) {
+	for (struct test_cursor cur = {0}; (t = suite_next(name, tests, &cur)) != NULL;) {
 		const struct ztest_unit_test_stats *st = t->stats;
 
 		total++;
@@ -915,7 +892,7 @@ static void suite_summary(const char *name, struct ztest_unit_test *tests)
 	if (!Z_ZTEST_VERBOSE_SUMMARY) {
 		return;
 	}
-	for (size_t pos = 0; (t = suite_next(name, tests, &pos)) != NULL;) {
+	for (struct test_cursor cur = {0}; (t = suite_next(name, tests, &cur)) != NULL;) {
 		const struct ztest_unit_test_stats *st = t->stats;
 
 		if (st->skip_count == st->run_count) {
@@ -950,9 +927,9 @@ static void end_report(void)
 {
 	if (Z_ZTEST_SUMMARY) {
 		TC_SUMMARY_PRINT("\n------ TESTSUITE SUMMARY START ------\n\n");
-		Z_ZTEST_FOREACH(struct ztest_suite_node, s, zmem_ztest_suites)
-		{
-			suite_summary((*s)->name, NULL);
+		for (struct ztest_suite_node *s = suite_after(NULL); s != NULL;
+		     s = suite_after(s)) {
+			suite_summary(s->name, NULL);
 		}
 		for (size_t i = 0; i < legacy_count; i++) {
 			suite_summary(legacy_suites[i].name, legacy_suites[i].tests);
@@ -964,34 +941,69 @@ static void end_report(void)
 
 static void list_tests(void)
 {
-	sort_registrations();
-	Z_ZTEST_FOREACH(struct ztest_suite_node, s, zmem_ztest_suites)
-	{
-		size_t pos = 0;
+	for (struct ztest_suite_node *s = suite_after(NULL); s != NULL; s = suite_after(s)) {
+		struct test_cursor cur = {0};
 
-		for (struct ztest_unit_test *t; (t = suite_next((*s)->name, NULL, &pos)) != NULL;) {
-			PRINT_DATA("%s::%s\n", (*s)->name, t->name);
+		for (struct ztest_unit_test *t; (t = suite_next(s->name, NULL, &cur)) != NULL;) {
+			PRINT_DATA("%s::%s\n", s->name, t->name);
 		}
 	}
 }
 
+#if Z_ZTEST_THREADS
 int main(void)
 {
-#if Z_ZTEST_THREADS
 	runner_thread = k_current_get();
 #if defined(CONFIG_USERSPACE) && CONFIG_USERSPACE
 	/* ztest's data (and ZTEST_BMEM/ZTEST_DMEM variables) is open to user-mode tests. */
 	(void)k_mem_domain_add_partition(&k_mem_domain_default, &ztest_mem_partition);
 #endif
-#endif
 	if (z_ztest_list_requested()) {
 		list_tests();
 		return 0;
 	}
-	sort_registrations();
 	test_main();
 	end_report();
 	return test_status != ZTEST_STATUS_OK ? 1 : 0;
 }
+#else
+/* Bare-metal boards pass the command line through semihosting: the same -list / -test=. */
+static const char *single_selection;
+static bool single_list;
+
+const char *z_ztest_selection(void)
+{
+	return single_selection;
+}
+
+bool z_ztest_list_requested(void)
+{
+	return single_list;
+}
+
+int main(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		const char *opt = argv[i];
+
+		opt += opt[0] == '-' ? (opt[1] == '-' ? 2 : 1) : 0;
+		if (strcmp(opt, "list") == 0) {
+			single_list = true;
+		} else if (strncmp(opt, "test=", 5) == 0 && opt[5] != '\0') {
+			single_selection = opt + 5;
+		} else {
+			PRINT_DATA("ztest: unknown option '%s'\n", argv[i]);
+			return 2;
+		}
+	}
+	if (single_list) {
+		list_tests();
+		return 0;
+	}
+	test_main();
+	end_report();
+	return test_status != ZTEST_STATUS_OK ? 1 : 0;
+}
+#endif
 
 #endif /* CONFIG_ZTEST || ZTEST_SINGLE_THREAD */

@@ -1,0 +1,286 @@
+/*
+ * Copyright (c) 2026 zmem contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/**
+ * @file
+ * @brief Work items and work queues: k_work, k_work_delayable, k_work_q, the system work queue.
+ *
+ * Zephyr's work API and state rules: a work item is queued at most once at a time; submitting
+ * it while its handler runs queues it again on the queue running it; cancelling marks it
+ * CANCELING until its running handler returns, during which submissions fail with -EBUSY; a
+ * flush waits for the instance queued or running now. The handler runs in the work queue's
+ * thread. The system work queue (k_sys_work_q) starts on its first use on the host (see
+ * docs/kernel_objects.md).
+ */
+#ifndef ZEPHYR_INCLUDE_KERNEL_WORK_H_
+#define ZEPHYR_INCLUDE_KERNEL_WORK_H_
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <zephyr/kernel/sync.h>
+#include <zephyr/kernel/thread.h>
+#include <zephyr/kernel_structs.h>
+#include <zephyr/sys/slist.h>
+#include <zephyr/sys/util.h>
+#include <zephyr/sys_clock.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+struct k_work;
+struct k_work_q;
+
+/** @brief A work item's handler, run in the work queue's thread. */
+typedef void (*k_work_handler_t)(struct k_work *work);
+
+/** @brief A work item (kernel-private fields). */
+struct k_work {
+	sys_snode_t node;         /**< In the queue's pending list. */
+	k_work_handler_t handler; /**< The handler. */
+	struct k_work_q *queue;   /**< Queue it was last submitted to. */
+	uint32_t flags;           /**< K_WORK_* state bits (and K_WORK_DELAYABLE). */
+};
+
+/** @brief The handler is running. */
+#define K_WORK_RUNNING BIT(0)
+/** @brief Being cancelled: submissions fail until the running handler returns. */
+#define K_WORK_CANCELING BIT(1)
+/** @brief Queued, waiting for the queue's thread. */
+#define K_WORK_QUEUED BIT(2)
+/** @brief A delayable item whose delay is running. */
+#define K_WORK_DELAYED BIT(3)
+/** @brief A flush waits for it (internal barrier). */
+#define K_WORK_FLUSHING BIT(4)
+/** @brief Every busy bit. */
+#define K_WORK_MASK                                                                                \
+	(K_WORK_DELAYED | K_WORK_QUEUED | K_WORK_RUNNING | K_WORK_CANCELING | K_WORK_FLUSHING)
+/** @brief The item is the work of a k_work_delayable. */
+#define K_WORK_DELAYABLE BIT(8)
+
+/** @brief Static initializer of a work item with @p work_handler. */
+#define Z_WORK_INITIALIZER(work_handler)                                                           \
+	{                                                                                          \
+		.node = {NULL}, .handler = (work_handler), .queue = NULL, .flags = 0               \
+	}
+
+/** @brief Define and initialize a work item (a `static` prefix works). */
+#define K_WORK_DEFINE(work, work_handler) struct k_work work = Z_WORK_INITIALIZER(work_handler)
+
+/** @brief A work item submitted after a delay. */
+struct k_work_delayable {
+	struct k_work work;      /**< The work item itself. */
+	struct _timeout timeout; /**< The delay. */
+	struct k_work_q *queue;  /**< Queue to submit to when the delay ends. */
+};
+
+/** @brief Static initializer of a delayable work item with @p work_handler. */
+#define Z_WORK_DELAYABLE_INITIALIZER(work_handler)                                                 \
+	{                                                                                          \
+		.work = {.node = {NULL},                                                           \
+			 .handler = (work_handler),                                                \
+			 .queue = NULL,                                                            \
+			 .flags = K_WORK_DELAYABLE},                                               \
+		.timeout = {.node = {NULL, NULL}, .deadline = 0, .fn = NULL}, .queue = NULL        \
+	}
+
+/** @brief Define and initialize a delayable work item (a `static` prefix works). */
+#define K_WORK_DELAYABLE_DEFINE(work, work_handler)                                                \
+	struct k_work_delayable work = Z_WORK_DELAYABLE_INITIALIZER(work_handler)
+
+/** @brief Internal: a barrier queued behind a work item by a flush. */
+struct z_work_flusher {
+	struct k_work work; /**< Queued right after the flushed item. */
+	struct k_sem sem;   /**< Given when the barrier runs. */
+};
+
+/** @brief Internal: a thread waiting for a cancelled item's handler to return. */
+struct z_work_canceller {
+	sys_snode_t node;    /**< In the list of waiting cancellers. */
+	struct k_work *work; /**< The item. */
+	struct k_sem sem;    /**< Given when its handler returned. */
+};
+
+/** @brief Storage a synchronous flush or cancel needs (on the caller's stack). */
+struct k_work_sync {
+	union {
+		struct z_work_flusher flusher;     /**< For a flush. */
+		struct z_work_canceller canceller; /**< For a cancel. */
+	};
+};
+
+/** @brief Options of k_work_queue_start(). */
+struct k_work_queue_config {
+	const char *name;         /**< Thread name, or NULL. */
+	bool no_yield;            /**< Do not yield after each handler. */
+	bool essential;           /**< Mark the queue's thread essential. */
+	uint32_t work_timeout_ms; /**< Not supported on the host (ignored). */
+};
+
+/** @brief A work queue: a thread running the handlers of submitted items in order. */
+struct k_work_q {
+	struct k_thread thread; /**< The queue's thread. */
+	sys_slist_t pending;    /**< Queued items. */
+	_wait_q_t notifyq;      /**< The thread waits here for work. */
+	_wait_q_t drainq;       /**< Threads in k_work_queue_drain(). */
+	uint32_t flags;         /**< Queue state. */
+};
+
+/** @brief The system work queue (started on its first use on the host). */
+extern struct k_work_q k_sys_work_q;
+
+/* ---- Work items ---- */
+
+/** @brief Initialize @p work with @p handler (not queued). */
+void k_work_init(struct k_work *work, k_work_handler_t handler);
+
+/** @brief The item's busy state: K_WORK_* bits (0 when idle). */
+int k_work_busy_get(const struct k_work *work);
+
+/** @brief True if the item is queued, running or being cancelled. */
+static inline bool k_work_is_pending(const struct k_work *work)
+{
+	return k_work_busy_get(work) != 0;
+}
+
+/**
+ * @brief Submit @p work to @p queue. ISR-safe.
+ * @retval 0 already queued (nothing changed)
+ * @retval 1 queued
+ * @retval 2 queued on the queue that is running it now (which may differ from @p queue)
+ * @retval -EBUSY being cancelled, or the queue is draining or plugged
+ * @retval -EINVAL @p queue is NULL and the item was never submitted
+ * @retval -ENODEV the queue has not been started
+ */
+int k_work_submit_to_queue(struct k_work_q *queue, struct k_work *work);
+
+/** @brief k_work_submit_to_queue() on the system work queue. */
+int k_work_submit(struct k_work *work);
+
+/**
+ * @brief Wait until the instance of @p work queued or running now has finished. Not from an
+ * ISR, nor from @p work's own queue thread.
+ * @return true if the caller had to wait
+ */
+bool k_work_flush(struct k_work *work, struct k_work_sync *sync);
+
+/**
+ * @brief Take @p work off its queue if queued; a running handler is not stopped, the item
+ * stays CANCELING until it returns. ISR-safe.
+ * @return the busy state afterwards (0: idle)
+ */
+int k_work_cancel(struct k_work *work);
+
+/**
+ * @brief Cancel @p work and wait for a running handler to return. Not from an ISR.
+ * @return true if the item was busy
+ */
+bool k_work_cancel_sync(struct k_work *work, struct k_work_sync *sync);
+
+/* ---- Work queues ---- */
+
+/** @brief Initialize @p queue before k_work_queue_start(). */
+void k_work_queue_init(struct k_work_q *queue);
+
+/**
+ * @brief Start @p queue's thread on @p stack at @p prio (@p cfg may be NULL).
+ */
+void k_work_queue_start(struct k_work_q *queue, k_thread_stack_t *stack, size_t stack_size,
+			int prio, const struct k_work_queue_config *cfg);
+
+/** @brief The thread of @p queue. */
+static inline k_tid_t k_work_queue_thread_get(struct k_work_q *queue)
+{
+	return &queue->thread;
+}
+
+/**
+ * @brief Wait until @p queue has run everything queued; submissions from other threads fail
+ * with -EBUSY meanwhile. With @p plug they keep failing until k_work_queue_unplug().
+ * @return 1 if the caller waited, 0 if the queue was idle already
+ */
+int k_work_queue_drain(struct k_work_q *queue, bool plug);
+
+/** @brief Accept submissions again: 0, or -EALREADY if the queue was not plugged. */
+int k_work_queue_unplug(struct k_work_q *queue);
+
+/**
+ * @brief Stop a drained, plugged @p queue's thread, waiting up to @p timeout.
+ * @retval 0 stopped
+ * @retval -EALREADY not started
+ * @retval -EBUSY not plugged (drain it with plug first)
+ * @retval -ETIMEDOUT the thread did not end in time
+ */
+int k_work_queue_stop(struct k_work_q *queue, k_timeout_t timeout);
+
+/* ---- Delayable work ---- */
+
+/** @brief Initialize @p dwork with @p handler (idle). */
+void k_work_init_delayable(struct k_work_delayable *dwork, k_work_handler_t handler);
+
+/** @brief The delayable item a handler receives its k_work from. */
+static inline struct k_work_delayable *k_work_delayable_from_work(struct k_work *work)
+{
+	return CONTAINER_OF(work, struct k_work_delayable, work);
+}
+
+/** @brief Busy state of @p dwork (K_WORK_DELAYED included). */
+int k_work_delayable_busy_get(const struct k_work_delayable *dwork);
+
+/** @brief True if @p dwork is delayed, queued, running or being cancelled. */
+static inline bool k_work_delayable_is_pending(const struct k_work_delayable *dwork)
+{
+	return k_work_delayable_busy_get(dwork) != 0;
+}
+
+/** @brief Absolute tick at which the delay ends (the current tick when not delayed). */
+k_ticks_t k_work_delayable_expires_get(const struct k_work_delayable *dwork);
+
+/** @brief Ticks until the delay ends (0 when not delayed). */
+k_ticks_t k_work_delayable_remaining_get(const struct k_work_delayable *dwork);
+
+/**
+ * @brief Submit @p dwork to @p queue after @p delay, unless it is already delayed or queued
+ * (K_NO_WAIT: submit now). ISR-safe.
+ * @retval 0 already delayed or queued: nothing changed
+ * @retval 1 delayed, or queued (K_NO_WAIT)
+ * @retval 2 queued on the queue running it (K_NO_WAIT)
+ * @retval -EBUSY being cancelled, or the queue refused it
+ */
+int k_work_schedule_for_queue(struct k_work_q *queue, struct k_work_delayable *dwork,
+			      k_timeout_t delay);
+
+/** @brief k_work_schedule_for_queue() on the system work queue. */
+int k_work_schedule(struct k_work_delayable *dwork, k_timeout_t delay);
+
+/**
+ * @brief Like k_work_schedule_for_queue(), but a running delay is replaced by @p delay (an item
+ * already queued stays queued). ISR-safe. Returns as k_work_schedule_for_queue().
+ */
+int k_work_reschedule_for_queue(struct k_work_q *queue, struct k_work_delayable *dwork,
+				k_timeout_t delay);
+
+/** @brief k_work_reschedule_for_queue() on the system work queue. */
+int k_work_reschedule(struct k_work_delayable *dwork, k_timeout_t delay);
+
+/**
+ * @brief Submit a delayed @p dwork at once and wait until it has run (and any instance queued
+ * or running). Not from an ISR. @return true if the caller had to wait
+ */
+bool k_work_flush_delayable(struct k_work_delayable *dwork, struct k_work_sync *sync);
+
+/** @brief Stop the delay and cancel as k_work_cancel(). ISR-safe. @return the busy state */
+int k_work_cancel_delayable(struct k_work_delayable *dwork);
+
+/**
+ * @brief Cancel @p dwork and wait for a running handler to return. Not from an ISR.
+ * @return true if it was busy
+ */
+bool k_work_cancel_delayable_sync(struct k_work_delayable *dwork, struct k_work_sync *sync);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* ZEPHYR_INCLUDE_KERNEL_WORK_H_ */

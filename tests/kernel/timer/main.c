@@ -1,0 +1,293 @@
+/*
+ * Copyright (c) 2026 zmem contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/*
+ * k_timer: one-shot and periodic expiry at exact virtual times (no drift), expiry functions in
+ * interrupt context, stop functions, status_get / status_sync (expiry, stop, not running),
+ * remaining and expiry ticks, restart, K_NO_WAIT and K_FOREVER durations, starting and stopping
+ * from an ISR, waking a thread from the expiry function, user data, user mode.
+ * Runs under virtual time (--no-rt).
+ */
+#include <errno.h>
+#include <stdint.h>
+
+#include <zephyr/irq_offload.h>
+#include <zephyr/kernel.h>
+
+#include "../common/kobj_helpers.h"
+
+#define MAX_EXP 64
+static int64_t exp_at[MAX_EXP];
+static int n_exp;
+static int n_stop;
+static bool exp_in_isr = true;
+
+static void on_expiry(struct k_timer *t)
+{
+	(void)t;
+	exp_in_isr = exp_in_isr && k_is_in_isr();
+	if (n_exp < MAX_EXP) {
+		exp_at[n_exp] = k_uptime_ticks();
+	}
+	n_exp++;
+}
+
+static void on_stop(struct k_timer *t)
+{
+	(void)t;
+	n_stop++;
+}
+
+static K_TIMER_DEFINE(tm, on_expiry, on_stop); /* static prefix accepted */
+K_TIMER_DEFINE(bare, NULL, NULL);
+
+static void reset(void)
+{
+	n_exp = 0;
+	n_stop = 0;
+	exp_in_isr = true;
+}
+
+static void test_one_shot(void)
+{
+	reset();
+	int64_t t0 = k_uptime_ticks();
+
+	k_timer_start(&tm, K_MSEC(10), K_NO_WAIT);
+	CHECK_EQ(k_timer_remaining_ticks(&tm), K_MSEC(10).ticks);
+	CHECK_EQ(k_timer_remaining_get(&tm), 10);
+	CHECK_EQ(k_timer_expires_ticks(&tm), t0 + K_MSEC(10).ticks);
+	CHECK_EQ(k_timer_status_get(&tm), 0);
+	k_msleep(5);
+	CHECK_EQ(n_exp, 0);
+	CHECK_EQ(k_timer_remaining_get(&tm), 5);
+	k_msleep(10);
+	CHECK_EQ(n_exp, 1);
+	CHECK_EQ(exp_at[0], t0 + K_MSEC(10).ticks);
+	CHECK(exp_in_isr);
+	CHECK_EQ(k_timer_status_get(&tm), 1);
+	CHECK_EQ(k_timer_status_get(&tm), 0); /* reset by reading */
+	CHECK_EQ(k_timer_remaining_ticks(&tm), 0);
+	CHECK_EQ(k_timer_expires_ticks(&tm), k_uptime_ticks());
+	k_timer_stop(&tm); /* not running: the stop function does not run */
+	CHECK_EQ(n_stop, 0);
+}
+
+static void test_periodic(void)
+{
+	reset();
+	int64_t t0 = k_uptime_ticks();
+
+	k_timer_start(&tm, K_MSEC(5), K_MSEC(10));
+	k_msleep(3);
+	k_busy_wait(1234); /* the clock leaves the tick grid: periods keep their phase */
+	k_msleep(54);
+	CHECK_EQ(n_exp, 6); /* 5, 15, 25, 35, 45, 55 ms */
+	for (int i = 0; i < 6; i++) {
+		CHECK_EQ(exp_at[i], t0 + K_MSEC(5).ticks + i * K_MSEC(10).ticks);
+	}
+	CHECK_EQ(k_timer_status_get(&tm), 6);
+	k_timer_stop(&tm);
+	CHECK_EQ(n_stop, 1);
+	k_msleep(50);
+	CHECK_EQ(n_exp, 6); /* stopped for good */
+	CHECK_EQ(k_timer_status_get(&tm), 0);
+	k_timer_stop(&tm);
+	CHECK_EQ(n_stop, 1);
+}
+
+static void test_catch_up(void)
+{
+	/* The CPU is held past several periods (a busy wait makes no kernel call): each missed
+	 * period is delivered, one expiry each, at the next kernel call. */
+	reset();
+	k_timer_start(&tm, K_MSEC(1), K_MSEC(1));
+	k_busy_wait(5500);
+	CHECK_EQ(n_exp, 5);
+	k_timer_stop(&tm);
+	CHECK_EQ(k_timer_status_get(&tm), 5); /* a stop does not reset the status */
+}
+
+static void test_restart_and_special_durations(void)
+{
+	reset();
+	k_timer_start(&tm, K_MSEC(10), K_NO_WAIT);
+	k_msleep(5);
+	k_timer_start(&tm, K_MSEC(10), K_NO_WAIT); /* restart: 10 ms from now */
+	k_msleep(7);
+	CHECK_EQ(n_exp, 0);
+	k_msleep(5);
+	CHECK_EQ(n_exp, 1);
+
+	reset();
+	k_timer_start(&tm, K_FOREVER, K_MSEC(1)); /* does nothing */
+	k_msleep(5);
+	CHECK_EQ(n_exp, 0);
+	CHECK_EQ(k_timer_remaining_ticks(&tm), 0);
+
+	k_timer_start(&tm, K_NO_WAIT, K_NO_WAIT); /* expires at the next kernel call */
+	k_yield();
+	CHECK_EQ(n_exp, 1);
+	CHECK_EQ(k_timer_status_get(&tm), 1);
+
+	/* Restarting resets the status. */
+	k_timer_start(&bare, K_MSEC(1), K_NO_WAIT);
+	k_msleep(2);
+	k_timer_start(&bare, K_MSEC(1), K_NO_WAIT);
+	CHECK_EQ(k_timer_status_get(&bare), 0);
+	k_timer_stop(&bare);
+}
+
+static uint32_t sync_result;
+static int sync_done;
+
+static void syncer(void *p1, void *p2, void *p3)
+{
+	(void)p2;
+	(void)p3;
+	sync_result = k_timer_status_sync(p1);
+	sync_done++;
+}
+
+static void test_status_sync(void)
+{
+	int64_t t0 = k_uptime_ticks();
+
+	/* Waits for the expiry. */
+	k_timer_start(&bare, K_MSEC(20), K_NO_WAIT);
+	CHECK_EQ(k_timer_status_sync(&bare), 1);
+	CHECK_EQ(k_uptime_ticks(), t0 + K_MSEC(20).ticks);
+	/* Not running: at once, 0. */
+	t0 = k_uptime_ticks();
+	CHECK_EQ(k_timer_status_sync(&bare), 0);
+	CHECK_EQ(k_uptime_ticks(), t0);
+	/* Status already set: at once. */
+	k_timer_start(&bare, K_MSEC(1), K_MSEC(1));
+	k_msleep(3);
+	CHECK_EQ(k_timer_status_sync(&bare), 3);
+	k_timer_stop(&bare);
+	/* A stop wakes the first waiter (by priority) with the status, 0 here. */
+	sync_done = 0;
+	k_timer_start(&bare, K_MSEC(100), K_NO_WAIT);
+	kh_spawn(0, syncer, &bare, NULL, NULL, 3, 0);
+	kh_spawn(1, syncer, &bare, NULL, NULL, 2, 0);
+	k_msleep(1);
+	CHECK_EQ(sync_done, 0);
+	k_timer_stop(&bare);
+	k_msleep(1);
+	CHECK_EQ(sync_done, 1);
+	CHECK_EQ(sync_result, 0);
+	CHECK_EQ(k_thread_join(&kh_threads[1], K_NO_WAIT), 0);
+	/* The other one waits for the next expiry. */
+	k_timer_start(&bare, K_MSEC(2), K_NO_WAIT);
+	kh_join(1);
+	CHECK_EQ(sync_done, 2);
+	CHECK_EQ(sync_result, 1);
+}
+
+static struct k_sem wake_sem;
+static int woken_at_ms;
+
+static void on_expiry_give(struct k_timer *t)
+{
+	k_sem_give(k_timer_user_data_get(t));
+}
+
+static void sem_waiter(void *p1, void *p2, void *p3)
+{
+	(void)p2;
+	(void)p3;
+	CHECK_EQ(k_sem_take(p1, K_FOREVER), 0);
+	woken_at_ms = (int)k_uptime_get();
+}
+
+static void test_expiry_wakes_thread(void)
+{
+	struct k_timer lt;
+	int start_ms = (int)k_uptime_get();
+
+	k_sem_init(&wake_sem, 0, 1);
+	k_timer_init(&lt, on_expiry_give, NULL);
+	k_timer_user_data_set(&lt, &wake_sem);
+	CHECK(k_timer_user_data_get(&lt) == &wake_sem);
+	kh_spawn(0, sem_waiter, &wake_sem, NULL, NULL, -1, 0);
+	k_timer_start(&lt, K_MSEC(7), K_NO_WAIT);
+	kh_join(1);
+	CHECK_EQ(woken_at_ms - start_ms, 7);
+}
+
+static void isr_start(const void *arg)
+{
+	k_timer_start((struct k_timer *)arg, K_MSEC(3), K_NO_WAIT);
+}
+
+static void isr_stop(const void *arg)
+{
+	k_timer_stop((struct k_timer *)arg);
+}
+
+static void isr_sync(const void *arg)
+{
+	sync_result = k_timer_status_sync((struct k_timer *)arg);
+}
+
+static void test_isr(void)
+{
+	reset();
+	irq_offload(isr_start, &tm);
+	k_msleep(4);
+	CHECK_EQ(n_exp, 1);
+	irq_offload(isr_start, &tm);
+	irq_offload(isr_sync, &tm); /* refused: returns 0 without waiting */
+	CHECK_EQ(sync_result, 0);
+	irq_offload(isr_stop, &tm);
+	CHECK_EQ(n_stop, 1);
+	k_msleep(4);
+	CHECK_EQ(n_exp, 1);
+}
+
+static int user_step;
+
+static void user_fn(void *p1, void *p2, void *p3)
+{
+	struct k_timer *t = p1;
+
+	(void)p2;
+	(void)p3;
+	k_timer_start(t, K_MSEC(2), K_NO_WAIT);
+	CHECK_EQ(k_timer_status_sync(t), 1);
+	k_timer_start(t, K_MSEC(2), K_MSEC(2));
+	k_msleep(5);
+	CHECK_EQ(k_timer_status_get(t), 2);
+	k_timer_stop(t);
+	user_step = 1;
+	k_timer_init(t, NULL, NULL); /* not a system call on Zephyr */
+	user_step = 2;
+}
+
+static void test_user_mode(void)
+{
+	reset();
+	kh_fault.count = 0;
+	kh_spawn(0, user_fn, &tm, NULL, NULL, 3, K_USER);
+	kh_join(1);
+	CHECK_EQ(user_step, 1);
+	CHECK_EQ(kh_fault.count, 1);
+	CHECK_EQ(n_exp, 3);
+	CHECK(exp_in_isr);
+	CHECK_EQ(n_stop, 1);
+}
+
+int main(void)
+{
+	RUN_TEST(test_one_shot);
+	RUN_TEST(test_periodic);
+	RUN_TEST(test_catch_up);
+	RUN_TEST(test_restart_and_special_durations);
+	RUN_TEST(test_status_sync);
+	RUN_TEST(test_expiry_wakes_thread);
+	RUN_TEST(test_isr);
+	RUN_TEST(test_user_mode);
+	return KTEST_RESULT();
+}
