@@ -18,6 +18,7 @@
 #include <zephyr/logging/log.h>
 
 #include "kernel_internal.h"
+#include "kobj_fast_lock.h"
 #include "kobj_poll.h"
 #include "mem_protect.h"
 
@@ -129,15 +130,31 @@ static void ring_store(struct k_msgq *msgq, const void *data, bool front)
 /* True if the threads waiting on @p msgq (if any) are receivers. */
 static inline bool receivers_wait(struct k_msgq *msgq)
 {
-	struct k_thread *head = z_waitq_head(&msgq->wait_q);
+	struct k_thread *head;
 
-	return head != NULL && head->base.pend_desc == recv_desc;
+	if (z_waitq_is_empty(&msgq->wait_q)) {
+		return false;
+	}
+	head = z_waitq_head(&msgq->wait_q);
+	return head->base.pend_desc == recv_desc;
 }
 
 static int msgq_put(struct k_msgq *msgq, const void *data, k_timeout_t timeout, bool front)
 {
-	k_spinlock_key_t key = k_spin_lock(&msgq->lock);
+	k_spinlock_key_t key;
 	struct pending_send me;
+
+	/* Fast path: room, nobody waiting or polling; no scheduling decision to make. */
+	key = Z_KOBJ_FAST_LOCK(&msgq->lock);
+	if (msgq->used_msgs < msgq->max_msgs && z_waitq_is_empty(&msgq->wait_q) &&
+	    sys_dlist_is_empty(&msgq->poll_events)) {
+		ring_store(msgq, data, front);
+		Z_KOBJ_FAST_UNLOCK(&msgq->lock, key);
+		return 0;
+	}
+	Z_KOBJ_FAST_UNLOCK(&msgq->lock, key);
+
+	key = k_spin_lock(&msgq->lock);
 
 	if (receivers_wait(msgq)) {
 		/* Only possible when the ring is empty: the message goes straight across. */
@@ -151,8 +168,11 @@ static int msgq_put(struct k_msgq *msgq, const void *data, k_timeout_t timeout, 
 	}
 	if (msgq->used_msgs < msgq->max_msgs) {
 		ring_store(msgq, data, front);
-		z_handle_obj_poll_events(&msgq->poll_events, K_POLL_STATE_MSGQ_DATA_AVAILABLE);
-		z_reschedule(&msgq->lock, key);
+		if (z_obj_poll_signal(&msgq->poll_events, K_POLL_STATE_MSGQ_DATA_AVAILABLE)) {
+			z_reschedule(&msgq->lock, key);
+		} else {
+			k_spin_unlock(&msgq->lock, key);
+		}
 		return 0;
 	}
 	if (K_TIMEOUT_EQ(timeout, K_NO_WAIT)) {
@@ -174,18 +194,34 @@ int k_msgq_put_front(struct k_msgq *msgq, const void *data, k_timeout_t timeout)
 	return msgq_put(msgq, data, timeout, true);
 }
 
+/* Take the oldest message out of the ring (lock held, a message known to be there). */
+static inline void ring_take(struct k_msgq *msgq, void *data)
+{
+	memcpy(data, msgq->read_ptr, msgq->msg_size);
+	msgq->read_ptr += msgq->msg_size;
+	if (msgq->read_ptr == msgq->buffer_end) {
+		msgq->read_ptr = msgq->buffer_start;
+	}
+	msgq->used_msgs--;
+}
+
 int k_msgq_get(struct k_msgq *msgq, void *data, k_timeout_t timeout)
 {
-	k_spinlock_key_t key = k_spin_lock(&msgq->lock);
+	k_spinlock_key_t key;
 	struct k_thread *t;
 
+	/* Fast path: a message and no waiting sender to let in. */
+	key = Z_KOBJ_FAST_LOCK(&msgq->lock);
+	if (msgq->used_msgs > 0U && z_waitq_is_empty(&msgq->wait_q)) {
+		ring_take(msgq, data);
+		Z_KOBJ_FAST_UNLOCK(&msgq->lock, key);
+		return 0;
+	}
+	Z_KOBJ_FAST_UNLOCK(&msgq->lock, key);
+
+	key = k_spin_lock(&msgq->lock);
 	if (msgq->used_msgs > 0U) {
-		memcpy(data, msgq->read_ptr, msgq->msg_size);
-		msgq->read_ptr += msgq->msg_size;
-		if (msgq->read_ptr == msgq->buffer_end) {
-			msgq->read_ptr = msgq->buffer_start;
-		}
-		msgq->used_msgs--;
+		ring_take(msgq, data);
 		/* A slot is free: the first waiting sender's message takes it now. */
 		t = z_unpend_first_thread(&msgq->wait_q);
 		if (t != NULL) {

@@ -8,8 +8,9 @@
 #include "kernel_internal.h"
 #include "kobj_poll.h"
 
-void z_handle_obj_poll_events(sys_dlist_t *events, uint32_t state)
+bool z_handle_obj_poll_events(sys_dlist_t *events, uint32_t state)
 {
 	(void)events;
 	(void)state;
+	return false;
 }

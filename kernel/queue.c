@@ -17,6 +17,7 @@
 #include <zephyr/kernel.h>
 
 #include "kernel_internal.h"
+#include "kobj_fast_lock.h"
 #include "kobj_poll.h"
 #include "mem_protect.h"
 
@@ -51,11 +52,12 @@ static inline void *node_data(sys_sfnode_t *node)
 /* Hand @p data to the first waiter, if any (lock held). */
 static bool give_to_waiter(struct k_queue *queue, void *data)
 {
-	struct k_thread *t = z_unpend_first_thread(&queue->wait_q);
+	struct k_thread *t;
 
-	if (t == NULL) {
+	if (z_waitq_is_empty(&queue->wait_q)) {
 		return false;
 	}
+	t = z_unpend_first_thread(&queue->wait_q);
 	z_thread_return_value_set_with_data(t, 0, data);
 	z_ready_thread(t);
 	return true;
@@ -93,8 +95,12 @@ static int32_t insert_locked(struct k_queue *queue, k_spinlock_key_t key, void *
 		prev = sys_sflist_peek_tail(&queue->data_q);
 	}
 	sys_sflist_insert(&queue->data_q, prev, node);
-	z_handle_obj_poll_events(&queue->poll_events, K_POLL_STATE_DATA_AVAILABLE);
-	z_reschedule(&queue->lock, key);
+	if (z_obj_poll_signal(&queue->poll_events, K_POLL_STATE_DATA_AVAILABLE)) {
+		z_reschedule(&queue->lock, key);
+	} else {
+		/* Nobody was made ready: no scheduling point (as Zephyr's msgq does). */
+		k_spin_unlock(&queue->lock, key);
+	}
 	return 0;
 }
 
@@ -108,15 +114,26 @@ void k_queue_cancel_wait(struct k_queue *queue)
 	k_spinlock_key_t key = k_spin_lock(&queue->lock);
 
 	(void)give_to_waiter(queue, NULL);
-	z_handle_obj_poll_events(&queue->poll_events, K_POLL_STATE_CANCELLED);
+	z_obj_poll_signal(&queue->poll_events, K_POLL_STATE_CANCELLED);
 	z_reschedule(&queue->lock, key);
 }
 
 void k_queue_append(struct k_queue *queue, void *data)
 {
+	k_spinlock_key_t key;
+
 	if (z_prot_refuse_user_call(__func__)) {
 		return;
 	}
+	/* Fast path: nobody waiting or polling, so no hand-over and no scheduling decision. */
+	key = Z_KOBJ_FAST_LOCK(&queue->lock);
+	if (z_waitq_is_empty(&queue->wait_q) && sys_dlist_is_empty(&queue->poll_events)) {
+		sys_sfnode_init(data, 0);
+		sys_sflist_append(&queue->data_q, data);
+		Z_KOBJ_FAST_UNLOCK(&queue->lock, key);
+		return;
+	}
+	Z_KOBJ_FAST_UNLOCK(&queue->lock, key);
 	(void)queue_insert(queue, NULL, data, false, true);
 }
 
@@ -166,7 +183,7 @@ int k_queue_append_list(struct k_queue *queue, void *head, void *tail)
 	}
 	if (head != NULL) {
 		sys_sflist_append_list(&queue->data_q, head, tail);
-		z_handle_obj_poll_events(&queue->poll_events, K_POLL_STATE_DATA_AVAILABLE);
+		z_obj_poll_signal(&queue->poll_events, K_POLL_STATE_DATA_AVAILABLE);
 	}
 	z_reschedule(&queue->lock, key);
 	return 0;
@@ -191,11 +208,22 @@ int k_queue_merge_slist(struct k_queue *queue, sys_slist_t *list)
 
 void *k_queue_get(struct k_queue *queue, k_timeout_t timeout)
 {
-	k_spinlock_key_t key = k_spin_lock(&queue->lock);
+	k_spinlock_key_t key;
 	sys_sfnode_t *node;
 	void *data;
 	int ret;
 
+	/* Fast path: a plain item (nothing to free, nobody to wake). */
+	key = Z_KOBJ_FAST_LOCK(&queue->lock);
+	node = sys_sflist_peek_head(&queue->data_q);
+	if (node != NULL && (sys_sfnode_flags_get(node) & NODE_ALLOCATED) == 0U) {
+		(void)sys_sflist_get_not_empty(&queue->data_q);
+		Z_KOBJ_FAST_UNLOCK(&queue->lock, key);
+		return node;
+	}
+	Z_KOBJ_FAST_UNLOCK(&queue->lock, key);
+
+	key = k_spin_lock(&queue->lock);
 	if (!sys_sflist_is_empty(&queue->data_q)) {
 		node = sys_sflist_get_not_empty(&queue->data_q);
 		data = node_data(node);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Instructions per alloc + free pair of k_mem_slab, k_heap and sys_heap, counted by callgrind
-# inside the API entry points only (inclusive of everything they call, locks included).
+# Instructions per alloc + free pair of k_mem_slab, k_heap and sys_heap, and per put + get round
+# trip of k_msgq (16-byte messages) and k_fifo, counted by callgrind inside the API entry points
+# only (inclusive of everything they call, locks included).
 #
 # Usage: instructions.sh BENCH_EXE [PAIRS]   (BENCH_EXE: the bench_kernel_objects binary)
 # Prints key=value lines; with CHECK=1 exits non-zero when a target is missed
@@ -26,10 +27,12 @@ count() {
 slab=$(count slab k_mem_slab_alloc k_mem_slab_free)
 kheap=$(count kheap k_heap_alloc k_heap_free)
 sysheap=$(count sysheap sys_heap_alloc sys_heap_free)
+msgq=$(count msgq k_msgq_put k_msgq_get)
+fifo=$(count fifo k_queue_append k_queue_get)
 
-awk -v s="$slab" -v k="$kheap" -v h="$sysheap" -v n="$pairs" -v check="${CHECK:-0}" 'BEGIN {
+awk -v s="$slab" -v k="$kheap" -v h="$sysheap" -v m="$msgq" -v f="$fifo" -v n="$pairs" -v check="${CHECK:-0}" 'BEGIN {
   sp = s / n; kp = k / n; hp = h / n; r = kp / hp
-  printf "bench=kernel_objects_instructions pairs=%d slab_instr_per_pair=%.1f kheap_instr_per_pair=%.1f sysheap_instr_per_pair=%.1f kheap_over_sysheap=%.2f\n", n, sp, kp, hp, r
+  printf "bench=kernel_objects_instructions pairs=%d slab_instr_per_pair=%.1f kheap_instr_per_pair=%.1f sysheap_instr_per_pair=%.1f kheap_over_sysheap=%.2f msgq_instr_per_round_trip=%.1f fifo_instr_per_round_trip=%.1f\n", n, sp, kp, hp, r, m / n, f / n
   bad = 0
   if (check && sp > 40) { print "FAIL: k_mem_slab alloc+free above 40 instructions"; bad = 1 }
   if (check && r > 1.3) { print "FAIL: k_heap alloc+free above 1.3 x sys_heap"; bad = 1 }

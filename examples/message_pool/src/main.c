@@ -4,7 +4,7 @@
  */
 /*
  * The seed chapter's message pool: messages come from a memory slab (K_MEM_SLAB_DEFINE), a
- * fast producer hands them to a slower consumer through a queue guarded by semaphores, and
+ * fast producer hands them to a slower consumer through a k_msgq of message pointers, and
  * the consumer frees them. A burst producer allocates with K_NO_WAIT (and counts what the
  * exhausted pool refuses), a steady one waits for a block with a timeout. Statistics at the
  * end.
@@ -18,30 +18,21 @@
 
 LOG_MODULE_REGISTER(message_pool, LOG_LEVEL_INF);
 
-/* A small mailbox: a ring of message pointers. */
-#define RING 16
-static struct message *ring[RING];
-static unsigned int ring_head, ring_tail;
-K_SEM_DEFINE(ring_items, 0, RING);
-K_SEM_DEFINE(ring_slots, RING, RING);
+/* The mailbox: a message queue of pointers to slab blocks, as Zephyr applications pass
+ * buffers between threads (the message itself is never copied, only its address). */
+#define MAILBOX_DEPTH 16
+K_MSGQ_DEFINE(mailbox, sizeof(struct message *), MAILBOX_DEPTH, sizeof(void *));
 
 static void post(struct message *msg)
 {
-	k_sem_take(&ring_slots, K_FOREVER);
-	ring[ring_head++ % RING] = msg;
-	k_sem_give(&ring_items);
+	(void)k_msgq_put(&mailbox, &msg, K_FOREVER);
 }
 
 static struct message *fetch(k_timeout_t timeout)
 {
-	if (k_sem_take(&ring_items, timeout) != 0) {
-		return NULL;
-	}
+	struct message *msg;
 
-	struct message *msg = ring[ring_tail++ % RING];
-
-	k_sem_give(&ring_slots);
-	return msg;
+	return k_msgq_get(&mailbox, &msg, timeout) == 0 ? msg : NULL;
 }
 
 #define BURSTS    10
@@ -145,12 +136,14 @@ int main(void)
 	printk("  steady producer  %u sent, %u gave up after waiting 5 ms\n", steady_sent,
 	       steady_timeouts);
 	printk("  consumer         %u received, %u payload errors\n", received, checksum_errors);
+	printk("  mailbox          %u messages left, %u slots\n", k_msgq_num_used_get(&mailbox),
+	       (unsigned int)MAILBOX_DEPTH);
 	printk("  slab             %u of %d blocks used now, max used %u, %zu bytes max\n",
 	       (unsigned int)k_mem_slab_num_used_get(&message_pool), MAX_MESSAGES,
 	       (unsigned int)k_mem_slab_max_used_get(&message_pool), st.max_allocated_bytes);
 
 	bool ok = received == burst_sent + steady_sent && checksum_errors == 0 &&
-		  k_mem_slab_num_used_get(&message_pool) == 0;
+		  k_mem_slab_num_used_get(&message_pool) == 0 && k_msgq_num_used_get(&mailbox) == 0;
 
 	printk("every message delivered and returned: %s\n", ok ? "yes" : "NO");
 	return ok ? 0 : 1;
