@@ -107,6 +107,14 @@ exec 3>&1 1>"$report" # the tables go to $report, shown (and spliced into the do
 
 echo "Measured by \`bench/run_all.sh ${parts[*]}\` on zmem $commit, $(date -u '+%Y-%m-%d %H:%M UTC')."
 echo
+# The heap configuration each build used: the x86-64 build's generated autoconf.h; the
+# 32-bit builds (freestanding core) use the sources' #ifndef defaults.
+build_host
+heap_conf="$(grep -h '^#define CONFIG_SYS_HEAP_' "$out/host/zephyr/autoconf.h" 2>/dev/null |
+  awk '{ printf "%s`%s=%s`", sep, $2, $3; sep = ", " }')"
+echo "Heap configuration: x86-64 build ${heap_conf:-none} (its \`autoconf.h\`, the Kconfig"
+echo "defaults; symbols not listed are n); 32-bit builds: the sources' defaults."
+echo
 
 # ---- instructions per op -------------------------------------------------------------------
 if want instr; then
