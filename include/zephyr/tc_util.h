@@ -17,7 +17,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#if defined(CONFIG_PRINTK) && CONFIG_PRINTK
+#if defined(CONFIG_PRINTK) && CONFIG_PRINTK && !defined(ZTEST_SINGLE_THREAD)
 #include <zephyr/sys/printk.h>
 #ifndef PRINT_DATA
 /** @brief Where test output goes: printk on the host runtime. */
@@ -106,7 +106,8 @@ static inline void print_nothing(const char *fmt, ...)
 	} while (false)
 #endif
 
-#if !defined(CONFIG_ZTEST_VERBOSE_OUTPUT) || CONFIG_ZTEST_VERBOSE_OUTPUT
+/* Under Kconfig (CONFIG_ZTEST set) an n bool is undefined; without it: the default, on. */
+#if defined(CONFIG_ZTEST_VERBOSE_OUTPUT) || !defined(CONFIG_ZTEST)
 #define Z_TC_VERBOSE 1
 #else
 #define Z_TC_VERBOSE 0
