@@ -11,8 +11,17 @@
 
 #include "heap.h"
 
-#if defined(CONFIG_ASSERT) && CONFIG_ASSERT
+/*
+ * Zephyr asserts on a double free, a foreign pointer and a bad alignment. zmem does so with
+ * CONFIG_SYS_HEAP_ASSERT_MISUSE (needs CONFIG_ASSERT), after the error hook; without it the hook
+ * alone reports and the call is refused.
+ */
+#if defined(CONFIG_ASSERT) && CONFIG_ASSERT && defined(CONFIG_SYS_HEAP_ASSERT_MISUSE) &&         \
+	CONFIG_SYS_HEAP_ASSERT_MISUSE
 #include <zephyr/sys/__assert.h>
+#define Z_HEAP_ASSERT_MISUSE 1
+#else
+#define Z_HEAP_ASSERT_MISUSE 0
 #endif
 
 LOG_MODULE_REGISTER(sys_heap, LOG_LEVEL_ERR);
@@ -52,7 +61,7 @@ const char *sys_heap_error_str(enum sys_heap_error err)
 void z_heap_report(struct sys_heap *heap, void *mem, enum sys_heap_error err)
 {
 	error_hook(heap, mem, err);
-#if defined(CONFIG_ASSERT) && CONFIG_ASSERT
+#if Z_HEAP_ASSERT_MISUSE
 	/* What Zephyr's sys_heap asserts on: a double free and a pointer not of this heap. */
 	__ASSERT(err != SYS_HEAP_ERR_DOUBLE_FREE && err != SYS_HEAP_ERR_BAD_POINTER,
 		 "heap %p: %s at %p", (void *)heap, sys_heap_error_str(err), mem);
@@ -63,7 +72,7 @@ void z_heap_bad_align(struct sys_heap *heap, size_t align)
 {
 	(void)heap;
 	(void)align;
-#if defined(CONFIG_ASSERT) && CONFIG_ASSERT
+#if Z_HEAP_ASSERT_MISUSE
 	__ASSERT(false, "heap %p: alignment %zu is not a power of two", (void *)heap, align);
 #endif
 }
