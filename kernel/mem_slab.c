@@ -22,7 +22,8 @@
  *    out twice, and never one outside the buffer. A list shortened by a stale write loses its
  *    tail only until the next rebuild: when the list is empty while the map says some blocks
  *    are free, it is rebuilt too.
- * Every check is O(1): one division for the block index, one bit test.
+ * Every check is O(1): a multiplication and a rotation for the block index (block_number()),
+ * one bit test.
  *
  * Memory: ceil(num_blocks / 32) 32-bit words per slab. K_MEM_SLAB_DEFINE places them beside
  * the buffer; k_mem_slab_init() takes them from a static pool of
@@ -100,6 +101,14 @@ static uint32_t *init_map_get(const struct k_mem_slab *slab, size_t words)
 	if (init_maps[i].slab == slab && init_maps[i].words >= words) {
 		return init_maps[i].map;
 	}
+	if (init_maps[i].slab == slab &&
+	    init_maps[i].map + init_maps[i].words == &init_map_pool[init_map_top] &&
+	    words - init_maps[i].words <= CONFIG_ZMEM_MEM_SLAB_INIT_MAP_WORDS - init_map_top) {
+		/* The last map handed out grows in place. */
+		init_map_top += words - init_maps[i].words;
+		init_maps[i].words = words;
+		return init_maps[i].map;
+	}
 	if (words > CONFIG_ZMEM_MEM_SLAB_INIT_MAP_WORDS - init_map_top) {
 		return NULL;
 	}
@@ -146,6 +155,15 @@ int k_mem_slab_init(struct k_mem_slab *slab, void *buffer, size_t block_size, ui
 	slab->untouched = buffer;
 	slab->end = (char *)buffer + total;
 	slab->used_map = map;
+	slab->div_shift = (uint32_t)__builtin_ctzll((unsigned long long)block_size);
+
+	uintptr_t odd = (uintptr_t)block_size >> slab->div_shift;
+	uintptr_t inv = odd; /* correct to 3 bits; each step doubles that */
+
+	for (int i = 0; i < 5; i++) {
+		inv *= (uintptr_t)2 - odd * inv;
+	}
+	slab->div_inv = inv;
 	slab->info.num_blocks = num_blocks;
 	slab->info.block_size = block_size;
 	slab->info.num_used = 0;
@@ -162,15 +180,27 @@ static inline void count_alloc(struct k_mem_slab *slab)
 	}
 }
 
-/* Index of @p blk when it is the start of a block handed out at some point, else -1. Unsigned
- * arithmetic: a pointer below the buffer wraps to a huge offset. */
+/*
+ * Block number of @p blk, found without a division: with the block size s = d * 2^k (d odd),
+ * q = rotr((blk - buffer) * inverse(d), k) equals (blk - buffer) / s when blk is a block start,
+ * and is at least 2^bits / s > num_blocks otherwise (a misaligned offset, or a pointer below
+ * the buffer, which wraps to a huge offset). So `q < num_blocks` is the whole "is a block of
+ * this slab" test (sizes are checked at init so that num_blocks * s does not overflow).
+ */
+static inline uintptr_t block_number(const struct k_mem_slab *slab, const char *blk)
+{
+	uintptr_t q = ((uintptr_t)blk - (uintptr_t)slab->buffer) * slab->div_inv;
+	unsigned int k = slab->div_shift;
+
+	return (q >> k) | (q << ((sizeof(uintptr_t) * 8U - k) & (sizeof(uintptr_t) * 8U - 1U)));
+}
+
+/* Index of @p blk when it is the start of a block handed out at some point, else -1. */
 static inline size_t block_index(const struct k_mem_slab *slab, const char *blk)
 {
-	uintptr_t off = (uintptr_t)blk - (uintptr_t)slab->buffer;
-	size_t idx = off / slab->info.block_size;
+	uintptr_t idx = block_number(slab, blk);
 
-	if (off >= (uintptr_t)(slab->untouched - slab->buffer) ||
-	    off != idx * slab->info.block_size) {
+	if (idx >= slab->info.num_blocks || blk >= slab->untouched) {
 		return (size_t)-1;
 	}
 	return idx;
@@ -299,11 +329,9 @@ int k_mem_slab_alloc(struct k_mem_slab *slab, void **mem, k_timeout_t timeout)
 
 	if (likely(blk != NULL)) {
 		/* The head came from a link stored in a free block: check it (see the top). */
-		uintptr_t off = (uintptr_t)blk - (uintptr_t)slab->buffer;
-		size_t idx = off / slab->info.block_size;
+		uintptr_t idx = block_number(slab, blk);
 
-		if (likely(off < (uintptr_t)(slab->untouched - slab->buffer) &&
-			   off == idx * slab->info.block_size &&
+		if (likely(idx < slab->info.num_blocks && blk < slab->untouched &&
 			   (MAP_WORD(slab, idx) & MAP_BIT(idx)) == 0U)) {
 			MAP_WORD(slab, idx) |= MAP_BIT(idx);
 			slab->free_list = *(char **)blk;
@@ -361,13 +389,10 @@ void k_mem_slab_free(struct k_mem_slab *slab, void *mem)
 	char *blk = mem;
 	k_spinlock_key_t key = Z_KOBJ_FAST_LOCK(&slab->lock);
 
-	/* The plain case: a handed-out block whose bit is set, nobody waiting. */
-	uintptr_t off = (uintptr_t)blk - (uintptr_t)slab->buffer;
-	size_t idx = off / slab->info.block_size;
+	/* The plain case: a block whose bit is set (so handed out), nobody waiting. */
+	uintptr_t idx = block_number(slab, blk);
 
-	if (likely(off < (uintptr_t)(slab->untouched - slab->buffer) &&
-		   off == idx * slab->info.block_size &&
-		   (MAP_WORD(slab, idx) & MAP_BIT(idx)) != 0U &&
+	if (likely(idx < slab->info.num_blocks && (MAP_WORD(slab, idx) & MAP_BIT(idx)) != 0U &&
 		   z_waitq_is_empty(&slab->wait_q))) {
 		MAP_WORD(slab, idx) &= ~MAP_BIT(idx);
 		*(char **)blk = slab->free_list;

@@ -51,6 +51,8 @@ struct k_mem_slab {
 	char *untouched;        /**< First block never handed out (== end when none). */
 	char *end;              /**< End of the last block. */
 	uint32_t *used_map;     /**< Bit i set while block i is handed out. */
+	uintptr_t div_inv;      /**< Inverse of the block size's odd part, modulo 2^bits. */
+	uint32_t div_shift;     /**< Trailing zero bits of the block size. */
 	struct k_mem_slab_info info; /**< Geometry and counters. */
 };
 
@@ -62,12 +64,23 @@ struct k_mem_slab {
 #define Z_MEM_SLAB_IS_POW2(x) ((x) != 0 && (((x) & ((x)-1)) == 0))
 /* 32-bit words of the used map of @p num blocks. */
 #define Z_MEM_SLAB_MAP_WORDS(num) (((num) + 31U) / 32U)
+/* Block index by multiplication: a stride s = d * 2^k (d odd) keeps k and d's inverse modulo
+ * 2^bits (Newton's iteration, each step doubling the correct low bits from 3: five steps give
+ * 96 >= 64). Constant for a constant stride, so K_MEM_SLAB_DEFINE needs no start-up pass. */
+#define Z_MEM_SLAB_SHIFT(s)       ((uint32_t)__builtin_ctzll((unsigned long long)(s)))
+#define Z_MEM_SLAB_ODD(s)         ((uintptr_t)(s) >> Z_MEM_SLAB_SHIFT(s))
+#define Z_MEM_SLAB_NEWTON(d, x)   ((x) * ((uintptr_t)2 - (d) * (x)))
+#define Z_MEM_SLAB_INV_ODD(d)                                                                      \
+	Z_MEM_SLAB_NEWTON(d, Z_MEM_SLAB_NEWTON(d, Z_MEM_SLAB_NEWTON(                               \
+				 d, Z_MEM_SLAB_NEWTON(d, Z_MEM_SLAB_NEWTON(d, (d))))))
+#define Z_MEM_SLAB_INV(s) Z_MEM_SLAB_INV_ODD(Z_MEM_SLAB_ODD(s))
 
 #define Z_MEM_SLAB_INITIALIZER(_slab, _buf, _stride, _num, _map)                                   \
 	{                                                                                          \
 		.wait_q = Z_WAIT_Q_INIT(&(_slab).wait_q), .buffer = (char *)(_buf),                \
 		.free_list = NULL, .untouched = (char *)(_buf),                                    \
 		.end = (char *)(_buf) + (size_t)(_stride) * (size_t)(_num), .used_map = (_map),    \
+		.div_inv = Z_MEM_SLAB_INV(_stride), .div_shift = Z_MEM_SLAB_SHIFT(_stride),        \
 		.info = {.num_blocks = (_num), .block_size = (_stride)},                           \
 	}
 
