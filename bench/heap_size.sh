@@ -7,6 +7,8 @@
 #   bench/heap_size.sh [-v] [--markdown]
 #     -v          also list every function kept in the default build (on stderr)
 #     --markdown  print a markdown table (bench/run_all.sh size) instead of plain columns
+#   HEAP_SIZE_TSV=FILE: also write one line per configuration, "FLAGS<tab>core text<tab>
+#   core rodata<tab>whole text" ("-" when it does not build), for bench/run_all.sh.
 #
 # Method (the same as tools/size_report, without CMake): lib/heap is compiled with
 # -ffunction-sections -fdata-sections, a probe image references only the API set and is linked
@@ -105,9 +107,11 @@ if src_has CONFIG_SYS_HEAP_HARDENING_LEVEL; then
   level_default="$(src_default CONFIG_SYS_HEAP_HARDENING_LEVEL)"
   level_max="$(grep -rhoE '(Z_HEAP_LEVEL|CONFIG_SYS_HEAP_HARDENING_LEVEL) *>=? *[0-9]+' \
     "$root/lib/heap" "$root/include/zephyr/sys/sys_heap.h" | grep -oE '[0-9]+$' | sort -n | tail -1)"
-  help="$(grep -rh 'SYS_HEAP_HARDENING_LEVEL' "$root"/kconfig/*.conf 2>/dev/null || true)"
+  # Zephyr's level names, as the configuration help or heap.h spell them ("2 moderate").
+  help="$(cat "$root/lib/heap/Kconfig" "$root"/lib/heap/*.h "$root"/kconfig/*.conf 2>/dev/null || true)"
   for ((lvl = 0; lvl <= level_max; lvl++)); do
-    lname="$(grep -oE "(^|[ ,(])$lvl [a-z]+" <<<"$help" | head -1 | sed 's/^[ ,(]*[0-9]* //')"
+    lname="$(grep -oE "(^|[^0-9])$lvl (none|basic|moderate|full|extreme)" <<<"$help" | head -1 |
+      sed 's/.* //')"
     label="\`CONFIG_SYS_HEAP_HARDENING_LEVEL=$lvl\`${lname:+ ($lname)}"
     [ "$lvl" = "$level_default" ] && label="$label, default"
     configs+=("-DCONFIG_SYS_HEAP_HARDENING_LEVEL=$lvl")
@@ -142,10 +146,13 @@ fi
 read -r base_core _ _ _ <<<"$(sizes "$base_flags" $core_api)"
 # shellcheck disable=SC2086
 read -r base_full _ _ _ <<<"$(sizes "$base_flags" $full_api)"
+[ -z "${HEAP_SIZE_TSV:-}" ] || : >"$HEAP_SIZE_TSV"
 for i in "${!configs[@]}"; do
   read -r ct cr cd cb <<<"$(sizes "${configs[$i]}" $core_api)"
   # shellcheck disable=SC2086
   read -r ft fr _ _ <<<"$(sizes "${configs[$i]}" $full_api)"
+  [ -z "${HEAP_SIZE_TSV:-}" ] ||
+    printf '%s\t%s\t%s\t%s\n' "${configs[$i]:-default}" "$ct" "$cr" "$ft" >>"$HEAP_SIZE_TSV"
   if [ "$ct" = - ] || [ "$ft" = - ]; then
     if [ "$markdown" = 1 ]; then
       echo "| ${names[$i]} | does not build | | | | | |"

@@ -2,7 +2,10 @@
 # Every benchmark figure of docs/benchmarks.md, as markdown tables on stdout, with the method of
 # /work/shared/docs/peer-figures.md (the peers' side-by-side figures).
 #
-#   bench/run_all.sh [-B BUILD_ROOT] [PART...]
+#   bench/run_all.sh [-B BUILD_ROOT] [--doc] [PART...]
+#
+# --doc also writes the tables into docs/benchmarks.md, between its "BEGIN run_all" and
+# "END run_all" markers (the rest of that page, the method and the peers' figures, is text).
 #
 # PART (default: all of them, in this order):
 #   instr     instructions per op, x86-64, callgrind: inclusive Ir of the driver's noinline
@@ -15,6 +18,7 @@
 #             64 B .. 16 MiB, smallest heap serving one 16-byte block; 32- and 64-bit
 #   size      code size, Cortex-M3 -Os Thumb-2 (bench/heap_size.sh)
 #   worst     worst-case instructions of a single call on an adversarial sequence (callgrind)
+# With every part, a last table checks the figures against the targets of issue 10.
 #
 # BUILD_ROOT (default build-bench in the source tree) holds the three builds: host (gcc -O2 -g
 # -DNDEBUG), m32 (the same, -m32) and cortex-m3 (arm-none-eabi-gcc, the project's toolchain
@@ -23,11 +27,16 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 out="$root/build-bench"
-if [ "${1:-}" = -B ]; then
-  out="$2"
-  shift 2
-fi
-parts=("$@")
+doc=0
+parts=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    -B) out="$2"; shift 2 ;;
+    --doc) doc=1; shift ;;
+    instr|figures|overhead|size|worst) parts+=("$1"); shift ;;
+    *) echo "usage: $0 [-B BUILD_ROOT] [--doc] [instr|figures|overhead|size|worst]..." >&2; exit 2 ;;
+  esac
+done
 [ ${#parts[@]} -gt 0 ] || parts=(instr figures overhead size worst)
 jobs="${BENCH_JOBS:-2}"
 mkdir -p "$out"
@@ -93,8 +102,10 @@ wl_label() {
 
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
+report="$tmp/report.md"
+exec 3>&1 1>"$report" # the tables go to $report, shown (and spliced into the doc) at the end
 
-echo "<!-- bench/run_all.sh ${parts[*]}: zmem $commit, $(date -u '+%Y-%m-%d %H:%M UTC') -->"
+echo "Measured by \`bench/run_all.sh ${parts[*]}\` on zmem $commit, $(date -u '+%Y-%m-%d %H:%M UTC')."
 echo
 
 # ---- instructions per op -------------------------------------------------------------------
@@ -117,6 +128,8 @@ if want instr; then
     incl+=("$(awk -v c="$total" 'BEGIN { printf "%.1f", c / 400000 }')")
     alloc_only+=("$(awk -v c="$total" -v s="$self" 'BEGIN { printf "%.1f", (c - s) / 400000 }')")
   done
+  t_instr="${alloc_only[0]} ${alloc_only[1]} ${alloc_only[2]} ${alloc_only[3]}"
+  t_instr_incl="${incl[0]} ${incl[1]} ${incl[2]} ${incl[3]}"
   echo "### Instructions per operation (x86-64, callgrind, first 400,000 ops)"
   echo
   echo "| zmem $commit | W1 256 KiB | W1 64 KiB | W2 64 KiB | W3 256 KiB |"
@@ -168,6 +181,8 @@ if want figures; then
     echo "$row_u"
     echo "$row_f"
   done
+  t_w1u32="$(ratio3 "$(field util_ppm "$(grep '^W1 heap_kib=256 ' "$tmp/f32")")") $(ratio3 "$(field util_ppm "$(grep '^W1 heap_kib=64 ' "$tmp/f32")")")"
+  t_w2f32="$(field failed "$(grep '^W2 heap_kib=64 ' "$tmp/f32")")"
   echo
 fi
 
@@ -211,6 +226,8 @@ if want overhead; then
     echo "| $(human "$s") | $(cell o32 "$s") | $(cell o64 "$s") |"
   done
   echo
+  t_small32="$(field heap "$(grep '^SMALLEST16' "$tmp/o32")")"
+  t_small64="$(field heap "$(grep '^SMALLEST16' "$tmp/o64")")"
   echo "Smallest heap that serves one 16-byte block: $(field heap "$(grep '^SMALLEST16' "$tmp/o32")") B" \
     "(32-bit), $(field heap "$(grep '^SMALLEST16' "$tmp/o64")") B (64-bit)."
   echo
@@ -219,7 +236,7 @@ fi
 # ---- code size -------------------------------------------------------------------------------
 if want size; then
   log "code size (Cortex-M3 -Os)"
-  "$root/bench/heap_size.sh" --markdown
+  HEAP_SIZE_TSV="$tmp/size.tsv" "$root/bench/heap_size.sh" --markdown
   echo
 fi
 
@@ -229,4 +246,78 @@ if want worst; then
   log "worst case (callgrind, one dump per measured call)"
   "$root/bench/worst_case.sh" "$host_bin"
   echo
+fi
+
+# ---- targets of issue 10 ---------------------------------------------------------------------
+# mark OK_IF_TRUE: a check mark or a cross.
+mark() { if [ "$1" = 1 ]; then echo "met"; else echo "**not met**"; fi; }
+le() { awk -v a="$1" -v b="$2" 'BEGIN { print (a + 0 <= b + 0) ? 1 : 0 }'; }
+ge() { awk -v a="$1" -v b="$2" 'BEGIN { print (a + 0 >= b + 0) ? 1 : 0 }'; }
+if [ ${#parts[@]} -eq 5 ]; then
+  echo "### Targets of issue 10"
+  echo
+  echo "Instruction targets are checked against the allocator-only figure (the wrapper-inclusive"
+  echo "one in parentheses; see the method). Zephyr's overhead figures are the peers' (peer-figures.md)."
+  echo
+  echo "| metric | target | zmem $commit | |"
+  echo "|---|---|---|---|"
+  read -r s32 <<<"$t_small32"
+  echo "| smallest heap serving one 16-byte block | <= 64 B | $t_small32 B (32-bit), $t_small64 B (64-bit) | $(mark "$(( s32 > 0 && s32 <= 64 && t_small64 > 0 && t_small64 <= 64 ? 1 : 0 ))") |"
+  # Zephyr's largest block per heap size, 32- and 64-bit (peer-figures.md).
+  zl32=(64:20 128:84 256:204 512:460 1024:964 2048:1988 8192:8124 1048576:1048472)
+  zl64=(64:16 128:80 256:200 512:456 1024:960 2048:1984 8192:8120 1048576:1048472)
+  ok=1
+  below=0
+  worst_gap=""
+  for bits in 32 64; do
+    if [ "$bits" = 32 ]; then list=("${zl32[@]}"); else list=("${zl64[@]}"); fi
+    for pair in "${list[@]}"; do
+      IFS=: read -r hs zb <<<"$pair"
+      zm="$(field largest "$(grep "^OVERHEAD heap=$hs " "$tmp/o$bits")")"
+      if [ -z "$zm" ] || [ "$zm" -lt "$zb" ]; then
+        ok=0
+        below=$((below + 1))
+        [ "$below" -gt 3 ] || worst_gap+="${worst_gap:+, }$(human "$hs")$([ "$hs" -lt 65536 ] && echo " B") $bits-bit: ${zm:-refused} < $zb"
+      fi
+    done
+  done
+  [ "$below" -le 3 ] || worst_gap+=" and $((below - 3)) more"
+  [ "$below" = 0 ] || worst_gap="below at $below of 16: $worst_gap"
+  echo "| largest block after init, 32/64-bit, the sizes the peers measured (64 B .. 8 KiB, 1 MiB) | >= Zephyr's at every size | ${worst_gap:-as large as Zephyr or larger at all 16} | $(mark "$ok") |"
+  b() { field blocks16 "$(grep "^OVERHEAD heap=$2 " "$tmp/o$1")"; }
+  b256="$(b 32 256)"; b1k="$(b 32 1024)"; b8k="$(b 32 8192)"
+  echo "| 16-byte blocks, 256 B / 1 KiB / 8 KiB (32-bit) | >= 8 / 40 / 338 | ${b256:-0} / ${b1k:-0} / ${b8k:-0} | $(mark "$(( ${b256:-0} >= 8 && ${b1k:-0} >= 40 && ${b8k:-0} >= 338 ? 1 : 0 ))") |"
+  read -r i1 i2 i3 i4 <<<"$t_instr"
+  read -r j1 j2 j3 j4 <<<"$t_instr_incl"
+  echo "| W1 instructions/op, 256 / 64 KiB | <= 60 / <= 48 | $i1 ($j1) / $i2 ($j2) | $(mark "$(( $(le "$i1" 60) && $(le "$i2" 48) ))") |"
+  echo "| W2 instructions/op | <= 70 | $i3 ($j3) | $(mark "$(le "$i3" 70)") |"
+  echo "| W3 instructions/op | <= 85 | $i4 ($j4) | $(mark "$(le "$i4" 85)") |"
+  read -r u1 u2 <<<"$t_w1u32"
+  echo "| W1 utilization at failure, 32-bit, 256 / 64 KiB | >= 0.90 / >= 0.85 | $u1 / $u2 | $(mark "$(( $(ge "$u1" 0.90) && $(ge "$u2" 0.85) ))") |"
+  echo "| W2 failures, 32-bit | < 142,653 (Zephyr) | $(thousands "$t_w2f32") | $(mark "$(( t_w2f32 < 142653 ? 1 : 0 ))") |"
+  # Code size with a hardened free: hardening level 1 (basic) when the allocator has levels.
+  size_row="$(awk -F'\t' '$1 == "-DCONFIG_SYS_HEAP_HARDENING_LEVEL=1" { print $2 }' "$tmp/size.tsv")"
+  size_what="level 1 (basic)"
+  if [ -z "$size_row" ]; then
+    size_row="$(awk -F'\t' '$1 == "default" { print $2 }' "$tmp/size.tsv")"
+    size_what="default"
+  fi
+  echo "| Cortex-M3 -Os core API, hardened free | <= 1240 B | $size_row B ($size_what) | $(mark "$(le "$size_row" 1240)") |"
+  echo
+fi
+
+exec 1>&3 3>&-
+cat "$report"
+if [ "$doc" = 1 ]; then
+  page="$root/docs/benchmarks.md"
+  if ! grep -q '^<!-- BEGIN run_all' "$page" || ! grep -q '^<!-- END run_all' "$page"; then
+    echo "run_all: $page has no BEGIN/END run_all markers" >&2
+    exit 1
+  fi
+  awk -v report="$report" '
+    /^<!-- BEGIN run_all/ { print; while ((getline line < report) > 0) print line; skip = 1; next }
+    /^<!-- END run_all/ { skip = 0 }
+    !skip { print }' "$page" >"$tmp/page.md"
+  cp "$tmp/page.md" "$page"
+  log "wrote the tables into $page"
 fi

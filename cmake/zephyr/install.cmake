@@ -4,8 +4,9 @@
 # to build it (under <prefix>/share/zmem/source), not only the prebuilt default library.
 include(GNUInstallDirs)
 set(_zmem_source_dest ${CMAKE_INSTALL_DATADIR}/zmem/source)
-install(FILES ${PROJECT_SOURCE_DIR}/CMakeLists.txt ${PROJECT_SOURCE_DIR}/Kconfig
-  ${PROJECT_SOURCE_DIR}/Kconfig.zephyr ${PROJECT_SOURCE_DIR}/Kconfig.compat
+# Every Kconfig file at the top (Kconfig, Kconfig.zephyr and what it sources from there).
+file(GLOB _zmem_top_kconfig ${PROJECT_SOURCE_DIR}/Kconfig*)
+install(FILES ${PROJECT_SOURCE_DIR}/CMakeLists.txt ${_zmem_top_kconfig}
   DESTINATION ${_zmem_source_dest})
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/scripts/kconfig DESTINATION ${_zmem_source_dest}/scripts
   USE_SOURCE_PERMISSIONS PATTERN __pycache__ EXCLUDE)

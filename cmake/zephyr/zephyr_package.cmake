@@ -123,8 +123,30 @@ set_target_properties(app PROPERTIES C_STANDARD 11)
 if(_zmem_in_tree AND TARGET zmem_warnings)
   target_link_libraries(app PRIVATE zmem_warnings)
 endif()
-zmem_app_configure(app zephyr_final "${APPLICATION_BINARY_DIR}"
-  CONF ${_zmem_conf_files} KCONFIG "${_zmem_kconfig_root}" TARGETS_UNPREFIXED EXPORT_VARIABLES)
+if(ZMEM_BOARD AND NOT ZMEM_HOST_RUNTIME)
+  # A bare-metal board (cmake/toolchain-*.cmake, e.g. twister's qemu_cortex_m3): only the
+  # freestanding parts exist there. The configuration applies to the application's sources;
+  # zmem's own stay at their freestanding defaults. The program links the board support, the
+  # single-thread kernel objects and, with CONFIG_ZTEST, ztest's single-thread runner.
+  zmem_kconfig_generate(OUTPUT "${APPLICATION_BINARY_DIR}/zephyr/autoconf.h"
+    KCONFIG_ROOT "${_zmem_kconfig_root}" TARGETS_UNPREFIXED CONF_FILES ${_zmem_conf_files}
+    EXPORT_VARIABLES)
+  target_compile_options(app PRIVATE -imacros${APPLICATION_BINARY_DIR}/zephyr/autoconf.h)
+  target_include_directories(app PRIVATE "${APPLICATION_BINARY_DIR}")
+  set_target_properties(zephyr_final PROPERTIES SUFFIX ".elf")
+  if(CONFIG_ZTEST)
+    target_link_libraries(app PUBLIC zmem_ztest_single)
+  endif()
+  if(TARGET zmem_kernel_single)
+    target_link_libraries(app PUBLIC zmem_kernel_single)
+  endif()
+  target_link_libraries(app PUBLIC zmem)
+  # An object library's objects reach only the target that links it directly.
+  target_link_libraries(zephyr_final PRIVATE zmem_board)
+else()
+  zmem_app_configure(app zephyr_final "${APPLICATION_BINARY_DIR}"
+    CONF ${_zmem_conf_files} KCONFIG "${_zmem_kconfig_root}" TARGETS_UNPREFIXED EXPORT_VARIABLES)
+endif()
 
 # The few Zephyr CMake extensions applications commonly use.
 macro(target_sources_ifdef cond target)

@@ -17,7 +17,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#if defined(CONFIG_PRINTK) && CONFIG_PRINTK
+#if defined(CONFIG_PRINTK) && CONFIG_PRINTK && !defined(ZTEST_SINGLE_THREAD)
 #include <zephyr/sys/printk.h>
 #ifndef PRINT_DATA
 /** @brief Where test output goes: printk on the host runtime. */

@@ -13,3 +13,10 @@ cd "$ZMEM_ROOT"
 roots=(-T tests)
 [ -d examples ] && roots+=(-T examples)
 /usr/bin/python3 scripts/twister "${roots[@]}" -O "$ZMEM_OUT/twister" -j "$ZMEM_JOBS" --inline-logs
+# The scenarios that build freestanding (platform_allow names the boards) on Cortex-M3 and
+# Cortex-M4F under QEMU, with ztest's single-thread runner.
+need_pkg arm-none-eabi-gcc gcc-arm-none-eabi
+need_pkg arm-none-eabi-newlib libnewlib-arm-none-eabi
+need_pkg qemu-system-arm qemu-system-arm
+/usr/bin/python3 scripts/twister -T tests -p qemu_cortex_m3 -p mps2/an386 \
+  -O "$ZMEM_OUT/twister-cortex-m" -j "$ZMEM_JOBS" --inline-logs

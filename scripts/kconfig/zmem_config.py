@@ -23,6 +23,8 @@ assignment as Zephyr does and writes the results. CMake runs it at configure tim
   --autoconf FILE     write the C header (#define CONFIG_X ...) applications see via -imacros
   --cmake FILE        write set(CONFIG_X "...") lines for CMake
   --sources FILE      write the Kconfig files parsed, one per line (build dependencies)
+  --list              print every symbol (name, type, value, prompt, where declared) after
+                      applying the conf files, instead of writing anything
   --state FILE        remember the inputs and the written .config: when the inputs are
                       unchanged and .config was edited since (menuconfig), the edited .config
                       is the configuration, as on Zephyr
@@ -468,7 +470,26 @@ def parse_args(argv):
     p.add_argument("--sources")
     p.add_argument("--state")
     p.add_argument("--header-name")
+    p.add_argument("--list", action="store_true")
     return p.parse_args(argv)
+
+
+def list_symbols(kconf, base):
+    """One line per symbol, in Kconfig order: name, type, value, prompt, declared at."""
+    for sym in kconf.unique_defined_syms:
+        prompt = next((n.prompt[0] for n in sym.nodes if n.prompt), "(no prompt)")
+        where = ", ".join("{}:{}".format(os.path.relpath(os.path.join(base, n.filename), base)
+                                         if not os.path.isabs(n.filename) else n.filename,
+                                         n.linenr) for n in sym.nodes)
+        value = sym.str_value
+        if sym.orig_type == kconfiglib.STRING:
+            value = c_string(value)
+        elif sym.orig_type == kconfiglib.BOOL:
+            value = value or "n"
+        elif not value:
+            value = "(not set)"
+        print("CONFIG_{:<36} {:<6} {:<12} {}  [{}]".format(
+            sym.name, kconfiglib.TYPE_TO_STR[sym.orig_type], value, prompt, where))
 
 
 def run(args):
@@ -537,6 +558,9 @@ def run(args):
         sys.stderr.write("error: configuration stopped: {} error(s)\n".format(msgs.errors))
         return 1
 
+    if args.list:
+        list_symbols(kconf, base)
+        return 0
     header_name = args.header_name or " + ".join(
         [os.path.basename(args.kconfig)] + [os.path.basename(c) for c in args.conf])
     if args.dotconfig:
@@ -568,6 +592,9 @@ def main(argv=None):
         return run(args)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # output piped into head, say
+        sys.stderr.close()
+        return 0
     except Exception as e:  # never a traceback: a clean message and a failure status
         sys.stderr.write("error: zmem configuration failed: {}: {}\n".format(
             type(e).__name__, e))

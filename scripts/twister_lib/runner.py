@@ -100,6 +100,7 @@ def cmake_args(inst, opts):
     if inst.platform.toolchain_file:
         args.append('-DCMAKE_TOOLCHAIN_FILE=' +
                     os.path.join(opts.zephyr_base, inst.platform.toolchain_file))
+    args.extend(inst.platform.cmake_args)
     args.append(f'-DBOARD={inst.platform.name}')
     args.extend(opts.extra_cmake_args)
     return args
@@ -186,7 +187,8 @@ def build(inst, opts, jobs):
 
 
 def executable(inst):
-    return os.path.join(inst.build_dir, 'zephyr', 'zephyr.exe')
+    name = 'zephyr.exe' if inst.platform.arch == 'posix' else 'zephyr.elf'
+    return os.path.join(inst.build_dir, 'zephyr', name)
 
 
 def run(inst, opts):
@@ -197,7 +199,7 @@ def run(inst, opts):
         cmd = [exe] + (['--no-rt'] if not opts.host_rt else [])
     else:
         qemu = os.path.join(opts.zephyr_base, 'arch', 'cortex_m', 'qemu-run.sh')
-        cmd = [qemu, exe]
+        cmd = [qemu, inst.platform.qemu_machine, exe]
     timeout = sc.timeout * opts.timeout_multiplier
     log = os.path.join(inst.build_dir, 'handler.log')
     t0 = time.monotonic()

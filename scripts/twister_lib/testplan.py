@@ -20,7 +20,11 @@ class Platform:
     # Run through the host (the executable itself) or an emulator script.
     runnable: bool = True
     toolchain_file: str = ''
-    env: dict = field(default_factory=dict)
+    cmake_args: tuple = ()
+    qemu_machine: str = ''
+    # Only scenarios that name the platform in platform_allow run on it (bare-metal boards:
+    # most scenarios need the host runtime's threads).
+    opt_in: bool = False
     ram_kb: int = 1 << 20
 
 
@@ -31,7 +35,13 @@ PLATFORMS = [
                       'native_posix', 'native_posix/native', 'native_posix/native/64',
                       'native_posix_64', 'unit_testing')),
     Platform('qemu_cortex_m3', 'arm', aliases=('qemu_cortex_m3/ti_lm3s6965', 'mps2/an385'),
-             toolchain_file='cmake/toolchain-arm-none-eabi.cmake', ram_kb=4096),
+             toolchain_file='cmake/toolchain-arm-none-eabi.cmake',
+             cmake_args=('-DZMEM_CORTEX_M_CPU=cortex-m3',), qemu_machine='mps2-an385',
+             opt_in=True, ram_kb=4096),
+    Platform('mps2/an386', 'arm', aliases=('mps2_an386', 'qemu_cortex_m4'),
+             toolchain_file='cmake/toolchain-arm-none-eabi.cmake',
+             cmake_args=('-DZMEM_CORTEX_M_CPU=cortex-m4',), qemu_machine='mps2-an386',
+             opt_in=True, ram_kb=4096),
 ]
 DEFAULT_PLATFORMS = ['native_sim']
 
@@ -163,6 +173,8 @@ def static_filter(scenario, platform, opts):
     allow = scenario.list('platform_allow')
     if allow and not names.intersection(allow):
         return 'Not in testsuite platform allow list'
+    if platform.opt_in and not names.intersection(allow):
+        return 'Platform runs only scenarios that allow it (platform_allow)'
     if names.intersection(scenario.list('platform_exclude')):
         return 'In testsuite platform exclude list'
     arch_allow = scenario.list('arch_allow')

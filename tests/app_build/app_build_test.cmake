@@ -12,7 +12,8 @@
 # line of the generated zephyr/autoconf.h.
 # EXPECT_TARGETS: build targets that must exist after configuring (menuconfig, ...).
 # MENUCONFIG_TOGGLE: after configuring, run the menuconfig target in a pseudo-terminal, toggle
-# SYMBOL and save (menuconfig_pty.py); the build then has to apply it.
+# SYMBOL and save (menuconfig_pty.py); the next build (of target hardenconfig) has to re-run
+# the configuration from the saved .config (check the result with EXPECT_AUTOCONF).
 # With INSTALL_FROM, zmem is first installed from that build tree into <build>-prefix, and
 # ZEPHYR_BASE points at the install instead of the checkout.
 cmake_minimum_required(VERSION 3.20)
@@ -72,6 +73,14 @@ if(MENUCONFIG_TOGGLE)
     "${MENUCONFIG_TOGGLE}" RESULT_VARIABLE rc)
   if(NOT rc EQUAL 0)
     message(FATAL_ERROR "FAIL: menuconfig target")
+  endif()
+  # Any build now re-runs the configuration from the saved .config; hardenconfig compiles
+  # nothing (and shows the new value).
+  execute_process(COMMAND ${CMAKE_COMMAND} --build "${BUILD}" --target hardenconfig
+    OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+  message("${out}${err}")
+  if(NOT rc EQUAL 0 OR NOT "${out}${err}" MATCHES "as saved by menuconfig")
+    message(FATAL_ERROR "FAIL: the build did not re-run the configuration from the saved .config")
   endif()
 endif()
 if(EXPECT_AUTOCONF)

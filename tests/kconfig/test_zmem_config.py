@@ -495,6 +495,22 @@ def compiles(r, what):
 
 
 @case
+def list_symbols():
+    """--list: every symbol with type, value after the conf files, prompt and declaration."""
+    d = case_dir("list")
+    conf = write(d, "prj.conf", "CONFIG_MAIN_STACK_SIZE=2048\n")
+    p = subprocess.run([sys.executable, SCRIPT, "--kconfig", os.path.join(ROOT, "Kconfig"),
+                        "--conf", conf, "--list"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    out = p.stdout.decode()
+    check(p.returncode == 0, "exit status {}".format(p.returncode))
+    lines = [l.split() for l in out.splitlines()]
+    stack = [l for l in lines if l[0] == "CONFIG_MAIN_STACK_SIZE"]
+    check(len(stack) == 1 and stack[0][1:3] == ["int", "2048"] and "[kernel/Kconfig:" in out,
+          "listing:\n" + out[:3000])
+    check(not os.path.exists(os.path.join(d, "out")), "--list wrote files")
+
+
+@case
 def command_line():
     """Usage errors: exit status 2, no traceback."""
     r = subprocess.run([sys.executable, SCRIPT], stdout=subprocess.PIPE, stderr=subprocess.PIPE)

@@ -11,7 +11,7 @@
 
 #include <stdarg.h>
 #include <stdbool.h>
-#if defined(CONFIG_PRINTK) && CONFIG_PRINTK
+#if defined(CONFIG_PRINTK) && CONFIG_PRINTK && !defined(ZTEST_SINGLE_THREAD)
 #include <zephyr/sys/printk.h>
 #else
 #include <stdio.h>
@@ -33,7 +33,7 @@ bool z_ztest_fatal_error(unsigned int reason);
 /** @brief Print a formatted message where test output goes. */
 static inline void z_ztest_vprint(const char *fmt, va_list ap)
 {
-#if defined(CONFIG_PRINTK) && CONFIG_PRINTK
+#if defined(CONFIG_PRINTK) && CONFIG_PRINTK && !defined(ZTEST_SINGLE_THREAD)
 	vprintk(fmt, ap);
 #else
 	vprintf(fmt, ap);
