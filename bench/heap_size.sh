@@ -112,6 +112,8 @@ if src_has CONFIG_SYS_HEAP_HARDENING_LEVEL; then
   for ((lvl = 0; lvl <= level_max; lvl++)); do
     lname="$(grep -oE "(^|[^0-9])$lvl (none|basic|moderate|full|extreme)" <<<"$help" | head -1 |
       sed 's/.* //')"
+    [ -n "$lname" ] || lname="$(sed -n "s/.*default $lvl if SYS_HEAP_HARDENING_\([A-Z]*\).*/\1/p" \
+      <<<"$help" | head -1 | tr 'A-Z' 'a-z')"
     label="\`CONFIG_SYS_HEAP_HARDENING_LEVEL=$lvl\`${lname:+ ($lname)}"
     [ "$lvl" = "$level_default" ] && label="$label, default"
     configs+=("-DCONFIG_SYS_HEAP_HARDENING_LEVEL=$lvl")
@@ -121,7 +123,17 @@ else
   configs+=("")
   names+=("default")
 fi
-for opt in CONFIG_SYS_HEAP_RUNTIME_STATS CONFIG_SYS_HEAP_CANARY CONFIG_SYS_HEAP_BIG_CHUNKS; do
+# Statistics: both ways (the default differs between versions); with hardening levels, also
+# level 1 (a hardened free, Zephyr's default level) without statistics (Zephyr's default).
+if src_has CONFIG_SYS_HEAP_RUNTIME_STATS; then
+  configs+=("-DCONFIG_SYS_HEAP_RUNTIME_STATS=0" "-DCONFIG_SYS_HEAP_RUNTIME_STATS=1")
+  names+=("default + \`CONFIG_SYS_HEAP_RUNTIME_STATS=n\`" "default + \`CONFIG_SYS_HEAP_RUNTIME_STATS=y\`")
+  if src_has CONFIG_SYS_HEAP_HARDENING_LEVEL; then
+    configs+=("-DCONFIG_SYS_HEAP_HARDENING_LEVEL=1 -DCONFIG_SYS_HEAP_RUNTIME_STATS=0")
+    names+=("\`CONFIG_SYS_HEAP_HARDENING_LEVEL=1\` + \`CONFIG_SYS_HEAP_RUNTIME_STATS=n\`")
+  fi
+fi
+for opt in CONFIG_SYS_HEAP_CANARY CONFIG_SYS_HEAP_BIG_CHUNKS; do
   if src_has "$opt"; then configs+=("-D$opt=1"); names+=("default + \`$opt=y\`"); fi
 done
 if src_has CONFIG_SYS_HEAP_ALLOC_PROBES; then

@@ -7,8 +7,9 @@
  * @brief Thread stacks allocated at run time (k_thread_stack_alloc / k_thread_stack_free).
  *
  * Each stack is its own anonymous mapping laid out like a static stack object (guard page,
- * then whole pages of usable area), so guard pages and domains treat it the same way, and
- * freeing it gives the memory back to the host.
+ * slack, then the declared area ending on a page boundary; no tail is needed, the size is
+ * passed to k_thread_create), so guard pages, the slack check and domains treat it the same
+ * way, and freeing it gives the memory back to the host.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -78,7 +79,7 @@ k_thread_stack_t *k_thread_stack_alloc(size_t size, int flags)
 		LOG_ERR("k_thread_stack_alloc: invalid size %zu", size);
 		return NULL;
 	}
-	struct host_alloc a = {.obj_size = K_THREAD_STACK_LEN(size)};
+	struct host_alloc a = {.obj_size = Z_THREAD_STACK_OBJ_LEN(size)};
 
 	z_host_run_on_runtime_stack(host_alloc, &a);
 	if (a.rec == NULL) {

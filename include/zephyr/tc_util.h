@@ -106,7 +106,8 @@ static inline void print_nothing(const char *fmt, ...)
 	} while (false)
 #endif
 
-#if !defined(CONFIG_ZTEST_VERBOSE_OUTPUT) || CONFIG_ZTEST_VERBOSE_OUTPUT
+/* Under Kconfig (CONFIG_ZTEST set) an n bool is undefined; without it: the default, on. */
+#if defined(CONFIG_ZTEST_VERBOSE_OUTPUT) || !defined(CONFIG_ZTEST)
 #define Z_TC_VERBOSE 1
 #else
 #define Z_TC_VERBOSE 0

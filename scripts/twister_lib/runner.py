@@ -227,8 +227,9 @@ def run(inst, opts):
     else:
         inst.finish('skipped', f'harness {sc.harness!r} is not supported by zmem\'s twister')
         return inst
-    for ident, c in declared.items():
-        cases.setdefault(ident, c)
+    if sc.harness != 'console':  # the console harness reports the scenario as one case
+        for ident, c in declared.items():
+            cases.setdefault(ident, c)
     inst.cases = cases
     if timed_out:
         for c in cases.values():

@@ -51,15 +51,22 @@
 #else
 #define FAIL_FAST 0
 #endif
-#if !defined(CONFIG_ZTEST_SUMMARY) || CONFIG_ZTEST_SUMMARY
+/* With a Kconfig configuration (CONFIG_ZTEST set) a bool that is n is not defined; without one
+ * (the bare-metal runner library) the Kconfig defaults apply. */
+#if defined(CONFIG_ZTEST_SUMMARY) || !defined(CONFIG_ZTEST)
 #define Z_ZTEST_SUMMARY 1
 #else
 #define Z_ZTEST_SUMMARY 0
 #endif
-#if !defined(CONFIG_ZTEST_VERBOSE_SUMMARY) || CONFIG_ZTEST_VERBOSE_SUMMARY
+#if defined(CONFIG_ZTEST_VERBOSE_SUMMARY) || !defined(CONFIG_ZTEST)
 #define Z_ZTEST_VERBOSE_SUMMARY 1
 #else
 #define Z_ZTEST_VERBOSE_SUMMARY 0
+#endif
+#if defined(CONFIG_ZTEST_VERIFY_RUN_ALL) || !defined(CONFIG_ZTEST)
+#define Z_ZTEST_VERIFY_RUN_ALL 1
+#else
+#define Z_ZTEST_VERIFY_RUN_ALL 0
 #endif
 #if defined(CONFIG_ZTEST_ASSERT_VERBOSE)
 #define Z_ZTEST_ASSERT_VERBOSE CONFIG_ZTEST_ASSERT_VERBOSE
@@ -107,7 +114,20 @@ static size_t legacy_count;
 
 #if Z_ZTEST_THREADS
 static struct k_thread ztest_thread;
-K_THREAD_STACK_DEFINE(ztest_thread_stack, CONFIG_ZTEST_STACK_SIZE + CONFIG_TEST_EXTRA_STACK_SIZE);
+/* AddressSanitizer's redzones and unoptimised frames need several times the stack a test
+ * needs otherwise. */
+#if defined(__SANITIZE_ADDRESS__)
+#define Z_ZTEST_SANITIZER_STACK (32 * 1024)
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define Z_ZTEST_SANITIZER_STACK (32 * 1024)
+#endif
+#endif
+#ifndef Z_ZTEST_SANITIZER_STACK
+#define Z_ZTEST_SANITIZER_STACK 0
+#endif
+K_THREAD_STACK_DEFINE(ztest_thread_stack, CONFIG_ZTEST_STACK_SIZE + CONFIG_TEST_EXTRA_STACK_SIZE +
+					      Z_ZTEST_SANITIZER_STACK);
 static k_tid_t runner_thread;
 
 #if defined(CONFIG_USERSPACE) && CONFIG_USERSPACE
@@ -810,7 +830,7 @@ void ztest_verify_all_test_suites_ran(void)
 {
 	bool all_ran = true;
 
-	if (z_ztest_selection() == NULL) {
+	if (Z_ZTEST_VERIFY_RUN_ALL && z_ztest_selection() == NULL) {
 		for (struct ztest_suite_node *const *s = __start_zmem_ztest_suites;
 		     s != NULL && s < __stop_zmem_ztest_suites; s++) {
 			if ((*s)->stats->run_count < 1U && (*s)->stats->skip_count < 1U) {
