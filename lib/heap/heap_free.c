@@ -32,6 +32,11 @@ static inline size_t chunk_rank(struct sys_heap *heap, void *mem)
 	return (size_t)((off >> 3) | (off << (sizeof(off) * 8u - 3u)));
 }
 
+#if !Z_HEAP_SPECIALIZE
+/* Size builds fill no struct zhdr: the parameter goes (it changed their inlining). */
+#define check_impl(heap, big, mem, hw) check_impl3(heap, big, mem)
+#endif
+
 /*
  * All checks of one free/realloc before anything is written: the chunk, or 0 (reported). At
  * level 1 and up, @p hw gets the header words read on the way, for free_plan().
@@ -86,11 +91,15 @@ Z_HEAP_HOT size_t check_impl(struct sys_heap *heap, bool big, void *mem, struct 
 	    (ru - 1u >= room - units || left_size(h, big, c + units + ru) != ru)) {
 		goto bad;
 	}
+#if Z_HEAP_SPECIALIZE
 	hw->units = units;
 	hw->lu = left;
 	hw->rw = rw;
 	hw->lw = lw;
 #else
+	(void)lw;
+#endif
+#elif Z_HEAP_SPECIALIZE
 	(void)hw;
 #endif
 #if Z_HEAP_CANARY
@@ -115,15 +124,15 @@ bad:
 
 size_t z_heap_check_block(struct sys_heap *heap, void *mem)
 {
+#if Z_HEAP_SPECIALIZE
 	struct zhdr hw;
 
-#if Z_HEAP_SPECIALIZE
 	if (heap->big) {
 		return check_impl(heap, true, mem, &hw);
 	}
 	return check_impl(heap, false, mem, &hw);
 #else
-	return check_impl(heap, heap->big, mem, &hw);
+	return check_impl(heap, heap->big, mem, NULL);
 #endif
 }
 
@@ -131,16 +140,16 @@ size_t z_heap_check_block(struct sys_heap *heap, void *mem)
 Z_HEAP_HOT bool free_impl(struct sys_heap *heap, bool big, void *mem)
 {
 	struct zhdr hw;
-	size_t c = check_impl(heap, big, mem, &hw);
+	size_t c = check_impl(heap, big, mem, Z_HEAP_SPECIALIZE ? &hw : NULL);
 
 	if (c == 0u) {
 		return false;
 	}
 	struct zh z = zh_get(heap, big);
-	size_t units = Z_HEAP_LEVEL >= 1 ? hw.units : chunk_size(z.h, big, c);
+	size_t units = Z_HEAP_SPECIALIZE && Z_HEAP_LEVEL >= 1 ? hw.units : chunk_size(z.h, big, c);
 
 	/* check_impl() (level 1 and up) already read and checked what free_plan() starts with. */
-	if (!free_chunk_impl(&z, c, mem, Z_HEAP_LEVEL >= 1 ? &hw : NULL)) {
+	if (!free_chunk_impl(&z, c, mem, Z_HEAP_SPECIALIZE && Z_HEAP_LEVEL >= 1 ? &hw : NULL)) {
 		return false;
 	}
 	stats_free(heap, units);

@@ -33,9 +33,10 @@
 #define list_add        z_heap_list_add
 #define links_ok        z_heap_links_ok
 #define head_ok         z_heap_head_ok
-#define free_plan       z_heap_free_plan
-#define free_apply      z_heap_free_apply
-#define free_chunk_impl z_heap_free_chunk_impl
+/* Size builds read the headers again rather than pass check_impl()'s (see free_plan()). */
+#define free_plan(z, c, f, pre)            z_heap_free_plan(z, c, f)
+#define free_apply                         z_heap_free_apply
+#define free_chunk_impl(z, c, mem, pre)    z_heap_free_chunk_impl(z, c, mem)
 #ifdef Z_HEAP_DEFINE_OPS
 #define Z_HEAP_OPS_BODIES 1
 #else
@@ -89,6 +90,14 @@ struct zfree {
 	size_t r;     /* free right neighbour merged, or 0 */
 	size_t l;     /* free left neighbour merged, or 0 */
 	unsigned int rk, lk, k;
+};
+
+/* Header words of a chunk to free, as check_impl() read and checked them. */
+struct zhdr {
+	size_t units; /* its size */
+	size_t lu;    /* its left size */
+	size_t rw;    /* right neighbour's size << 1 | used */
+	size_t lw;    /* left neighbour's size << 1 | used */
 };
 
 #if Z_HEAP_OPS_BODIES
@@ -158,14 +167,6 @@ Z_HEAP_OP bool head_ok(const struct zh *z, unsigned int k, size_t skip1, size_t 
 }
 
 
-/* Header words of a chunk to free, as check_impl() read and checked them. */
-struct zhdr {
-	size_t units; /* its size */
-	size_t lu;    /* its left size */
-	size_t rw;    /* right neighbour's size << 1 | used */
-	size_t lw;    /* left neighbour's size << 1 | used */
-};
-
 /*
  * Plan the free of used chunk @p c, merging with free neighbours. @p c itself passed the free
  * checks (its size and left size are echoed by its neighbours). Every check runs here, before
@@ -179,7 +180,12 @@ Z_HEAP_OP bool free_plan(const struct zh *z, size_t c, struct zfree *f, const st
 {
 	struct z_heap *h = z->h;
 	bool big = z->big;
+#if Z_HEAP_SPECIALIZE
 	bool checked = pre != NULL;
+#else
+	const struct zhdr *pre = NULL; /* size builds drop the parameter (see the macro above) */
+	bool checked = false;
+#endif
 	size_t units = checked ? pre->units : chunk_size(h, big, c);
 	size_t r = c + units;
 	size_t rw = checked ? pre->rw : hdr_get(h, big, r, 0);
