@@ -3,8 +3,8 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 /*
- * k_heap: a sys_heap behind a spinlock, with Zephyr's blocking semantics, and heap listener
- * notifications (sys_heap itself does not notify: the core allocator stays OS-free).
+ * k_heap: a sys_heap behind a spinlock, with Zephyr's blocking semantics. Heap listeners are
+ * notified by sys_heap itself (CONFIG_SYS_HEAP_LISTENER), once per event, as in Zephyr.
  *
  * Waiting: a failed attempt pends on the heap's wait queue for the rest of the timeout. Every
  * free wakes all waiters; the scheduler runs them in priority order and each one retries. When
@@ -106,12 +106,6 @@ static inline __attribute__((always_inline)) void wake_all_and_unlock(struct k_h
 	}
 }
 
-static void notify_alloc(struct k_heap *h, void *mem)
-{
-	heap_listener_notify_alloc(HEAP_ID_FROM_POINTER(&h->heap), mem,
-				   sys_heap_usable_size(&h->heap, mem));
-}
-
 /* The fast attempt failed: K_NO_WAIT gives up, else wait for frees (under the lock). */
 static __attribute__((noinline)) void *alloc_slow(struct k_heap *h, size_t align, size_t bytes,
 						  k_timeout_t timeout)
@@ -125,9 +119,6 @@ static __attribute__((noinline)) void *alloc_slow(struct k_heap *h, size_t align
 
 	if (ret == NULL) {
 		ret = wait_and_retry(h, &key, NULL, align, bytes, timeout);
-	}
-	if (ret != NULL && z_kheap_listeners_on()) {
-		notify_alloc(h, ret);
 	}
 	k_spin_unlock(&h->lock, key);
 	return ret;
@@ -148,9 +139,6 @@ static inline __attribute__((always_inline)) void *heap_alloc(struct k_heap *h, 
 					    : sys_heap_aligned_alloc(&h->heap, align, bytes);
 
 	if (likely(ret != NULL)) {
-		if (unlikely(z_kheap_listeners_on())) {
-			notify_alloc(h, ret);
-		}
 		Z_KOBJ_FAST_UNLOCK(&h->lock, key);
 		return ret;
 	}
@@ -200,7 +188,6 @@ static void *heap_realloc(struct k_heap *h, void *ptr, size_t align, size_t byte
 		return NULL;
 	}
 
-	bool notify = z_kheap_listeners_on();
 	k_spinlock_key_t key = k_spin_lock(&h->lock);
 	/* Validate before anything can wait: a foreign or freed pointer fails at once (reported
 	 * once, by sys_heap's error hook) instead of waiting for frees that cannot help it. */
@@ -220,12 +207,6 @@ static void *heap_realloc(struct k_heap *h, void *ptr, size_t align, size_t byte
 	if (ret == NULL) {
 		k_spin_unlock(&h->lock, key);
 		return NULL;
-	}
-	if (notify) {
-		uintptr_t id = HEAP_ID_FROM_POINTER(&h->heap);
-
-		heap_listener_notify_free(id, ptr, old_bytes);
-		heap_listener_notify_alloc(id, ret, sys_heap_usable_size(&h->heap, ret));
 	}
 	/* A block that shrank or moved left free space behind it. */
 	wake_all_and_unlock(h, key);
@@ -249,8 +230,7 @@ static __attribute__((noinline)) void free_notify(struct k_heap *h, void *mem, k
 	size_t bytes = mem != NULL ? sys_heap_usable_size(&h->heap, mem) : 0;
 
 	if (bytes != 0) {
-		sys_heap_free(&h->heap, mem);
-		heap_listener_notify_free(HEAP_ID_FROM_POINTER(&h->heap), mem, bytes);
+		sys_heap_free(&h->heap, mem); /* notifies the listeners */
 	}
 	wake_all_and_unlock(h, key);
 }

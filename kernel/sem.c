@@ -6,6 +6,7 @@
 #include <errno.h>
 
 #include "kernel_internal.h"
+#include "kobj_poll.h"
 
 static struct k_spinlock sem_lock;
 
@@ -17,6 +18,7 @@ int k_sem_init(struct k_sem *sem, unsigned int initial_count, unsigned int limit
 	z_waitq_init(&sem->wait_q);
 	sem->count = initial_count;
 	sem->limit = limit;
+	sys_dlist_init(&sem->poll_events);
 	return 0;
 }
 
@@ -45,8 +47,12 @@ void k_sem_give(struct k_sem *sem)
 	if (t != NULL) {
 		z_thread_return_value_set(t, 0);
 		z_ready_thread(t);
-	} else if (sem->count < sem->limit) {
-		sem->count++;
+	} else {
+		if (sem->count < sem->limit) {
+			sem->count++;
+		}
+		/* k_poll() callers waiting for the semaphore (the first one, by priority). */
+		(void)z_obj_poll_signal(&sem->poll_events, K_POLL_STATE_SEM_AVAILABLE);
 	}
 	z_reschedule(&sem_lock, key);
 }

@@ -44,6 +44,9 @@
 #include <zephyr/kernel/stack.h>
 #include <zephyr/kernel/timer.h>
 #include <zephyr/kernel/work.h>
+#include <zephyr/kernel/event.h>
+#include <zephyr/kernel/condvar.h>
+#include <zephyr/kernel/pipe.h>
 #include <zephyr/app_memory/mem_domain.h>
 #include <zephyr/app_memory/app_memdomain.h>
 

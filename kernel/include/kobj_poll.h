@@ -25,4 +25,7 @@ static inline bool z_obj_poll_signal(sys_dlist_t *events, uint32_t state)
 	return !sys_dlist_is_empty(events) && z_handle_obj_poll_events(events, state);
 }
 
+/** @brief True if @p pipe holds data (kernel/pipe.c, for k_poll). */
+bool z_pipe_has_data(struct k_pipe *pipe);
+
 #endif /* ZMEM_KERNEL_INCLUDE_KOBJ_POLL_H_ */

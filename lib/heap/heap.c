@@ -4,124 +4,150 @@
  */
 /**
  * @file
- * @brief sys_heap_init() and the free path shared by free, realloc and aligned alloc.
+ * @brief sys_heap_init() and the free path shared by realloc and aligned allocation.
  */
 #include <string.h>
 
-#define Z_HEAP_DEFINE_HELPERS
-#include "heap.h"
+#include "heap_ops.h"
 
-static struct z_heap z_heap_unusable; /* max_bytes 0 and end 0: every call fails cleanly */
+/* Grid origin of a heap that failed to initialize: end 0, so every call fails cleanly. */
+static uint64_t z_heap_unusable[2];
+
+/*
+ * Units chunk 0 takes (its header, then the list heads) in a heap whose end marker is chunk
+ * @p end: the size Zephyr's heap header takes in the same buffer, so that the largest block is
+ * never smaller than Zephyr's (3 + floor(log2(end - 1) / 2) units is (20 + 4 log2(end - 1))
+ * bytes rounded up to whole units). Z_HEAP_F_() in sys_heap.h is the same rule.
+ */
+static size_t first_units(size_t end)
+{
+	return 3u + z_msb((uint32_t)(end - 1u)) / 2u;
+}
 
 void sys_heap_init(struct sys_heap *heap, void *mem, size_t bytes)
 {
 	uintptr_t start = (uintptr_t)mem;
 	uintptr_t limit = start + bytes;
-	uintptr_t base = (start + HDR_BYTES + CHUNK_UNIT - 1u) & ~(uintptr_t)(CHUNK_UNIT - 1u);
 
 	heap->init_mem = mem;
 	heap->init_bytes = bytes;
-	heap->heap = &z_heap_unusable;
-	if (mem == NULL || limit < start || base >= limit) {
+	heap->heap = (struct z_heap *)(void *)z_heap_unusable;
+	heap->fit_limit = 0;
+	heap->allocated_bytes = 0;
+	heap->max_allocated_bytes = 0;
+	heap->end = 0;
+	heap->bitmap = 0;
+	heap->first = 0;
+	heap->big = 0;
+	heap->kmax = 0;
+	if (mem == NULL || limit < start) {
 		goto bad;
 	}
 
-	size_t end = (limit - base) / CHUNK_UNIT;
-	size_t top = end < MAX_CHUNK ? end : MAX_CHUNK;
-	unsigned int nb_classes = size_class(top) + 1u;
-	size_t hdr_bytes = sizeof(struct z_heap) + nb_classes * sizeof(chunkid_t);
-	size_t chunk0 = (hdr_bytes + HDR_BYTES + CHUNK_UNIT - 1u) / CHUNK_UNIT;
+	/* Small layout when the heap has at most 32767 units, else 8-byte headers. */
+	bool big = false;
+	uintptr_t g = (start + 4u + CHUNK_UNIT - 1u) & ~(uintptr_t)(CHUNK_UNIT - 1u);
 
-	if (end < chunk0 + MIN_CHUNK) {
+	if (g >= limit || (limit - g) / CHUNK_UNIT < 2u) {
 		goto bad;
 	}
-#if SIZE_MAX > UINT32_MAX
-	if (end > UINT32_MAX) {
-		goto bad; /* beyond 32-bit chunk indices: 32 GiB */
-	}
-#endif
+	size_t end = (limit - g) / CHUNK_UNIT;
 
-	struct z_heap *h = (struct z_heap *)base;
-	size_t units = end - chunk0;
-
-	memset(h, 0, hdr_bytes);
-	h->end = (chunkid_t)end;
-	h->first = (chunkid_t)chunk0;
-	h->max_units = (chunkid_t)(units < MAX_CHUNK ? units : MAX_CHUNK);
-	h->nb_classes = (chunkid_t)nb_classes;
-	h->max_bytes = chunk_usable(h->max_units);
-	h->fit_limit = h->max_bytes;
-	h->first_mem = (uintptr_t)chunk_mem(h, chunk0);
-	h->nb_units = units;
-	set_size_used(h, 0, chunk0, true);
-
-	/*
-	 * Free segments of at most MAX_CHUNK units, each followed by a one-unit used chunk: a
-	 * fence, or for the last segment the end marker. A segment cut short keeps room for a
-	 * last one of at least MIN_CHUNK units.
-	 */
-	size_t c = chunk0;
-	size_t left = chunk0;
-
-	do {
-		size_t n = end - c;
-
-		if (n > MAX_CHUNK) {
-			n = MAX_CHUNK - MIN_CHUNK;
+	if (end > SMALL_MAX_END) {
+		big = true;
+		g = (start + 8u + CHUNK_UNIT - 1u) & ~(uintptr_t)(CHUNK_UNIT - 1u);
+		end = (limit - g) / CHUNK_UNIT;
+		if (end > 0x7fffffffu) {
+			end = 0x7fffffffu; /* 31-bit sizes: the rest of a 16 GiB+ buffer is unused */
 		}
-		set_size_used(h, c, n, false);
-		set_left_size(h, c, left);
-		z_heap_list_add(h, c, n);
-		c += n;
-		set_size_used(h, c, FENCE_UNITS, true);
-		set_left_size(h, c, n);
-		c += FENCE_UNITS;
-		left = FENCE_UNITS;
-	} while (c < end);
+	}
+	size_t first = first_units(end);
+
+	if (end < first + bytes_to_units(big, 1)) { /* room for one block of one byte */
+		goto bad;
+	}
+	struct z_heap *h = (struct z_heap *)g;
+	size_t n = end - first;
+
+	/* As many classes as the largest chunk needs, as far as chunk 0 has room for heads. */
+	size_t cap = (first * CHUNK_UNIT - hdr_bytes(big)) / (big ? 4u : 2u);
+	unsigned int kmax = class_raw(big, n);
+
+	if (kmax > cap) {
+		kmax = (unsigned int)cap;
+	}
+	if (kmax > 63u) {
+		kmax = 63u;
+	}
+
+	memset(h, 0, first * CHUNK_UNIT - hdr_bytes(big));
 	heap->heap = h;
+	heap->end = (uint32_t)end;
+	heap->first = (uint16_t)first;
+	heap->big = big;
+	heap->kmax = (uint8_t)kmax;
+	set_size_used(h, big, 0, first, true);
+	set_left_size(h, big, 0, 0);
+	set_size_used(h, big, first, n, false);
+	set_left_size(h, big, first, first);
+	set_size_used(h, big, end, 0, true);
+	set_left_size(h, big, end, n);
+	struct zh z = zh_get(heap, big);
+
+	list_add(&z, first, class_of(big, kmax, n));
+	heap->fit_limit = heap_max_bytes(heap, big);
 	return;
 bad:
 	z_heap_report(heap, mem, SYS_HEAP_ERR_BAD_INIT);
 }
 
-void z_heap_free_chunk(struct z_heap *h, size_t c)
+bool z_heap_free_chunk(struct sys_heap *heap, size_t c, void *mem)
 {
-	h->fit_limit = h->max_bytes;
-	size_t units = chunk_size(h, c);
-	size_t r = c + units;
+#if Z_HEAP_SPECIALIZE
+	if (heap->big) {
+		struct zh z = zh_get(heap, true);
 
-	if (!chunk_used(h, r)) {
-		size_t ru = chunk_size(h, r);
-
-		if (ru >= MIN_CHUNK) {
-			z_heap_list_remove(h, r, ru);
-		}
-		units += ru;
+		return free_chunk_impl(&z, c, mem);
 	}
-	if (!chunk_used(h, c - left_size(h, c))) {
-		size_t lu = left_size(h, c);
-
-		c -= lu;
-		if (lu >= MIN_CHUNK) {
-			z_heap_list_remove(h, c, lu);
-		}
-		units += lu;
-	}
-	set_size_used(h, c, units, false);
-	set_left_size(h, c + units, units);
-	if (units >= MIN_CHUNK) {
-		z_heap_list_add(h, c, units);
-	}
+	struct zh z = zh_get(heap, false);
+#else
+	struct zh z = zh_get(heap, heap->big);
+#endif
+	return free_chunk_impl(&z, c, mem);
 }
 
-void z_heap_trim(struct z_heap *h, size_t c, size_t units)
+bool z_heap_free_ok(struct sys_heap *heap, size_t c)
 {
-	size_t have = chunk_size(h, c);
+	struct zh z = zh_get(heap, heap->big);
+	struct zfree f;
 
-	if (have - units >= MIN_SPLIT) {
-		stats_free(h, have - units);
-		z_heap_split(h, c, have, units);
-		set_size_used(h, c, units, true);
-		z_heap_free_chunk(h, c + units);
+	return free_plan(&z, c, &f);
+}
+
+bool z_heap_trim(struct sys_heap *heap, size_t c, size_t units)
+{
+	struct z_heap *h = heap->heap;
+	bool big = heap->big;
+	size_t have = chunk_size(h, big, c);
+
+	if (have - units < min_chunk(big)) {
+		return true;
 	}
+	size_t t = c + units;
+	uint32_t saved[2];
+
+	/* The tail becomes a used chunk, then is freed (merging right): undone if that fails. */
+	memcpy(saved, chunk_ptr(h, t) - hdr_bytes(big), hdr_bytes(big));
+	set_size_used(h, big, t, have - units, true);
+	set_left_size(h, big, t, units);
+	set_left_size(h, big, c + have, have - units);
+	set_size_used(h, big, c, units, true);
+	if (!z_heap_free_chunk(heap, t, chunk_mem(h, c))) {
+		memcpy(chunk_ptr(h, t) - hdr_bytes(big), saved, hdr_bytes(big));
+		set_size_used(h, big, c, have, true);
+		set_left_size(h, big, c + have, have);
+		return false;
+	}
+	stats_free(heap, have - units);
+	return true;
 }

@@ -4,28 +4,31 @@
  */
 /**
  * @file
- * @brief Per-block canary (CONFIG_SYS_HEAP_CANARY): a word after each block's usable bytes,
- * derived from the heap, the chunk and its size, checked on free and realloc.
+ * @brief Per-block canary (hardening level 3, or CONFIG_SYS_HEAP_CANARY): a word after each
+ * block's usable bytes, derived from the heap, the chunk and its size, checked on free and
+ * realloc and by sys_heap_validate().
  */
 #include <string.h>
 
 #include "heap.h"
 
 #if Z_HEAP_CANARY
-void z_heap_canary_set(struct z_heap *h, size_t c)
+void z_heap_canary_set(struct sys_heap *heap, size_t c)
 {
-	size_t units = chunk_size(h, c);
+	struct z_heap *h = heap->heap;
+	size_t units = chunk_size(h, heap->big, c);
 	uint32_t v = chunk_canary_value(h, c, units);
 
-	memcpy(chunk_canary_ptr(h, c, units), &v, sizeof(v));
+	memcpy(chunk_canary_ptr(h, heap->big, c, units), &v, sizeof(v));
 }
 
-bool z_heap_canary_ok(struct z_heap *h, size_t c)
+bool z_heap_canary_ok(struct sys_heap *heap, size_t c)
 {
-	size_t units = chunk_size(h, c);
+	struct z_heap *h = heap->heap;
+	size_t units = chunk_size(h, heap->big, c);
 	uint32_t v;
 
-	memcpy(&v, chunk_canary_ptr(h, c, units), sizeof(v));
+	memcpy(&v, chunk_canary_ptr(h, heap->big, c, units), sizeof(v));
 	return v == chunk_canary_value(h, c, units);
 }
 #else

@@ -6,74 +6,77 @@
  * @file
  * @brief Statistics, fragmentation report and heap walk.
  *
- * Without CONFIG_SYS_HEAP_RUNTIME_STATS the allocator keeps no counters (as in Zephyr), so
- * sys_heap_runtime_stats_get() recounts free and allocated bytes with a walk and reports the
- * current allocation as the high-water mark.
+ * With CONFIG_SYS_HEAP_RUNTIME_STATS every alloc/free keeps the allocated bytes and their
+ * high-water mark. Without it there is no high-water mark to report: sys_heap_runtime_stats_get()
+ * then fills in the free and allocated bytes (recounted by a walk), sets max_allocated_bytes to 0
+ * and returns -ENOTSUP, so no caller mistakes the figures for complete ones.
  */
 #include <errno.h>
 
-#include "heap.h"
+#include "heap_ops.h"
 
 size_t sys_heap_walk(struct sys_heap *heap, sys_heap_walk_cb_t cb, void *user_data)
 {
-	struct z_heap *h;
 	size_t n = 0;
 
-	if (heap == NULL || (h = heap->heap) == NULL || h->end == 0u) {
+	if (heap == NULL || heap->heap == NULL || heap->end == 0u) {
 		return 0; /* not initialized, or initialized on an unusable buffer */
 	}
-	for (size_t c = chunk_size(h, 0); c < h->end; c += chunk_size(h, c)) {
-		size_t units = chunk_size(h, c);
+	struct z_heap *h = heap->heap;
+	bool big = heap->big;
 
-		if (units == 0u) {
-			break; /* corrupt: never loop forever */
-		}
-		if (chunk_is_fence(h, c)) {
-			continue; /* a segment separator, not a block */
+	for (size_t c = heap->first; c < heap->end; c += chunk_size(h, big, c)) {
+		size_t units = chunk_size(h, big, c);
+
+		if (units == 0u || units > heap->end - c) {
+			break; /* corrupt: never loop forever or leave the heap */
 		}
 		n++;
-		if (cb != NULL &&
-		    !cb(chunk_mem(h, c), chunk_usable_any(units), chunk_used(h, c), user_data)) {
+		if (cb != NULL && !cb(chunk_mem(h, c), chunk_usable(big, units),
+				      chunk_used(h, big, c), user_data)) {
 			break;
 		}
 	}
 	return n;
 }
 
+#if !Z_HEAP_STATS
 /* Free and allocated chunk bytes, headers included. */
-static void count_bytes(struct z_heap *h, size_t *free_bytes, size_t *used_bytes)
+static void count_bytes(struct sys_heap *heap, size_t *free_bytes, size_t *used_bytes)
 {
+	struct z_heap *h = heap->heap;
+	bool big = heap->big;
+
 	*free_bytes = 0;
 	*used_bytes = 0;
-	if (h->end == 0u) {
-		return; /* initialized on an unusable buffer */
-	}
-	for (size_t c = chunk_size(h, 0); c < h->end; c += chunk_size(h, c)) {
-		size_t units = chunk_size(h, c);
+	for (size_t c = heap->first; c < heap->end; c += chunk_size(h, big, c)) {
+		size_t units = chunk_size(h, big, c);
 
-		if (units == 0u) {
+		if (units == 0u || units > heap->end - c) {
 			break;
 		}
-		if (!chunk_is_fence(h, c)) {
-			*(chunk_used(h, c) ? used_bytes : free_bytes) += units * CHUNK_UNIT;
-		}
+		*(chunk_used(h, big, c) ? used_bytes : free_bytes) += units * CHUNK_UNIT;
 	}
 }
+#endif
 
 int sys_heap_runtime_stats_get(struct sys_heap *heap, struct sys_memory_stats *stats)
 {
 	if (heap == NULL || stats == NULL || heap->heap == NULL) {
 		return -EINVAL;
 	}
-	struct z_heap *h = heap->heap;
-
-	count_bytes(h, &stats->free_bytes, &stats->allocated_bytes);
 #if Z_HEAP_STATS
-	stats->max_allocated_bytes = h->max_allocated_bytes;
-#else
-	stats->max_allocated_bytes = stats->allocated_bytes;
-#endif
+	size_t capacity = (size_t)(heap->end - heap->first) * CHUNK_UNIT;
+
+	stats->allocated_bytes = heap->allocated_bytes;
+	stats->free_bytes = capacity - heap->allocated_bytes;
+	stats->max_allocated_bytes = heap->max_allocated_bytes;
 	return 0;
+#else
+	count_bytes(heap, &stats->free_bytes, &stats->allocated_bytes);
+	stats->max_allocated_bytes = 0;
+	return -ENOTSUP;
+#endif
 }
 
 int sys_heap_runtime_stats_reset_max(struct sys_heap *heap)
@@ -82,9 +85,11 @@ int sys_heap_runtime_stats_reset_max(struct sys_heap *heap)
 		return -EINVAL;
 	}
 #if Z_HEAP_STATS
-	heap->heap->max_allocated_bytes = heap->heap->allocated_bytes;
-#endif
+	heap->max_allocated_bytes = heap->allocated_bytes;
 	return 0;
+#else
+	return -ENOTSUP;
+#endif
 }
 
 int sys_heap_fragmentation_get(struct sys_heap *heap, struct sys_heap_fragmentation *frag)
@@ -93,50 +98,51 @@ int sys_heap_fragmentation_get(struct sys_heap *heap, struct sys_heap_fragmentat
 		return -EINVAL;
 	}
 	struct z_heap *h = heap->heap;
-	unsigned int top = 0; /* highest non-empty class + 1 */
+	bool big = heap->big;
 
-	/* Free space as the walk sees it, dust (one-unit free chunks, on no list) included. */
 	frag->free_bytes = 0;
 	frag->free_blocks = 0;
-	if (h->end != 0u) {
-		for (size_t c = chunk_size(h, 0); c < h->end; c += chunk_size(h, c)) {
-			size_t units = chunk_size(h, c);
+	for (size_t c = heap->first; c < heap->end; c += chunk_size(h, big, c)) {
+		size_t units = chunk_size(h, big, c);
 
-			if (units == 0u) {
-				return -EINVAL; /* corrupt: stop rather than loop */
-			}
-			if (!chunk_used(h, c)) {
-				frag->free_bytes += chunk_usable_any(units);
-				frag->free_blocks++;
-			}
+		if (units == 0u || units > heap->end - c) {
+			return -EINVAL; /* corrupt: stop rather than loop */
 		}
-	}
-	for (unsigned int k = h->nb_classes; k-- > 0u;) {
-		if (h->free_list[k] != 0u) {
-			top = k + 1u;
-			break;
+		if (!chunk_used(h, big, c)) {
+			frag->free_bytes += chunk_usable(big, units);
+			frag->free_blocks++;
 		}
 	}
 
 	/*
 	 * The largest request sys_heap_alloc() satisfies now: every request up to the lowest
 	 * size of the highest non-empty class, or up to the largest chunk the allocation probe
-	 * sees at the head of that class (not necessarily the largest free chunk).
+	 * sees at the head of that class (not necessarily the largest free chunk). The
+	 * failed-size cache is cleared, so that alloc(largest_free_block) succeeds.
 	 */
 	size_t largest = 0;
 
-	if (top != 0u) {
-		size_t c = h->free_list[top - 1u];
+	if (heap->bitmap != 0u) {
+		unsigned int top = z_msb64(heap->bitmap);
+		size_t c = head_get(h, big, top);
 
-		largest = class_min_units(top - 1u);
-		for (int i = 0; c != 0u && i < CONFIG_SYS_HEAP_ALLOC_PROBES; i++) {
-			if (chunk_size(h, c) > largest) {
-				largest = chunk_size(h, c);
+		largest = class_min_units(heap, top);
+		for (int i = 0; c != 0u && in_heap_range(heap, c) && i < CONFIG_SYS_HEAP_ALLOC_PROBES;
+		     i++) {
+			if (chunk_size(h, big, c) > largest) {
+				largest = chunk_size(h, big, c);
 			}
-			c = next_free(h, c);
+			c = link_get(h, big, c, 1);
+		}
+		/* Without probes, alloc still probes the head of the last class (nothing is above). */
+		c = head_get(h, big, top);
+		if (CONFIG_SYS_HEAP_ALLOC_PROBES == 0 && top == heap->kmax && in_heap_range(heap, c) &&
+		    chunk_size(h, big, c) > largest) {
+			largest = chunk_size(h, big, c);
 		}
 	}
-	frag->largest_free_block = largest != 0u ? chunk_usable(largest) : 0u;
+	heap->fit_limit = heap_max_bytes(heap, big);
+	frag->largest_free_block = chunk_usable(big, largest);
 	frag->fragmentation_pct = frag->free_bytes != 0u
 				      ? (unsigned int)(100u - (uint64_t)frag->largest_free_block *
 								  100u / frag->free_bytes)

@@ -11,7 +11,7 @@
  * hosted builds. A freestanding build (-ffreestanding, no C library, no configuration) has no
  * output channel of its own, so the call prints nothing there.
  */
-#include "heap.h"
+#include "heap_ops.h"
 
 #if defined(CONFIG_PRINTK) && CONFIG_PRINTK
 #include <zephyr/sys/printk.h>
@@ -34,56 +34,55 @@ void sys_heap_print_info(struct sys_heap *heap, bool dump_chunks)
 	size_t used_bytes = 0;
 	size_t used_chunks = 0;
 
-	if (h == NULL || h->end == 0u) {
+	if (h == NULL || heap->end == 0u) {
 		HEAP_PRINT("Heap %p: not initialized\n", (void *)heap);
 		return;
 	}
-	HEAP_PRINT(
-	    "Heap at %p contains %zu units in %u classes (unit %u bytes, header %u bytes)\n\n",
-	    chunk_mem(h, 0), (size_t)h->end, (unsigned int)h->nb_classes, (unsigned int)CHUNK_UNIT,
-	    (unsigned int)HDR_BYTES);
+	bool big = heap->big;
+	unsigned int top = size_class(heap, heap->end - heap->first);
+
+	HEAP_PRINT("Heap at %p contains %zu units in %u classes (unit %u bytes, header %u bytes)\n\n",
+		   chunk_mem(h, 0), (size_t)heap->end, top, (unsigned int)CHUNK_UNIT,
+		   (unsigned int)hdr_bytes(big));
 	HEAP_PRINT("  class  min units  # free chunks  free bytes\n");
-	for (unsigned int k = 0; k < h->nb_classes; k++) {
+	for (unsigned int k = 1; k <= top; k++) {
 		size_t n = 0;
 		size_t bytes = 0;
 
-		for (size_t c = h->free_list[k]; c != 0u && n <= h->end; c = next_free(h, c)) {
+		for (size_t c = head_get(h, big, k); c != 0u && in_heap_range(heap, c) && n <= heap->end;
+		     c = link_get(h, big, c, 1)) {
 			n++;
-			bytes += chunk_usable(chunk_size(h, c));
+			bytes += chunk_usable(big, chunk_size(h, big, c));
 		}
 		if (n != 0u) {
-			HEAP_PRINT("  %5u  %9zu  %13zu  %10zu\n", k, class_min_units(k), n, bytes);
+			HEAP_PRINT("  %5u  %9zu  %13zu  %10zu\n", k, class_min_units(heap, k), n,
+				   bytes);
 		}
 	}
-	for (size_t c = chunk_size(h, 0); c < h->end; c += chunk_size(h, c)) {
-		size_t units = chunk_size(h, c);
+	for (size_t c = heap->first; c < heap->end; c += chunk_size(h, big, c)) {
+		size_t units = chunk_size(h, big, c);
 
-		if (units == 0u) {
+		if (units == 0u || units > heap->end - c) {
 			HEAP_PRINT("  corrupt chunk %zu\n", c);
 			break;
 		}
-		if (chunk_is_fence(h, c)) {
-			/* segment separator: overhead */
-		} else if (chunk_used(h, c)) {
+		if (chunk_used(h, big, c)) {
 			used_chunks++;
-			used_bytes += chunk_usable_any(units);
+			used_bytes += chunk_usable(big, units);
 		} else {
-			free_bytes += chunk_usable_any(units);
+			free_bytes += chunk_usable(big, units);
 		}
 		if (dump_chunks) {
-			HEAP_PRINT("  chunk %5zu: [%p] %s, %zu units, left %zu\n", c,
-				   chunk_mem(h, c),
-				   chunk_is_fence(h, c) ? "fence"
-				   : chunk_used(h, c)   ? "used"
-							: "free",
-				   units, left_size(h, c));
+			HEAP_PRINT("  chunk %5zu: [%p] %s, %zu units, left %zu\n", c, chunk_mem(h, c),
+				   chunk_used(h, big, c) ? "used" : "free", units,
+				   left_size(h, big, c));
 		}
 	}
-	size_t total = (size_t)h->end * CHUNK_UNIT;
+	size_t total = heap->init_bytes;
+	size_t over = total - free_bytes - used_bytes;
 
 	HEAP_PRINT("\n%zu free bytes, %zu allocated bytes in %zu blocks, overhead = %zu bytes "
 		   "(%zu.%zu%%)\n",
-		   free_bytes, used_bytes, used_chunks, total - free_bytes - used_bytes,
-		   (total - free_bytes - used_bytes) * 100u / total,
-		   ((total - free_bytes - used_bytes) * 1000u / total) % 10u);
+		   free_bytes, used_bytes, used_chunks, over, over * 100u / total,
+		   (over * 1000u / total) % 10u);
 }

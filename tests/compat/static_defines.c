@@ -61,6 +61,21 @@ static K_THREAD_STACK_DEFINE(stack_static, 1024);
 static K_THREAD_STACK_ARRAY_DEFINE(stack_array_static, 2, 1024);
 static K_KERNEL_STACK_DEFINE(kstack_static, 1024);
 
+/* The kernel objects memory flows through. */
+static K_MSGQ_DEFINE(msgq_static, sizeof(uint32_t), 4, 4);
+static K_QUEUE_DEFINE(queue_static);
+static K_FIFO_DEFINE(fifo_static);
+static K_LIFO_DEFINE(lifo_static);
+static K_STACK_DEFINE(kstack_obj_static, 4);
+static K_TIMER_DEFINE(timer_static, NULL, NULL);
+static int work_runs;
+static void work_handler(struct k_work *work)
+{
+	ARG_UNUSED(work);
+	work_runs++;
+}
+static K_WORK_DEFINE(work_static, work_handler);
+
 /* Partitions and heap listeners. */
 static uint8_t part_mem[4096] __aligned(4096);
 K_MEM_PARTITION_DEFINE(part_plain, part_mem, sizeof(part_mem), K_MEM_PARTITION_P_RW_U_RW);
@@ -172,6 +187,32 @@ static void test_file_scope_forms(void)
 	CHECK(K_THREAD_STACK_SIZEOF(stack_static) >= 1024);
 	CHECK(K_THREAD_STACK_SIZEOF(stack_array_static[1]) >= 1024);
 	CHECK(K_KERNEL_STACK_SIZEOF(kstack_static) >= 1024);
+
+	uint32_t m = 7;
+	uint32_t got = 0;
+
+	CHECK_EQ(k_msgq_put(&msgq_static, &m, K_NO_WAIT), 0);
+	CHECK_EQ(k_msgq_get(&msgq_static, &got, K_NO_WAIT), 0);
+	CHECK_EQ(got, 7);
+	static uint32_t item[2][2];
+
+	k_queue_append(&queue_static, item[0]);
+	CHECK(k_queue_get(&queue_static, K_NO_WAIT) == item[0]);
+	k_fifo_put(&fifo_static, item[1]);
+	CHECK(k_fifo_get(&fifo_static, K_NO_WAIT) == item[1]);
+	k_lifo_put(&lifo_static, item[0]);
+	CHECK(k_lifo_get(&lifo_static, K_NO_WAIT) == item[0]);
+	stack_data_t sd = 0;
+
+	CHECK_EQ(k_stack_push(&kstack_obj_static, 42), 0);
+	CHECK_EQ(k_stack_pop(&kstack_obj_static, &sd, K_NO_WAIT), 0);
+	CHECK_EQ(sd, 42);
+	k_timer_start(&timer_static, K_MSEC(1), K_NO_WAIT);
+	k_msleep(2);
+	CHECK_EQ(k_timer_status_get(&timer_static), 1);
+	CHECK(k_work_submit(&work_static) >= 0);
+	k_msleep(1);
+	CHECK_EQ(work_runs, 1);
 
 	CHECK_EQ(part_plain.size, sizeof(part_mem));
 	CHECK_EQ(part_static.attr, K_MEM_PARTITION_P_RO_U_RO);

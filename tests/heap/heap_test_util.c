@@ -107,7 +107,7 @@ struct sys_memory_stats stats_of(struct sys_heap *h)
 	struct sys_memory_stats s;
 
 	memset(&s, 0xff, sizeof(s));
-	if (sys_heap_runtime_stats_get(h, &s) != 0) {
+	if (sys_heap_runtime_stats_get(h, &s) != STATS_RC) {
 		memset(&s, 0xff, sizeof(s));
 	}
 	return s;

@@ -12,17 +12,21 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <errno.h>
 #include <stdint.h>
 #include <zephyr/sys/sys_heap.h>
 
 /**
  * @brief 1 when the heap keeps a high-water mark (CONFIG_SYS_HEAP_RUNTIME_STATS); without it
- * the statistics are recounted on request and report the current allocation as the maximum.
+ * sys_heap_runtime_stats_get() recounts free and allocated bytes, reports 0 as the maximum and
+ * returns -ENOTSUP (STATS_RC), as does sys_heap_runtime_stats_reset_max().
  */
-#if defined(CONFIG_SYS_HEAP_RUNTIME_STATS) && CONFIG_SYS_HEAP_RUNTIME_STATS
+#if SYS_HEAP_STATS_ENABLED
 #define HEAP_TRACKS_MAX 1
+#define STATS_RC        0
 #else
 #define HEAP_TRACKS_MAX 0
+#define STATS_RC        (-ENOTSUP)
 #endif
 
 /**

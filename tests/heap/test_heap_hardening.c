@@ -300,8 +300,9 @@ static int right_neighbour(int i)
 	return best;
 }
 
-#if defined(CONFIG_SYS_HEAP_CANARY) && CONFIG_SYS_HEAP_CANARY
-#define CANARY_BYTES 4 /* the hardened level's canary word after each block */
+#if (defined(CONFIG_SYS_HEAP_CANARY) && CONFIG_SYS_HEAP_CANARY) ||                            \
+	(defined(CONFIG_SYS_HEAP_HARDENING_LEVEL) && CONFIG_SYS_HEAP_HARDENING_LEVEL >= 3)
+#define CANARY_BYTES 4 /* the full level's canary word after each block */
 #else
 #define CANARY_BYTES 0
 #endif
@@ -493,6 +494,254 @@ ZT_TEST(test_validate_sees_write_after_free)
 	check_and_release();
 }
 
+#if !defined(CONFIG_SYS_HEAP_HARDENING_LEVEL) || CONFIG_SYS_HEAP_HARDENING_LEVEL >= 2
+/* Bytes of a chunk header in the test's 4 KiB heap (the small layout). */
+#define HDR 4
+
+/* Allocate until the heap is full: no block may overlap [p, p + n). Then free them again. */
+static void no_block_overlaps(const void *p, size_t n, int line)
+{
+	static void *got[128];
+	int k = 0;
+
+	while (k < 128 && (got[k] = sys_heap_alloc(&heap, 16)) != NULL) {
+		uintptr_t a = (uintptr_t)got[k];
+
+		ZT_ASSERT_MSG(a + 16 <= (uintptr_t)p || a >= (uintptr_t)p + n,
+			      "line %d: allocation %p handed out the live block at %p", line, got[k],
+			      p);
+		k++;
+	}
+	while (k-- > 0) {
+		sys_heap_free(&heap, got[k]);
+	}
+}
+
+ZT_TEST(test_one_byte_overflow_into_used_bit_defect_1)
+{
+	/*
+	 * A one-byte overflow that clears only the used bit of the live right neighbour's
+	 * header (its size stays right): freeing the overflowing block must not merge the live
+	 * neighbour, whatever the neighbour holds (zeros look like empty list links).
+	 */
+	for (int fill = 0; fill < 3; fill++) {
+		setup();
+		int left = 2;
+		int right = right_neighbour(left);
+		ZT_ASSERT_GE(right, 0);
+		if (fill == 1) {
+			memset(blk[right], 0, BLK_BYTES);
+		} else if (fill == 2) {
+			memset(blk[right], 0xff, BLK_BYTES);
+		}
+		uint8_t *b = (uint8_t *)blk[right] - HDR;
+		uint8_t keep = *b;
+
+		*b = (uint8_t)(keep & ~1u);
+		reject_all_ways(blk[left], ERR_BIT(SYS_HEAP_ERR_CORRUPT_HEADER), false, __LINE__);
+		ZT_RETURN_IF_FAILED();
+		no_block_overlaps(blk[right], BLK_BYTES, __LINE__);
+		ZT_RETURN_IF_FAILED();
+		*b = keep;
+		if (fill == 0) {
+			ZT_ASSERT(pattern_check(blk[right], BLK_BYTES, (uint32_t)right) == PATTERN_OK);
+		} else {
+			pattern_fill(blk[right], BLK_BYTES, (uint32_t)right);
+		}
+		check_and_release();
+		ZT_RETURN_IF_FAILED();
+	}
+}
+
+/* A heap inside guard bytes: nothing may ever be written outside it. */
+static _Alignas(HEAP_BUF_ALIGN) struct {
+	uint8_t heap[HEAP_BYTES];
+	uint8_t post[256];
+} guarded;
+static uint8_t pre_guard[256];
+
+static void guards_set(void)
+{
+	memset(guarded.post, 0xa5, sizeof(guarded.post));
+	memset(pre_guard, 0xa5, sizeof(pre_guard));
+}
+
+static bool guards_ok(void)
+{
+	for (size_t i = 0; i < sizeof(guarded.post); i++) {
+		if (guarded.post[i] != 0xa5 || pre_guard[i] != 0xa5) {
+			return false;
+		}
+	}
+	return true;
+}
+
+ZT_TEST(test_overflow_into_free_neighbour_defect_2)
+{
+	/*
+	 * The right neighbour is free: an overflow that keeps its header but changes a list link,
+	 * or changes its size, must not make free or alloc write anywhere: the call is refused
+	 * and reported.
+	 */
+	static const uint16_t links[] = {0x7fff, 0xffff, 0x0001, 0x0100, 0x0041};
+
+	for (size_t li = 0; li < sizeof(links) / sizeof(links[0]); li++) {
+		for (int which = 0; which < 2; which++) {
+			setup();
+			int left = 2;
+			int right = right_neighbour(left);
+			sys_heap_free(&heap, blk[right]);
+			blk[right] = NULL;
+			/* blk[right]'s links: the first two 16-bit words of its payload. */
+			uint16_t *l = (uint16_t *)((uint8_t *)blk[left] + sys_heap_usable_size(&heap, blk[left]) +
+					 CANARY_BYTES + HDR);
+			uint16_t keep = l[which];
+
+			if (keep == links[li]) {
+				check_and_release();
+				continue;
+			}
+			l[which] = links[li];
+			ZT_ASSERT(!sys_heap_validate(&heap));
+			reject_all_ways(blk[left], ERR_BIT(SYS_HEAP_ERR_CORRUPT_HEADER), false,
+					__LINE__);
+			ZT_RETURN_IF_FAILED();
+			/* Allocations may fail (and report), but never return memory twice. */
+			hook_reset();
+			no_block_overlaps(blk[left], BLK_BYTES, __LINE__);
+			ZT_RETURN_IF_FAILED();
+			l[which] = keep;
+			ZT_ASSERT(sys_heap_validate(&heap));
+			check_and_release();
+			ZT_RETURN_IF_FAILED();
+		}
+	}
+}
+
+ZT_TEST(test_overwritten_metadata_never_writes_outside)
+{
+	/*
+	 * The guarantee, tried at random: a heap whose metadata (chunk headers, list links, list
+	 * heads; never a live block's contents) is overwritten with any bytes never writes outside
+	 * its buffer and never hands out memory that is still allocated.
+	 */
+	static void *live[48];
+	static size_t live_n[48];
+	struct zt_rng r;
+	unsigned int reports = 0;
+
+	zt_rng_seed(&r, 0x5eed);
+	hook_install();
+	for (int round = 0; round < 400; round++) {
+		guards_set();
+		memset(live, 0, sizeof(live));
+		sys_heap_init(&heap, guarded.heap, sizeof(guarded.heap));
+		for (int op = 0; op < 300; op++) {
+			uint32_t k = zt_rng_below(&r, 48);
+
+			if (op % 50 == 49) {
+				/* Overwrite 1 to 8 bytes that belong to no live block. */
+				uint32_t n = 1 + zt_rng_below(&r, 8);
+				uint32_t at = zt_rng_below(&r, sizeof(guarded.heap) - n);
+				bool hits_live = false;
+
+				for (int j = 0; j < 48; j++) {
+					uintptr_t a = (uintptr_t)live[j];
+					uintptr_t p = (uintptr_t)guarded.heap + at;
+
+					if (live[j] != NULL && p < a + live_n[j] && p + n > a) {
+						hits_live = true;
+					}
+				}
+				if (!hits_live) {
+					for (uint32_t j = 0; j < n; j++) {
+						guarded.heap[at + j] = (uint8_t)zt_rng_next(&r);
+					}
+				}
+			} else if (live[k] != NULL && zt_rng_below(&r, 3) != 0) {
+				hook_reset();
+				sys_heap_free(&heap, live[k]);
+				if (hook_log.count == 0) {
+					live[k] = NULL; /* else refused: the block stays ours */
+				}
+			} else if (live[k] == NULL) {
+				size_t n = 1 + zt_rng_below(&r, 200);
+				uint8_t *p = sys_heap_alloc(&heap, n);
+
+				if (p != NULL) {
+					ZT_ASSERT(in_heap(&heap, p, n));
+					for (int j = 0; j < 48; j++) {
+						uintptr_t a = (uintptr_t)live[j];
+
+						ZT_ASSERT_MSG(live[j] == NULL ||
+								      (uintptr_t)p + n <= a ||
+								      (uintptr_t)p >= a + live_n[j],
+							      "round %d op %d: %p overlaps live %p", round,
+							      op, (void *)p, live[j]);
+					}
+					ZT_RETURN_IF_FAILED();
+					memset(p, 0x3c, n);
+					live[k] = p;
+					live_n[k] = n;
+				}
+			}
+			ZT_ASSERT_MSG(guards_ok(), "round %d op %d: a write outside the heap", round,
+				      op);
+			ZT_RETURN_IF_FAILED();
+		}
+		reports += hook_log.by_err[SYS_HEAP_ERR_CORRUPT_HEADER];
+	}
+	/* The damage was seen, not just survived. */
+	ZT_ASSERT_GT(reports, 0);
+}
+#endif
+
+ZT_TEST(test_largest_free_block_after_a_failure_defect_7)
+{
+	/*
+	 * alloc(largest_free_block) succeeds even right after a failed allocation set the
+	 * failed-size cache, and one byte more fails.
+	 */
+	static void *live[64];
+	struct zt_rng r;
+
+	zt_rng_seed(&r, 7);
+	hook_install();
+	memset(live, 0, sizeof(live));
+	sys_heap_init(&heap, heap_buf.b, HEAP_BYTES);
+	for (int op = 0; op < 20000; op++) {
+		uint32_t k = zt_rng_below(&r, 64);
+
+		if (live[k] != NULL) {
+			sys_heap_free(&heap, live[k]);
+			live[k] = NULL;
+			continue;
+		}
+		size_t n = 1 + zt_rng_below(&r, zt_rng_below(&r, 4) == 0 ? 1500 : 200);
+
+		live[k] = zt_rng_below(&r, 4) == 0
+				  ? sys_heap_aligned_alloc(&heap, (size_t)16 << zt_rng_below(&r, 5), n)
+				  : sys_heap_alloc(&heap, n);
+		if (live[k] != NULL) {
+			continue;
+		}
+		struct sys_heap_fragmentation f;
+
+		ZT_ASSERT_EQ(sys_heap_fragmentation_get(&heap, &f), 0);
+		if (f.largest_free_block != 0u) {
+			void *p = sys_heap_alloc(&heap, f.largest_free_block);
+
+			ZT_ASSERT_MSG(p != NULL, "op %d: alloc(largest_free_block = %zu) failed", op,
+				      f.largest_free_block);
+			ZT_RETURN_IF_FAILED();
+			sys_heap_free(&heap, p);
+		}
+		ZT_ASSERT_NULL(sys_heap_alloc(&heap, f.largest_free_block + 1u));
+	}
+	ZT_ASSERT_EQ(hook_log.count, 0);
+	ZT_ASSERT(sys_heap_validate(&heap));
+}
+
 ZT_TEST(test_default_hook_does_not_crash)
 {
 	setup();
@@ -532,6 +781,12 @@ static const struct zt_case cases[] = {
 	ZT_CASE(test_validate_sees_write_after_free),
 	ZT_CASE(test_default_hook_does_not_crash),
 	ZT_CASE(test_pointer_far_away_is_not_dereferenced),
+#if !defined(CONFIG_SYS_HEAP_HARDENING_LEVEL) || CONFIG_SYS_HEAP_HARDENING_LEVEL >= 2
+	ZT_CASE(test_one_byte_overflow_into_used_bit_defect_1),
+	ZT_CASE(test_overflow_into_free_neighbour_defect_2),
+	ZT_CASE(test_overwritten_metadata_never_writes_outside),
+#endif
+	ZT_CASE(test_largest_free_block_after_a_failure_defect_7),
 };
 
 int main(int argc, char **argv)

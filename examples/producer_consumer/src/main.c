@@ -44,8 +44,10 @@ struct reading {
 K_MEM_SLAB_DEFINE(reading_slab, sizeof(struct reading), SLAB_BLOCKS, 8);
 K_MSGQ_DEFINE(readings, sizeof(struct reading *), QUEUE_DEPTH, sizeof(void *));
 K_FIFO_DEFINE(to_logger);
-/* The consumer's resource pool: FIFO nodes for k_fifo_alloc_put (32 bytes each here). */
-K_HEAP_DEFINE(consumer_pool, 512);
+/* The consumer's resource pool: FIFO nodes for k_fifo_alloc_put (32 bytes each here), few
+ * enough that it runs out while the logger is slow. */
+#define POOL_BYTES 256
+K_HEAP_DEFINE(consumer_pool, POOL_BYTES);
 
 /* The consumer's own memory: only its domain holds this partition. */
 K_APPMEM_PARTITION_DEFINE(consumer_part);
@@ -162,8 +164,8 @@ int main(void)
 	uint32_t bad = 0;
 	uint32_t refused_seen = 0;
 
-	LOG_INF("%d samples every 10 ms, queue of %d, slab of %d blocks, pool of 512 bytes",
-		SAMPLES, QUEUE_DEPTH, SLAB_BLOCKS);
+	LOG_INF("%d samples every 10 ms, queue of %d, slab of %d blocks, pool of %d bytes",
+		SAMPLES, QUEUE_DEPTH, SLAB_BLOCKS, POOL_BYTES);
 	(void)k_mem_domain_init(&consumer_domain, ARRAY_SIZE(parts), parts);
 	k_thread_create(&consumer_thread, consumer_stack, K_THREAD_STACK_SIZEOF(consumer_stack),
 			consumer, NULL, NULL, NULL, CONSUMER_PRIO, K_USER, K_FOREVER);

@@ -23,14 +23,18 @@ extern "C" {
 
 /** @brief A counting semaphore. */
 struct k_sem {
-	_wait_q_t wait_q;   /**< Threads waiting in k_sem_take(). */
-	unsigned int count; /**< Current count. */
-	unsigned int limit; /**< Maximum count. */
+	_wait_q_t wait_q;        /**< Threads waiting in k_sem_take(). */
+	unsigned int count;      /**< Current count. */
+	unsigned int limit;      /**< Maximum count. */
+	sys_dlist_t poll_events; /**< k_poll() events waiting for the semaphore. */
 };
 
 /** @brief Static initializer of semaphore @p obj. */
 #define Z_SEM_INITIALIZER(obj, initial_count, count_limit)                                         \
-	{.wait_q = Z_WAIT_Q_INIT(&(obj).wait_q), .count = (initial_count), .limit = (count_limit)}
+	{.wait_q = Z_WAIT_Q_INIT(&(obj).wait_q),                                                   \
+	 .count = (initial_count),                                                                 \
+	 .limit = (count_limit),                                                                   \
+	 .poll_events = SYS_DLIST_STATIC_INIT(&(obj).poll_events)}
 
 /**
  * @brief Define and initialize a semaphore. A storage class may precede it

@@ -27,12 +27,88 @@ extern "C" {
 
 struct z_heap;
 
-/** @brief A heap over one caller-provided buffer. Treat the fields as private. */
+/**
+ * @brief 1 when sys_heap keeps runtime statistics (CONFIG_SYS_HEAP_RUNTIME_STATS, default y;
+ * a build without a configuration header gets the default too).
+ */
+#if defined(CONFIG_SYS_HEAP_RUNTIME_STATS) ? CONFIG_SYS_HEAP_RUNTIME_STATS : !defined(ZMEM_AUTOCONF)
+#define SYS_HEAP_STATS_ENABLED 1
+#else
+#define SYS_HEAP_STATS_ENABLED 0
+#endif
+
+/**
+ * @brief A heap over one caller-provided buffer. Treat the fields as private.
+ *
+ * The first three fields are Zephyr's. The others are zmem's bookkeeping, kept here rather
+ * than in the buffer so that no overflow of a block can change the heap's bounds or its
+ * failed-size cache (the buffer holds only the chunk headers and the free-list heads).
+ */
 struct sys_heap {
-	struct z_heap *heap; /**< Heap header, placed inside the buffer. */
+	struct z_heap *heap; /**< Grid origin inside the buffer (free-list heads start here). */
 	void *init_mem;      /**< Buffer given to sys_heap_init(). */
 	size_t init_bytes;   /**< Its size in bytes. */
+	size_t fit_limit;    /**< Requests above this many bytes fail at once. */
+	size_t allocated_bytes;     /**< With CONFIG_SYS_HEAP_RUNTIME_STATS: bytes in used chunks. */
+	size_t max_allocated_bytes; /**< With CONFIG_SYS_HEAP_RUNTIME_STATS: high-water mark. */
+	uint64_t bitmap;     /**< Bit k set when free list k is not empty. */
+	uint32_t end;        /**< Index of the end-marker chunk (0: not usable). */
+	uint16_t first;      /**< Index of the first chunk (the units chunk 0 takes). */
+	uint8_t big;         /**< 8-byte headers and 32-bit links (heaps over 32767 units). */
+	uint8_t kmax;        /**< Last size class (it also holds every larger chunk). */
 };
+
+/** @cond INTERNAL_HIDDEN */
+/*
+ * Helpers for Z_HEAP_MIN_SIZE_FOR(), the exact layout rule of sys_heap_init() written so that
+ * the preprocessor expands each argument a bounded number of times. A heap whose end marker is
+ * chunk e (e = (bytes - 8) / 8 for an 8-byte aligned buffer) gives chunk 0 (its header and the
+ * list heads) F(e) = 3 + floor(log2(e - 1) / 2) units; its largest chunk is e - F(e) units.
+ */
+#define Z_HEAP_F_(e)                                                                               \
+	(3ull + ((e) - 1u >= 0x4ull) + ((e) - 1u >= 0x10ull) + ((e) - 1u >= 0x40ull) +             \
+	 ((e) - 1u >= 0x100ull) + ((e) - 1u >= 0x400ull) + ((e) - 1u >= 0x1000ull) +               \
+	 ((e) - 1u >= 0x4000ull) + ((e) - 1u >= 0x10000ull) + ((e) - 1u >= 0x40000ull) +           \
+	 ((e) - 1u >= 0x100000ull) + ((e) - 1u >= 0x400000ull) + ((e) - 1u >= 0x1000000ull) +      \
+	 ((e) - 1u >= 0x4000000ull) + ((e) - 1u >= 0x10000000ull) + ((e) - 1u >= 0x40000000ull))
+#if defined(CONFIG_SYS_HEAP_CANARY) && CONFIG_SYS_HEAP_CANARY ||                              \
+	defined(CONFIG_SYS_HEAP_HARDENING_LEVEL) && CONFIG_SYS_HEAP_HARDENING_LEVEL >= 3
+#define Z_HEAP_CANARY_BYTES_ 4ull
+#else
+#define Z_HEAP_CANARY_BYTES_ 0ull
+#endif
+/* Units a request of @p b bytes takes with @p hb-byte headers (never below the minimum chunk). */
+#define Z_HEAP_UNITS_(b, hb)                                                                       \
+	(((unsigned long long)(b) + (hb) + Z_HEAP_CANARY_BYTES_ + 7u) / 8u < (hb) / 4u            \
+		 ? (hb) / 4u                                                                       \
+		 : ((unsigned long long)(b) + (hb) + Z_HEAP_CANARY_BYTES_ + 7u) / 8u)
+/*
+ * Smallest end marker whose heap holds a chunk of @p u units: a = u + F(u + 1) is a lower
+ * bound, and F grows by at most 2 over the next 20 units, so it is a, a + 1 or a + 2.
+ */
+#define Z_HEAP_A_(u) ((u) + Z_HEAP_F_((u) + 1u))
+#define Z_HEAP_END_(u)                                                                             \
+	(Z_HEAP_A_(u) - Z_HEAP_F_(Z_HEAP_A_(u)) >= (u)             ? Z_HEAP_A_(u)                 \
+	 : Z_HEAP_A_(u) + 1u - Z_HEAP_F_(Z_HEAP_A_(u) + 1u) >= (u) ? Z_HEAP_A_(u) + 1u            \
+								     : Z_HEAP_A_(u) + 2u)
+#define Z_HEAP_SMALL_END_(b) Z_HEAP_END_(Z_HEAP_UNITS_(b, 4u))
+#define Z_HEAP_BIG_END_(b)   Z_HEAP_END_(Z_HEAP_UNITS_(b, 8u))
+/** @endcond */
+
+/**
+ * @brief Smallest buffer (8-byte aligned) in which one allocation of @p bytes succeeds right
+ * after sys_heap_init() (exact: one byte less and it fails). A buffer that is not 8-byte aligned
+ * may need up to 7 bytes more.
+ */
+#define Z_HEAP_MIN_SIZE_FOR(bytes)                                                                 \
+	((size_t)(8u + 8u * (Z_HEAP_SMALL_END_(bytes) <= 32767u ? Z_HEAP_SMALL_END_(bytes)         \
+							      : Z_HEAP_BIG_END_(bytes))))
+
+/**
+ * @brief Smallest buffer (8-byte aligned) sys_heap_init() accepts (exact: one byte less is
+ * refused): the smallest that can serve one allocation of one byte.
+ */
+#define Z_HEAP_MIN_SIZE Z_HEAP_MIN_SIZE_FOR(1u)
 
 /** @brief Result of sys_heap_stress(). */
 struct z_heap_stress_result {

@@ -15,7 +15,9 @@
 #include <zephyr/irq_offload.h>
 #include <zephyr/kernel.h>
 
-#include "../common/kobj_helpers.h"
+#include <zephyr/ztest.h>
+
+#include "../common/kobj_ztest.h"
 
 struct item {
 	void *reserved; /* the kernel's link word */
@@ -48,16 +50,16 @@ static void drain(struct k_queue *queue)
 	}
 }
 
-static void test_basic_order(void)
+ZTEST(kernel_queue, test_basic_order)
 {
 	struct k_queue lq;
 
 	reset_items();
 	k_queue_init(&lq);
-	CHECK(k_queue_is_empty(&lq));
-	CHECK(k_queue_peek_head(&lq) == NULL);
-	CHECK(k_queue_peek_tail(&lq) == NULL);
-	CHECK(k_queue_get(&lq, K_NO_WAIT) == NULL);
+	zexpect_true(k_queue_is_empty(&lq));
+	zexpect_true(k_queue_peek_head(&lq) == NULL);
+	zexpect_true(k_queue_peek_tail(&lq) == NULL);
+	zexpect_true(k_queue_get(&lq, K_NO_WAIT) == NULL);
 
 	k_queue_append(&lq, &items[1]);
 	k_queue_append(&lq, &items[2]);
@@ -65,88 +67,88 @@ static void test_basic_order(void)
 	k_queue_insert(&lq, &items[2], &items[4]); /* after the tail */
 	k_queue_insert(&lq, &items[2], &items[3]); /* in the middle */
 	k_queue_insert(&lq, NULL, &items[5]);      /* NULL prev: at the front */
-	CHECK(!k_queue_is_empty(&lq));
-	CHECK_EQ(value_of(k_queue_peek_head(&lq)), 5);
-	CHECK_EQ(value_of(k_queue_peek_tail(&lq)), 4);
+	zexpect_true(!k_queue_is_empty(&lq));
+	zexpect_equal(value_of(k_queue_peek_head(&lq)), 5);
+	zexpect_equal(value_of(k_queue_peek_tail(&lq)), 4);
 
 	int expect[] = {5, 0, 1, 2, 3, 4};
 
 	for (int i = 0; i < 6; i++) {
-		CHECK_EQ(value_of(k_queue_get(&lq, K_NO_WAIT)), expect[i]);
+		zexpect_equal(value_of(k_queue_get(&lq, K_NO_WAIT)), expect[i]);
 	}
-	CHECK(k_queue_is_empty(&lq));
+	zexpect_true(k_queue_is_empty(&lq));
 }
 
-static void test_remove_unique(void)
+ZTEST(kernel_queue, test_remove_unique)
 {
 	struct k_queue lq;
 
 	reset_items();
 	k_queue_init(&lq);
-	CHECK(k_queue_unique_append(&lq, &items[0]));
-	CHECK(k_queue_unique_append(&lq, &items[1]));
-	CHECK(!k_queue_unique_append(&lq, &items[0])); /* already there */
-	CHECK(k_queue_unique_append(&lq, &items[2]));
-	CHECK(k_queue_remove(&lq, &items[1]));  /* middle */
-	CHECK(!k_queue_remove(&lq, &items[1])); /* gone */
-	CHECK(k_queue_remove(&lq, &items[2]));  /* tail: the tail moves back */
-	CHECK_EQ(value_of(k_queue_peek_tail(&lq)), 0);
+	zexpect_true(k_queue_unique_append(&lq, &items[0]));
+	zexpect_true(k_queue_unique_append(&lq, &items[1]));
+	zexpect_true(!k_queue_unique_append(&lq, &items[0])); /* already there */
+	zexpect_true(k_queue_unique_append(&lq, &items[2]));
+	zexpect_true(k_queue_remove(&lq, &items[1]));  /* middle */
+	zexpect_true(!k_queue_remove(&lq, &items[1])); /* gone */
+	zexpect_true(k_queue_remove(&lq, &items[2]));  /* tail: the tail moves back */
+	zexpect_equal(value_of(k_queue_peek_tail(&lq)), 0);
 	k_queue_append(&lq, &items[3]);
-	CHECK_EQ(value_of(k_queue_get(&lq, K_NO_WAIT)), 0);
-	CHECK_EQ(value_of(k_queue_get(&lq, K_NO_WAIT)), 3);
-	CHECK(k_queue_remove(&lq, &items[3]) == false);
-	CHECK(k_queue_is_empty(&lq));
+	zexpect_equal(value_of(k_queue_get(&lq, K_NO_WAIT)), 0);
+	zexpect_equal(value_of(k_queue_get(&lq, K_NO_WAIT)), 3);
+	zexpect_true(k_queue_remove(&lq, &items[3]) == false);
+	zexpect_true(k_queue_is_empty(&lq));
 }
 
-static void test_lists(void)
+ZTEST(kernel_queue, test_lists)
 {
 	struct k_queue lq;
 	sys_slist_t list;
 
 	reset_items();
 	k_queue_init(&lq);
-	CHECK_EQ(k_queue_append_list(&lq, NULL, &items[0]), -EINVAL);
-	CHECK_EQ(k_queue_append_list(&lq, &items[0], NULL), -EINVAL);
+	zexpect_equal(k_queue_append_list(&lq, NULL, &items[0]), -EINVAL);
+	zexpect_equal(k_queue_append_list(&lq, &items[0], NULL), -EINVAL);
 
 	/* A chain linked through the first words. */
 	items[0].reserved = &items[1];
 	items[1].reserved = &items[2];
 	items[2].reserved = (void *)0x1234; /* the tail's link is not trusted */
 	k_queue_append(&lq, &items[7]);
-	CHECK_EQ(k_queue_append_list(&lq, &items[0], &items[2]), 0);
-	CHECK_EQ(value_of(k_queue_peek_tail(&lq)), 2);
+	zexpect_equal(k_queue_append_list(&lq, &items[0], &items[2]), 0);
+	zexpect_equal(value_of(k_queue_peek_tail(&lq)), 2);
 
 	sys_slist_init(&list);
-	CHECK_EQ(k_queue_merge_slist(&lq, &list), -EINVAL); /* empty list */
+	zexpect_equal(k_queue_merge_slist(&lq, &list), -EINVAL); /* empty list */
 	sys_slist_append(&list, (sys_snode_t *)&items[3]);
 	sys_slist_append(&list, (sys_snode_t *)&items[4]);
-	CHECK_EQ(k_queue_merge_slist(&lq, &list), 0);
-	CHECK(sys_slist_is_empty(&list));
+	zexpect_equal(k_queue_merge_slist(&lq, &list), 0);
+	zexpect_true(sys_slist_is_empty(&list));
 
 	int expect[] = {7, 0, 1, 2, 3, 4};
 
 	for (int i = 0; i < 6; i++) {
-		CHECK_EQ(value_of(k_queue_get(&lq, K_NO_WAIT)), expect[i]);
+		zexpect_equal(value_of(k_queue_get(&lq, K_NO_WAIT)), expect[i]);
 	}
-	CHECK(k_queue_is_empty(&lq));
+	zexpect_true(k_queue_is_empty(&lq));
 }
 
-static void test_timeouts(void)
+ZTEST(kernel_queue, test_timeouts)
 {
 	int64_t t0 = k_uptime_ticks();
 
-	CHECK(k_queue_get(&q, K_NO_WAIT) == NULL);
-	CHECK_EQ(k_uptime_ticks(), t0); /* K_NO_WAIT does not wait */
+	zexpect_true(k_queue_get(&q, K_NO_WAIT) == NULL);
+	zexpect_equal(k_uptime_ticks(), t0); /* K_NO_WAIT does not wait */
 
 	t0 = k_uptime_ticks();
-	CHECK(k_queue_get(&q, K_MSEC(20)) == NULL);
-	CHECK(k_uptime_ticks() - t0 >= K_MSEC(20).ticks); /* not before the timeout */
-	CHECK(k_uptime_ticks() - t0 <= K_MSEC(20).ticks + 1);
+	zexpect_true(k_queue_get(&q, K_MSEC(20)) == NULL);
+	zexpect_true(k_uptime_ticks() - t0 >= K_MSEC(20).ticks); /* not before the timeout */
+	zexpect_true(k_uptime_ticks() - t0 <= K_MSEC(20).ticks + 1);
 }
 
 /* Waiter: takes one item (p2 = timeout in ms, -1 forever) and records its value at p3. */
-static int got[KH_THREADS];
-static int got_order[KH_THREADS];
+static int got[KZ_THREADS];
+static int got_order[KZ_THREADS];
 static int got_count;
 
 static void getter(void *p1, void *p2, void *p3)
@@ -159,91 +161,91 @@ static void getter(void *p1, void *p2, void *p3)
 	got_order[got_count++] = idx;
 }
 
-static void test_forever_and_handover(void)
+ZTEST(kernel_queue, test_forever_and_handover)
 {
 	reset_items();
 	got_count = 0;
-	kh_spawn(0, getter, &q, (void *)(intptr_t)-1, (void *)0, 3, 0);
+	kz_spawn(0, getter, &q, (void *)(intptr_t)-1, (void *)0, 3, 0);
 	k_msleep(5); /* it waits */
-	CHECK_EQ(got_count, 0);
+	zexpect_equal(got_count, 0);
 	k_queue_append(&q, &items[6]);
-	kh_join(1);
-	CHECK_EQ(got[0], 6);
-	CHECK(k_queue_is_empty(&q)); /* handed over, never queued */
+	kz_join(1);
+	zexpect_equal(got[0], 6);
+	zexpect_true(k_queue_is_empty(&q)); /* handed over, never queued */
 }
 
-static void test_wake_order(void)
+ZTEST(kernel_queue, test_wake_order)
 {
 	/* Priorities 5, 3, 3, 4 arriving in that order: served 3 (first), 3, 4, 5. */
-	int prios[KH_THREADS] = {5, 3, 3, 4};
+	int prios[KZ_THREADS] = {5, 3, 3, 4};
 
 	reset_items();
 	got_count = 0;
-	for (int i = 0; i < KH_THREADS; i++) {
-		kh_spawn(i, getter, &q, (void *)(intptr_t)-1, (void *)(intptr_t)i, prios[i], 0);
+	for (int i = 0; i < KZ_THREADS; i++) {
+		kz_spawn(i, getter, &q, (void *)(intptr_t)-1, (void *)(intptr_t)i, prios[i], 0);
 		k_msleep(1);
 	}
-	for (int i = 0; i < KH_THREADS; i++) {
+	for (int i = 0; i < KZ_THREADS; i++) {
 		k_queue_append(&q, &items[i]);
 	}
-	kh_join(KH_THREADS);
-	CHECK_EQ(got[1], 0);
-	CHECK_EQ(got[2], 1);
-	CHECK_EQ(got[3], 2);
-	CHECK_EQ(got[0], 3);
-	CHECK_EQ(got_order[0], 1);
-	CHECK_EQ(got_order[3], 0);
+	kz_join(KZ_THREADS);
+	zexpect_equal(got[1], 0);
+	zexpect_equal(got[2], 1);
+	zexpect_equal(got[3], 2);
+	zexpect_equal(got[0], 3);
+	zexpect_equal(got_order[0], 1);
+	zexpect_equal(got_order[3], 0);
 }
 
-static void test_list_to_waiters(void)
+ZTEST(kernel_queue, test_list_to_waiters)
 {
 	reset_items();
 	got_count = 0;
-	kh_spawn(0, getter, &q, (void *)(intptr_t)-1, (void *)0, 3, 0);
-	kh_spawn(1, getter, &q, (void *)(intptr_t)-1, (void *)1, 3, 0);
+	kz_spawn(0, getter, &q, (void *)(intptr_t)-1, (void *)0, 3, 0);
+	kz_spawn(1, getter, &q, (void *)(intptr_t)-1, (void *)1, 3, 0);
 	k_msleep(1);
 	items[0].reserved = &items[1];
 	items[1].reserved = &items[2];
-	CHECK_EQ(k_queue_append_list(&q, &items[0], &items[2]), 0);
-	kh_join(2);
-	CHECK_EQ(got[0], 0);
-	CHECK_EQ(got[1], 1);
-	CHECK_EQ(value_of(k_queue_get(&q, K_NO_WAIT)), 2); /* the rest stayed queued */
-	CHECK(k_queue_is_empty(&q));
+	zexpect_equal(k_queue_append_list(&q, &items[0], &items[2]), 0);
+	kz_join(2);
+	zexpect_equal(got[0], 0);
+	zexpect_equal(got[1], 1);
+	zexpect_equal(value_of(k_queue_get(&q, K_NO_WAIT)), 2); /* the rest stayed queued */
+	zexpect_true(k_queue_is_empty(&q));
 }
 
-static void test_timeout_in_thread(void)
+ZTEST(kernel_queue, test_timeout_in_thread)
 {
 	got_count = 0;
-	kh_spawn(0, getter, &q, (void *)(intptr_t)10, (void *)0, 3, 0);
+	kz_spawn(0, getter, &q, (void *)(intptr_t)10, (void *)0, 3, 0);
 	k_msleep(5);
-	CHECK_EQ(got_count, 0);
+	zexpect_equal(got_count, 0);
 	k_msleep(10);
-	CHECK_EQ(got_count, 1);
-	CHECK_EQ(got[0], -1);
-	kh_join(1);
+	zexpect_equal(got_count, 1);
+	zexpect_equal(got[0], -1);
+	kz_join(1);
 	/* An item put after the waiter gave up stays queued. */
 	k_queue_append(&q, &items[0]);
-	CHECK_EQ(value_of(k_queue_peek_head(&q)), 0);
+	zexpect_equal(value_of(k_queue_peek_head(&q)), 0);
 	drain(&q);
 }
 
-static void test_cancel_wait(void)
+ZTEST(kernel_queue, test_cancel_wait)
 {
 	got_count = 0;
-	kh_spawn(0, getter, &q, (void *)(intptr_t)-1, (void *)0, 3, 0);
-	kh_spawn(1, getter, &q, (void *)(intptr_t)-1, (void *)1, 4, 0);
+	kz_spawn(0, getter, &q, (void *)(intptr_t)-1, (void *)0, 3, 0);
+	kz_spawn(1, getter, &q, (void *)(intptr_t)-1, (void *)1, 4, 0);
 	k_msleep(1);
 	k_queue_cancel_wait(&q); /* the first waiter (priority 3) returns NULL */
 	k_msleep(1);
-	CHECK_EQ(got_count, 1);
-	CHECK_EQ(got_order[0], 0);
-	CHECK_EQ(got[0], -1);
+	zexpect_equal(got_count, 1);
+	zexpect_equal(got_order[0], 0);
+	zexpect_equal(got[0], -1);
 	k_fifo_cancel_wait((struct k_fifo *)&q);
-	kh_join(2);
-	CHECK_EQ(got[1], -1);
+	kz_join(2);
+	zexpect_equal(got[1], -1);
 	k_queue_cancel_wait(&q); /* nobody waits: nothing happens */
-	CHECK(k_queue_is_empty(&q));
+	zexpect_true(k_queue_is_empty(&q));
 }
 
 /* ---- ISR ---- */
@@ -272,44 +274,44 @@ static void isr_alloc_put(const void *arg)
 	isr_result = k_queue_alloc_append(&q, (void *)arg);
 }
 
-static void test_isr(void)
+ZTEST(kernel_queue, test_isr)
 {
 	int64_t t0;
 
 	reset_items();
 	irq_offload(isr_put, &items[3]);
-	CHECK_EQ(value_of(k_queue_peek_head(&q)), 3);
+	zexpect_equal(value_of(k_queue_peek_head(&q)), 3);
 	irq_offload(isr_get, NULL);
-	CHECK_EQ(isr_result, 3);
+	zexpect_equal(isr_result, 3);
 	irq_offload(isr_get, NULL);
-	CHECK_EQ(isr_result, -1);
+	zexpect_equal(isr_result, -1);
 	t0 = k_uptime_ticks();
 	irq_offload(isr_get_wait, NULL);
-	CHECK_EQ(isr_result, -1);
-	CHECK_EQ(k_uptime_ticks(), t0);
+	zexpect_equal(isr_result, -1);
+	zexpect_equal(k_uptime_ticks(), t0);
 
 	/* An ISR's allocation comes from the system heap. */
-	size_t sys_before = kh_allocated(k_system_heap_get());
+	size_t sys_before = kz_allocated(k_system_heap_get());
 
 	irq_offload(isr_alloc_put, &items[4]);
-	CHECK_EQ(isr_result, 0);
-	CHECK(kh_allocated(k_system_heap_get()) > sys_before);
-	CHECK_EQ(value_of(k_queue_get(&q, K_NO_WAIT)), 4);
-	CHECK_EQ(kh_allocated(k_system_heap_get()), sys_before);
+	zexpect_equal(isr_result, 0);
+	zexpect_true(kz_allocated(k_system_heap_get()) > sys_before);
+	zexpect_equal(value_of(k_queue_get(&q, K_NO_WAIT)), 4);
+	zexpect_equal(kz_allocated(k_system_heap_get()), sys_before);
 
 	/* An ISR handing an item to a waiting thread: it runs when the ISR returns. */
 	got_count = 0;
-	kh_spawn(0, getter, &q, (void *)(intptr_t)-1, (void *)0, -1, 0);
+	kz_spawn(0, getter, &q, (void *)(intptr_t)-1, (void *)0, -1, 0);
 	k_msleep(1);
 	irq_offload(isr_put, &items[5]);
-	CHECK_EQ(got_count, 1); /* cooperative waiter ran at once */
-	CHECK_EQ(got[0], 5);
-	kh_join(1);
+	zexpect_equal(got_count, 1); /* cooperative waiter ran at once */
+	zexpect_equal(got[0], 5);
+	kz_join(1);
 }
 
 /* ---- The alloc forms and the resource pool ---- */
 
-static void test_alloc_forms(void)
+ZTEST(kernel_queue, test_alloc_forms)
 {
 	struct k_thread *self = k_current_get();
 	struct k_heap *saved = self->resource_pool;
@@ -317,40 +319,40 @@ static void test_alloc_forms(void)
 
 	reset_items();
 	k_thread_heap_assign(self, NULL);
-	CHECK_EQ(k_queue_alloc_append(&q, &items[0]), -ENOMEM); /* no pool */
-	CHECK(k_queue_is_empty(&q));
+	zexpect_equal(k_queue_alloc_append(&q, &items[0]), -ENOMEM); /* no pool */
+	zexpect_true(k_queue_is_empty(&q));
 
 	k_thread_heap_assign(self, &pool);
-	start = kh_allocated(&pool);
+	start = kz_allocated(&pool);
 	items[0].reserved = (void *)0x5A5A; /* the alloc forms never write the item */
-	CHECK_EQ(k_queue_alloc_append(&q, &items[0]), 0);
-	CHECK_EQ(k_queue_alloc_append(&q, &items[1]), 0);
-	CHECK_EQ(k_queue_alloc_prepend(&q, &items[2]), 0);
+	zexpect_equal(k_queue_alloc_append(&q, &items[0]), 0);
+	zexpect_equal(k_queue_alloc_append(&q, &items[1]), 0);
+	zexpect_equal(k_queue_alloc_prepend(&q, &items[2]), 0);
 	k_queue_append(&q, &items[3]); /* mixed with a plain item */
-	CHECK(items[0].reserved == (void *)0x5A5A);
-	CHECK(kh_allocated(&pool) > start);
-	CHECK_EQ(value_of(k_queue_peek_head(&q)), 2);
-	CHECK_EQ(value_of(k_queue_peek_tail(&q)), 3);
-	CHECK_EQ(value_of(k_queue_get(&q, K_NO_WAIT)), 2);
-	CHECK_EQ(value_of(k_queue_get(&q, K_NO_WAIT)), 0);
-	CHECK_EQ(value_of(k_queue_get(&q, K_NO_WAIT)), 1);
-	CHECK_EQ(value_of(k_queue_get(&q, K_NO_WAIT)), 3);
-	CHECK_EQ(kh_allocated(&pool), start); /* every node given back */
+	zexpect_true(items[0].reserved == (void *)0x5A5A);
+	zexpect_true(kz_allocated(&pool) > start);
+	zexpect_equal(value_of(k_queue_peek_head(&q)), 2);
+	zexpect_equal(value_of(k_queue_peek_tail(&q)), 3);
+	zexpect_equal(value_of(k_queue_get(&q, K_NO_WAIT)), 2);
+	zexpect_equal(value_of(k_queue_get(&q, K_NO_WAIT)), 0);
+	zexpect_equal(value_of(k_queue_get(&q, K_NO_WAIT)), 1);
+	zexpect_equal(value_of(k_queue_get(&q, K_NO_WAIT)), 3);
+	zexpect_equal(kz_allocated(&pool), start); /* every node given back */
 
 	/* A waiting thread takes the item directly: no node is allocated. */
 	got_count = 0;
-	kh_spawn(0, getter, &q, (void *)(intptr_t)-1, (void *)0, 3, 0);
+	kz_spawn(0, getter, &q, (void *)(intptr_t)-1, (void *)0, 3, 0);
 	k_msleep(1);
-	size_t before = kh_allocated(&pool);
+	size_t before = kz_allocated(&pool);
 
 	k_thread_heap_assign(self, &tiny_pool);
-	CHECK_EQ(k_queue_alloc_append(&q, &items[4]), 0);
-	CHECK_EQ(kh_allocated(&pool), before);
-	kh_join(1);
-	CHECK_EQ(got[0], 4);
+	zexpect_equal(k_queue_alloc_append(&q, &items[4]), 0);
+	zexpect_equal(kz_allocated(&pool), before);
+	kz_join(1);
+	zexpect_equal(got[0], 4);
 
 	/* Exhaustion: -ENOMEM, nothing queued, figures unchanged; all back after the gets. */
-	size_t tiny_start = kh_allocated(&tiny_pool);
+	size_t tiny_start = kz_allocated(&tiny_pool);
 	int n = 0;
 
 	while (k_queue_alloc_append(&q, &items[n % 8]) == 0) {
@@ -359,31 +361,31 @@ static void test_alloc_forms(void)
 			break;
 		}
 	}
-	KTEST_PRINT("tiny pool held %d nodes\n", n);
-	CHECK(n > 0 && n < 100);
-	size_t full = kh_allocated(&tiny_pool);
+	TC_PRINT("tiny pool held %d nodes\n", n);
+	zexpect_true(n > 0 && n < 100);
+	size_t full = kz_allocated(&tiny_pool);
 
-	CHECK_EQ(k_queue_alloc_append(&q, &items[0]), -ENOMEM);
-	CHECK_EQ(kh_allocated(&tiny_pool), full);
+	zexpect_equal(k_queue_alloc_append(&q, &items[0]), -ENOMEM);
+	zexpect_equal(kz_allocated(&tiny_pool), full);
 	for (int i = 0; i < n; i++) {
-		CHECK(k_queue_get(&q, K_NO_WAIT) != NULL);
+		zexpect_true(k_queue_get(&q, K_NO_WAIT) != NULL);
 	}
-	CHECK(k_queue_is_empty(&q));
-	CHECK_EQ(kh_allocated(&tiny_pool), tiny_start);
+	zexpect_true(k_queue_is_empty(&q));
+	zexpect_equal(kz_allocated(&tiny_pool), tiny_start);
 
 	/* A node allocated by one thread is freed by the getter, into the pool it came from. */
 	k_thread_heap_assign(self, &pool);
-	start = kh_allocated(&pool);
-	CHECK_EQ(k_fifo_alloc_put(&fifo, &items[5]), 0);
-	kh_spawn(0, getter, &fifo, (void *)(intptr_t)0, (void *)0, 3, 0);
-	kh_join(1);
-	CHECK_EQ(got[0], 5);
-	CHECK_EQ(kh_allocated(&pool), start);
+	start = kz_allocated(&pool);
+	zexpect_equal(k_fifo_alloc_put(&fifo, &items[5]), 0);
+	kz_spawn(0, getter, &fifo, (void *)(intptr_t)0, (void *)0, 3, 0);
+	kz_join(1);
+	zexpect_equal(got[0], 5);
+	zexpect_equal(kz_allocated(&pool), start);
 
 	k_thread_heap_assign(self, saved);
 }
 
-static void test_fifo_lifo(void)
+ZTEST(kernel_queue, test_fifo_lifo)
 {
 	struct k_fifo lf;
 	struct k_lifo ll;
@@ -392,41 +394,41 @@ static void test_fifo_lifo(void)
 	reset_items();
 	k_fifo_init(&lf);
 	k_lifo_init(&ll);
-	CHECK(k_fifo_is_empty(&lf));
+	zexpect_true(k_fifo_is_empty(&lf));
 	k_fifo_put(&lf, &items[0]);
 	k_fifo_put(&lf, &items[1]);
 	items[2].reserved = &items[3];
-	CHECK_EQ(k_fifo_put_list(&lf, &items[2], &items[3]), 0);
+	zexpect_equal(k_fifo_put_list(&lf, &items[2], &items[3]), 0);
 	sys_slist_init(&list);
 	sys_slist_append(&list, (sys_snode_t *)&items[4]);
-	CHECK_EQ(k_fifo_put_slist(&lf, &list), 0);
-	CHECK_EQ(value_of(k_fifo_peek_head(&lf)), 0);
-	CHECK_EQ(value_of(k_fifo_peek_tail(&lf)), 4);
+	zexpect_equal(k_fifo_put_slist(&lf, &list), 0);
+	zexpect_equal(value_of(k_fifo_peek_head(&lf)), 0);
+	zexpect_equal(value_of(k_fifo_peek_tail(&lf)), 4);
 	for (int i = 0; i < 5; i++) {
-		CHECK_EQ(value_of(k_fifo_get(&lf, K_NO_WAIT)), i);
+		zexpect_equal(value_of(k_fifo_get(&lf, K_NO_WAIT)), i);
 	}
-	CHECK(k_fifo_get(&lf, K_NO_WAIT) == NULL);
+	zexpect_true(k_fifo_get(&lf, K_NO_WAIT) == NULL);
 
 	k_lifo_put(&ll, &items[0]);
 	k_lifo_put(&ll, &items[1]);
 	k_lifo_put(&ll, &items[2]);
-	CHECK_EQ(value_of(k_lifo_get(&ll, K_NO_WAIT)), 2);
-	CHECK_EQ(value_of(k_lifo_get(&ll, K_NO_WAIT)), 1);
-	CHECK_EQ(value_of(k_lifo_get(&ll, K_NO_WAIT)), 0);
-	CHECK(k_lifo_get(&ll, K_NO_WAIT) == NULL);
+	zexpect_equal(value_of(k_lifo_get(&ll, K_NO_WAIT)), 2);
+	zexpect_equal(value_of(k_lifo_get(&ll, K_NO_WAIT)), 1);
+	zexpect_equal(value_of(k_lifo_get(&ll, K_NO_WAIT)), 0);
+	zexpect_true(k_lifo_get(&ll, K_NO_WAIT) == NULL);
 
 	/* The static definitions, and the alloc forms through the macros. */
 	k_thread_heap_assign(k_current_get(), &pool);
-	size_t start = kh_allocated(&pool);
+	size_t start = kz_allocated(&pool);
 
-	CHECK_EQ(k_lifo_alloc_put(&lifo, &items[6]), 0);
-	CHECK_EQ(k_lifo_alloc_put(&lifo, &items[7]), 0);
-	CHECK_EQ(value_of(k_lifo_get(&lifo, K_NO_WAIT)), 7);
-	CHECK_EQ(value_of(k_lifo_get(&lifo, K_MSEC(1))), 6);
-	CHECK(k_lifo_get(&lifo, K_MSEC(1)) == NULL);
-	CHECK_EQ(k_fifo_alloc_put(&fifo, &items[6]), 0);
-	CHECK_EQ(value_of(k_fifo_get(&fifo, K_FOREVER)), 6);
-	CHECK_EQ(kh_allocated(&pool), start);
+	zexpect_equal(k_lifo_alloc_put(&lifo, &items[6]), 0);
+	zexpect_equal(k_lifo_alloc_put(&lifo, &items[7]), 0);
+	zexpect_equal(value_of(k_lifo_get(&lifo, K_NO_WAIT)), 7);
+	zexpect_equal(value_of(k_lifo_get(&lifo, K_MSEC(1))), 6);
+	zexpect_true(k_lifo_get(&lifo, K_MSEC(1)) == NULL);
+	zexpect_equal(k_fifo_alloc_put(&fifo, &items[6]), 0);
+	zexpect_equal(value_of(k_fifo_get(&fifo, K_FOREVER)), 6);
+	zexpect_equal(kz_allocated(&pool), start);
 	k_thread_heap_assign(k_current_get(), NULL);
 }
 
@@ -439,49 +441,34 @@ static void user_fn(void *p1, void *p2, void *p3)
 	(void)p2;
 	(void)p3;
 	/* System calls on Zephyr: allowed. */
-	CHECK_EQ(k_fifo_alloc_put(&fifo, p1), 0);
-	CHECK(!k_fifo_is_empty(&fifo));
-	CHECK(k_fifo_peek_head(&fifo) == p1);
-	CHECK(k_fifo_get(&fifo, K_NO_WAIT) == p1);
-	CHECK(k_fifo_get(&fifo, K_MSEC(2)) == NULL);
+	zexpect_equal(k_fifo_alloc_put(&fifo, p1), 0);
+	zexpect_true(!k_fifo_is_empty(&fifo));
+	zexpect_true(k_fifo_peek_head(&fifo) == p1);
+	zexpect_true(k_fifo_get(&fifo, K_NO_WAIT) == p1);
+	zexpect_true(k_fifo_get(&fifo, K_MSEC(2)) == NULL);
 	user_step = 1;
+	ztest_set_fault_valid(true);
 	/* Not a system call on Zephyr: the thread takes a kernel oops. */
 	k_fifo_put(&fifo, p1);
 	user_step = 2;
 }
 
-static void test_user_mode(void)
+ZTEST(kernel_queue, test_user_mode)
 {
 	k_thread_heap_assign(k_current_get(), &pool);
-	size_t start = kh_allocated(&pool);
+	size_t start = kz_allocated(&pool);
 
 	reset_items();
 	user_step = 0;
-	kh_fault.count = 0;
-	kh_spawn(0, user_fn, &items[1], NULL, NULL, 3, K_USER);
-	kh_join(1);
-	CHECK_EQ(user_step, 1);
-	CHECK_EQ(kh_fault.count, 1);
-	CHECK_EQ(kh_fault.reason, K_ERR_KERNEL_OOPS);
-	CHECK(k_fifo_is_empty(&fifo));
-	CHECK_EQ(kh_allocated(&pool), start);
+	kz_faults = 0;
+	kz_spawn(0, user_fn, &items[1], NULL, NULL, 3, K_USER);
+	kz_join(1);
+	zexpect_equal(user_step, 1);
+	zexpect_equal(kz_faults, 1);
+	zexpect_equal(kz_fault_reason, K_ERR_KERNEL_OOPS);
+	zexpect_true(k_fifo_is_empty(&fifo));
+	zexpect_equal(kz_allocated(&pool), start);
 	k_thread_heap_assign(k_current_get(), NULL);
 }
 
-int main(void)
-{
-	RUN_TEST(test_basic_order);
-	RUN_TEST(test_remove_unique);
-	RUN_TEST(test_lists);
-	RUN_TEST(test_timeouts);
-	RUN_TEST(test_forever_and_handover);
-	RUN_TEST(test_wake_order);
-	RUN_TEST(test_list_to_waiters);
-	RUN_TEST(test_timeout_in_thread);
-	RUN_TEST(test_cancel_wait);
-	RUN_TEST(test_isr);
-	RUN_TEST(test_alloc_forms);
-	RUN_TEST(test_fifo_lifo);
-	RUN_TEST(test_user_mode);
-	return KTEST_RESULT();
-}
+ZTEST_SUITE(kernel_queue, NULL, NULL, NULL, NULL, NULL);

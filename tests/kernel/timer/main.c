@@ -15,7 +15,9 @@
 #include <zephyr/irq_offload.h>
 #include <zephyr/kernel.h>
 
-#include "../common/kobj_helpers.h"
+#include <zephyr/ztest.h>
+
+#include "../common/kobj_ztest.h"
 
 #define MAX_EXP 64
 static int64_t exp_at[MAX_EXP];
@@ -49,32 +51,32 @@ static void reset(void)
 	exp_in_isr = true;
 }
 
-static void test_one_shot(void)
+ZTEST(kernel_timer, test_one_shot)
 {
 	reset();
 	int64_t t0 = k_uptime_ticks();
 
 	k_timer_start(&tm, K_MSEC(10), K_NO_WAIT);
-	CHECK_EQ(k_timer_remaining_ticks(&tm), K_MSEC(10).ticks);
-	CHECK_EQ(k_timer_remaining_get(&tm), 10);
-	CHECK_EQ(k_timer_expires_ticks(&tm), t0 + K_MSEC(10).ticks);
-	CHECK_EQ(k_timer_status_get(&tm), 0);
+	zexpect_equal(k_timer_remaining_ticks(&tm), K_MSEC(10).ticks);
+	zexpect_equal(k_timer_remaining_get(&tm), 10);
+	zexpect_equal(k_timer_expires_ticks(&tm), t0 + K_MSEC(10).ticks);
+	zexpect_equal(k_timer_status_get(&tm), 0);
 	k_msleep(5);
-	CHECK_EQ(n_exp, 0);
-	CHECK_EQ(k_timer_remaining_get(&tm), 5);
+	zexpect_equal(n_exp, 0);
+	zexpect_equal(k_timer_remaining_get(&tm), 5);
 	k_msleep(10);
-	CHECK_EQ(n_exp, 1);
-	CHECK_EQ(exp_at[0], t0 + K_MSEC(10).ticks);
-	CHECK(exp_in_isr);
-	CHECK_EQ(k_timer_status_get(&tm), 1);
-	CHECK_EQ(k_timer_status_get(&tm), 0); /* reset by reading */
-	CHECK_EQ(k_timer_remaining_ticks(&tm), 0);
-	CHECK_EQ(k_timer_expires_ticks(&tm), k_uptime_ticks());
+	zexpect_equal(n_exp, 1);
+	zexpect_equal(exp_at[0], t0 + K_MSEC(10).ticks);
+	zexpect_true(exp_in_isr);
+	zexpect_equal(k_timer_status_get(&tm), 1);
+	zexpect_equal(k_timer_status_get(&tm), 0); /* reset by reading */
+	zexpect_equal(k_timer_remaining_ticks(&tm), 0);
+	zexpect_equal(k_timer_expires_ticks(&tm), k_uptime_ticks());
 	k_timer_stop(&tm); /* not running: the stop function does not run */
-	CHECK_EQ(n_stop, 0);
+	zexpect_equal(n_stop, 0);
 }
 
-static void test_periodic(void)
+ZTEST(kernel_timer, test_periodic)
 {
 	reset();
 	int64_t t0 = k_uptime_ticks();
@@ -83,59 +85,59 @@ static void test_periodic(void)
 	k_msleep(3);
 	k_busy_wait(1234); /* the clock leaves the tick grid: periods keep their phase */
 	k_msleep(54);
-	CHECK_EQ(n_exp, 6); /* 5, 15, 25, 35, 45, 55 ms */
+	zexpect_equal(n_exp, 6); /* 5, 15, 25, 35, 45, 55 ms */
 	for (int i = 0; i < 6; i++) {
-		CHECK_EQ(exp_at[i], t0 + K_MSEC(5).ticks + i * K_MSEC(10).ticks);
+		zexpect_equal(exp_at[i], t0 + K_MSEC(5).ticks + i * K_MSEC(10).ticks);
 	}
-	CHECK_EQ(k_timer_status_get(&tm), 6);
+	zexpect_equal(k_timer_status_get(&tm), 6);
 	k_timer_stop(&tm);
-	CHECK_EQ(n_stop, 1);
+	zexpect_equal(n_stop, 1);
 	k_msleep(50);
-	CHECK_EQ(n_exp, 6); /* stopped for good */
-	CHECK_EQ(k_timer_status_get(&tm), 0);
+	zexpect_equal(n_exp, 6); /* stopped for good */
+	zexpect_equal(k_timer_status_get(&tm), 0);
 	k_timer_stop(&tm);
-	CHECK_EQ(n_stop, 1);
+	zexpect_equal(n_stop, 1);
 }
 
-static void test_catch_up(void)
+ZTEST(kernel_timer, test_catch_up)
 {
 	/* The CPU is held past several periods (a busy wait makes no kernel call): each missed
 	 * period is delivered, one expiry each, at the next kernel call. */
 	reset();
 	k_timer_start(&tm, K_MSEC(1), K_MSEC(1));
 	k_busy_wait(5500);
-	CHECK_EQ(n_exp, 5);
+	zexpect_equal(n_exp, 5);
 	k_timer_stop(&tm);
-	CHECK_EQ(k_timer_status_get(&tm), 5); /* a stop does not reset the status */
+	zexpect_equal(k_timer_status_get(&tm), 5); /* a stop does not reset the status */
 }
 
-static void test_restart_and_special_durations(void)
+ZTEST(kernel_timer, test_restart_and_special_durations)
 {
 	reset();
 	k_timer_start(&tm, K_MSEC(10), K_NO_WAIT);
 	k_msleep(5);
 	k_timer_start(&tm, K_MSEC(10), K_NO_WAIT); /* restart: 10 ms from now */
 	k_msleep(7);
-	CHECK_EQ(n_exp, 0);
+	zexpect_equal(n_exp, 0);
 	k_msleep(5);
-	CHECK_EQ(n_exp, 1);
+	zexpect_equal(n_exp, 1);
 
 	reset();
 	k_timer_start(&tm, K_FOREVER, K_MSEC(1)); /* does nothing */
 	k_msleep(5);
-	CHECK_EQ(n_exp, 0);
-	CHECK_EQ(k_timer_remaining_ticks(&tm), 0);
+	zexpect_equal(n_exp, 0);
+	zexpect_equal(k_timer_remaining_ticks(&tm), 0);
 
 	k_timer_start(&tm, K_NO_WAIT, K_NO_WAIT); /* expires at the next kernel call */
 	k_yield();
-	CHECK_EQ(n_exp, 1);
-	CHECK_EQ(k_timer_status_get(&tm), 1);
+	zexpect_equal(n_exp, 1);
+	zexpect_equal(k_timer_status_get(&tm), 1);
 
 	/* Restarting resets the status. */
 	k_timer_start(&bare, K_MSEC(1), K_NO_WAIT);
 	k_msleep(2);
 	k_timer_start(&bare, K_MSEC(1), K_NO_WAIT);
-	CHECK_EQ(k_timer_status_get(&bare), 0);
+	zexpect_equal(k_timer_status_get(&bare), 0);
 	k_timer_stop(&bare);
 }
 
@@ -150,40 +152,40 @@ static void syncer(void *p1, void *p2, void *p3)
 	sync_done++;
 }
 
-static void test_status_sync(void)
+ZTEST(kernel_timer, test_status_sync)
 {
 	int64_t t0 = k_uptime_ticks();
 
 	/* Waits for the expiry. */
 	k_timer_start(&bare, K_MSEC(20), K_NO_WAIT);
-	CHECK_EQ(k_timer_status_sync(&bare), 1);
-	CHECK_EQ(k_uptime_ticks(), t0 + K_MSEC(20).ticks);
+	zexpect_equal(k_timer_status_sync(&bare), 1);
+	zexpect_equal(k_uptime_ticks(), t0 + K_MSEC(20).ticks);
 	/* Not running: at once, 0. */
 	t0 = k_uptime_ticks();
-	CHECK_EQ(k_timer_status_sync(&bare), 0);
-	CHECK_EQ(k_uptime_ticks(), t0);
+	zexpect_equal(k_timer_status_sync(&bare), 0);
+	zexpect_equal(k_uptime_ticks(), t0);
 	/* Status already set: at once. */
 	k_timer_start(&bare, K_MSEC(1), K_MSEC(1));
 	k_msleep(3);
-	CHECK_EQ(k_timer_status_sync(&bare), 3);
+	zexpect_equal(k_timer_status_sync(&bare), 3);
 	k_timer_stop(&bare);
 	/* A stop wakes the first waiter (by priority) with the status, 0 here. */
 	sync_done = 0;
 	k_timer_start(&bare, K_MSEC(100), K_NO_WAIT);
-	kh_spawn(0, syncer, &bare, NULL, NULL, 3, 0);
-	kh_spawn(1, syncer, &bare, NULL, NULL, 2, 0);
+	kz_spawn(0, syncer, &bare, NULL, NULL, 3, 0);
+	kz_spawn(1, syncer, &bare, NULL, NULL, 2, 0);
 	k_msleep(1);
-	CHECK_EQ(sync_done, 0);
+	zexpect_equal(sync_done, 0);
 	k_timer_stop(&bare);
 	k_msleep(1);
-	CHECK_EQ(sync_done, 1);
-	CHECK_EQ(sync_result, 0);
-	CHECK_EQ(k_thread_join(&kh_threads[1], K_NO_WAIT), 0);
+	zexpect_equal(sync_done, 1);
+	zexpect_equal(sync_result, 0);
+	zexpect_equal(k_thread_join(&kz_threads[1], K_NO_WAIT), 0);
 	/* The other one waits for the next expiry. */
 	k_timer_start(&bare, K_MSEC(2), K_NO_WAIT);
-	kh_join(1);
-	CHECK_EQ(sync_done, 2);
-	CHECK_EQ(sync_result, 1);
+	kz_join(1);
+	zexpect_equal(sync_done, 2);
+	zexpect_equal(sync_result, 1);
 }
 
 static struct k_sem wake_sem;
@@ -198,11 +200,11 @@ static void sem_waiter(void *p1, void *p2, void *p3)
 {
 	(void)p2;
 	(void)p3;
-	CHECK_EQ(k_sem_take(p1, K_FOREVER), 0);
+	zexpect_equal(k_sem_take(p1, K_FOREVER), 0);
 	woken_at_ms = (int)k_uptime_get();
 }
 
-static void test_expiry_wakes_thread(void)
+ZTEST(kernel_timer, test_expiry_wakes_thread)
 {
 	struct k_timer lt;
 	int start_ms = (int)k_uptime_get();
@@ -210,11 +212,11 @@ static void test_expiry_wakes_thread(void)
 	k_sem_init(&wake_sem, 0, 1);
 	k_timer_init(&lt, on_expiry_give, NULL);
 	k_timer_user_data_set(&lt, &wake_sem);
-	CHECK(k_timer_user_data_get(&lt) == &wake_sem);
-	kh_spawn(0, sem_waiter, &wake_sem, NULL, NULL, -1, 0);
+	zexpect_true(k_timer_user_data_get(&lt) == &wake_sem);
+	kz_spawn(0, sem_waiter, &wake_sem, NULL, NULL, -1, 0);
 	k_timer_start(&lt, K_MSEC(7), K_NO_WAIT);
-	kh_join(1);
-	CHECK_EQ(woken_at_ms - start_ms, 7);
+	kz_join(1);
+	zexpect_equal(woken_at_ms - start_ms, 7);
 }
 
 static void isr_start(const void *arg)
@@ -232,19 +234,19 @@ static void isr_sync(const void *arg)
 	sync_result = k_timer_status_sync((struct k_timer *)arg);
 }
 
-static void test_isr(void)
+ZTEST(kernel_timer, test_isr)
 {
 	reset();
 	irq_offload(isr_start, &tm);
 	k_msleep(4);
-	CHECK_EQ(n_exp, 1);
+	zexpect_equal(n_exp, 1);
 	irq_offload(isr_start, &tm);
 	irq_offload(isr_sync, &tm); /* refused: returns 0 without waiting */
-	CHECK_EQ(sync_result, 0);
+	zexpect_equal(sync_result, 0);
 	irq_offload(isr_stop, &tm);
-	CHECK_EQ(n_stop, 1);
+	zexpect_equal(n_stop, 1);
 	k_msleep(4);
-	CHECK_EQ(n_exp, 1);
+	zexpect_equal(n_exp, 1);
 }
 
 static int user_step;
@@ -256,38 +258,28 @@ static void user_fn(void *p1, void *p2, void *p3)
 	(void)p2;
 	(void)p3;
 	k_timer_start(t, K_MSEC(2), K_NO_WAIT);
-	CHECK_EQ(k_timer_status_sync(t), 1);
+	zexpect_equal(k_timer_status_sync(t), 1);
 	k_timer_start(t, K_MSEC(2), K_MSEC(2));
 	k_msleep(5);
-	CHECK_EQ(k_timer_status_get(t), 2);
+	zexpect_equal(k_timer_status_get(t), 2);
 	k_timer_stop(t);
 	user_step = 1;
+	ztest_set_fault_valid(true);
 	k_timer_init(t, NULL, NULL); /* not a system call on Zephyr */
 	user_step = 2;
 }
 
-static void test_user_mode(void)
+ZTEST(kernel_timer, test_user_mode)
 {
 	reset();
-	kh_fault.count = 0;
-	kh_spawn(0, user_fn, &tm, NULL, NULL, 3, K_USER);
-	kh_join(1);
-	CHECK_EQ(user_step, 1);
-	CHECK_EQ(kh_fault.count, 1);
-	CHECK_EQ(n_exp, 3);
-	CHECK(exp_in_isr);
-	CHECK_EQ(n_stop, 1);
+	kz_faults = 0;
+	kz_spawn(0, user_fn, &tm, NULL, NULL, 3, K_USER);
+	kz_join(1);
+	zexpect_equal(user_step, 1);
+	zexpect_equal(kz_faults, 1);
+	zexpect_equal(n_exp, 3);
+	zexpect_true(exp_in_isr);
+	zexpect_equal(n_stop, 1);
 }
 
-int main(void)
-{
-	RUN_TEST(test_one_shot);
-	RUN_TEST(test_periodic);
-	RUN_TEST(test_catch_up);
-	RUN_TEST(test_restart_and_special_durations);
-	RUN_TEST(test_status_sync);
-	RUN_TEST(test_expiry_wakes_thread);
-	RUN_TEST(test_isr);
-	RUN_TEST(test_user_mode);
-	return KTEST_RESULT();
-}
+ZTEST_SUITE(kernel_timer, NULL, NULL, NULL, NULL, NULL);

@@ -16,11 +16,14 @@
 #include <zephyr/irq_offload.h>
 #include <zephyr/kernel.h>
 
-#include "../common/kobj_helpers.h"
+#include <zephyr/ztest.h>
+
+#include "../common/kobj_ztest.h"
 
 #define Q_PRIO 5
 K_THREAD_STACK_DEFINE(q_stack, 16384);
 static struct k_work_q q;
+static const struct k_work_queue_config q_cfg = {.name = "testq"};
 
 static int runs[8];
 static int run_log[32];
@@ -83,147 +86,147 @@ static void reset(void)
 	k_sem_init(&gate, 0, 10);
 }
 
-static void test_system_queue(void)
+ZTEST(kernel_work, test_system_queue)
 {
 	reset();
-	CHECK_EQ(k_work_busy_get(&items[0].work), 0);
-	CHECK_EQ(k_work_submit(&items[0].work), 1);
+	zexpect_equal(k_work_busy_get(&items[0].work), 0);
+	zexpect_equal(k_work_submit(&items[0].work), 1);
 	/* The system queue's thread is cooperative (-1): it ran at once. */
-	CHECK_EQ(runs[0], 1);
-	CHECK(ran_on == k_work_queue_thread_get(&k_sys_work_q));
-	CHECK_EQ(strcmp(k_thread_name_get(ran_on), "sysworkq"), 0);
-	CHECK_EQ(k_work_busy_get(&items[0].work), 0);
-	CHECK(!k_work_is_pending(&items[0].work));
+	zexpect_equal(runs[0], 1);
+	zexpect_true(ran_on == k_work_queue_thread_get(&k_sys_work_q));
+	zexpect_equal(strcmp(k_thread_name_get(ran_on), "sysworkq"), 0);
+	zexpect_equal(k_work_busy_get(&items[0].work), 0);
+	zexpect_true(!k_work_is_pending(&items[0].work));
 }
 
-static void test_user_queue_states(void)
+ZTEST(kernel_work, test_user_queue_states)
 {
-	struct k_work_queue_config cfg = {.name = "testq"};
 	struct k_work_q never;
 	struct k_work fresh;
 
 	reset();
 	k_work_queue_init(&never);
 	k_work_init(&fresh, handler);
-	CHECK_EQ(k_work_submit_to_queue(&never, &fresh), -ENODEV);
-	CHECK_EQ(k_work_submit_to_queue(NULL, &fresh), -EINVAL);
-	CHECK_EQ(k_work_busy_get(&fresh), 0);
+	zexpect_equal(k_work_submit_to_queue(&never, &fresh), -ENODEV);
+	zexpect_equal(k_work_submit_to_queue(NULL, &fresh), -EINVAL);
+	zexpect_equal(k_work_busy_get(&fresh), 0);
 
-	k_work_queue_init(&q);
-	k_work_queue_start(&q, q_stack, K_THREAD_STACK_SIZEOF(q_stack), Q_PRIO, &cfg);
-	CHECK_EQ(strcmp(k_thread_name_get(k_work_queue_thread_get(&q)), "testq"), 0);
+	/* q was started by the suite's setup. */
+	zexpect_equal(strcmp(k_thread_name_get(k_work_queue_thread_get(&q)), "testq"), 0);
 
-	CHECK_EQ(k_work_submit_to_queue(&q, &items[0].work), 1);
-	CHECK_EQ(k_work_submit_to_queue(&q, &items[0].work), 0); /* already queued */
-	CHECK_EQ(k_work_busy_get(&items[0].work), K_WORK_QUEUED);
-	CHECK_EQ(k_work_submit_to_queue(&q, &items[1].work), 1);
-	CHECK_EQ(k_work_submit_to_queue(&q, &items[2].work), 1);
-	CHECK_EQ(runs[0], 0); /* lower priority than main */
+	zexpect_equal(k_work_submit_to_queue(&q, &items[0].work), 1);
+	zexpect_equal(k_work_submit_to_queue(&q, &items[0].work), 0); /* already queued */
+	zexpect_equal(k_work_busy_get(&items[0].work), K_WORK_QUEUED);
+	zexpect_equal(k_work_submit_to_queue(&q, &items[1].work), 1);
+	zexpect_equal(k_work_submit_to_queue(&q, &items[2].work), 1);
+	zexpect_equal(runs[0], 0); /* lower priority than main */
 	k_msleep(1);
-	CHECK_EQ(runs[0], 1);
-	CHECK_EQ(runs[1], 1);
-	CHECK_EQ(runs[2], 1);
-	CHECK_EQ(run_log[0], 0);
-	CHECK_EQ(run_log[1], 1);
-	CHECK_EQ(run_log[2], 2);
-	CHECK(ran_on == &q.thread);
+	zexpect_equal(runs[0], 1);
+	zexpect_equal(runs[1], 1);
+	zexpect_equal(runs[2], 1);
+	zexpect_equal(run_log[0], 0);
+	zexpect_equal(run_log[1], 1);
+	zexpect_equal(run_log[2], 2);
+	zexpect_true(ran_on == &q.thread);
 
 	/* Submitting a running item queues it again on the queue running it: 2. */
 	items[3].block = true;
-	CHECK_EQ(k_work_submit_to_queue(&q, &items[3].work), 1);
+	zexpect_equal(k_work_submit_to_queue(&q, &items[3].work), 1);
 	k_msleep(1);
-	CHECK_EQ(k_work_busy_get(&items[3].work), K_WORK_RUNNING);
-	CHECK_EQ(k_work_submit_to_queue(&q, &items[3].work), 2);
-	CHECK_EQ(k_work_busy_get(&items[3].work), K_WORK_RUNNING | K_WORK_QUEUED);
-	CHECK_EQ(k_work_submit(&items[3].work), 0); /* queued: the queue does not change */
+	zexpect_equal(k_work_busy_get(&items[3].work), K_WORK_RUNNING);
+	zexpect_equal(k_work_submit_to_queue(&q, &items[3].work), 2);
+	zexpect_equal(k_work_busy_get(&items[3].work), K_WORK_RUNNING | K_WORK_QUEUED);
+	zexpect_equal(k_work_submit(&items[3].work), 0); /* queued: the queue does not change */
 	k_sem_give(&gate);
 	k_msleep(1);
-	CHECK_EQ(runs[3], 2);
+	zexpect_equal(runs[3], 2);
 	k_sem_give(&gate);
 	k_msleep(1);
-	CHECK_EQ(k_work_busy_get(&items[3].work), 0);
+	zexpect_equal(k_work_busy_get(&items[3].work), 0);
 	/* Submitted to another queue later, it goes there (queue NULL: the last one). */
 	items[3].block = false;
-	CHECK_EQ(k_work_submit_to_queue(NULL, &items[3].work), 1);
+	zexpect_equal(k_work_submit_to_queue(NULL, &items[3].work), 1);
 	k_msleep(1);
-	CHECK(ran_on == &q.thread);
-	CHECK_EQ(k_work_submit(&static_work), 1);
-	CHECK(ran_on == &k_sys_work_q.thread);
-	CHECK_EQ(static_runs, 1);
+	zexpect_true(ran_on == &q.thread);
+	int before_runs = static_runs; /* test_delayable's static item counts here too */
+
+	zexpect_equal(k_work_submit(&static_work), 1);
+	zexpect_true(ran_on == &k_sys_work_q.thread);
+	zexpect_equal(static_runs, before_runs + 1);
 }
 
-static void test_cancel(void)
+ZTEST(kernel_work, test_cancel)
 {
 	struct k_work_sync sync;
 
 	reset();
 	/* Queued: taken off, never runs. */
-	CHECK_EQ(k_work_submit_to_queue(&q, &items[0].work), 1);
-	CHECK_EQ(k_work_cancel(&items[0].work), 0);
+	zexpect_equal(k_work_submit_to_queue(&q, &items[0].work), 1);
+	zexpect_equal(k_work_cancel(&items[0].work), 0);
 	k_msleep(1);
-	CHECK_EQ(runs[0], 0);
-	CHECK(!k_work_cancel_sync(&items[0].work, &sync)); /* idle: false */
+	zexpect_equal(runs[0], 0);
+	zexpect_true(!k_work_cancel_sync(&items[0].work, &sync)); /* idle: false */
 
 	/* Running: CANCELING until the handler returns; submissions refused meanwhile. */
 	items[1].block = true;
-	CHECK_EQ(k_work_submit_to_queue(&q, &items[1].work), 1);
+	zexpect_equal(k_work_submit_to_queue(&q, &items[1].work), 1);
 	k_msleep(1);
-	CHECK_EQ(k_work_cancel(&items[1].work), K_WORK_RUNNING | K_WORK_CANCELING);
-	CHECK_EQ(k_work_submit_to_queue(&q, &items[1].work), -EBUSY);
+	zexpect_equal(k_work_cancel(&items[1].work), K_WORK_RUNNING | K_WORK_CANCELING);
+	zexpect_equal(k_work_submit_to_queue(&q, &items[1].work), -EBUSY);
 	k_sem_give(&gate);
 	k_msleep(1);
-	CHECK_EQ(k_work_busy_get(&items[1].work), 0);
-	CHECK_EQ(k_work_submit_to_queue(&q, &items[1].work), 1); /* accepted again */
+	zexpect_equal(k_work_busy_get(&items[1].work), 0);
+	zexpect_equal(k_work_submit_to_queue(&q, &items[1].work), 1); /* accepted again */
 	k_msleep(1);
 	k_sem_give(&gate);
 	k_msleep(1);
-	CHECK_EQ(runs[1], 2);
+	zexpect_equal(runs[1], 2);
 
 	/* cancel_sync waits for the running handler (released 5 ms later by a helper). */
-	CHECK_EQ(k_work_submit_to_queue(&q, &items[1].work), 1);
+	zexpect_equal(k_work_submit_to_queue(&q, &items[1].work), 1);
 	k_msleep(1);
 	int64_t t0 = k_uptime_ticks();
 
-	kh_spawn(0, gate_later, (void *)5, NULL, NULL, 1, 0);
-	CHECK(k_work_cancel_sync(&items[1].work, &sync));
-	CHECK_EQ(k_uptime_ticks() - t0, K_MSEC(5).ticks);
-	CHECK_EQ(k_work_busy_get(&items[1].work), 0);
-	kh_join(1);
-	CHECK_EQ(runs[1], 3);
+	kz_spawn(0, gate_later, (void *)5, NULL, NULL, 1, 0);
+	zexpect_true(k_work_cancel_sync(&items[1].work, &sync));
+	zexpect_equal(k_uptime_ticks() - t0, K_MSEC(5).ticks);
+	zexpect_equal(k_work_busy_get(&items[1].work), 0);
+	kz_join(1);
+	zexpect_equal(runs[1], 3);
 	items[1].block = false;
 }
 
-static void test_flush(void)
+ZTEST(kernel_work, test_flush)
 {
 	struct k_work_sync sync;
 
 	reset();
-	CHECK(!k_work_flush(&items[0].work, &sync)); /* idle */
+	zexpect_true(!k_work_flush(&items[0].work, &sync)); /* idle */
 	/* Queued behind a blocked item: the flush returns once it has run. */
 	items[0].block = true;
-	CHECK_EQ(k_work_submit_to_queue(&q, &items[0].work), 1);
-	CHECK_EQ(k_work_submit_to_queue(&q, &items[1].work), 1);
-	CHECK_EQ(k_work_submit_to_queue(&q, &items[2].work), 1);
+	zexpect_equal(k_work_submit_to_queue(&q, &items[0].work), 1);
+	zexpect_equal(k_work_submit_to_queue(&q, &items[1].work), 1);
+	zexpect_equal(k_work_submit_to_queue(&q, &items[2].work), 1);
 	int64_t t0 = k_uptime_ticks();
 
-	kh_spawn(0, gate_later, (void *)3, NULL, NULL, 1, 0);
-	CHECK(k_work_flush(&items[1].work, &sync));
-	CHECK_EQ(k_uptime_ticks() - t0, K_MSEC(3).ticks);
-	CHECK_EQ(runs[0], 1);
-	CHECK_EQ(runs[1], 1);
-	kh_join(1);
+	kz_spawn(0, gate_later, (void *)3, NULL, NULL, 1, 0);
+	zexpect_true(k_work_flush(&items[1].work, &sync));
+	zexpect_equal(k_uptime_ticks() - t0, K_MSEC(3).ticks);
+	zexpect_equal(runs[0], 1);
+	zexpect_equal(runs[1], 1);
+	kz_join(1);
 	k_msleep(1);
-	CHECK_EQ(runs[2], 1);
+	zexpect_equal(runs[2], 1);
 
 	/* Running: waits for that instance. */
-	CHECK_EQ(k_work_submit_to_queue(&q, &items[0].work), 1);
+	zexpect_equal(k_work_submit_to_queue(&q, &items[0].work), 1);
 	k_msleep(1);
-	kh_spawn(0, gate_later, (void *)2, NULL, NULL, 1, 0);
+	kz_spawn(0, gate_later, (void *)2, NULL, NULL, 1, 0);
 	t0 = k_uptime_ticks();
-	CHECK(k_work_flush(&items[0].work, &sync));
-	CHECK_EQ(k_uptime_ticks() - t0, K_MSEC(2).ticks);
-	CHECK_EQ(k_work_busy_get(&items[0].work), 0);
-	kh_join(1);
+	zexpect_true(k_work_flush(&items[0].work, &sync));
+	zexpect_equal(k_uptime_ticks() - t0, K_MSEC(2).ticks);
+	zexpect_equal(k_work_busy_get(&items[0].work), 0);
+	kz_join(1);
 	items[0].block = false;
 }
 
@@ -234,13 +237,13 @@ static void dw_handler(struct k_work *work)
 {
 	struct k_work_delayable *d = k_work_delayable_from_work(work);
 
-	CHECK(d == &dw);
+	zexpect_true(d == &dw);
 	runs[7]++;
 	ran_at = k_uptime_ticks();
 	ran_on = k_current_get();
 }
 
-static void test_delayable(void)
+ZTEST(kernel_work, test_delayable)
 {
 	struct k_work_sync sync;
 	int64_t t0;
@@ -248,99 +251,99 @@ static void test_delayable(void)
 	reset();
 	runs[7] = 0;
 	k_work_init_delayable(&dw, dw_handler);
-	CHECK_EQ(k_work_delayable_busy_get(&dw), 0);
+	zexpect_equal(k_work_delayable_busy_get(&dw), 0);
 	t0 = k_uptime_ticks();
-	CHECK_EQ(k_work_schedule(&dw, K_MSEC(10)), 1);
-	CHECK_EQ(k_work_delayable_busy_get(&dw), K_WORK_DELAYED);
-	CHECK(k_work_delayable_is_pending(&dw));
-	CHECK_EQ(k_work_delayable_remaining_get(&dw), K_MSEC(10).ticks);
-	CHECK_EQ(k_work_delayable_expires_get(&dw), t0 + K_MSEC(10).ticks);
-	CHECK_EQ(k_work_schedule(&dw, K_MSEC(2)), 0); /* already delayed: unchanged */
+	zexpect_equal(k_work_schedule(&dw, K_MSEC(10)), 1);
+	zexpect_equal(k_work_delayable_busy_get(&dw), K_WORK_DELAYED);
+	zexpect_true(k_work_delayable_is_pending(&dw));
+	zexpect_equal(k_work_delayable_remaining_get(&dw), K_MSEC(10).ticks);
+	zexpect_equal(k_work_delayable_expires_get(&dw), t0 + K_MSEC(10).ticks);
+	zexpect_equal(k_work_schedule(&dw, K_MSEC(2)), 0); /* already delayed: unchanged */
 	k_msleep(5);
-	CHECK_EQ(runs[7], 0);
+	zexpect_equal(runs[7], 0);
 	k_msleep(10);
-	CHECK_EQ(runs[7], 1);
-	CHECK_EQ(ran_at, t0 + K_MSEC(10).ticks);
-	CHECK(ran_on == &k_sys_work_q.thread);
-	CHECK_EQ(k_work_delayable_remaining_get(&dw), 0);
+	zexpect_equal(runs[7], 1);
+	zexpect_equal(ran_at, t0 + K_MSEC(10).ticks);
+	zexpect_true(ran_on == &k_sys_work_q.thread);
+	zexpect_equal(k_work_delayable_remaining_get(&dw), 0);
 
 	/* reschedule replaces the delay. */
 	t0 = k_uptime_ticks();
-	CHECK_EQ(k_work_schedule_for_queue(&q, &dw, K_MSEC(10)), 1);
-	CHECK_EQ(k_work_reschedule_for_queue(&q, &dw, K_MSEC(3)), 1);
+	zexpect_equal(k_work_schedule_for_queue(&q, &dw, K_MSEC(10)), 1);
+	zexpect_equal(k_work_reschedule_for_queue(&q, &dw, K_MSEC(3)), 1);
 	k_msleep(20);
-	CHECK_EQ(runs[7], 2);
-	CHECK_EQ(ran_at, t0 + K_MSEC(3).ticks);
-	CHECK(ran_on == &q.thread);
+	zexpect_equal(runs[7], 2);
+	zexpect_equal(ran_at, t0 + K_MSEC(3).ticks);
+	zexpect_true(ran_on == &q.thread);
 	t0 = k_uptime_ticks();
-	CHECK_EQ(k_work_reschedule(&dw, K_MSEC(4)), 1);
-	CHECK_EQ(k_work_reschedule(&dw, K_MSEC(6)), 1);
+	zexpect_equal(k_work_reschedule(&dw, K_MSEC(4)), 1);
+	zexpect_equal(k_work_reschedule(&dw, K_MSEC(6)), 1);
 	k_msleep(10);
-	CHECK_EQ(runs[7], 3);
-	CHECK_EQ(ran_at, t0 + K_MSEC(6).ticks);
+	zexpect_equal(runs[7], 3);
+	zexpect_equal(ran_at, t0 + K_MSEC(6).ticks);
 
 	/* K_NO_WAIT submits now. */
-	CHECK_EQ(k_work_schedule(&dw, K_NO_WAIT), 1);
-	CHECK_EQ(runs[7], 4);
+	zexpect_equal(k_work_schedule(&dw, K_NO_WAIT), 1);
+	zexpect_equal(runs[7], 4);
 
 	/* Cancel a delayed item: it never runs. */
-	CHECK_EQ(k_work_schedule(&dw, K_MSEC(5)), 1);
-	CHECK_EQ(k_work_cancel_delayable(&dw), 0);
+	zexpect_equal(k_work_schedule(&dw, K_MSEC(5)), 1);
+	zexpect_equal(k_work_cancel_delayable(&dw), 0);
 	k_msleep(10);
-	CHECK_EQ(runs[7], 4);
-	CHECK_EQ(k_work_schedule(&dw, K_MSEC(5)), 1);
-	CHECK(k_work_cancel_delayable_sync(&dw, &sync));
-	CHECK(!k_work_cancel_delayable_sync(&dw, &sync));
+	zexpect_equal(runs[7], 4);
+	zexpect_equal(k_work_schedule(&dw, K_MSEC(5)), 1);
+	zexpect_true(k_work_cancel_delayable_sync(&dw, &sync));
+	zexpect_true(!k_work_cancel_delayable_sync(&dw, &sync));
 	k_msleep(10);
-	CHECK_EQ(runs[7], 4);
+	zexpect_equal(runs[7], 4);
 
 	/* flush_delayable ends the delay at once and waits for the handler. */
 	t0 = k_uptime_ticks();
-	CHECK_EQ(k_work_schedule_for_queue(&q, &dw, K_MSEC(50)), 1);
-	CHECK(k_work_flush_delayable(&dw, &sync));
-	CHECK_EQ(runs[7], 5);
-	CHECK_EQ(ran_at, t0);
-	CHECK(!k_work_flush_delayable(&dw, &sync));
+	zexpect_equal(k_work_schedule_for_queue(&q, &dw, K_MSEC(50)), 1);
+	zexpect_true(k_work_flush_delayable(&dw, &sync));
+	zexpect_equal(runs[7], 5);
+	zexpect_equal(ran_at, t0);
+	zexpect_true(!k_work_flush_delayable(&dw, &sync));
 
 	/* The static definition. */
-	CHECK_EQ(k_work_schedule(&static_dw, K_MSEC(1)), 1);
+	zexpect_equal(k_work_schedule(&static_dw, K_MSEC(1)), 1);
 	k_msleep(2);
-	CHECK_EQ(k_work_delayable_busy_get(&static_dw), 0);
+	zexpect_equal(k_work_delayable_busy_get(&static_dw), 0);
 }
 
-static void test_drain_plug_stop(void)
+ZTEST(kernel_work, test_drain_plug_stop)
 {
 	reset();
 	items[0].block = true;
-	CHECK_EQ(k_work_queue_drain(&q, false), 0); /* idle */
-	CHECK_EQ(k_work_submit_to_queue(&q, &items[0].work), 1);
-	CHECK_EQ(k_work_submit_to_queue(&q, &items[1].work), 1);
-	kh_spawn(0, gate_later, (void *)4, NULL, NULL, 1, 0);
+	zexpect_equal(k_work_queue_drain(&q, false), 0); /* idle */
+	zexpect_equal(k_work_submit_to_queue(&q, &items[0].work), 1);
+	zexpect_equal(k_work_submit_to_queue(&q, &items[1].work), 1);
+	kz_spawn(0, gate_later, (void *)4, NULL, NULL, 1, 0);
 	int64_t t0 = k_uptime_ticks();
 
-	CHECK_EQ(k_work_queue_drain(&q, true), 1);
-	CHECK_EQ(k_uptime_ticks() - t0, K_MSEC(4).ticks);
-	CHECK_EQ(runs[0], 1);
-	CHECK_EQ(runs[1], 1);
-	kh_join(1);
-	CHECK_EQ(k_work_submit_to_queue(&q, &items[2].work), -EBUSY); /* plugged */
-	CHECK_EQ(k_work_queue_unplug(&q), 0);
-	CHECK_EQ(k_work_queue_unplug(&q), -EALREADY);
-	CHECK_EQ(k_work_submit_to_queue(&q, &items[2].work), 1);
+	zexpect_equal(k_work_queue_drain(&q, true), 1);
+	zexpect_equal(k_uptime_ticks() - t0, K_MSEC(4).ticks);
+	zexpect_equal(runs[0], 1);
+	zexpect_equal(runs[1], 1);
+	kz_join(1);
+	zexpect_equal(k_work_submit_to_queue(&q, &items[2].work), -EBUSY); /* plugged */
+	zexpect_equal(k_work_queue_unplug(&q), 0);
+	zexpect_equal(k_work_queue_unplug(&q), -EALREADY);
+	zexpect_equal(k_work_submit_to_queue(&q, &items[2].work), 1);
 	k_msleep(1);
-	CHECK_EQ(runs[2], 1);
+	zexpect_equal(runs[2], 1);
 
-	CHECK_EQ(k_work_queue_stop(&q, K_MSEC(10)), -EBUSY); /* not plugged */
-	CHECK_EQ(k_work_queue_drain(&q, true), 1);
-	CHECK_EQ(k_work_queue_stop(&q, K_MSEC(10)), 0);
-	CHECK_EQ(k_work_queue_stop(&q, K_MSEC(10)), -EALREADY);
-	CHECK_EQ(k_work_submit_to_queue(&q, &items[2].work), -ENODEV);
+	zexpect_equal(k_work_queue_stop(&q, K_MSEC(10)), -EBUSY); /* not plugged */
+	zexpect_equal(k_work_queue_drain(&q, true), 1);
+	zexpect_equal(k_work_queue_stop(&q, K_MSEC(10)), 0);
+	zexpect_equal(k_work_queue_stop(&q, K_MSEC(10)), -EALREADY);
+	zexpect_equal(k_work_submit_to_queue(&q, &items[2].work), -ENODEV);
 	items[0].block = false;
 	/* Started again on the same object. */
-	k_work_queue_start(&q, q_stack, K_THREAD_STACK_SIZEOF(q_stack), Q_PRIO, NULL);
-	CHECK_EQ(k_work_submit_to_queue(&q, &items[2].work), 1);
+	k_work_queue_start(&q, q_stack, K_THREAD_STACK_SIZEOF(q_stack), Q_PRIO, &q_cfg);
+	zexpect_equal(k_work_submit_to_queue(&q, &items[2].work), 1);
 	k_msleep(1);
-	CHECK_EQ(runs[2], 2);
+	zexpect_equal(runs[2], 2);
 }
 
 static int isr_ret;
@@ -360,19 +363,19 @@ static void timer_submits(struct k_timer *t)
 	isr_ret = k_work_submit_to_queue(&q, k_timer_user_data_get(t));
 }
 
-static void test_isr_and_timer(void)
+ZTEST(kernel_work, test_isr_and_timer)
 {
 	struct k_timer tm;
 
 	reset();
 	runs[7] = 0;
 	irq_offload(isr_submit, &items[0].work);
-	CHECK_EQ(isr_ret, 1);
-	CHECK_EQ(runs[0], 1); /* the cooperative queue ran as the ISR returned */
+	zexpect_equal(isr_ret, 1);
+	zexpect_equal(runs[0], 1); /* the cooperative queue ran as the ISR returned */
 	irq_offload(isr_schedule, &dw);
-	CHECK_EQ(isr_ret, 1);
+	zexpect_equal(isr_ret, 1);
 	k_msleep(3);
-	CHECK_EQ(runs[7], 1);
+	zexpect_equal(runs[7], 1);
 
 	k_timer_init(&tm, timer_submits, NULL);
 	k_timer_user_data_set(&tm, &items[1].work);
@@ -380,8 +383,8 @@ static void test_isr_and_timer(void)
 	k_msleep(9);
 	k_timer_stop(&tm);
 	k_msleep(1);
-	CHECK_EQ(runs[1], 4);
-	CHECK_EQ(isr_ret, 1);
+	zexpect_equal(runs[1], 4);
+	zexpect_equal(isr_ret, 1);
 }
 
 static int user_step;
@@ -390,33 +393,30 @@ static void user_fn(void *p1, void *p2, void *p3)
 {
 	(void)p2;
 	(void)p3;
-	CHECK(!k_work_is_pending(p1)); /* inline read: allowed */
+	zexpect_true(!k_work_is_pending(p1)); /* inline read: allowed */
 	user_step = 1;
+	ztest_set_fault_valid(true);
 	(void)k_work_submit(p1); /* not a system call on Zephyr */
 	user_step = 2;
 }
 
-static void test_user_mode(void)
+ZTEST(kernel_work, test_user_mode)
 {
 	reset();
-	kh_fault.count = 0;
-	kh_spawn(0, user_fn, &items[0].work, NULL, NULL, 3, K_USER);
-	kh_join(1);
-	CHECK_EQ(user_step, 1);
-	CHECK_EQ(kh_fault.count, 1);
-	CHECK_EQ(runs[0], 0);
+	kz_faults = 0;
+	kz_spawn(0, user_fn, &items[0].work, NULL, NULL, 3, K_USER);
+	kz_join(1);
+	zexpect_equal(user_step, 1);
+	zexpect_equal(kz_faults, 1);
+	zexpect_equal(runs[0], 0);
 }
 
-int main(void)
+/* The user work queue every test uses (tests run in name order). */
+static void *setup(void)
 {
-	RUN_TEST(test_system_queue);
-	RUN_TEST(test_user_queue_states);
-	RUN_TEST(test_cancel);
-	RUN_TEST(test_flush);
-	RUN_TEST(test_delayable);
-	RUN_TEST(test_drain_plug_stop);
-	RUN_TEST(test_isr_and_timer);
-	RUN_TEST(test_user_mode);
-	/* Both queues' threads wait for work: the process still ends with main's status. */
-	return KTEST_RESULT();
+	k_work_queue_init(&q);
+	k_work_queue_start(&q, q_stack, K_THREAD_STACK_SIZEOF(q_stack), Q_PRIO, &q_cfg);
+	return NULL;
 }
+
+ZTEST_SUITE(kernel_work, NULL, setup, NULL, NULL, NULL);

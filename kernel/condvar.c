@@ -1,0 +1,69 @@
+/*
+ * Copyright (c) 2026 zmem contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/*
+ * k_condvar: unlocking the mutex and pending must be one step, or a signal sent in between
+ * (by a thread the unlock woke and that preempts us) would be lost. The scheduler is locked
+ * across both, so nothing runs until this thread has pended.
+ */
+#include <errno.h>
+
+#include <zephyr/kernel.h>
+
+#include "kernel_internal.h"
+
+static struct k_spinlock condvar_lock;
+
+int k_condvar_init(struct k_condvar *condvar)
+{
+	z_waitq_init(&condvar->wait_q);
+	return 0;
+}
+
+int k_condvar_signal(struct k_condvar *condvar)
+{
+	k_spinlock_key_t key = k_spin_lock(&condvar_lock);
+	struct k_thread *t = z_unpend_first_thread(&condvar->wait_q);
+
+	if (t != NULL) {
+		z_thread_return_value_set(t, 0);
+		z_ready_thread(t);
+		z_reschedule(&condvar_lock, key);
+	} else {
+		k_spin_unlock(&condvar_lock, key);
+	}
+	return 0;
+}
+
+int k_condvar_broadcast(struct k_condvar *condvar)
+{
+	k_spinlock_key_t key = k_spin_lock(&condvar_lock);
+	struct k_thread *t;
+	int woken = 0;
+
+	while ((t = z_unpend_first_thread(&condvar->wait_q)) != NULL) {
+		z_thread_return_value_set(t, 0);
+		z_ready_thread(t);
+		woken++;
+	}
+	z_reschedule(&condvar_lock, key);
+	return woken;
+}
+
+int k_condvar_wait(struct k_condvar *condvar, struct k_mutex *mutex, k_timeout_t timeout)
+{
+	k_spinlock_key_t key;
+	int ret;
+
+	if (k_is_in_isr()) {
+		return -EAGAIN; /* refused, as a blocking call from an ISR */
+	}
+	k_sched_lock();
+	(void)k_mutex_unlock(mutex);
+	key = k_spin_lock(&condvar_lock);
+	ret = z_pend_curr_desc(&condvar_lock, key, &condvar->wait_q, timeout, "k_condvar");
+	k_sched_unlock();
+	(void)k_mutex_lock(mutex, K_FOREVER);
+	return ret;
+}

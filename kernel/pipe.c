@@ -1,0 +1,226 @@
+/*
+ * Copyright (c) 2026 zmem contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/*
+ * k_pipe: a byte ring with two wait queues (readers wait for data, writers for room). Each
+ * transfer of bytes wakes the first thread waiting on the other side; a woken thread retries
+ * with what is left of its own timeout. Reset and close wake everyone: their waits end with
+ * -ECANCELED (the last one clears the reset) or -EPIPE.
+ */
+#include <errno.h>
+#include <string.h>
+
+#include <zephyr/kernel.h>
+
+#include "kernel_internal.h"
+#include "kobj_poll.h"
+
+#define PIPE_OPEN  0x1U
+#define PIPE_RESET 0x2U
+
+void k_pipe_init(struct k_pipe *pipe, uint8_t *buffer, size_t buffer_size)
+{
+	pipe->waiting = 0;
+	pipe->buffer = buffer;
+	pipe->size = buffer_size;
+	pipe->head = 0;
+	pipe->used = 0;
+	pipe->lock = (struct k_spinlock){0};
+	z_waitq_init(&pipe->data);
+	z_waitq_init(&pipe->space);
+	pipe->flags = PIPE_OPEN;
+	sys_dlist_init(&pipe->poll_events);
+}
+
+bool z_pipe_has_data(struct k_pipe *pipe)
+{
+	return pipe->used > 0U;
+}
+
+/* Absolute tick the call's timeout ends at (-1: never). */
+static int64_t deadline_of(k_timeout_t timeout)
+{
+	if (K_TIMEOUT_EQ(timeout, K_FOREVER)) {
+		return -1;
+	}
+	return k_uptime_ticks() + timeout.ticks;
+}
+
+static k_timeout_t remaining(int64_t deadline)
+{
+	int64_t left;
+
+	if (deadline < 0) {
+		return K_FOREVER;
+	}
+	left = deadline - k_uptime_ticks();
+	return left > 0 ? K_TICKS(left) : K_NO_WAIT;
+}
+
+static bool wake_one(_wait_q_t *wq)
+{
+	struct k_thread *t = z_unpend_first_thread(wq);
+
+	if (t == NULL) {
+		return false;
+	}
+	z_thread_return_value_set(t, 0);
+	z_ready_thread(t);
+	return true;
+}
+
+/* Wait on @p wq (lock held on entry and on return): 0 woken, -EAGAIN, -EPIPE, -ECANCELED. */
+static int wait_for(struct k_pipe *pipe, _wait_q_t *wq, k_spinlock_key_t *key, int64_t deadline,
+		    const char *what)
+{
+	k_timeout_t t = remaining(deadline);
+	int ret;
+
+	if (K_TIMEOUT_EQ(t, K_NO_WAIT)) {
+		return -EAGAIN;
+	}
+	pipe->waiting++;
+	ret = z_pend_curr_desc(&pipe->lock, *key, wq, t, what);
+	*key = k_spin_lock(&pipe->lock);
+	pipe->waiting--;
+	if ((pipe->flags & PIPE_RESET) != 0U) {
+		if (pipe->waiting == 0U) {
+			pipe->flags &= (uint8_t)~PIPE_RESET;
+		}
+		return -ECANCELED;
+	}
+	if ((pipe->flags & PIPE_OPEN) == 0U) {
+		return -EPIPE;
+	}
+	return ret == -EAGAIN ? -EAGAIN : 0;
+}
+
+static void finish(struct k_pipe *pipe, k_spinlock_key_t key, bool readied)
+{
+	if (readied) {
+		z_reschedule(&pipe->lock, key);
+	} else {
+		k_spin_unlock(&pipe->lock, key);
+	}
+}
+
+int k_pipe_write(struct k_pipe *pipe, const uint8_t *data, size_t len, k_timeout_t timeout)
+{
+	int64_t deadline = deadline_of(timeout);
+	k_spinlock_key_t key = k_spin_lock(&pipe->lock);
+	bool readied = false;
+	size_t written = 0;
+	int rc;
+
+	if ((pipe->flags & PIPE_RESET) != 0U) {
+		k_spin_unlock(&pipe->lock, key);
+		return -ECANCELED;
+	}
+	for (;;) {
+		if ((pipe->flags & PIPE_OPEN) == 0U) {
+			rc = -EPIPE;
+			break;
+		}
+		size_t n = MIN(len - written, pipe->size - pipe->used);
+
+		if (n > 0U) {
+			size_t tail = (pipe->head + pipe->used) % pipe->size;
+			size_t first = MIN(n, pipe->size - tail);
+
+			memcpy(&pipe->buffer[tail], &data[written], first);
+			memcpy(pipe->buffer, &data[written + first], n - first);
+			pipe->used += n;
+			written += n;
+			readied |= wake_one(&pipe->data);
+			readied |=
+			    z_obj_poll_signal(&pipe->poll_events, K_POLL_STATE_PIPE_DATA_AVAILABLE);
+		}
+		if (written == len) {
+			rc = (int)written;
+			break;
+		}
+		rc = wait_for(pipe, &pipe->space, &key, deadline, "k_pipe (write)");
+		if (rc == -EAGAIN) {
+			rc = written > 0U ? (int)written : -EAGAIN;
+			break;
+		}
+		if (rc != 0) {
+			break;
+		}
+	}
+	finish(pipe, key, readied);
+	return rc;
+}
+
+int k_pipe_read(struct k_pipe *pipe, uint8_t *data, size_t len, k_timeout_t timeout)
+{
+	int64_t deadline = deadline_of(timeout);
+	k_spinlock_key_t key = k_spin_lock(&pipe->lock);
+	bool readied = false;
+	size_t nread = 0;
+	int rc;
+
+	if ((pipe->flags & PIPE_RESET) != 0U) {
+		k_spin_unlock(&pipe->lock, key);
+		return -ECANCELED;
+	}
+	for (;;) {
+		size_t n = MIN(len - nread, pipe->used);
+
+		if (n > 0U) {
+			size_t first = MIN(n, pipe->size - pipe->head);
+
+			memcpy(&data[nread], &pipe->buffer[pipe->head], first);
+			memcpy(&data[nread + first], pipe->buffer, n - first);
+			pipe->head = (pipe->head + n) % pipe->size;
+			pipe->used -= n;
+			nread += n;
+			readied |= wake_one(&pipe->space);
+		}
+		if (nread == len) {
+			rc = (int)nread;
+			break;
+		}
+		if ((pipe->flags & PIPE_OPEN) == 0U) {
+			rc = nread > 0U ? (int)nread : -EPIPE;
+			break;
+		}
+		rc = wait_for(pipe, &pipe->data, &key, deadline, "k_pipe (read)");
+		if (rc == -EAGAIN || rc == -EPIPE) {
+			rc = nread > 0U ? (int)nread : rc;
+			break;
+		}
+		if (rc != 0) {
+			break;
+		}
+	}
+	finish(pipe, key, readied);
+	return rc;
+}
+
+void k_pipe_reset(struct k_pipe *pipe)
+{
+	k_spinlock_key_t key = k_spin_lock(&pipe->lock);
+	bool readied;
+
+	pipe->head = 0;
+	pipe->used = 0;
+	if (pipe->waiting > 0U) {
+		pipe->flags |= PIPE_RESET;
+	}
+	readied = z_unpend_all(&pipe->data);
+	readied |= z_unpend_all(&pipe->space);
+	finish(pipe, key, readied);
+}
+
+void k_pipe_close(struct k_pipe *pipe)
+{
+	k_spinlock_key_t key = k_spin_lock(&pipe->lock);
+	bool readied;
+
+	pipe->flags &= (uint8_t)~PIPE_OPEN;
+	readied = z_unpend_all(&pipe->data);
+	readied |= z_unpend_all(&pipe->space);
+	finish(pipe, key, readied);
+}

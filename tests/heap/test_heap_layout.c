@@ -1,0 +1,316 @@
+/*
+ * Copyright (c) 2026 zmem contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/*
+ * Fixed overhead and big blocks (issues 10 and 11): the largest block right after init at
+ * every size from 64 B to 16 MiB is at least what Zephyr's sys_heap gives, small heaps hold at
+ * least as many 16-byte blocks as Zephyr's, Z_HEAP_MIN_SIZE / Z_HEAP_MIN_SIZE_FOR() are exact,
+ * the statistics add up to the heap's size with a fixed overhead, and a heap serves any request
+ * that fits in it (no 256 KiB cap, aligned requests included).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <zephyr/sys/sys_heap.h>
+
+#include "heap_test_util.h"
+#include "zmem_test.h"
+
+static size_t BIG_BYTES = 16u * 1024u * 1024u; /* less where RAM is short (Cortex-M: 4 MiB) */
+static uint8_t *big_buf; /* 8-byte aligned (malloc) */
+static struct sys_heap heap;
+
+#if (defined(CONFIG_SYS_HEAP_CANARY) && CONFIG_SYS_HEAP_CANARY) ||                            \
+	(defined(CONFIG_SYS_HEAP_HARDENING_LEVEL) && CONFIG_SYS_HEAP_HARDENING_LEVEL >= 3)
+#define CANARY 4u
+#else
+#define CANARY 0u
+#endif
+
+static uint8_t *buffer(void)
+{
+	while (big_buf == NULL) {
+		big_buf = malloc(BIG_BYTES + 64u);
+		if (big_buf == NULL) {
+			BIG_BYTES /= 2u;
+		}
+	}
+	return (uint8_t *)(((uintptr_t)big_buf + 63u) & ~(uintptr_t)63u);
+}
+
+/* Largest request that succeeds right after init of @p bytes (binary search, fresh heap each). */
+static size_t largest_after_init(size_t bytes)
+{
+	uint8_t *b = buffer();
+	size_t lo = 0;
+	size_t hi = bytes;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo + 1u) / 2u;
+
+		sys_heap_init(&heap, b, bytes);
+		if (sys_heap_alloc(&heap, mid) != NULL) {
+			lo = mid;
+		} else {
+			hi = mid - 1u;
+		}
+	}
+	return lo;
+}
+
+/* Zephyr's sys_heap (main of 2026 and v3.7/v4.0), measured side by side (peer-figures.md). */
+static const struct {
+	size_t bytes;
+	size_t zephyr32; /* 32-bit target */
+	size_t zephyr64; /* 64-bit host */
+	unsigned int blocks16; /* 16-byte blocks that fit, either width */
+} zephyr[] = {
+	{64, 20, 16, 1},        {128, 84, 80, 3},       {256, 204, 200, 8},
+	{512, 460, 456, 19},    {1024, 964, 960, 40},   {2048, 1988, 1984, 83},
+	{8192, 8124, 8120, 338}, {1048576, 1048472, 1048472, 0},
+};
+
+#define ZEPHYR_ROWS (sizeof(zephyr) / sizeof(zephyr[0]))
+
+ZT_TEST(test_largest_block_after_init_at_least_zephyrs)
+{
+	(void)buffer();
+	for (size_t i = 0; i < ZEPHYR_ROWS && zephyr[i].bytes <= BIG_BYTES; i++) {
+		size_t want = sizeof(void *) == 4 ? zephyr[i].zephyr32 : zephyr[i].zephyr64;
+		size_t got = largest_after_init(zephyr[i].bytes);
+
+		ZT_ASSERT_MSG(got + CANARY >= want, "%zu-byte heap: largest block %zu, Zephyr %zu",
+			      zephyr[i].bytes, got, want);
+	}
+}
+
+/*
+ * Zephyr's largest block right after init, by its own layout rule (lib/heap/heap.c, no
+ * statistics), for an 8-byte aligned buffer: 8-byte chunk headers on 64-bit hosts and for heaps
+ * over 32767 units, else 4; a footer of one header; chunk 0 holds a 16-byte header and one
+ * 4-byte bucket per power of two of the heap's units.
+ */
+static size_t zephyr_largest(size_t bytes)
+{
+	bool big = sizeof(void *) == 8 || bytes / 8u > 0x7fffu;
+	size_t hb = big ? 8u : 4u;
+	size_t units = (bytes - hb) / 8u;
+	size_t minc = big ? 2u : 1u;
+	size_t nb = 0;
+
+	for (size_t v = units - minc + 1u; v != 0u; v >>= 1) {
+		nb++;
+	}
+	size_t chunk0 = (16u + 4u * nb + 7u) / 8u;
+
+	return units <= chunk0 ? 0u : (units - chunk0) * 8u - hb;
+}
+
+ZT_TEST(test_largest_block_sweep)
+{
+	/* Sizes 8 bytes apart, then growing by an eighth, from 64 B to 16 MiB (or the RAM's). */
+	(void)buffer();
+	for (size_t bytes = 64; bytes <= BIG_BYTES;
+	     bytes += bytes < 1024u ? 8u : (bytes / 8u + 7u) & ~(size_t)7u) {
+		size_t got = largest_after_init(bytes);
+		size_t want = zephyr_largest(bytes);
+
+		ZT_ASSERT_MSG(got + CANARY >= want, "%zu-byte heap: largest block %zu, Zephyr %zu",
+			      bytes, got, want);
+		ZT_RETURN_IF_FAILED();
+	}
+}
+
+static unsigned int blocks_of_16(size_t bytes)
+{
+	unsigned int n = 0;
+
+	sys_heap_init(&heap, buffer(), bytes);
+	while (sys_heap_alloc(&heap, 16) != NULL) {
+		n++;
+	}
+	return n;
+}
+
+ZT_TEST(test_16_byte_blocks_at_least_zephyrs)
+{
+	for (size_t i = 0; i < sizeof(zephyr) / sizeof(zephyr[0]); i++) {
+		if (zephyr[i].blocks16 == 0u || CANARY != 0u) {
+			continue; /* the canary costs 4 bytes a block */
+		}
+		unsigned int got = blocks_of_16(zephyr[i].bytes);
+
+		ZT_ASSERT_MSG(got >= zephyr[i].blocks16, "%zu-byte heap: %u blocks, Zephyr %u",
+			      zephyr[i].bytes, got, zephyr[i].blocks16);
+	}
+}
+
+/* One allocation of @p req bytes in a fresh heap of @p bytes. */
+static bool serves(size_t bytes, size_t req)
+{
+	hook_reset();
+	sys_heap_init(&heap, buffer(), bytes);
+	if (heap.end == 0u) {
+		return false;
+	}
+	return sys_heap_alloc(&heap, req) != NULL;
+}
+
+ZT_TEST(test_min_size_macros_are_exact)
+{
+	hook_install();
+	ZT_ASSERT(serves(Z_HEAP_MIN_SIZE, 1));
+	hook_reset();
+	sys_heap_init(&heap, buffer(), Z_HEAP_MIN_SIZE - 1u);
+	ZT_ASSERT_EQ(hook_log.count, 1); /* refused, and said so */
+	ZT_ASSERT_EQ(hook_log.err, SYS_HEAP_ERR_BAD_INIT);
+	ZT_ASSERT_NULL(sys_heap_alloc(&heap, 1));
+	(void)buffer();
+
+#define CHECK_FOR(b)                                                                               \
+	do {                                                                                       \
+		ZT_ASSERT_MSG(serves(Z_HEAP_MIN_SIZE_FOR(b), (b)),                                 \
+			      "Z_HEAP_MIN_SIZE_FOR(%lu) = %lu does not serve it", (unsigned long)(b),    \
+			      (unsigned long)Z_HEAP_MIN_SIZE_FOR(b));                              \
+		ZT_ASSERT_MSG(!serves(Z_HEAP_MIN_SIZE_FOR(b) - 1u, (b)),                           \
+			      "Z_HEAP_MIN_SIZE_FOR(%lu) = %lu is not the smallest",                \
+			      (unsigned long)(b), (unsigned long)Z_HEAP_MIN_SIZE_FOR(b));          \
+	} while (0)
+	CHECK_FOR(1);
+	CHECK_FOR(4);
+	CHECK_FOR(5);
+	CHECK_FOR(16);
+	CHECK_FOR(100);
+	CHECK_FOR(1000);
+	CHECK_FOR(4096);
+	CHECK_FOR(65536);
+	CHECK_FOR(262000);
+	CHECK_FOR(262200);
+	CHECK_FOR(1000000);
+	if (BIG_BYTES >= 16u * 1024u * 1024u) {
+		CHECK_FOR(10000000);
+	}
+	/* Every size up to a few KiB. */
+	for (size_t b = 1; b < 3000u; b += 7u) {
+		size_t m = Z_HEAP_MIN_SIZE_FOR(b);
+
+		ZT_ASSERT_MSG(serves(m, b) && !serves(m - 1u, b), "Z_HEAP_MIN_SIZE_FOR(%zu) = %zu", b,
+			      m);
+		ZT_RETURN_IF_FAILED();
+	}
+	/* Usable as a constant expression, as K_HEAP_DEFINE needs. */
+	static const size_t as_constant = Z_HEAP_MIN_SIZE_FOR(64);
+	ZT_ASSERT_EQ(as_constant, Z_HEAP_MIN_SIZE_FOR(64));
+	hook_restore_default();
+}
+
+/* free + allocated + the fixed overhead is the heap's size, whatever happens in between. */
+ZT_TEST(test_figures_add_up)
+{
+	static const size_t sizes[] = {64, 100, 256, 1000, 4096, 65536, 262144, 300000, 1048576};
+	(void)buffer();
+	static void *live[64];
+	struct zt_rng r;
+
+	zt_rng_seed(&r, 11);
+	for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+		size_t bytes = sizes[i];
+
+		sys_heap_init(&heap, buffer(), bytes);
+		struct sys_memory_stats s = stats_of(&heap);
+		/* Right after init: everything but the overhead is free, as one block. */
+		size_t overhead = bytes - s.free_bytes - s.allocated_bytes;
+		size_t largest = largest_after_init(bytes);
+
+		sys_heap_init(&heap, buffer(), bytes);
+		ZT_ASSERT_EQ(s.allocated_bytes, 0);
+		ZT_ASSERT_LE(overhead, 128u);
+		ZT_ASSERT_LE(largest + CANARY, s.free_bytes);
+		ZT_ASSERT_GE(largest + CANARY + 8u, s.free_bytes); /* the block's header */
+		memset(live, 0, sizeof(live));
+		for (int op = 0; op < 2000; op++) {
+			uint32_t k = zt_rng_below(&r, 64);
+
+			if (live[k] != NULL) {
+				sys_heap_free(&heap, live[k]);
+				live[k] = NULL;
+			} else if (zt_rng_below(&r, 4) == 0) {
+				live[k] = sys_heap_aligned_alloc(&heap, (size_t)8 << zt_rng_below(&r, 6),
+								 1 + zt_rng_below(&r, bytes / 16 + 1));
+			} else {
+				live[k] = sys_heap_alloc(&heap, 1 + zt_rng_below(&r, bytes / 16 + 1));
+			}
+			s = stats_of(&heap);
+			ZT_ASSERT_MSG(s.free_bytes + s.allocated_bytes + overhead == bytes,
+				      "%zu-byte heap, op %d: %zu free + %zu allocated + %zu", bytes,
+				      op, s.free_bytes, s.allocated_bytes, overhead);
+			ZT_RETURN_IF_FAILED();
+		}
+		ZT_ASSERT(sys_heap_validate(&heap));
+	}
+}
+
+ZT_TEST(test_any_request_that_fits_is_served)
+{
+	uint8_t *b = buffer();
+
+	/* No 256 KiB cap: a block of nearly the whole heap at 1 MiB and 16 MiB. */
+	sys_heap_init(&heap, b, 1048576);
+	void *p = sys_heap_alloc(&heap, 1048472 - CANARY);
+	ZT_ASSERT_NOT_NULL(p);
+	ZT_ASSERT(in_heap(&heap, p, 1048472 - CANARY));
+	sys_heap_free(&heap, p);
+	ZT_ASSERT(sys_heap_validate(&heap));
+
+	sys_heap_init(&heap, b, BIG_BYTES);
+	p = sys_heap_alloc(&heap, BIG_BYTES - 200u - CANARY);
+	ZT_ASSERT_NOT_NULL(p);
+	sys_heap_free(&heap, p);
+	ZT_ASSERT(sys_heap_validate(&heap));
+}
+
+ZT_TEST(test_aligned_alloc_large_alignment_defect_8)
+{
+	uint8_t *b = buffer();
+
+	/* Alignments of 256 KiB and more on an empty 1 MiB heap. */
+	for (size_t align = 256u * 1024u; align <= 512u * 1024u; align *= 2u) {
+		sys_heap_init(&heap, b, 1048576);
+		void *p = sys_heap_aligned_alloc(&heap, align, 1000);
+
+		ZT_ASSERT_MSG(p != NULL, "align %zu", align);
+		ZT_ASSERT(is_aligned(p, align));
+		ZT_ASSERT(sys_heap_validate(&heap));
+	}
+	/* 128 KiB alignment with a 140,000-byte request. */
+	sys_heap_init(&heap, b, 1048576);
+	void *p = sys_heap_aligned_alloc(&heap, 128u * 1024u, 140000);
+	ZT_ASSERT_NOT_NULL(p);
+	ZT_ASSERT(is_aligned(p, 128u * 1024u));
+	ZT_ASSERT_GE(sys_heap_usable_size(&heap, p), 140000);
+	memset(p, 0x5a, 140000);
+	ZT_ASSERT(sys_heap_validate(&heap));
+	sys_heap_free(&heap, p);
+	ZT_ASSERT(sys_heap_validate(&heap));
+}
+
+static const struct zt_case cases[] = {
+	ZT_CASE(test_largest_block_after_init_at_least_zephyrs),
+	ZT_CASE(test_largest_block_sweep),
+	ZT_CASE(test_16_byte_blocks_at_least_zephyrs),
+	ZT_CASE(test_min_size_macros_are_exact),
+	ZT_CASE(test_figures_add_up),
+	ZT_CASE(test_any_request_that_fits_is_served),
+	ZT_CASE(test_aligned_alloc_large_alignment_defect_8),
+};
+
+int main(int argc, char **argv)
+{
+	int rc = zt_main(argc, argv, "heap_layout", cases, ZT_COUNT(cases));
+
+	free(big_buf);
+	hook_restore_default();
+	return rc;
+}

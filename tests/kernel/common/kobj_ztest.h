@@ -1,0 +1,58 @@
+/*
+ * Copyright (c) 2026 zmem contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/*
+ * Shared pieces of the ztest suites of the kernel objects memory flows through: helper
+ * threads, resource-pool figures, expected kernel oopses of user threads.
+ */
+#ifndef ZMEM_TESTS_KOBJ_ZTEST_H_
+#define ZMEM_TESTS_KOBJ_ZTEST_H_
+
+#include <zephyr/kernel.h>
+#include <zephyr/ztest.h>
+#include <zephyr/ztest_error_hook.h>
+
+#define KZ_STACK_SIZE 16384
+#define KZ_THREADS    4
+
+K_THREAD_STACK_ARRAY_DEFINE(kz_stacks, KZ_THREADS, KZ_STACK_SIZE);
+static struct k_thread kz_threads[KZ_THREADS];
+
+/* Start helper thread @p i running @p fn(p1, p2, p3) at @p prio with @p options. */
+static inline k_tid_t kz_spawn(int i, k_thread_entry_t fn, void *p1, void *p2, void *p3, int prio,
+			       uint32_t options)
+{
+	return k_thread_create(&kz_threads[i], kz_stacks[i], KZ_STACK_SIZE, fn, p1, p2, p3, prio,
+			       options, K_NO_WAIT);
+}
+
+/* Wait for helper threads 0 .. n-1 to end. */
+static inline void kz_join(int n)
+{
+	for (int i = 0; i < n; i++) {
+		zassert_equal(k_thread_join(&kz_threads[i], K_SECONDS(10)), 0, "helper %d", i);
+	}
+}
+
+/* Bytes allocated in @p h now. */
+static inline size_t kz_allocated(struct k_heap *h)
+{
+	struct sys_memory_stats st;
+
+	zassert_equal(k_heap_runtime_stats_get(h, &st), 0);
+	return st.allocated_bytes;
+}
+
+/* Expected faults (a user thread making a call Zephyr does not offer it). */
+static ZTEST_BMEM volatile int kz_faults;
+static ZTEST_BMEM volatile unsigned int kz_fault_reason;
+
+void ztest_post_fatal_error_hook(unsigned int reason, const struct arch_esf *esf)
+{
+	(void)esf;
+	kz_faults++;
+	kz_fault_reason = reason;
+}
+
+#endif /* ZMEM_TESTS_KOBJ_ZTEST_H_ */

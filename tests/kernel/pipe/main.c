@@ -1,0 +1,173 @@
+/*
+ * Copyright (c) 2026 zmem contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/*
+ * k_pipe: byte order across the ring's wrap, partial writes and reads on timeout, -EAGAIN,
+ * writers and readers waking each other, reset (-ECANCELED), close (-EPIPE after draining),
+ * every timeout kind, ISR use.
+ */
+#include <string.h>
+
+#include <zephyr/irq_offload.h>
+#include <zephyr/kernel.h>
+#include <zephyr/ztest.h>
+
+#include "../common/kobj_ztest.h"
+
+#define SIZE 8
+static K_PIPE_DEFINE(p, SIZE, 4); /* static prefix accepted */
+static uint8_t pbuf[SIZE];
+static struct k_pipe lp;
+
+static int rc[KZ_THREADS];
+static uint8_t rbuf[KZ_THREADS][32];
+static int done;
+
+static void before(void *f)
+{
+	(void)f;
+	k_pipe_init(&lp, pbuf, sizeof(pbuf));
+	k_pipe_reset(&p);
+	done = 0;
+}
+
+ZTEST_SUITE(kernel_pipe, NULL, NULL, before, NULL, NULL);
+
+ZTEST(kernel_pipe, test_order_and_wrap)
+{
+	uint8_t out[SIZE];
+	uint8_t in[5];
+
+	for (int round = 0; round < 5; round++) {
+		for (int i = 0; i < 5; i++) {
+			in[i] = (uint8_t)(round * 10 + i);
+		}
+		zassert_equal(k_pipe_write(&lp, in, 5, K_NO_WAIT), 5);
+		zassert_equal(k_pipe_read(&lp, out, 5, K_NO_WAIT), 5);
+		zassert_mem_equal(out, in, 5);
+	}
+	/* Partial: 8 of 10 fit; K_NO_WAIT returns what was written. */
+	uint8_t ten[10] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+	int64_t t0 = k_uptime_ticks();
+
+	zassert_equal(k_pipe_write(&lp, ten, 10, K_NO_WAIT), 8);
+	zassert_equal(k_pipe_write(&lp, ten, 1, K_NO_WAIT), -EAGAIN);
+	zassert_equal(k_pipe_write(&lp, ten, 1, K_MSEC(5)), -EAGAIN);
+	zassert_true(k_uptime_ticks() - t0 >= K_MSEC(5).ticks);
+	uint8_t got[10];
+
+	zassert_equal(k_pipe_read(&lp, got, 10, K_MSEC(3)), 8); /* all there was, after the wait */
+	zassert_mem_equal(got, ten, 8);
+	zassert_equal(k_pipe_read(&lp, got, 1, K_NO_WAIT), -EAGAIN);
+	zassert_equal(k_pipe_write(&lp, ten, 0, K_NO_WAIT), 0);
+}
+
+static void reader(void *p1, void *p2, void *p3)
+{
+	int idx = (int)(intptr_t)p1;
+	int len = (int)(intptr_t)p2;
+	int ms = (int)(intptr_t)p3;
+
+	rc[idx] = k_pipe_read(&p, rbuf[idx], (size_t)len, ms < 0 ? K_FOREVER : K_MSEC(ms));
+	done++;
+}
+
+static void writer(void *p1, void *p2, void *p3)
+{
+	int idx = (int)(intptr_t)p1;
+	int len = (int)(intptr_t)p2;
+	static uint8_t data[32];
+
+	(void)p3;
+	for (int i = 0; i < 32; i++) {
+		data[i] = (uint8_t)(100 + i);
+	}
+	rc[idx] = k_pipe_write(&p, data, (size_t)len, K_FOREVER);
+	done++;
+}
+
+ZTEST(kernel_pipe, test_writer_and_reader_wait)
+{
+	/* A 20-byte write through an 8-byte pipe, drained by a reader of 20. */
+	kz_spawn(0, writer, (void *)0, (void *)20, NULL, 4, 0);
+	kz_spawn(1, reader, (void *)1, (void *)20, (void *)-1, 5, 0);
+	kz_join(2);
+	zassert_equal(rc[0], 20);
+	zassert_equal(rc[1], 20);
+	for (int i = 0; i < 20; i++) {
+		zassert_equal(rbuf[1][i], 100 + i);
+	}
+	/* A reader waiting for data is woken by a write. */
+	done = 0;
+	kz_spawn(0, reader, (void *)0, (void *)3, (void *)-1, 3, 0);
+	k_msleep(1);
+	zassert_equal(done, 0);
+	uint8_t abc[3] = {'a', 'b', 'c'};
+
+	zassert_equal(k_pipe_write(&p, abc, 3, K_NO_WAIT), 3);
+	kz_join(1);
+	zassert_equal(rc[0], 3);
+	zassert_mem_equal(rbuf[0], abc, 3);
+}
+
+ZTEST(kernel_pipe, test_partial_read_on_timeout)
+{
+	uint8_t two[2] = {1, 2};
+
+	kz_spawn(0, reader, (void *)0, (void *)6, (void *)10, 3, 0);
+	k_msleep(1);
+	zassert_equal(k_pipe_write(&p, two, 2, K_NO_WAIT), 2);
+	kz_join(1);
+	zassert_equal(rc[0], 2); /* what arrived before the timeout */
+	zassert_mem_equal(rbuf[0], two, 2);
+}
+
+ZTEST(kernel_pipe, test_reset_and_close)
+{
+	uint8_t buf[SIZE] = {0};
+
+	kz_spawn(0, reader, (void *)0, (void *)4, (void *)-1, 3, 0);
+	k_msleep(1);
+	k_pipe_reset(&p);
+	kz_join(1);
+	zassert_equal(rc[0], -ECANCELED);
+	/* Reset flag cleared by the last waiter: the pipe works again. */
+	zassert_equal(k_pipe_write(&p, buf, 4, K_NO_WAIT), 4);
+	k_pipe_reset(&p);
+	zassert_equal(k_pipe_read(&p, buf, 1, K_NO_WAIT), -EAGAIN); /* data dropped */
+
+	/* Close: a waiting writer gets -EPIPE, reads drain then -EPIPE. */
+	zassert_equal(k_pipe_write(&p, buf, SIZE, K_NO_WAIT), SIZE);
+	done = 0;
+	kz_spawn(0, writer, (void *)0, (void *)4, NULL, 3, 0);
+	k_msleep(1);
+	k_pipe_close(&p);
+	kz_join(1);
+	zassert_equal(rc[0], -EPIPE);
+	zassert_equal(k_pipe_write(&p, buf, 1, K_NO_WAIT), -EPIPE);
+	zassert_equal(k_pipe_read(&p, buf, 3, K_FOREVER), 3);
+	zassert_equal(k_pipe_read(&p, buf, 10, K_FOREVER), 5);
+	zassert_equal(k_pipe_read(&p, buf, 1, K_FOREVER), -EPIPE);
+	k_pipe_init(&p, p.buffer, p.size); /* open again for the other tests */
+}
+
+static int isr_rc;
+
+static void isr_write(const void *arg)
+{
+	isr_rc = k_pipe_write(&p, arg, 2, K_NO_WAIT);
+}
+
+ZTEST(kernel_pipe, test_isr)
+{
+	uint8_t xy[2] = {'x', 'y'};
+
+	kz_spawn(0, reader, (void *)0, (void *)2, (void *)-1, -1, 0);
+	k_msleep(1);
+	irq_offload(isr_write, xy);
+	zassert_equal(isr_rc, 2);
+	zassert_equal(done, 1);
+	zassert_mem_equal(rbuf[0], xy, 2);
+	kz_join(1);
+}
