@@ -8,6 +8,7 @@
  */
 #include <string.h>
 
+#define Z_HEAP_DEFINE_OPS
 #include "heap_ops.h"
 
 /* Grid origin of a heap that failed to initialize: end 0, so every call fails cleanly. */

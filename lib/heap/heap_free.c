@@ -36,6 +36,8 @@ static inline size_t chunk_rank(struct sys_heap *heap, void *mem)
 Z_HEAP_HOT size_t check_impl(struct sys_heap *heap, bool big, void *mem)
 {
 	struct z_heap *h = heap->heap;
+
+	(void)h;
 	size_t first = heap->first;
 	size_t rank = chunk_rank(heap, mem);
 	size_t room = heap->end - first; /* units from the first chunk to the end marker */

@@ -21,6 +21,29 @@
 #include "heap.h"
 
 /*
+ * Speed builds inline these everywhere; size builds (-Os) keep one external copy of each, in
+ * heap.c (Z_HEAP_DEFINE_OPS), instead of one per file that uses them.
+ */
+#if Z_HEAP_SPECIALIZE
+#define Z_HEAP_OP         static inline __attribute__((always_inline))
+#define Z_HEAP_OPS_BODIES 1
+#else
+#define Z_HEAP_OP
+#define list_remove     z_heap_list_remove
+#define list_add        z_heap_list_add
+#define links_ok        z_heap_links_ok
+#define head_ok         z_heap_head_ok
+#define free_plan       z_heap_free_plan
+#define free_apply      z_heap_free_apply
+#define free_chunk_impl z_heap_free_chunk_impl
+#ifdef Z_HEAP_DEFINE_OPS
+#define Z_HEAP_OPS_BODIES 1
+#else
+#define Z_HEAP_OPS_BODIES 0
+#endif
+#endif
+
+/*
  * The heap's bounds and layout, read once per call into locals: the buffer is written through
  * 16- and 32-bit pointers, which the compiler must otherwise assume may change struct sys_heap's
  * fields, reloading them after every store.
@@ -59,8 +82,18 @@ static inline size_t heap_max_bytes(struct sys_heap *heap, bool big)
 	return chunk_usable(big, heap->end - heap->first);
 }
 
+/* What freeing a chunk will do: merge with r and/or l (0: not), join list k. */
+struct zfree {
+	size_t c;     /* start of the merged chunk */
+	size_t units; /* its size */
+	size_t r;     /* free right neighbour merged, or 0 */
+	size_t l;     /* free left neighbour merged, or 0 */
+	unsigned int rk, lk, k;
+};
+
+#if Z_HEAP_OPS_BODIES
 /* Unlink free chunk @p c of class @p k (its links already checked when the level asks). */
-Z_HEAP_HOT void list_remove(const struct zh *z, size_t c, unsigned int k)
+Z_HEAP_OP void list_remove(const struct zh *z, size_t c, unsigned int k)
 {
 	struct z_heap *h = z->h;
 	bool big = z->big;
@@ -81,7 +114,7 @@ Z_HEAP_HOT void list_remove(const struct zh *z, size_t c, unsigned int k)
 }
 
 /* Push free chunk @p c on list @p k (its head already checked when the level asks). */
-Z_HEAP_HOT void list_add(const struct zh *z, size_t c, unsigned int k)
+Z_HEAP_OP void list_add(const struct zh *z, size_t c, unsigned int k)
 {
 	struct z_heap *h = z->h;
 	bool big = z->big;
@@ -98,7 +131,7 @@ Z_HEAP_HOT void list_add(const struct zh *z, size_t c, unsigned int k)
 }
 
 /* Links of free chunk @p c, expected on list @p k: in range and pointing back at c. */
-Z_HEAP_HOT bool links_ok(const struct zh *z, size_t c, unsigned int k)
+Z_HEAP_OP bool links_ok(const struct zh *z, size_t c, unsigned int k)
 {
 	struct z_heap *h = z->h;
 	bool big = z->big;
@@ -116,7 +149,7 @@ Z_HEAP_HOT bool links_ok(const struct zh *z, size_t c, unsigned int k)
  * Head of list @p k may take a new predecessor: empty, or in range with none yet. A head that
  * is about to be unlinked (@p skip1, @p skip2) is not checked: its successor was.
  */
-Z_HEAP_HOT bool head_ok(const struct zh *z, unsigned int k, size_t skip1, size_t skip2)
+Z_HEAP_OP bool head_ok(const struct zh *z, unsigned int k, size_t skip1, size_t skip2)
 {
 	size_t x = head_get(z->h, z->big, k);
 
@@ -124,21 +157,13 @@ Z_HEAP_HOT bool head_ok(const struct zh *z, unsigned int k, size_t skip1, size_t
 	       (zh_in_range(z, x) && link_get(z->h, z->big, x, 0) == 0u);
 }
 
-/* What freeing a chunk will do: merge with r and/or l (0: not), join list k. */
-struct zfree {
-	size_t c;     /* start of the merged chunk */
-	size_t units; /* its size */
-	size_t r;     /* free right neighbour merged, or 0 */
-	size_t l;     /* free left neighbour merged, or 0 */
-	unsigned int rk, lk, k;
-};
 
 /*
  * Plan the free of used chunk @p c, merging with free neighbours. @p c itself passed the free
  * checks (its size and left size are echoed by its neighbours). Every check runs here, before
  * any write: false when a neighbour or a list head is inconsistent.
  */
-Z_HEAP_HOT bool free_plan(const struct zh *z, size_t c, struct zfree *f)
+Z_HEAP_OP bool free_plan(const struct zh *z, size_t c, struct zfree *f)
 {
 	struct z_heap *h = z->h;
 	bool big = z->big;
@@ -191,7 +216,7 @@ Z_HEAP_HOT bool free_plan(const struct zh *z, size_t c, struct zfree *f)
 }
 
 /* Carry out a planned free. */
-Z_HEAP_HOT void free_apply(const struct zh *z, const struct zfree *f)
+Z_HEAP_OP void free_apply(const struct zh *z, const struct zfree *f)
 {
 	if (f->r != 0u) {
 		list_remove(z, f->r, f->rk);
@@ -206,7 +231,7 @@ Z_HEAP_HOT void free_apply(const struct zh *z, const struct zfree *f)
 }
 
 /* Free used chunk @p c (checked); false after reporting corruption as a problem with @p mem. */
-Z_HEAP_HOT bool free_chunk_impl(const struct zh *z, size_t c, void *mem)
+Z_HEAP_OP bool free_chunk_impl(const struct zh *z, size_t c, void *mem)
 {
 	struct zfree f;
 
@@ -217,5 +242,15 @@ Z_HEAP_HOT bool free_chunk_impl(const struct zh *z, size_t c, void *mem)
 	free_apply(z, &f);
 	return true;
 }
+
+#else
+Z_HEAP_OP void list_remove(const struct zh *z, size_t c, unsigned int k);
+Z_HEAP_OP void list_add(const struct zh *z, size_t c, unsigned int k);
+Z_HEAP_OP bool links_ok(const struct zh *z, size_t c, unsigned int k);
+Z_HEAP_OP bool head_ok(const struct zh *z, unsigned int k, size_t skip1, size_t skip2);
+Z_HEAP_OP bool free_plan(const struct zh *z, size_t c, struct zfree *f);
+Z_HEAP_OP void free_apply(const struct zh *z, const struct zfree *f);
+Z_HEAP_OP bool free_chunk_impl(const struct zh *z, size_t c, void *mem);
+#endif
 
 #endif /* ZMEM_LIB_HEAP_HEAP_OPS_H_ */
