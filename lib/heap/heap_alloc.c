@@ -184,8 +184,8 @@ Z_HEAP_HOT void *aligned_impl(struct sys_heap *heap, bool big, size_t align, siz
 {
 	struct z_heap *h = heap->heap;
 
-	if (bytes - 1u >= heap->fit_limit) {
-		return NULL; /* as in alloc_nn(): not even the aligned block itself would fit */
+	if (bytes - 1u >= heap_max_bytes(heap, big)) {
+		return NULL;
 	}
 
 	/*
@@ -199,16 +199,6 @@ Z_HEAP_HOT void *aligned_impl(struct sys_heap *heap, bool big, size_t align, siz
 	if (pad >= room || units > room - pad) {
 		return NULL;
 	}
-#if Z_HEAP_SPECIALIZE
-	/*
-	 * Known not to fit now: a chunk of units + pad would fail in z_heap_alloc_chunk() (the
-	 * fit_limit of alloc_nn(), in usable bytes, which grow with the units). A shortcut only,
-	 * left out of size builds.
-	 */
-	if (chunk_usable(big, units + pad) > heap->fit_limit) {
-		return NULL;
-	}
-#endif
 	size_t saved_max = stats_max_save(heap);
 #if Z_HEAP_SPECIALIZE
 	size_t c = alloc_impl(heap, big, units + pad);
