@@ -19,7 +19,7 @@ struct k_heap;
 void *z_k_heap_aligned_realloc(struct k_heap *h, void *ptr, size_t align, size_t bytes);
 
 /* With no configuration header at all (CONFIG_HEAP_MEM_POOL_SIZE, an int, is then missing too)
- * the defaults of kconfig/kernel_mm.conf apply. */
+ * the defaults of kernel/Kconfig apply. */
 #ifndef CONFIG_HEAP_MEM_POOL_SIZE
 #define CONFIG_HEAP_MEM_POOL_SIZE 16384
 #ifndef CONFIG_SYS_HEAP_LISTENER

@@ -13,6 +13,28 @@ need_pkg() {
   fi
 }
 
+# need_cmake_at_least VERSION: Zephyr's newest test folders ask for CMake 3.28 while Debian 12
+# ships 3.25. When root on Debian bookworm with an older cmake, install cmake from Debian's own
+# bookworm-backports (3.31); otherwise say what is missing (zmem itself needs only 3.24).
+need_cmake_at_least() {
+  local want="$1" have
+  have=$(cmake --version 2>/dev/null | sed -n '1s/.* //p')
+  if [ -n "$have" ] && [ "$(printf '%s\n%s\n' "$want" "$have" | sort -V | head -n1)" = "$want" ]; then
+    return 0
+  fi
+  if [ "$(id -u)" = 0 ] && grep -qs bookworm /etc/os-release; then
+    echo "installing cmake >= $want from bookworm-backports (have ${have:-none})"
+    local src=/etc/apt/sources.list.d/zmem-bookworm-backports.list
+    [ -f "$src" ] || echo "deb http://deb.debian.org/debian bookworm-backports main" >"$src"
+    apt-get update -qq >/dev/null &&
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -t bookworm-backports cmake >/dev/null &&
+      hash -r && return 0
+    echo "warning: could not install cmake >= $want; Zephyr folders asking for it will not configure" >&2
+    return 0
+  fi
+  echo "note: cmake $have is older than $want; Zephyr test folders that ask for $want will not configure" >&2
+}
+
 # cmake_build NAME [CMAKE ARGS...]: configure and build into $ZMEM_OUT/NAME.
 cmake_build() {
   local name="$1"; shift

@@ -14,6 +14,7 @@ source "$ZMEM_ROOT/scripts/lib.sh"
 # python3 (scripts/kconfig/zmem_config.py).
 need_pkg /usr/bin/python3 python3
 need_pkg python3-kconfiglib python3-kconfiglib
+need_cmake_at_least 3.28
 
 only="${1:-}"
 failed=()

@@ -7,9 +7,10 @@
  * @brief Heap listeners: callbacks told about every allocation, free and resize of a heap
  * (Zephyr API).
  *
- * A heap is identified by HEAP_ID_FROM_POINTER() of its struct sys_heap. zmem's k_heap layer
- * (k_heap_*, k_malloc and friends, the opt-in libc malloc) notifies after each successful
- * call; sys_heap_* called directly does not notify. A resize of a block is reported as a free
+ * A heap is identified by HEAP_ID_FROM_POINTER() of its struct sys_heap. With
+ * CONFIG_SYS_HEAP_LISTENER, sys_heap itself notifies after each successful alloc, free and
+ * realloc (as Zephyr's heap.c does), so every layer above it (k_heap_*, k_malloc and friends,
+ * the opt-in libc malloc) is covered once per event. A resize of a block is reported as a free
  * of the old block followed by an allocation of the new one, sizes being usable sizes, so
  * summing alloc minus free gives the bytes a heap holds.
  */
