@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include <zephyr/sys/util.h>
 #include <zephyr/ztest.h>
 
 #define SENTINEL 0x5A5AA5A5U
