@@ -305,7 +305,7 @@ bool ztest_has_current_param(void);
  * several times with different value sets.
  */
 #define ZTEST_INSTANTIATE_TEST_SUITE_P(inst_, suite_, fn_, param_values_name_)                     \
-	static struct ztest_param_inst z_ztest_param_inst_##suite_##_##fn_##_##inst_ = {          \
+	static struct ztest_param_inst z_ztest_param_inst_##suite_##_##fn_##_##inst_ = {           \
 	    .test_suite_name = #suite_,                                                            \
 	    .test_name = #fn_,                                                                     \
 	    .instance_name = #inst_,                                                               \

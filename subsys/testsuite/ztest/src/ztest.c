@@ -693,7 +693,8 @@ static const struct ztest_param_inst *inst_after(const char *suite, const char *
 
 	for (struct ztest_param_inst *const *p = __start_zmem_ztest_params;
 	     p != NULL && p < __stop_zmem_ztest_params; p++) {
-		if (strcmp((*p)->test_suite_name, suite) != 0 || strcmp((*p)->test_name, test) != 0 ||
+		if (strcmp((*p)->test_suite_name, suite) != 0 ||
+		    strcmp((*p)->test_name, test) != 0 ||
 		    (prev != NULL && strcmp((*p)->instance_name, prev->instance_name) <= 0)) {
 			continue;
 		}
@@ -768,7 +769,8 @@ static int run_dispatch(struct ztest_suite_node *suite, struct ztest_unit_test *
 				fail++;
 			}
 			param_clear();
-			if ((fail != 0 && FAIL_FAST) || test_status == ZTEST_STATUS_CRITICAL_ERROR) {
+			if ((fail != 0 && FAIL_FAST) ||
+			    test_status == ZTEST_STATUS_CRITICAL_ERROR) {
 				return fail;
 			}
 		}

@@ -53,7 +53,8 @@ ZTEST_P(ztest_param, test_int)
 
 	zassert_true(ran_int < 5, "five values in all");
 	zassert_equal(v, order[ran_int], "value %d is run %d", v, ran_int);
-	zassert_equal(ztest_get_current_param_index(), (size_t)(ran_int < 2 ? ran_int : ran_int - 2));
+	zassert_equal(ztest_get_current_param_index(),
+		      (size_t)(ran_int < 2 ? ran_int : ran_int - 2));
 	ran_int++;
 	sum_int += v;
 }
