@@ -41,8 +41,14 @@ function(zmem_add_application name)
   if(NOT ARG_NO_WARNINGS AND TARGET zmem_warnings)
     target_link_libraries(${name} PRIVATE zmem_warnings)
   endif()
+  # KCONFIG only when given: an empty keyword value is unset or empty depending on policy
+  # CMP0174 (CMake 3.31 warns about it).
+  set(kconfig_arg "")
+  if(ARG_KCONFIG)
+    set(kconfig_arg KCONFIG ${ARG_KCONFIG})
+  endif()
   zmem_app_configure(${name} ${name} "${CMAKE_CURRENT_BINARY_DIR}/${name}_config"
-    CONF ${ARG_CONF} KCONFIG ${ARG_KCONFIG} TARGET_PREFIX ${name}_)
+    CONF ${ARG_CONF} ${kconfig_arg} TARGET_PREFIX ${name}_)
 endfunction()
 
 # Generates the configuration of application target <code> (which holds the sources), and links

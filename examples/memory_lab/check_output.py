@@ -70,9 +70,18 @@ def main(argv):
         total, alloc, free, peak = (int(g) for g in stats.groups())
         heap_size = 2048
         overhead = heap_size - alloc - free
-        check(alloc >= 256 and alloc + free <= heap_size,
-              f"buffer_heap: {alloc} allocated + {free} free <= {heap_size} "
-              f"(overhead {overhead} bytes)")
+        # sys_heap's documented fixed overhead (docs/sys_heap.md) for an 8-byte aligned buffer
+        # of B bytes: B - 8 * (e - F(e)), e = (B - 8) / 8, F(e) = 3 + floor(log2(e - 1) / 2).
+        e = (heap_size - 8) // 8
+        documented = heap_size - 8 * (e - (3 + ((e - 1).bit_length() - 1) // 2))
+        check(alloc >= 256 and overhead == documented,
+              f"buffer_heap: {alloc} allocated + {free} free + {documented} fixed overhead "
+              f"= {heap_size} (measured overhead {overhead} bytes)")
+        shown = re.search(r"Heap overhead: (\d+) bytes fixed \((\d+) allocated \+ (\d+) free "
+                          r"\+ (\d+) = (\d+) bytes\)", out)
+        check(shown is not None and int(shown.group(1)) == documented
+              and int(shown.group(5)) == heap_size,
+              "the lab's overhead line shows the figures adding up to the heap's size")
         tracked = False
         if autoconf:
             with open(autoconf, encoding="utf-8") as f:

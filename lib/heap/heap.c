@@ -108,13 +108,13 @@ bool z_heap_free_chunk(struct sys_heap *heap, size_t c, void *mem)
 	if (heap->big) {
 		struct zh z = zh_get(heap, true);
 
-		return free_chunk_impl(&z, c, mem);
+		return free_chunk_impl(&z, c, mem, NULL);
 	}
 	struct zh z = zh_get(heap, false);
 #else
 	struct zh z = zh_get(heap, heap->big);
 #endif
-	return free_chunk_impl(&z, c, mem);
+	return free_chunk_impl(&z, c, mem, NULL);
 }
 
 bool z_heap_free_ok(struct sys_heap *heap, size_t c)
@@ -122,7 +122,7 @@ bool z_heap_free_ok(struct sys_heap *heap, size_t c)
 	struct zh z = zh_get(heap, heap->big);
 	struct zfree f;
 
-	return free_plan(&z, c, &f);
+	return free_plan(&z, c, &f, NULL);
 }
 
 bool z_heap_trim(struct sys_heap *heap, size_t c, size_t units)

@@ -272,10 +272,14 @@ static inline size_t class_min_units(const struct sys_heap *heap, unsigned int k
 /** Lowest set bit of a non-zero 64-bit word (no libgcc helper on 32-bit targets). */
 static inline unsigned int z_ctz64(uint64_t m)
 {
+#if UINTPTR_MAX > 0xFFFFFFFFu
+	return (unsigned int)__builtin_ctzll(m); /* one instruction on 64-bit targets */
+#else
 	uint32_t lo = (uint32_t)m;
 
 	return lo != 0u ? (unsigned int)__builtin_ctz(lo)
 			: 32u + (unsigned int)__builtin_ctz((uint32_t)(m >> 32));
+#endif
 }
 
 /** Highest set bit of a non-zero 64-bit word. */

@@ -176,18 +176,13 @@ void *sys_heap_alloc(struct sys_heap *heap, size_t bytes)
 	return mem;
 }
 
-/* sys_heap_aligned_alloc() without the listener notification (for realloc). */
-void *z_heap_aligned_alloc_nn(struct sys_heap *heap, size_t align, size_t bytes)
+/*
+ * sys_heap_aligned_alloc() for alignments above a unit, one copy per layout in speed builds:
+ * a chunk large enough for any leading gap, the gap given back, the tail trimmed.
+ */
+Z_HEAP_HOT void *aligned_impl(struct sys_heap *heap, bool big, size_t align, size_t bytes)
 {
-	if ((align & (align - 1u)) != 0u) {
-		z_heap_bad_align(heap, align);
-		return NULL;
-	}
-	if (align <= CHUNK_UNIT) {
-		return z_heap_alloc_nn(heap, bytes);
-	}
 	struct z_heap *h = heap->heap;
-	bool big = heap->big;
 
 	if (bytes - 1u >= heap_max_bytes(heap, big)) {
 		return NULL;
@@ -205,7 +200,11 @@ void *z_heap_aligned_alloc_nn(struct sys_heap *heap, size_t align, size_t bytes)
 		return NULL;
 	}
 	size_t saved_max = stats_max_save(heap);
+#if Z_HEAP_SPECIALIZE
+	size_t c = alloc_impl(heap, big, units + pad);
+#else
 	size_t c = z_heap_alloc_chunk(heap, units + pad);
+#endif
 
 	if (c == 0u) {
 		return NULL;
@@ -242,6 +241,26 @@ void *z_heap_aligned_alloc_nn(struct sys_heap *heap, size_t align, size_t bytes)
 	z_heap_canary_set(heap, a);
 #endif
 	return (void *)aligned;
+}
+
+/* sys_heap_aligned_alloc() without the listener notification (for realloc). */
+void *z_heap_aligned_alloc_nn(struct sys_heap *heap, size_t align, size_t bytes)
+{
+	if ((align & (align - 1u)) != 0u) {
+		z_heap_bad_align(heap, align);
+		return NULL;
+	}
+	if (align <= CHUNK_UNIT) {
+		return z_heap_alloc_nn(heap, bytes);
+	}
+#if Z_HEAP_SPECIALIZE
+	if (heap->big) {
+		return aligned_impl(heap, true, align, bytes);
+	}
+	return aligned_impl(heap, false, align, bytes);
+#else
+	return aligned_impl(heap, heap->big, align, bytes);
+#endif
 }
 
 void *sys_heap_aligned_alloc(struct sys_heap *heap, size_t align, size_t bytes)

@@ -32,8 +32,16 @@ static inline size_t chunk_rank(struct sys_heap *heap, void *mem)
 	return (size_t)((off >> 3) | (off << (sizeof(off) * 8u - 3u)));
 }
 
-/* All checks of one free/realloc before anything is written: the chunk, or 0 (reported). */
-Z_HEAP_HOT size_t check_impl(struct sys_heap *heap, bool big, void *mem)
+#if !Z_HEAP_SPECIALIZE
+/* Size builds fill no struct zhdr: the parameter goes (it changed their inlining). */
+#define check_impl(heap, big, mem, hw) check_impl3(heap, big, mem)
+#endif
+
+/*
+ * All checks of one free/realloc before anything is written: the chunk, or 0 (reported). At
+ * level 1 and up, @p hw gets the header words read on the way, for free_plan().
+ */
+Z_HEAP_HOT size_t check_impl(struct sys_heap *heap, bool big, void *mem, struct zhdr *hw)
 {
 	struct z_heap *h = heap->heap;
 
@@ -63,8 +71,12 @@ Z_HEAP_HOT size_t check_impl(struct sys_heap *heap, bool big, void *mem)
 	 * into a block or a damaged header is a corrupt header.
 	 */
 	err = SYS_HEAP_ERR_CORRUPT_HEADER;
-	if (units - 1u >= room || left_size(h, big, c + units) != units || left - 1u >= c ||
-	    chunk_size(h, big, c - left) != left) {
+	if (units - 1u >= room || left_size(h, big, c + units) != units || left - 1u >= c) {
+		goto bad;
+	}
+	size_t lw = hdr_get(h, big, c - left, 0);
+
+	if ((lw >> 1) != left) {
 		goto bad;
 	}
 	if ((w0 & 1u) == 0u) {
@@ -79,6 +91,16 @@ Z_HEAP_HOT size_t check_impl(struct sys_heap *heap, bool big, void *mem)
 	    (ru - 1u >= room - units || left_size(h, big, c + units + ru) != ru)) {
 		goto bad;
 	}
+#if Z_HEAP_SPECIALIZE
+	hw->units = units;
+	hw->lu = left;
+	hw->rw = rw;
+	hw->lw = lw;
+#else
+	(void)lw;
+#endif
+#elif Z_HEAP_SPECIALIZE
+	(void)hw;
 #endif
 #if Z_HEAP_CANARY
 	err = SYS_HEAP_ERR_CANARY;
@@ -103,27 +125,31 @@ bad:
 size_t z_heap_check_block(struct sys_heap *heap, void *mem)
 {
 #if Z_HEAP_SPECIALIZE
+	struct zhdr hw;
+
 	if (heap->big) {
-		return check_impl(heap, true, mem);
+		return check_impl(heap, true, mem, &hw);
 	}
-	return check_impl(heap, false, mem);
+	return check_impl(heap, false, mem, &hw);
 #else
-	return check_impl(heap, heap->big, mem);
+	return check_impl(heap, heap->big, mem, NULL);
 #endif
 }
 
 /* Free without the listener notification; false when refused (reported). */
 Z_HEAP_HOT bool free_impl(struct sys_heap *heap, bool big, void *mem)
 {
-	size_t c = check_impl(heap, big, mem);
+	struct zhdr hw;
+	size_t c = check_impl(heap, big, mem, Z_HEAP_SPECIALIZE ? &hw : NULL);
 
 	if (c == 0u) {
 		return false;
 	}
 	struct zh z = zh_get(heap, big);
-	size_t units = chunk_size(z.h, big, c);
+	size_t units = Z_HEAP_SPECIALIZE && Z_HEAP_LEVEL >= 1 ? hw.units : chunk_size(z.h, big, c);
 
-	if (!free_chunk_impl(&z, c, mem)) {
+	/* check_impl() (level 1 and up) already read and checked what free_plan() starts with. */
+	if (!free_chunk_impl(&z, c, mem, Z_HEAP_SPECIALIZE && Z_HEAP_LEVEL >= 1 ? &hw : NULL)) {
 		return false;
 	}
 	stats_free(heap, units);

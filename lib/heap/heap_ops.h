@@ -33,9 +33,10 @@
 #define list_add        z_heap_list_add
 #define links_ok        z_heap_links_ok
 #define head_ok         z_heap_head_ok
-#define free_plan       z_heap_free_plan
-#define free_apply      z_heap_free_apply
-#define free_chunk_impl z_heap_free_chunk_impl
+/* Size builds read the headers again rather than pass check_impl()'s (see free_plan()). */
+#define free_plan(z, c, f, pre)            z_heap_free_plan(z, c, f)
+#define free_apply                         z_heap_free_apply
+#define free_chunk_impl(z, c, mem, pre)    z_heap_free_chunk_impl(z, c, mem)
 #ifdef Z_HEAP_DEFINE_OPS
 #define Z_HEAP_OPS_BODIES 1
 #else
@@ -89,6 +90,14 @@ struct zfree {
 	size_t r;     /* free right neighbour merged, or 0 */
 	size_t l;     /* free left neighbour merged, or 0 */
 	unsigned int rk, lk, k;
+};
+
+/* Header words of a chunk to free, as check_impl() read and checked them. */
+struct zhdr {
+	size_t units; /* its size */
+	size_t lu;    /* its left size */
+	size_t rw;    /* right neighbour's size << 1 | used */
+	size_t lw;    /* left neighbour's size << 1 | used */
 };
 
 #if Z_HEAP_OPS_BODIES
@@ -161,29 +170,39 @@ Z_HEAP_OP bool head_ok(const struct zh *z, unsigned int k, size_t skip1, size_t 
 /*
  * Plan the free of used chunk @p c, merging with free neighbours. @p c itself passed the free
  * checks (its size and left size are echoed by its neighbours). Every check runs here, before
- * any write: false when a neighbour or a list head is inconsistent.
+ * any write: false when a neighbour or a list head is inconsistent. @p pre, when not NULL: the
+ * headers as check_impl() (level 1 and up) read them, having already checked that the left
+ * neighbour starts after chunk 0 and echoes the left size, and that a free right neighbour ends
+ * within the heap and is echoed by its own right neighbour; those reads and checks are not
+ * repeated (inlined in sys_heap_free(), where the compiler does not merge them by itself).
  */
-Z_HEAP_OP bool free_plan(const struct zh *z, size_t c, struct zfree *f)
+Z_HEAP_OP bool free_plan(const struct zh *z, size_t c, struct zfree *f, const struct zhdr *pre)
 {
 	struct z_heap *h = z->h;
 	bool big = z->big;
-	size_t units = chunk_size(h, big, c);
+#if Z_HEAP_SPECIALIZE
+	bool checked = pre != NULL;
+#else
+	const struct zhdr *pre = NULL; /* size builds drop the parameter (see the macro above) */
+	bool checked = false;
+#endif
+	size_t units = checked ? pre->units : chunk_size(h, big, c);
 	size_t r = c + units;
-	size_t rw = hdr_get(h, big, r, 0);
+	size_t rw = checked ? pre->rw : hdr_get(h, big, r, 0);
 	size_t ru = rw >> 1;
-	size_t lu = left_size(h, big, c);
+	size_t lu = checked ? pre->lu : left_size(h, big, c);
 	size_t l = c - lu;
 
 	f->rk = 0;
 	f->lk = 0;
-	if (lu - 1u >= c) {
+	if (!checked && lu - 1u >= c) {
 		return false; /* the left neighbour starts before chunk 0 */
 	}
-	size_t lw = hdr_get(h, big, l, 0);
+	size_t lw = checked ? pre->lw : hdr_get(h, big, l, 0);
 
 	if ((rw & 1u) == 0u) {
 		/* The right neighbour's own extent must be sane before it is merged. */
-		if (ru - 1u >= z->end - r || left_size(h, big, r + ru) != ru) {
+		if (!checked && (ru - 1u >= z->end - r || left_size(h, big, r + ru) != ru)) {
 			return false;
 		}
 		f->rk = class_of(big, z->kmax, ru);
@@ -192,7 +211,7 @@ Z_HEAP_OP bool free_plan(const struct zh *z, size_t c, struct zfree *f)
 		r = 0;
 	}
 	if ((lw & 1u) == 0u) {
-		if ((lw >> 1) != lu) {
+		if (!checked && (lw >> 1) != lu) {
 			return false;
 		}
 		f->lk = class_of(big, z->kmax, lu);
@@ -230,12 +249,15 @@ Z_HEAP_OP void free_apply(const struct zh *z, const struct zfree *f)
 	z->heap->fit_limit = chunk_usable(z->big, z->end - z->first);
 }
 
-/* Free used chunk @p c (checked); false after reporting corruption as a problem with @p mem. */
-Z_HEAP_OP bool free_chunk_impl(const struct zh *z, size_t c, void *mem)
+/*
+ * Free used chunk @p c (checked; @p pre as for free_plan()); false after reporting corruption
+ * as a problem with @p mem.
+ */
+Z_HEAP_OP bool free_chunk_impl(const struct zh *z, size_t c, void *mem, const struct zhdr *pre)
 {
 	struct zfree f;
 
-	if (!free_plan(z, c, &f)) {
+	if (!free_plan(z, c, &f, pre)) {
 		z_heap_report(z->heap, mem, SYS_HEAP_ERR_CORRUPT_HEADER);
 		return false;
 	}
@@ -248,9 +270,9 @@ Z_HEAP_OP void list_remove(const struct zh *z, size_t c, unsigned int k);
 Z_HEAP_OP void list_add(const struct zh *z, size_t c, unsigned int k);
 Z_HEAP_OP bool links_ok(const struct zh *z, size_t c, unsigned int k);
 Z_HEAP_OP bool head_ok(const struct zh *z, unsigned int k, size_t skip1, size_t skip2);
-Z_HEAP_OP bool free_plan(const struct zh *z, size_t c, struct zfree *f);
+Z_HEAP_OP bool free_plan(const struct zh *z, size_t c, struct zfree *f, const struct zhdr *pre);
 Z_HEAP_OP void free_apply(const struct zh *z, const struct zfree *f);
-Z_HEAP_OP bool free_chunk_impl(const struct zh *z, size_t c, void *mem);
+Z_HEAP_OP bool free_chunk_impl(const struct zh *z, size_t c, void *mem, const struct zhdr *pre);
 #endif
 
 #endif /* ZMEM_LIB_HEAP_HEAP_OPS_H_ */

@@ -525,6 +525,13 @@ static void exercise_monitoring(void)
 	k_heap_runtime_stats_get(&buffer_heap, &st);
 	printk("Heap stats: %zu bytes allocated, %zu bytes free\n", st.allocated_bytes,
 	       st.free_bytes);
+	/* The two figures add up to the heap's size less sys_heap's fixed overhead (its chunk 0
+	 * and end marker, docs/sys_heap.md), which stays the same from init on. */
+	size_t heap_bytes = buffer_heap.heap.init_bytes;
+	size_t fixed = heap_bytes - st.allocated_bytes - st.free_bytes;
+
+	printk("Heap overhead: %zu bytes fixed (%zu allocated + %zu free + %zu = %zu bytes)\n",
+	       fixed, st.allocated_bytes, st.free_bytes, fixed, heap_bytes);
 	k_heap_free(&buffer_heap, a);
 	safe_memory_operations();
 
