@@ -189,6 +189,155 @@ enum ztest_result {
 /** @brief Like ZTEST_F, run in user mode (with CONFIG_USERSPACE). */
 #define ZTEST_USER_F(suite, fn) Z_TEST(suite, fn, Z_ZTEST_USER_OPTIONS, 1)
 
+/* ---- Value-parameterised tests: ZTEST_P + ZTEST_INSTANTIATE_TEST_SUITE_P ---- */
+
+/**
+ * @brief A set of parameter values: an array (@p values) or a generator (@p value_at_cb).
+ *
+ * Made by ZTEST_DEFINE_PARAM_VALUES(), ZTEST_DEFINE_PARAM_VALUES_ARRAY(),
+ * ZTEST_DEFINE_PARAM_RANGE(), ZTEST_DEFINE_PARAM_GENERATOR() or
+ * ZTEST_DEFINE_PARAM_GENERATOR_WITH_SETUP().
+ */
+struct ztest_param_values {
+	const void *values; /**< The values (elem_size bytes each), or NULL with value_at_cb. */
+	size_t count;       /**< Number of values (runs of the test). */
+	size_t elem_size;   /**< Size of one value in bytes. */
+	/** Optional: a name for value @p index, used in the case's name instead of the index. */
+	const char *(*name_cb)(size_t index, const void *value);
+	/** Optional: writes value @p index (elem_size bytes, at most 16) to @p out. */
+	void (*value_at_cb)(size_t index, void *out);
+	/** Optional: runs once before the first value of each instantiation's run. */
+	void (*setup_cb)(void);
+};
+
+/** @brief One ZTEST_INSTANTIATE_TEST_SUITE_P(): a ZTEST_P test bound to a value set. */
+struct ztest_param_inst {
+	const char *test_suite_name;             /**< The suite. */
+	const char *test_name;                   /**< The ZTEST_P test's name. */
+	const char *instance_name;               /**< The instantiation's name (in case names). */
+	const struct ztest_param_values *values; /**< Its values. */
+};
+
+/** @brief The running parameterised case's value, or NULL outside one. */
+const void *ztest_get_current_param(void);
+/** @brief The running case's value index (0-based), 0 outside a parameterised case. */
+size_t ztest_get_current_param_index(void);
+/** @brief The running case's value size in bytes, 0 outside a parameterised case. */
+size_t ztest_get_current_param_size(void);
+/** @brief Whether a parameterised case (a ZTEST_P test with a value) is running. */
+bool ztest_has_current_param(void);
+
+/** @brief The running case's value as `const type *`. */
+#define ZTEST_GET_PARAM_PTR(type) ((const type *)ztest_get_current_param())
+/** @brief The running case's value as `type`. */
+#define ZTEST_GET_PARAM(type) (*ZTEST_GET_PARAM_PTR(type))
+
+#define Z_ZTEST_ARRAY_COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/** @brief Value set @p name_ of the listed values of type @p type_. */
+#define ZTEST_DEFINE_PARAM_VALUES(name_, type_, ...)                                               \
+	static const type_ z_ztest_param_arr_##name_[] = {__VA_ARGS__};                            \
+	static const struct ztest_param_values name_ = {                                           \
+	    .values = z_ztest_param_arr_##name_,                                                   \
+	    .count = Z_ZTEST_ARRAY_COUNT(z_ztest_param_arr_##name_),                               \
+	    .elem_size = sizeof(type_),                                                            \
+	    .name_cb = NULL,                                                                       \
+	    .value_at_cb = NULL,                                                                   \
+	    .setup_cb = NULL,                                                                      \
+	}
+
+/** @brief Value set @p name_ of the elements of array @p array_ (in scope, not a pointer). */
+#define ZTEST_DEFINE_PARAM_VALUES_ARRAY(name_, array_)                                             \
+	static const struct ztest_param_values name_ = {                                           \
+	    .values = (array_),                                                                    \
+	    .count = Z_ZTEST_ARRAY_COUNT(array_),                                                  \
+	    .elem_size = sizeof((array_)[0]),                                                      \
+	    .name_cb = NULL,                                                                       \
+	    .value_at_cb = NULL,                                                                   \
+	    .setup_cb = NULL,                                                                      \
+	}
+
+/**
+ * @brief Value set @p name_: @p begin_, @p begin_ + @p step_, ... below @p end_ (half-open, as
+ * GoogleTest's Range). Computed on demand: no array.
+ */
+#define ZTEST_DEFINE_PARAM_RANGE(name_, type_, begin_, end_, step_)                                \
+	_Static_assert((end_) > (begin_), "ZTEST_DEFINE_PARAM_RANGE: end must be > begin");        \
+	_Static_assert((step_) > 0, "ZTEST_DEFINE_PARAM_RANGE: step must be > 0");                 \
+	_Static_assert(sizeof(type_) <= 16U, "ZTEST_DEFINE_PARAM_RANGE: type over 16 bytes");      \
+	static void z_ztest_range_value_at_##name_(size_t z_idx_, void *z_out_)                    \
+	{                                                                                          \
+		*(type_ *)z_out_ = (type_)((begin_) + (step_) * (type_)z_idx_);                    \
+	}                                                                                          \
+	static const struct ztest_param_values name_ = {                                           \
+	    .values = NULL,                                                                        \
+	    .count = (size_t)(((end_) - (begin_)-1) / (step_) + 1),                                \
+	    .elem_size = sizeof(type_),                                                            \
+	    .name_cb = NULL,                                                                       \
+	    .value_at_cb = z_ztest_range_value_at_##name_,                                         \
+	    .setup_cb = NULL,                                                                      \
+	}
+
+/**
+ * @brief Value set @p name_ of @p count_ values written by `void gen_cb_(size_t index,
+ * void *out)` at run time (type at most 16 bytes).
+ */
+#define ZTEST_DEFINE_PARAM_GENERATOR(name_, type_, count_, gen_cb_)                                \
+	ZTEST_DEFINE_PARAM_GENERATOR_WITH_SETUP(name_, type_, count_, NULL, gen_cb_)
+
+/** @brief ZTEST_DEFINE_PARAM_GENERATOR() with `void setup_cb_(void)` run before value 0. */
+#define ZTEST_DEFINE_PARAM_GENERATOR_WITH_SETUP(name_, type_, count_, setup_cb_, gen_cb_)          \
+	_Static_assert(sizeof(type_) <= 16U, "ZTEST_DEFINE_PARAM_GENERATOR: type over 16 bytes");  \
+	static const struct ztest_param_values name_ = {                                           \
+	    .values = NULL,                                                                        \
+	    .count = (count_),                                                                     \
+	    .elem_size = sizeof(type_),                                                            \
+	    .name_cb = NULL,                                                                       \
+	    .value_at_cb = (gen_cb_),                                                              \
+	    .setup_cb = (setup_cb_),                                                               \
+	}
+
+/**
+ * @brief Run ZTEST_P test @p fn_ of suite @p suite_ once per value of @p param_values_name_,
+ * each value a test case of its own named `fn_[inst_/index]`.
+ *
+ * @p inst_ names the instantiation (unique per suite and test); one test may be instantiated
+ * several times with different value sets.
+ */
+#define ZTEST_INSTANTIATE_TEST_SUITE_P(inst_, suite_, fn_, param_values_name_)                     \
+	static struct ztest_param_inst z_ztest_param_inst_##suite_##_##fn_##_##inst_ = {           \
+	    .test_suite_name = #suite_,                                                            \
+	    .test_name = #fn_,                                                                     \
+	    .instance_name = #inst_,                                                               \
+	    .values = &(param_values_name_),                                                       \
+	};                                                                                         \
+	Z_ZTEST_REGISTER(zmem_ztest_params, struct ztest_param_inst,                               \
+			 z_ztest_param_inst_##suite_##_##fn_##_##inst_)
+
+/* The ZTEST_P body gets the suite's fixture as `void *data`, never the parameter. */
+#define Z_TEST_P(suite, fn, t_options)                                                             \
+	static struct ztest_unit_test_stats z_ztest_unit_test_stats_##suite##_##fn;                \
+	static void suite##_##fn(void *data __attribute__((unused)));                              \
+	static struct ztest_unit_test z_ztest_unit_test__##suite##__##fn = {                       \
+	    .test_suite_name = #suite,                                                             \
+	    .name = #fn,                                                                           \
+	    .test = suite##_##fn,                                                                  \
+	    .thread_options = (t_options),                                                         \
+	    .stats = &z_ztest_unit_test_stats_##suite##_##fn,                                      \
+	};                                                                                         \
+	Z_ZTEST_REGISTER(zmem_ztest_tests, struct ztest_unit_test,                                 \
+			 z_ztest_unit_test__##suite##__##fn);                                      \
+	static void suite##_##fn(void *data __attribute__((unused)))
+
+/**
+ * @brief Define value-parameterised test @p fn of @p suite: `ZTEST_P(suite, fn) { ... }`; the
+ * body has `void *data` (the suite's fixture) and reads its value with ZTEST_GET_PARAM().
+ * Without a ZTEST_INSTANTIATE_TEST_SUITE_P() it runs once, with no value.
+ */
+#define ZTEST_P(suite, fn) Z_TEST_P(suite, fn, 0)
+/** @brief Like ZTEST_P, run in user mode (with CONFIG_USERSPACE). */
+#define ZTEST_USER_P(suite, fn) Z_TEST_P(suite, fn, Z_ZTEST_USER_OPTIONS)
+
 /** @brief Run @p before_each_fn / @p after_each_fn around every test (either may be NULL). */
 #define ZTEST_RULE(name, before_each_fn, after_each_fn)                                            \
 	static struct ztest_test_rule z_ztest_test_rule_##name = {                                 \

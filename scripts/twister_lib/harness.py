@@ -5,7 +5,7 @@ import os
 import re
 
 SUITE_START = re.compile(r'Running TESTSUITE (?P<suite>\S*)')
-CASE_START = re.compile(r'START - (?P<name>[a-zA-Z0-9_.-]+)')
+CASE_START = re.compile(r"START - (?P<name>\S+)")
 CASE_END = re.compile(r'.*(?P<status>PASS|FAIL|SKIP) - (?P<name>\S*) in (?P<time>\d*[.,]?\d*) seconds')
 SUMMARY_CASE = re.compile(
     r'^\s*- (?P<status>PASS|FAIL|SKIP|FLAKY) - \[(?P<suite>[^.\]]+)\.(?P<name>[^\]]+)\]')

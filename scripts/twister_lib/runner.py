@@ -229,7 +229,9 @@ def run(inst, opts):
         return inst
     if sc.harness != 'console':  # the console harness reports the scenario as one case
         for ident, c in declared.items():
-            cases.setdefault(ident, c)
+            # A ZTEST_P test is reported as its cases, test[instance/index]: not itself.
+            if not any(k.startswith(ident + '[') for k in cases):
+                cases.setdefault(ident, c)
     inst.cases = cases
     if timed_out:
         for c in cases.values():

@@ -22,6 +22,7 @@
 #define _GNU_SOURCE /* getcwd */
 #endif
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <zephyr/ztest.h>
@@ -92,11 +93,24 @@ static ZTEST_BMEM bool test_faulted;
 
 ZTEST_BMEM uint32_t tc_spend_time;
 
+/* The running parameterised case's value (ZTEST_P): user-mode tests read it, so it lives in
+ * ztest's partition. value_buf holds generated values (at most 16 bytes, aligned for any
+ * scalar). */
+static ZTEST_BMEM struct {
+	const void *value;
+	size_t index;
+	size_t elem_size;
+	bool active;
+	uint64_t value_buf[2];
+} param_state;
+
 /* The registered suites, tests, rules and expectations (linker sections, see ztest_test.h). */
 extern struct ztest_suite_node *const __start_zmem_ztest_suites[] __attribute__((weak));
 extern struct ztest_suite_node *const __stop_zmem_ztest_suites[] __attribute__((weak));
 extern struct ztest_unit_test *const __start_zmem_ztest_tests[] __attribute__((weak));
 extern struct ztest_unit_test *const __stop_zmem_ztest_tests[] __attribute__((weak));
+extern struct ztest_param_inst *const __start_zmem_ztest_params[] __attribute__((weak));
+extern struct ztest_param_inst *const __stop_zmem_ztest_params[] __attribute__((weak));
 extern struct ztest_test_rule *const __start_zmem_ztest_rules[] __attribute__((weak));
 extern struct ztest_test_rule *const __stop_zmem_ztest_rules[] __attribute__((weak));
 extern struct ztest_expected_result_entry *const __start_zmem_ztest_expected[]
@@ -575,13 +589,14 @@ static int expected_result(const struct ztest_unit_test *test, const char *suite
 	return ret;
 }
 
+/* Runs one test case, reported as @p case_name (the test's name, or a parameterised case's). */
 static int run_test(struct ztest_suite_node *suite, const char *suite_name,
-		    struct ztest_unit_test *test, void *data)
+		    struct ztest_unit_test *test, const char *case_name, void *data)
 {
 	int ret = TC_PASS;
 	uint32_t start;
 
-	TC_START(test->name);
+	TC_START(case_name);
 	__ztest_set_test_phase(TEST_PHASE_BEFORE);
 	failed_expectation = false;
 	test_faulted = false;
@@ -632,7 +647,7 @@ static int run_test(struct ztest_suite_node *suite, const char *suite_name,
 	k_thread_abort(&ztest_thread); /* a test thread blocked forever must not linger */
 #endif
 	ret = expected_result(test, suite_name, ret);
-	Z_TC_END_RESULT(ret, test->name);
+	Z_TC_END_RESULT(ret, case_name);
 	if (ret == TC_SKIP && failed_assumption) {
 		test_status = ZTEST_STATUS_HAS_FAILURE;
 	}
@@ -645,6 +660,122 @@ static int run_test(struct ztest_suite_node *suite, const char *suite_name,
 		test->stats->fail_count++;
 	}
 	return ret;
+}
+
+/* ---- Value-parameterised tests (ZTEST_P, ZTEST_INSTANTIATE_TEST_SUITE_P) ---- */
+
+const void *ztest_get_current_param(void)
+{
+	return param_state.active ? param_state.value : NULL;
+}
+
+size_t ztest_get_current_param_index(void)
+{
+	return param_state.active ? param_state.index : 0U;
+}
+
+size_t ztest_get_current_param_size(void)
+{
+	return param_state.active ? param_state.elem_size : 0U;
+}
+
+bool ztest_has_current_param(void)
+{
+	return param_state.active;
+}
+
+/* The instantiation of @p suite's test @p test after @p prev in instance-name order (the first
+ * for NULL), or NULL: Zephyr's sorted section orders them by name too. */
+static const struct ztest_param_inst *inst_after(const char *suite, const char *test,
+						 const struct ztest_param_inst *prev)
+{
+	const struct ztest_param_inst *best = NULL;
+
+	for (struct ztest_param_inst *const *p = __start_zmem_ztest_params;
+	     p != NULL && p < __stop_zmem_ztest_params; p++) {
+		if (strcmp((*p)->test_suite_name, suite) != 0 ||
+		    strcmp((*p)->test_name, test) != 0 ||
+		    (prev != NULL && strcmp((*p)->instance_name, prev->instance_name) <= 0)) {
+			continue;
+		}
+		if (best == NULL || strcmp((*p)->instance_name, best->instance_name) < 0) {
+			best = *p;
+		}
+	}
+	return best;
+}
+
+/* Makes value @p i of @p inst current and writes its case name, Zephyr's
+ * `test[instance/index]` (or `test[instance/name]` with a name callback), to @p buf. */
+static void param_select(const struct ztest_param_inst *inst, size_t i, char *buf, size_t size)
+{
+	const struct ztest_param_values *v = inst->values;
+
+	if (v->value_at_cb != NULL) {
+		v->value_at_cb(i, param_state.value_buf);
+		param_state.value = param_state.value_buf;
+	} else {
+		param_state.value = (const uint8_t *)v->values + i * v->elem_size;
+	}
+	param_state.index = i;
+	param_state.elem_size = v->elem_size;
+	if (v->name_cb != NULL) {
+		snprintf(buf, size, "%s[%s/%s]", inst->test_name, inst->instance_name,
+			 v->name_cb(i, param_state.value));
+	} else {
+		snprintf(buf, size, "%s[%s/%zu]", inst->test_name, inst->instance_name, i);
+	}
+}
+
+static void param_clear(void)
+{
+	param_state.active = false;
+	param_state.value = NULL;
+	param_state.index = 0U;
+	param_state.elem_size = 0U;
+}
+
+/* Runs @p test of @p suite: once per value of each of its instantiations (each a case of its
+ * own, selected by its own name or the test's), or once when it has none. Returns the number
+ * of failed cases. */
+static int run_dispatch(struct ztest_suite_node *suite, struct ztest_unit_test *test, void *data)
+{
+	const struct ztest_param_inst *inst = inst_after(suite->name, test->name, NULL);
+	char name[128];
+	int fail = 0;
+
+	if (inst == NULL) {
+		if (!should_test_run(suite->name, test->name)) {
+			return 0;
+		}
+		return run_test(suite, suite->name, test, test->name, data) == TC_FAIL ? 1 : 0;
+	}
+	bool whole = should_test_run(suite->name, test->name);
+
+	for (; inst != NULL; inst = inst_after(suite->name, test->name, inst)) {
+		bool set_up = false;
+
+		for (size_t i = 0; i < inst->values->count; i++) {
+			if (!set_up && inst->values->setup_cb != NULL) {
+				inst->values->setup_cb();
+			}
+			set_up = true;
+			param_select(inst, i, name, sizeof(name));
+			if (!whole && !should_test_run(suite->name, name)) {
+				continue;
+			}
+			param_state.active = true;
+			if (run_test(suite, suite->name, test, name, data) == TC_FAIL) {
+				fail++;
+			}
+			param_clear();
+			if ((fail != 0 && FAIL_FAST) ||
+			    test_status == ZTEST_STATUS_CRITICAL_ERROR) {
+				return fail;
+			}
+		}
+	}
+	return fail;
 }
 
 /* Where an iteration over one suite's tests is. */
@@ -710,12 +841,7 @@ static int run_suite(struct ztest_suite_node *suite, int case_iter)
 
 		for (struct ztest_unit_test *t;
 		     (t = suite_next(suite->name, NULL, &cur)) != NULL;) {
-			if (!should_test_run(suite->name, t->name)) {
-				continue;
-			}
-			if (run_test(suite, suite->name, t, data) == TC_FAIL) {
-				fail++;
-			}
+			fail += run_dispatch(suite, t, data);
 			if ((fail != 0 && FAIL_FAST) ||
 			    test_status == ZTEST_STATUS_CRITICAL_ERROR) {
 				break;
@@ -812,7 +938,7 @@ int z_ztest_run_legacy_suite(const char *name, struct ztest_unit_test *tests,
 		if (!should_test_run(name, tests[i].name)) {
 			continue;
 		}
-		if (run_test(NULL, name, &tests[i], NULL) == TC_FAIL) {
+		if (run_test(NULL, name, &tests[i], tests[i].name, NULL) == TC_FAIL) {
 			fail++;
 		}
 		if ((fail != 0 && FAIL_FAST) || test_status == ZTEST_STATUS_CRITICAL_ERROR) {
@@ -965,7 +1091,23 @@ static void list_tests(void)
 		struct test_cursor cur = {0};
 
 		for (struct ztest_unit_test *t; (t = suite_next(s->name, NULL, &cur)) != NULL;) {
-			PRINT_DATA("%s::%s\n", s->name, t->name);
+			const struct ztest_param_inst *inst = inst_after(s->name, t->name, NULL);
+			char name[128];
+
+			if (inst == NULL) {
+				PRINT_DATA("%s::%s\n", s->name, t->name);
+			}
+			/* A parameterised test: one line per case, as it runs. */
+			for (; inst != NULL; inst = inst_after(s->name, t->name, inst)) {
+				if (inst->values->setup_cb != NULL && inst->values->count > 0U) {
+					inst->values->setup_cb();
+				}
+				for (size_t i = 0; i < inst->values->count; i++) {
+					param_select(inst, i, name, sizeof(name));
+					PRINT_DATA("%s::%s\n", s->name, name);
+				}
+				param_clear();
+			}
 		}
 	}
 }
