@@ -129,6 +129,11 @@ static __attribute__((noinline)) void *alloc_slow(struct k_heap *h, size_t align
 static inline __attribute__((always_inline)) void *heap_alloc(struct k_heap *h, size_t align,
 							      size_t bytes, k_timeout_t timeout)
 {
+	if (unlikely((align & (align - 1u)) != 0u)) {
+		/* Not a power of two (3, say): sys_heap reports it, and asserts with CONFIG_ASSERT
+		 * as Zephyr does; it touches nothing and the caller never waits for it. */
+		return sys_heap_aligned_alloc(&h->heap, align, bytes);
+	}
 	if (unlikely(!K_TIMEOUT_EQ(timeout, K_NO_WAIT)) &&
 	    !may_wait_here(h, timeout, "k_heap_alloc")) {
 		return NULL;

@@ -79,6 +79,23 @@ ZTEST(kernel_heap, test_no_wait_fails_at_once)
 	zassert_equal(allocated_now(&heap), 0);
 }
 
+/* An alignment that is not a power of two is refused at once, whatever the timeout, even
+ * when it is below the natural alignment (where a power of two is served by a plain alloc). */
+ZTEST(kernel_heap, test_bad_alignment_refused_at_once)
+{
+	int64_t t0 = k_uptime_ticks();
+
+	zassert_is_null(k_heap_aligned_alloc(&heap, 3, 64, K_MSEC(500)));
+	zassert_is_null(k_heap_aligned_alloc(&heap, 24, 64, K_FOREVER));
+	zassert_equal(k_uptime_ticks(), t0, "a bad alignment waited");
+	zassert_equal(allocated_now(&heap), 0);
+
+	void *p = k_heap_aligned_alloc(&heap, 4, 64, K_NO_WAIT);
+
+	zassert_not_null(p, "a power of two below the natural alignment is served");
+	k_heap_free(&heap, p);
+}
+
 ZTEST(kernel_heap, test_timeout_with_nothing_freed)
 {
 	void *big = k_heap_alloc(&heap, HEAP_SIZE / 2, K_NO_WAIT);
