@@ -187,6 +187,10 @@ static void test_file_scope_forms(void)
 	CHECK(K_THREAD_STACK_SIZEOF(stack_static) >= 1024);
 	CHECK(K_THREAD_STACK_SIZEOF(stack_array_static[1]) >= 1024);
 	CHECK(K_KERNEL_STACK_SIZEOF(kstack_static) >= 1024);
+	/* Used beyond sizeof too, so that every build emits them (clang drops objects only
+	 * named in sizeof, and warns). */
+	CHECK((void *)stack_static != (void *)stack_array_static[1]);
+	CHECK((void *)kstack_static != (void *)stack_array_static[0]);
 
 	uint32_t m = 7;
 	uint32_t got = 0;
