@@ -25,6 +25,7 @@
 #define ENOSPC    28
 #define ERANGE    34
 #define ENOSYS    88
+#define EMSGSIZE  122
 #define ENOTSUP   134
 #define EOVERFLOW 139
 #define ECANCELED 140
