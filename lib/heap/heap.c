@@ -34,6 +34,7 @@ void sys_heap_init(struct sys_heap *heap, void *mem, size_t bytes)
 	heap->init_bytes = bytes;
 	heap->heap = (struct z_heap *)(void *)z_heap_unusable;
 	heap->fit_limit = 0;
+	heap->max_bytes = 0;
 	heap->allocated_bytes = 0;
 	heap->max_allocated_bytes = 0;
 	heap->end = 0;
@@ -45,22 +46,30 @@ void sys_heap_init(struct sys_heap *heap, void *mem, size_t bytes)
 		goto bad;
 	}
 
-	/* Small layout when the heap has at most 32767 units, else 8-byte headers. */
-	bool big = false;
-	uintptr_t g = (start + 4u + CHUNK_UNIT - 1u) & ~(uintptr_t)(CHUNK_UNIT - 1u);
+	/*
+	 * Small layout when the heap has at most 32767 units, else 8-byte headers (AUTO); with
+	 * one layout built, that one (SMALL_ONLY uses at most 32767 units of a larger buffer).
+	 */
+	bool big = Z_HEAP_ONLY_BIG;
+	uintptr_t hb = hdr_bytes(big);
+	uintptr_t g = (start + hb + CHUNK_UNIT - 1u) & ~(uintptr_t)(CHUNK_UNIT - 1u);
 
 	if (g >= limit || (limit - g) / CHUNK_UNIT < 2u) {
 		goto bad;
 	}
 	size_t end = (limit - g) / CHUNK_UNIT;
 
-	if (end > SMALL_MAX_END) {
-		big = true;
-		g = (start + 8u + CHUNK_UNIT - 1u) & ~(uintptr_t)(CHUNK_UNIT - 1u);
-		end = (limit - g) / CHUNK_UNIT;
-		if (end > 0x7fffffffu) {
-			end = 0x7fffffffu; /* 31-bit sizes: the rest of a 16 GiB+ buffer is unused */
+	if (!big && end > SMALL_MAX_END) {
+		if (Z_HEAP_ONLY_SMALL) {
+			end = SMALL_MAX_END;
+		} else {
+			big = true;
+			g = (start + 8u + CHUNK_UNIT - 1u) & ~(uintptr_t)(CHUNK_UNIT - 1u);
+			end = (limit - g) / CHUNK_UNIT;
 		}
+	}
+	if (end > 0x7fffffffu) {
+		end = 0x7fffffffu; /* 31-bit sizes: the rest of a 16 GiB+ buffer is unused */
 	}
 	size_t first = first_units(end);
 
@@ -96,59 +105,48 @@ void sys_heap_init(struct sys_heap *heap, void *mem, size_t bytes)
 	struct zh z = zh_get(heap, big);
 
 	list_add(&z, first, class_of(big, kmax, n));
-	heap->fit_limit = heap_max_bytes(heap, big);
+	heap->max_bytes = chunk_usable(big, n);
+	heap->fit_limit = heap->max_bytes;
 	return;
 bad:
 	z_heap_report(heap, mem, SYS_HEAP_ERR_BAD_INIT);
 }
 
-bool z_heap_free_chunk(struct sys_heap *heap, size_t c, void *mem)
+/*
+ * Free [t, t + units), the tail cut off a used block of @p lu units just left of it: its right
+ * neighbour, read from the heap, is checked first when free (it is merged).
+ */
+Z_HEAP_HOT bool free_tail_impl(struct sys_heap *heap, bool big, size_t t, size_t units, size_t lu)
 {
-#if Z_HEAP_SPECIALIZE
-	if (heap->big) {
-		struct zh z = zh_get(heap, true);
+	struct zh z = zh_get(heap, big);
+	size_t r = t + units;
+	size_t rw = hdr_get(z.h, big, r, 0);
+	size_t ru = rw >> 1;
 
-		return free_chunk_impl(&z, c, mem, NULL);
+	if (Z_HEAP_LEVEL >= 1 && (rw & 1u) == 0u &&
+	    (ru - 1u >= z.end - r || left_size(z.h, big, r + ru) != ru)) {
+		return false;
 	}
-	struct zh z = zh_get(heap, false);
-#else
-	struct zh z = zh_get(heap, heap->big);
-#endif
-	return free_chunk_impl(&z, c, mem, NULL);
-}
-
-bool z_heap_free_ok(struct sys_heap *heap, size_t c)
-{
-	struct zh z = zh_get(heap, heap->big);
-	struct zfree f;
-
-	return free_plan(&z, c, &f, NULL);
+	return free_merge(&z, t, units, lu, rw, 1u, true);
 }
 
 bool z_heap_trim(struct sys_heap *heap, size_t c, size_t units)
 {
 	struct z_heap *h = heap->heap;
-	bool big = heap->big;
+	bool big = Z_HEAP_BIG(heap);
 	size_t have = chunk_size(h, big, c);
 
 	if (have - units < min_chunk(big)) {
 		return true;
 	}
 	size_t t = c + units;
-	uint32_t saved[2];
 
-	/* The tail becomes a used chunk, then is freed (merging right): undone if that fails. */
-	memcpy(saved, chunk_ptr(h, t) - hdr_bytes(big), hdr_bytes(big));
-	set_size_used(h, big, t, have - units, true);
-	set_left_size(h, big, t, units);
-	set_left_size(h, big, c + have, have - units);
-	set_size_used(h, big, c, units, true);
-	if (!z_heap_free_chunk(heap, t, chunk_mem(h, c))) {
-		memcpy(chunk_ptr(h, t) - hdr_bytes(big), saved, hdr_bytes(big));
-		set_size_used(h, big, c, have, true);
-		set_left_size(h, big, c + have, have);
+	if (!Z_HEAP_DISPATCH(free_tail_impl, heap, t, have - units, units)) {
+		z_heap_report(heap, chunk_mem(h, c), SYS_HEAP_ERR_CORRUPT_HEADER);
 		return false;
 	}
+	set_size_used(h, big, c, units, true);
+	set_left_size(h, big, t, units);
 	stats_free(heap, have - units);
 	return true;
 }

@@ -75,6 +75,27 @@
 /** Largest unit count of a small heap (15-bit sizes). */
 #define SMALL_MAX_END 32767u
 
+/* ---- layouts built (Zephyr's CONFIG_SYS_HEAP_SMALL_ONLY / BIG_ONLY / AUTO) ----
+ *
+ * AUTO (the default) builds both layouts and picks one per heap at init. SMALL_ONLY builds only
+ * the 4-byte-header layout (a buffer over 32767 units then uses its first 32767: 256 KiB), as
+ * Zephyr does where SRAM is at most 256 KiB; BIG_ONLY only the 8-byte one, for every heap size.
+ * With one layout, Z_HEAP_BIG() is a constant and the other layout's code is never compiled.
+ */
+#if defined(CONFIG_SYS_HEAP_SMALL_ONLY) && CONFIG_SYS_HEAP_SMALL_ONLY
+#define Z_HEAP_ONLY_SMALL 1
+#define Z_HEAP_ONLY_BIG   0
+#elif defined(CONFIG_SYS_HEAP_BIG_ONLY) && CONFIG_SYS_HEAP_BIG_ONLY
+#define Z_HEAP_ONLY_SMALL 0
+#define Z_HEAP_ONLY_BIG   1
+#else
+#define Z_HEAP_ONLY_SMALL 0
+#define Z_HEAP_ONLY_BIG   0
+#endif
+
+/** Does @p heap use the big layout (8-byte headers, 32-bit links)? A constant with one layout. */
+#define Z_HEAP_BIG(heap) (Z_HEAP_ONLY_SMALL ? false : Z_HEAP_ONLY_BIG ? true : (bool)(heap)->big)
+
 /* ---- speed or size ----
  *
  * Built for speed (-O2) every entry point is specialized for both layouts (one test of
@@ -87,6 +108,25 @@
 #else
 #define Z_HEAP_HOT         static inline __attribute__((always_inline))
 #define Z_HEAP_SPECIALIZE  1
+#endif
+
+/**
+ * Fast paths (speed builds without canary or whole-heap validation): an allocation of an exact
+ * class whose list is not empty, and a free between two used neighbours, inlined with their
+ * checks and nothing else; any other case, and any failed check, takes the general path (which
+ * checks again and reports).
+ */
+#define Z_HEAP_FAST (Z_HEAP_SPECIALIZE && !Z_HEAP_CANARY && Z_HEAP_LEVEL < 4)
+
+/**
+ * Call f(heap, big, ...) with big a constant where that pays: one copy per layout in speed
+ * builds of AUTO, a single copy with one layout or in size builds.
+ */
+#if Z_HEAP_ONLY_SMALL || Z_HEAP_ONLY_BIG || !Z_HEAP_SPECIALIZE
+#define Z_HEAP_DISPATCH(f, heap, ...) f(heap, Z_HEAP_BIG(heap), __VA_ARGS__)
+#else
+#define Z_HEAP_DISPATCH(f, heap, ...)                                                             \
+	((heap)->big ? f(heap, true, __VA_ARGS__) : f(heap, false, __VA_ARGS__))
 #endif
 
 /* ---- raw field access ---- */
@@ -301,13 +341,6 @@ void z_heap_report(struct sys_heap *heap, void *mem, enum sys_heap_error err);
  */
 size_t z_heap_check_block(struct sys_heap *heap, void *mem);
 
-/**
- * Free used chunk @p c (already checked) with merging; returns false, having changed nothing and
- * reported corruption (as a problem with @p mem), when a neighbour's links or a list head are
- * inconsistent.
- */
-bool z_heap_free_chunk(struct sys_heap *heap, size_t c, void *mem);
-
 /** sys_heap_alloc() / sys_heap_aligned_alloc() / sys_heap_free() without notifications. */
 bool z_heap_free_nn(struct sys_heap *heap, void *mem);
 void *z_heap_alloc_nn(struct sys_heap *heap, size_t bytes);
@@ -316,11 +349,18 @@ void *z_heap_aligned_alloc_nn(struct sys_heap *heap, size_t align, size_t bytes)
 /** An alignment that is not a power of two (asserts with CONFIG_ASSERT, else nothing). */
 void z_heap_bad_align(struct sys_heap *heap, size_t align);
 
-/** Would freeing used chunk @p c pass every check (no write, no report)? */
+/** Would freeing used chunk @p c, already checked by z_heap_check_block(), pass the list checks
+ * too (no write, no report)? */
 bool z_heap_free_ok(struct sys_heap *heap, size_t c);
 
 /** Allocate a chunk of at least @p units; 0 when none fits (or the lists are corrupt). */
 size_t z_heap_alloc_chunk(struct sys_heap *heap, size_t units);
+
+/**
+ * Allocate a block of @p units at a position aligned to @p amask + 1 units, from a chunk of at
+ * least @p need units (room for the block at any alignment); 0 when none fits.
+ */
+size_t z_heap_alloc_aligned_chunk(struct sys_heap *heap, size_t need, size_t units, size_t amask);
 
 /**
  * Shrink used chunk @p c to @p units, freeing the tail (merged with a free right neighbour);
@@ -403,7 +443,10 @@ static inline void stats_max_settle(struct sys_heap *heap, size_t saved)
 #include <zephyr/sys/heap_listener.h>
 void z_heap_notify_alloc(struct sys_heap *heap, void *mem);
 void z_heap_notify_free(struct sys_heap *heap, void *mem, size_t bytes);
+/** Is any listener registered (then every call takes the general path, which notifies)? */
+#define Z_HEAP_LISTENING() (z_heap_listener_count != 0u)
 #else
+#define Z_HEAP_LISTENING() false
 static inline void z_heap_notify_alloc(struct sys_heap *heap, void *mem)
 {
 	(void)heap;

@@ -15,11 +15,16 @@ static void note_failure(struct sys_heap *heap, bool big, size_t units)
 }
 
 /*
- * Take a free chunk of at least @p units: the request's own class is probed when it also holds
- * smaller chunks, then the first non-empty larger class gives its head (every chunk there
- * fits). The tail beyond the request goes back on a list. Returns the chunk, 0 on failure.
+ * Take a free chunk of at least @p need units: the head of the request's exact class when it has
+ * one; else the request's own class is probed when it also holds smaller chunks, then the first
+ * non-empty larger class gives its head (every chunk there fits). The block, @p units, is cut
+ * from the top of the chunk, at the highest position aligned to @p amask + 1 units (in the
+ * heap's address space) when @p amask is not 0: what lies below stays free where it is, and
+ * keeps its list place while its class does not change; what lies above an aligned block is
+ * freed when it can be a chunk. Returns the block's chunk, 0 on failure.
  */
-Z_HEAP_HOT size_t alloc_impl(struct sys_heap *heap, bool big, size_t units)
+Z_HEAP_HOT size_t alloc_impl(struct sys_heap *heap, bool big, size_t need, size_t units,
+			     size_t amask)
 {
 	const struct zh zv = zh_get(heap, big);
 	const struct zh *z = &zv;
@@ -27,14 +32,18 @@ Z_HEAP_HOT size_t alloc_impl(struct sys_heap *heap, bool big, size_t units)
 	unsigned int k;
 	size_t c;
 
-	if (units < CLS_X(big)) {
-		k = (unsigned int)units; /* exact class: every chunk on it fits */
+	if (need < CLS_X(big)) {
+		k = (unsigned int)need; /* exact class: every chunk on it fits */
+		c = head_get(h, big, k);
+		if (c != 0u) {
+			goto found;
+		}
 	} else {
-		unsigned int sh = z_msb((uint32_t)units) - CLS_SL(big);
+		unsigned int sh = z_msb((uint32_t)need) - CLS_SL(big);
 
-		k = (sh << CLS_SL(big)) + (unsigned int)(units >> sh) - CLS_OFF(big);
-		int probes = (units & (((size_t)1 << sh) - 1u)) != 0u ? CONFIG_SYS_HEAP_ALLOC_PROBES
-								       : -1;
+		k = (sh << CLS_SL(big)) + (unsigned int)(need >> sh) - CLS_OFF(big);
+		int probes = (need & (((size_t)1 << sh) - 1u)) != 0u ? CONFIG_SYS_HEAP_ALLOC_PROBES
+								      : -1;
 
 		if (k >= z->kmax) {
 			/*
@@ -53,12 +62,10 @@ Z_HEAP_HOT size_t alloc_impl(struct sys_heap *heap, bool big, size_t units)
 			/* Class k also holds chunks smaller than the request: probe a few. */
 			c = head_get(h, big, k);
 			for (int i = 0; c != 0u && i < probes; i++) {
-#if Z_HEAP_LEVEL >= 2
-				if (!zh_in_range(z, c)) {
+				if (Z_HEAP_LEVEL >= 2 && !zh_in_range(z, c)) {
 					goto corrupt;
 				}
-#endif
-				if (chunk_size(h, big, c) >= units) {
+				if (chunk_size(h, big, c) >= need) {
 					goto found;
 				}
 				c = link_get(h, big, c, 1);
@@ -71,62 +78,99 @@ Z_HEAP_HOT size_t alloc_impl(struct sys_heap *heap, bool big, size_t units)
 	uint64_t m = k < 64u ? heap->bitmap & (~(uint64_t)0 << k) : 0u;
 
 	if (m == 0u) {
-		note_failure(heap, big, units);
+		note_failure(heap, big, need);
 		return 0;
 	}
 	k = z_ctz64(m);
 	c = head_get(h, big, k);
-#if Z_HEAP_LEVEL >= 2
-	if (!zh_in_range(z, c)) {
+found:;
+	/* A chunk off a list must be free, fit, end in the heap and be echoed. */
+	if (Z_HEAP_LEVEL >= 2 && !zh_in_range(z, c)) {
 		goto corrupt;
 	}
-#endif
-found:;
 	size_t w = hdr_get(h, big, c, 0);
 	size_t su = w >> 1;
-	size_t tu = su - units;
-	unsigned int tk = 0;
 
-	if (tu >= min_chunk(big)) {
-		tk = class_of(big, z->kmax, tu);
-	}
-#if Z_HEAP_LEVEL >= 2
-	/* A chunk off a list must be free, fit, end in the heap, be echoed and linked back. */
-	if ((w & 1u) != 0u || su < units || su > z->end - c || left_size(h, big, c + su) != su ||
-	    !links_ok(z, c, k) || (tk != 0u && !head_ok(z, tk, c, 0))) {
+	if (Z_HEAP_LEVEL >= 2 && ((w & 1u) != 0u || su < need || su > z->end - c ||
+				  left_size(h, big, c + su) != su)) {
 		goto corrupt;
 	}
-#endif
-	list_remove(z, c, k);
-	if (tk != 0u) {
-		size_t t = c + units;
+	size_t top = c + su;
+	size_t b = top - units; /* the block: at the top, or just below it when aligned */
 
-		set_size_used(h, big, t, tu, false);
-		set_left_size(h, big, t, units);
-		set_left_size(h, big, c + su, tu);
-		list_add(z, t, tk);
-		su = units;
+	if (amask != 0u) {
+		size_t hu = (uintptr_t)h / CHUNK_UNIT;
+
+		b = ((hu + b) & ~amask) - hu;
 	}
-	set_size_used(h, big, c, su, true);
-	stats_alloc(heap, su);
-	return c;
-#if Z_HEAP_LEVEL >= 2
+	size_t tu = b - c;             /* stays free below the block */
+	size_t tail = top - b - units; /* above an aligned block */
+	unsigned int xk = 0;
+
+	if (tail < min_chunk(big)) {
+		tail = 0; /* too small to stand alone: part of the block */
+	} else {
+		xk = class_of(big, z->kmax, tail);
+		if (Z_HEAP_LEVEL >= 2 && (!links_ok(z, c, k) || !head_ok(z, xk, c, 0))) {
+			goto corrupt;
+		}
+	}
+	if (tu < min_chunk(big)) {
+		/* The whole chunk (tu is 0, or 1 in a big heap's plain allocation). */
+		if (Z_HEAP_LEVEL >= 2 && !links_ok(z, c, k)) {
+			goto corrupt;
+		}
+		list_remove(z, c, k);
+		b = c;
+	} else {
+		unsigned int tk = class_of(big, z->kmax, tu);
+
+		if (tk != k) {
+			if (Z_HEAP_LEVEL >= 2 && (!links_ok(z, c, k) || !head_ok(z, tk, c, 0))) {
+				goto corrupt;
+			}
+			list_remove(z, c, k);
+			list_add(z, c, tk);
+		}
+		set_size_used(h, big, c, tu, false);
+		set_left_size(h, big, b, tu);
+	}
+	size_t bu = top - tail - b; /* the block's units */
+
+	set_size_used(h, big, b, bu, true);
+	if (tail != 0u) {
+		size_t t = b + bu;
+
+		set_size_used(h, big, t, tail, false);
+		set_left_size(h, big, t, bu);
+		set_left_size(h, big, top, tail);
+		list_add(z, t, xk);
+	} else {
+		set_left_size(h, big, top, bu);
+	}
+	stats_alloc(heap, bu);
+	return b;
 corrupt:
 	z_heap_report(heap, chunk_mem(h, c), SYS_HEAP_ERR_CORRUPT_HEADER);
 	return 0;
-#endif
 }
 
 size_t z_heap_alloc_chunk(struct sys_heap *heap, size_t units)
 {
-#if Z_HEAP_SPECIALIZE
-	if (heap->big) {
-		return alloc_impl(heap, true, units);
-	}
-	return alloc_impl(heap, false, units);
-#else
-	return alloc_impl(heap, heap->big, units);
-#endif
+	return Z_HEAP_DISPATCH(alloc_impl, heap, units, units, 0u);
+}
+
+size_t z_heap_alloc_aligned_chunk(struct sys_heap *heap, size_t need, size_t units, size_t amask)
+{
+	return Z_HEAP_DISPATCH(alloc_impl, heap, need, units, amask);
+}
+
+/* alloc_impl() for a request of @p bytes (already bounded by fit_limit). */
+Z_HEAP_HOT size_t alloc_bytes(struct sys_heap *heap, bool big, size_t bytes)
+{
+	size_t units = bytes_to_units(big, bytes);
+
+	return alloc_impl(heap, big, units, units, 0u);
 }
 
 /* sys_heap_alloc() without the listener notification. */
@@ -141,17 +185,8 @@ Z_HEAP_HOT void *alloc_nn(struct sys_heap *heap, size_t bytes)
 		return NULL;
 	}
 #endif
-	size_t c;
+	size_t c = Z_HEAP_DISPATCH(alloc_bytes, heap, bytes);
 
-#if Z_HEAP_SPECIALIZE
-	if (heap->big) {
-		c = alloc_impl(heap, true, bytes_to_units(true, bytes));
-	} else {
-		c = alloc_impl(heap, false, bytes_to_units(false, bytes));
-	}
-#else
-	c = alloc_impl(heap, heap->big, bytes_to_units(heap->big, bytes));
-#endif
 	if (c == 0u) {
 		return NULL;
 	}
@@ -166,7 +201,8 @@ void *z_heap_alloc_nn(struct sys_heap *heap, size_t bytes)
 	return alloc_nn(heap, bytes);
 }
 
-void *sys_heap_alloc(struct sys_heap *heap, size_t bytes)
+/* The general path of sys_heap_alloc(), out of line so that the fast path stays small. */
+static __attribute__((noinline)) void *alloc_general(struct sys_heap *heap, size_t bytes)
 {
 	void *mem = alloc_nn(heap, bytes);
 
@@ -176,71 +212,100 @@ void *sys_heap_alloc(struct sys_heap *heap, size_t bytes)
 	return mem;
 }
 
+#if Z_HEAP_FAST
 /*
- * sys_heap_aligned_alloc() for alignments above a unit, one copy per layout in speed builds:
- * a chunk large enough for any leading gap, the gap given back, the tail trimmed.
+ * The head of exact class @p units taken whole, with the checks of level 2 (in range, free and
+ * of exactly that size, echoed, first on its list, its successor pointing back); 0 when the
+ * class is empty or a check fails (the general path then checks again and reports).
+ */
+Z_HEAP_HOT size_t alloc_fast(struct sys_heap *heap, bool big, size_t bytes)
+{
+	size_t units = bytes_to_units(big, bytes);
+
+	if (units >= CLS_X(big)) {
+		return 0;
+	}
+	struct z_heap *h = heap->heap;
+	size_t c = head_get(h, big, (unsigned int)units);
+
+	if (c == 0u) {
+		return 0;
+	}
+	size_t n = link_get(h, big, c, 1);
+
+	if (Z_HEAP_LEVEL >= 2) {
+		size_t first = heap->first;
+		size_t room = heap->end - first;
+
+		if (c - first >= room || hdr_get(h, big, c, 0) != units << 1 ||
+		    units > room - (c - first) || left_size(h, big, c + units) != units ||
+		    link_get(h, big, c, 0) != 0u ||
+		    (n != 0u && (n - first >= room || link_get(h, big, n, 0) != c))) {
+			return 0;
+		}
+	}
+	head_set(h, big, (unsigned int)units, n);
+	if (n != 0u) {
+		link_set(h, big, n, 0, 0);
+	} else {
+		heap->bitmap &= ~((uint64_t)1 << units);
+	}
+	set_size_used(h, big, c, units, true);
+	stats_alloc(heap, units);
+	return c;
+}
+#endif
+
+void *sys_heap_alloc(struct sys_heap *heap, size_t bytes)
+{
+#if Z_HEAP_FAST
+	if (bytes - 1u < heap->fit_limit && !Z_HEAP_LISTENING()) {
+		size_t c = Z_HEAP_DISPATCH(alloc_fast, heap, bytes);
+
+		if (c != 0u) {
+			return chunk_mem(heap->heap, c);
+		}
+	}
+#endif
+	return alloc_general(heap, bytes);
+}
+
+/*
+ * sys_heap_aligned_alloc() for alignments above a unit, one copy per layout in speed builds: a
+ * chunk with room for the block at an aligned position, the block placed as high as it goes.
  */
 Z_HEAP_HOT void *aligned_impl(struct sys_heap *heap, bool big, size_t align, size_t bytes)
 {
-	struct z_heap *h = heap->heap;
-
-	if (bytes - 1u >= heap_max_bytes(heap, big)) {
+	if (bytes - 1u >= heap_max_bytes(heap)) {
 		return NULL;
 	}
 
 	/*
-	 * Room for the request plus the largest leading gap: align - 8 bytes; in the big layout
-	 * a one-unit gap cannot stand alone and becomes align + 8 bytes.
+	 * Room for the request plus the largest distance to an aligned position: align - 8
+	 * bytes; in the big layout two more units, so that what stays below the block is never a
+	 * single unit, too small to stand alone.
 	 */
 	size_t units = bytes_to_units(big, bytes);
 	size_t room = heap->end - heap->first;
-	size_t pad = align / CHUNK_UNIT - 1u + 2u * (min_chunk(big) - 1u);
+	size_t amask = align / CHUNK_UNIT - 1u;
+	size_t pad = amask + 2u * (min_chunk(big) - 1u);
 
-	if (pad >= room || units > room - pad) {
-		return NULL;
+	if (pad >= room || units > room - pad || chunk_usable(big, units + pad) > heap->fit_limit) {
+		return NULL; /* never fits, or a chunk that large is known not to fit now */
 	}
-	size_t saved_max = stats_max_save(heap);
 #if Z_HEAP_SPECIALIZE
-	size_t c = alloc_impl(heap, big, units + pad);
+	size_t c = alloc_impl(heap, big, units + pad, units, amask);
 #else
-	size_t c = z_heap_alloc_chunk(heap, units + pad);
+	size_t c = z_heap_alloc_aligned_chunk(heap, units + pad, units, amask);
 #endif
 
 	if (c == 0u) {
 		return NULL;
 	}
-
-	uintptr_t mem = (uintptr_t)chunk_mem(h, c);
-	uintptr_t aligned = (mem + align - 1u) & ~(uintptr_t)(align - 1u);
-
-	if (aligned != mem && aligned - mem < min_chunk(big) * CHUNK_UNIT) {
-		aligned += align; /* a leading gap must be a chunk of its own */
-	}
-
-	size_t a = (aligned - (uintptr_t)h) / CHUNK_UNIT;
-
-	if (a != c) {
-		/* Give the leading gap back (merged with a free left neighbour). */
-		size_t have = chunk_size(h, big, c);
-		size_t gap = a - c;
-
-		set_size_used(h, big, a, have - gap, true);
-		set_left_size(h, big, a, gap);
-		set_left_size(h, big, c + have, have - gap);
-		set_size_used(h, big, c, gap, true);
-		if (!z_heap_free_chunk(heap, c, (void *)aligned)) {
-			return NULL; /* corruption reported: the heap stays consistent, the gap leaks */
-		}
-		stats_free(heap, gap);
-	}
-	if (!z_heap_trim(heap, a, units)) {
-		return NULL;
-	}
-	stats_max_settle(heap, saved_max);
 #if Z_HEAP_CANARY
-	z_heap_canary_set(heap, a);
+	z_heap_canary_set(heap, c);
 #endif
-	return (void *)aligned;
+	return chunk_mem(heap->heap, c);
 }
 
 /* sys_heap_aligned_alloc() without the listener notification (for realloc). */
@@ -253,14 +318,7 @@ void *z_heap_aligned_alloc_nn(struct sys_heap *heap, size_t align, size_t bytes)
 	if (align <= CHUNK_UNIT) {
 		return z_heap_alloc_nn(heap, bytes);
 	}
-#if Z_HEAP_SPECIALIZE
-	if (heap->big) {
-		return aligned_impl(heap, true, align, bytes);
-	}
-	return aligned_impl(heap, false, align, bytes);
-#else
-	return aligned_impl(heap, heap->big, align, bytes);
-#endif
+	return Z_HEAP_DISPATCH(aligned_impl, heap, align, bytes);
 }
 
 void *sys_heap_aligned_alloc(struct sys_heap *heap, size_t align, size_t bytes)

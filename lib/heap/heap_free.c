@@ -32,20 +32,21 @@ static inline size_t chunk_rank(struct sys_heap *heap, void *mem)
 	return (size_t)((off >> 3) | (off << (sizeof(off) * 8u - 3u)));
 }
 
-#if !Z_HEAP_SPECIALIZE
-/* Size builds fill no struct zhdr: the parameter goes (it changed their inlining). */
-#define check_impl(heap, big, mem, hw) check_impl3(heap, big, mem)
-#endif
+/* Header words of a block to free, as check_impl() read (and, at level 1 and up, checked) them. */
+struct zhdr {
+	size_t units; /* its size */
+	size_t lu;    /* its left size */
+	size_t rw;    /* right neighbour's size << 1 | used */
+	size_t lw;    /* left neighbour's size << 1 | used */
+};
 
 /*
- * All checks of one free/realloc before anything is written: the chunk, or 0 (reported). At
- * level 1 and up, @p hw gets the header words read on the way, for free_plan().
+ * All checks of one free/realloc before anything is written: the chunk, or 0 (reported); @p hw
+ * gets the header words read on the way, for free_merge().
  */
 Z_HEAP_HOT size_t check_impl(struct sys_heap *heap, bool big, void *mem, struct zhdr *hw)
 {
 	struct z_heap *h = heap->heap;
-
-	(void)h;
 	size_t first = heap->first;
 	size_t rank = chunk_rank(heap, mem);
 	size_t room = heap->end - first; /* units from the first chunk to the end marker */
@@ -59,7 +60,6 @@ Z_HEAP_HOT size_t check_impl(struct sys_heap *heap, bool big, void *mem, struct 
 	}
 	size_t c = first + rank;
 
-#if Z_HEAP_LEVEL >= 1
 	room -= rank; /* units from this chunk to the end marker */
 	size_t w0 = hdr_get(h, big, c, 0);
 	size_t units = w0 >> 1;
@@ -71,37 +71,33 @@ Z_HEAP_HOT size_t check_impl(struct sys_heap *heap, bool big, void *mem, struct 
 	 * into a block or a damaged header is a corrupt header.
 	 */
 	err = SYS_HEAP_ERR_CORRUPT_HEADER;
-	if (units - 1u >= room || left_size(h, big, c + units) != units || left - 1u >= c) {
+	if (Z_HEAP_LEVEL >= 1 &&
+	    (units - 1u >= room || left_size(h, big, c + units) != units || left - 1u >= c)) {
 		goto bad;
 	}
 	size_t lw = hdr_get(h, big, c - left, 0);
-
-	if ((lw >> 1) != left) {
-		goto bad;
-	}
-	if ((w0 & 1u) == 0u) {
-		err = SYS_HEAP_ERR_DOUBLE_FREE;
-		goto bad;
-	}
-	/* A free right neighbour is merged: its own extent must be sane too. */
 	size_t rw = hdr_get(h, big, c + units, 0);
-	size_t ru = rw >> 1;
 
-	if ((rw & 1u) == 0u &&
-	    (ru - 1u >= room - units || left_size(h, big, c + units + ru) != ru)) {
-		goto bad;
+	if (Z_HEAP_LEVEL >= 1) {
+		if ((lw >> 1) != left) {
+			goto bad;
+		}
+		if ((w0 & 1u) == 0u) {
+			err = SYS_HEAP_ERR_DOUBLE_FREE;
+			goto bad;
+		}
+		/* A free right neighbour is merged: its own extent must be sane too. */
+		size_t ru = rw >> 1;
+
+		if ((rw & 1u) == 0u &&
+		    (ru - 1u >= room - units || left_size(h, big, c + units + ru) != ru)) {
+			goto bad;
+		}
 	}
-#if Z_HEAP_SPECIALIZE
 	hw->units = units;
 	hw->lu = left;
 	hw->rw = rw;
 	hw->lw = lw;
-#else
-	(void)lw;
-#endif
-#elif Z_HEAP_SPECIALIZE
-	(void)hw;
-#endif
 #if Z_HEAP_CANARY
 	err = SYS_HEAP_ERR_CANARY;
 	if (!z_heap_canary_ok(heap, c)) {
@@ -115,57 +111,62 @@ Z_HEAP_HOT size_t check_impl(struct sys_heap *heap, bool big, void *mem, struct 
 		goto bad;
 	}
 #endif
-	(void)big;
 	return c;
 bad:
 	z_heap_report(heap, mem, err);
 	return 0;
 }
 
-size_t z_heap_check_block(struct sys_heap *heap, void *mem)
+Z_HEAP_HOT size_t check_block(struct sys_heap *heap, bool big, void *mem)
 {
-#if Z_HEAP_SPECIALIZE
 	struct zhdr hw;
 
-	if (heap->big) {
-		return check_impl(heap, true, mem, &hw);
-	}
-	return check_impl(heap, false, mem, &hw);
-#else
-	return check_impl(heap, heap->big, mem, NULL);
-#endif
+	return check_impl(heap, big, mem, &hw);
+}
+
+size_t z_heap_check_block(struct sys_heap *heap, void *mem)
+{
+	return Z_HEAP_DISPATCH(check_block, heap, mem);
 }
 
 /* Free without the listener notification; false when refused (reported). */
 Z_HEAP_HOT bool free_impl(struct sys_heap *heap, bool big, void *mem)
 {
 	struct zhdr hw;
-	size_t c = check_impl(heap, big, mem, Z_HEAP_SPECIALIZE ? &hw : NULL);
+	size_t c = check_impl(heap, big, mem, &hw);
 
 	if (c == 0u) {
 		return false;
 	}
 	struct zh z = zh_get(heap, big);
-	size_t units = Z_HEAP_SPECIALIZE && Z_HEAP_LEVEL >= 1 ? hw.units : chunk_size(z.h, big, c);
 
-	/* check_impl() (level 1 and up) already read and checked what free_plan() starts with. */
-	if (!free_chunk_impl(&z, c, mem, Z_HEAP_SPECIALIZE && Z_HEAP_LEVEL >= 1 ? &hw : NULL)) {
+	if (!free_merge(&z, c, hw.units, hw.lu, hw.rw, hw.lw, true)) {
+		z_heap_report(heap, mem, SYS_HEAP_ERR_CORRUPT_HEADER);
 		return false;
 	}
-	stats_free(heap, units);
+	stats_free(heap, hw.units);
 	return true;
 }
 
 Z_HEAP_HOT bool free_nn(struct sys_heap *heap, void *mem)
 {
-#if Z_HEAP_SPECIALIZE
-	if (heap->big) {
-		return free_impl(heap, true, mem);
-	}
-	return free_impl(heap, false, mem);
-#else
-	return free_impl(heap, heap->big, mem);
-#endif
+	return Z_HEAP_DISPATCH(free_impl, heap, mem);
+}
+
+/* Level 2's part of freeing block @p c, which already passed check_impl(): no write, no report. */
+Z_HEAP_HOT bool free_ok_impl(struct sys_heap *heap, bool big, size_t c)
+{
+	struct zh z = zh_get(heap, big);
+	size_t units = chunk_size(z.h, big, c);
+	size_t lu = left_size(z.h, big, c);
+
+	return free_merge(&z, c, units, lu, hdr_get(z.h, big, c + units, 0),
+			  hdr_get(z.h, big, c - lu, 0), false);
+}
+
+bool z_heap_free_ok(struct sys_heap *heap, size_t c)
+{
+	return Z_HEAP_DISPATCH(free_ok_impl, heap, c);
 }
 
 bool z_heap_free_nn(struct sys_heap *heap, void *mem)
@@ -173,7 +174,8 @@ bool z_heap_free_nn(struct sys_heap *heap, void *mem)
 	return free_nn(heap, mem);
 }
 
-void sys_heap_free(struct sys_heap *heap, void *mem)
+/* The general path of sys_heap_free(), out of line so that the fast path stays small. */
+static __attribute__((noinline)) void free_general(struct sys_heap *heap, void *mem)
 {
 #if Z_HEAP_LISTENER
 	if (z_heap_listener_count != 0u && mem != NULL) {
@@ -189,6 +191,112 @@ void sys_heap_free(struct sys_heap *heap, void *mem)
 	(void)free_nn(heap, mem);
 }
 
+#if Z_HEAP_FAST
+/*
+ * The merging free of a block that passed free_fast()'s checks and has a free neighbour: the
+ * free right neighbour's extent checked (it is merged), then free_merge(). Out of line, one
+ * copy per layout; reports corruption itself.
+ */
+Z_HEAP_HOT void free_merging(struct sys_heap *heap, bool big, void *mem, size_t c,
+			     const struct zhdr *hw)
+{
+	struct zh z = zh_get(heap, big);
+	size_t r = c + hw->units;
+	size_t ru = hw->rw >> 1;
+
+	if ((Z_HEAP_LEVEL >= 1 && (hw->rw & 1u) == 0u &&
+	     (ru - 1u >= z.end - r || left_size(z.h, big, r + ru) != ru)) ||
+	    !free_merge(&z, c, hw->units, hw->lu, hw->rw, hw->lw, true)) {
+		z_heap_report(heap, mem, SYS_HEAP_ERR_CORRUPT_HEADER);
+		return;
+	}
+	stats_free(heap, hw->units);
+}
+
+static __attribute__((noinline)) void free_merging_small(struct sys_heap *heap, void *mem,
+							  size_t c, const struct zhdr *hw)
+{
+	free_merging(heap, false, mem, c, hw);
+}
+
+static __attribute__((noinline)) void free_merging_big(struct sys_heap *heap, void *mem,
+							size_t c, const struct zhdr *hw)
+{
+	free_merging(heap, true, mem, c, hw);
+}
+
+/*
+ * A block between two used neighbours pushed on its class list, with the checks of its level
+ * (those of check_impl(), then the list head's); one with a free neighbour goes to
+ * free_merging(). False when a check fails: the general path then checks again and reports.
+ */
+Z_HEAP_HOT bool free_fast(struct sys_heap *heap, bool big, void *mem)
+{
+	struct z_heap *h = heap->heap;
+	size_t first = heap->first;
+	size_t room = heap->end - first;
+	uintptr_t off = (uintptr_t)mem - ((uintptr_t)h + first * CHUNK_UNIT);
+	size_t rank = (size_t)((off >> 3) | (off << (sizeof(off) * 8u - 3u)));
+
+	if (rank >= room) {
+		return false;
+	}
+	size_t c = first + rank;
+	size_t w0 = hdr_get(h, big, c, 0);
+	size_t units = w0 >> 1;
+	size_t left = hdr_get(h, big, c, 1);
+
+	if (Z_HEAP_LEVEL >= 1 && (units - 1u >= room - rank ||
+				  left_size(h, big, c + units) != units || left - 1u >= c)) {
+		return false;
+	}
+	size_t lw = hdr_get(h, big, c - left, 0);
+	size_t rw = hdr_get(h, big, c + units, 0);
+
+	if (Z_HEAP_LEVEL >= 1 && ((lw >> 1) != left || (w0 & 1u) == 0u)) {
+		return false;
+	}
+	if ((rw & lw & 1u) == 0u) {
+		struct zhdr hw = {units, left, rw, lw};
+
+		if (big) {
+			free_merging_big(heap, mem, c, &hw);
+		} else {
+			free_merging_small(heap, mem, c, &hw);
+		}
+		return true;
+	}
+	unsigned int k = class_of(big, heap->kmax, units);
+	size_t x = head_get(h, big, k);
+
+	if (Z_HEAP_LEVEL >= 2 && x != 0u && (x - first >= room || link_get(h, big, x, 0) != 0u)) {
+		return false;
+	}
+	link_set(h, big, c, 0, 0);
+	link_set(h, big, c, 1, x);
+	head_set(h, big, k, c);
+	if (x != 0u) {
+		link_set(h, big, x, 0, c);
+	} else {
+		heap->bitmap |= (uint64_t)1 << k;
+	}
+	set_size_used(h, big, c, units, false);
+	stats_free(heap, units);
+	fit_raise(heap, big, units);
+	return true;
+}
+#endif
+
+void sys_heap_free(struct sys_heap *heap, void *mem)
+{
+#if Z_HEAP_FAST
+	if (!Z_HEAP_LISTENING() && Z_HEAP_DISPATCH(free_fast, heap, mem)) {
+		return;
+	}
+#endif
+	free_general(heap, mem);
+}
+
 size_t sys_heap_usable_size(struct sys_heap *heap, void *mem)
 {
 	if (mem == NULL) {
@@ -196,5 +304,6 @@ size_t sys_heap_usable_size(struct sys_heap *heap, void *mem)
 	}
 	size_t c = z_heap_check_block(heap, mem);
 
-	return c != 0u ? chunk_usable(heap->big, chunk_size(heap->heap, heap->big, c)) : 0u;
+	return c != 0u ? chunk_usable(Z_HEAP_BIG(heap), chunk_size(heap->heap, Z_HEAP_BIG(heap), c))
+		       : 0u;
 }

@@ -23,7 +23,7 @@ size_t sys_heap_walk(struct sys_heap *heap, sys_heap_walk_cb_t cb, void *user_da
 		return 0; /* not initialized, or initialized on an unusable buffer */
 	}
 	struct z_heap *h = heap->heap;
-	bool big = heap->big;
+	bool big = Z_HEAP_BIG(heap);
 
 	for (size_t c = heap->first; c < heap->end; c += chunk_size(h, big, c)) {
 		size_t units = chunk_size(h, big, c);
@@ -45,7 +45,7 @@ size_t sys_heap_walk(struct sys_heap *heap, sys_heap_walk_cb_t cb, void *user_da
 static void count_bytes(struct sys_heap *heap, size_t *free_bytes, size_t *used_bytes)
 {
 	struct z_heap *h = heap->heap;
-	bool big = heap->big;
+	bool big = Z_HEAP_BIG(heap);
 
 	*free_bytes = 0;
 	*used_bytes = 0;
@@ -98,7 +98,7 @@ int sys_heap_fragmentation_get(struct sys_heap *heap, struct sys_heap_fragmentat
 		return -EINVAL;
 	}
 	struct z_heap *h = heap->heap;
-	bool big = heap->big;
+	bool big = Z_HEAP_BIG(heap);
 
 	frag->free_bytes = 0;
 	frag->free_blocks = 0;
@@ -141,7 +141,7 @@ int sys_heap_fragmentation_get(struct sys_heap *heap, struct sys_heap_fragmentat
 			largest = chunk_size(h, big, c);
 		}
 	}
-	heap->fit_limit = heap_max_bytes(heap, big);
+	heap->fit_limit = heap_max_bytes(heap);
 	frag->largest_free_block = chunk_usable(big, largest);
 	frag->fragmentation_pct = frag->free_bytes != 0u
 				      ? (unsigned int)(100u - (uint64_t)frag->largest_free_block *

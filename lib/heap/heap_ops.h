@@ -4,8 +4,8 @@
  */
 /**
  * @file
- * @brief Free-list operations and the checked free path, inlined into the allocation and free
- * paths (one copy per layout in speed builds).
+ * @brief Free-list operations and the merging free, inlined into the allocation and free paths
+ * (one copy per layout in speed builds, one shared copy in size builds).
  *
  * Hardening level 2 and up (moderate) checks every chunk index and size read from the heap
  * before it is used to address memory: a list link must lie between the first chunk and the end
@@ -14,6 +14,11 @@
  * a list head that gets a new predecessor must be in range with no predecessor of its own. So
  * no overwritten metadata makes the heap write outside its buffer or take a used chunk from a
  * list; the call that finds the damage reports it and changes nothing.
+ *
+ * Links are followed only where a chunk really leaves or joins a list: a free chunk that only
+ * changes size and stays in its class (the remainder of an allocation cut from its top, a free
+ * left neighbour that absorbs the freed chunk) keeps its place, and its links are neither read
+ * nor written.
  */
 #ifndef ZMEM_LIB_HEAP_HEAP_OPS_H_
 #define ZMEM_LIB_HEAP_HEAP_OPS_H_
@@ -29,14 +34,11 @@
 #define Z_HEAP_OPS_BODIES 1
 #else
 #define Z_HEAP_OP
-#define list_remove     z_heap_list_remove
-#define list_add        z_heap_list_add
-#define links_ok        z_heap_links_ok
-#define head_ok         z_heap_head_ok
-/* Size builds read the headers again rather than pass check_impl()'s (see free_plan()). */
-#define free_plan(z, c, f, pre)            z_heap_free_plan(z, c, f)
-#define free_apply                         z_heap_free_apply
-#define free_chunk_impl(z, c, mem, pre)    z_heap_free_chunk_impl(z, c, mem)
+#define list_remove z_heap_list_remove
+#define list_add    z_heap_list_add
+#define links_ok    z_heap_links_ok
+#define head_ok     z_heap_head_ok
+#define free_merge  z_heap_free_merge
 #ifdef Z_HEAP_DEFINE_OPS
 #define Z_HEAP_OPS_BODIES 1
 #else
@@ -78,27 +80,24 @@ static inline bool in_heap_range(struct sys_heap *heap, size_t c)
 }
 
 /** Requests up to this many bytes can ever fit (the fit_limit when nothing failed). */
-static inline size_t heap_max_bytes(struct sys_heap *heap, bool big)
+static inline size_t heap_max_bytes(struct sys_heap *heap)
 {
-	return chunk_usable(big, heap->end - heap->first);
+	return heap->max_bytes;
 }
 
-/* What freeing a chunk will do: merge with r and/or l (0: not), join list k. */
-struct zfree {
-	size_t c;     /* start of the merged chunk */
-	size_t units; /* its size */
-	size_t r;     /* free right neighbour merged, or 0 */
-	size_t l;     /* free left neighbour merged, or 0 */
-	unsigned int rk, lk, k;
-};
+/*
+ * A free chunk of @p units now exists: requests it can serve may fit again. (After a failure,
+ * fit_limit says that nothing larger fits; a free can only change that up to the chunk it
+ * makes.)
+ */
+static inline void fit_raise(struct sys_heap *heap, bool big, size_t units)
+{
+	size_t u = chunk_usable(big, units);
 
-/* Header words of a chunk to free, as check_impl() read and checked them. */
-struct zhdr {
-	size_t units; /* its size */
-	size_t lu;    /* its left size */
-	size_t rw;    /* right neighbour's size << 1 | used */
-	size_t lw;    /* left neighbour's size << 1 | used */
-};
+	if (u > heap->fit_limit) {
+		heap->fit_limit = u;
+	}
+}
 
 #if Z_HEAP_OPS_BODIES
 /* Unlink free chunk @p c of class @p k (its links already checked when the level asks). */
@@ -166,113 +165,95 @@ Z_HEAP_OP bool head_ok(const struct zh *z, unsigned int k, size_t skip1, size_t 
 	       (zh_in_range(z, x) && link_get(z->h, z->big, x, 0) == 0u);
 }
 
-
 /*
- * Plan the free of used chunk @p c, merging with free neighbours. @p c itself passed the free
- * checks (its size and left size are echoed by its neighbours). Every check runs here, before
- * any write: false when a neighbour or a list head is inconsistent. @p pre, when not NULL: the
- * headers as check_impl() (level 1 and up) read them, having already checked that the left
- * neighbour starts after chunk 0 and echoes the left size, and that a free right neighbour ends
- * within the heap and is echoed by its own right neighbour; those reads and checks are not
- * repeated (inlined in sys_heap_free(), where the compiler does not merge them by itself).
+ * Free used chunk @p c of @p units, merging it with free neighbours. @p lu is its left size,
+ * @p rw and @p lw its right and left neighbours' header words (size << 1 | used), all already
+ * checked by the caller (level 1 and up): the neighbours echo c, the left neighbour starts after
+ * chunk 0 and a free right neighbour ends within the heap, echoed. Level 2 checks here, before
+ * any write, the links of each neighbour that leaves its list and the head of the list the
+ * result joins: false (nothing written) when one is inconsistent. With @p apply false it only
+ * checks.
  */
-Z_HEAP_OP bool free_plan(const struct zh *z, size_t c, struct zfree *f, const struct zhdr *pre)
+Z_HEAP_OP bool free_merge(const struct zh *z, size_t c, size_t units, size_t lu, size_t rw,
+			  size_t lw, bool apply)
 {
 	struct z_heap *h = z->h;
 	bool big = z->big;
-#if Z_HEAP_SPECIALIZE
-	bool checked = pre != NULL;
-#else
-	const struct zhdr *pre = NULL; /* size builds drop the parameter (see the macro above) */
-	bool checked = false;
-#endif
-	size_t units = checked ? pre->units : chunk_size(h, big, c);
-	size_t r = c + units;
-	size_t rw = checked ? pre->rw : hdr_get(h, big, r, 0);
-	size_t ru = rw >> 1;
-	size_t lu = checked ? pre->lu : left_size(h, big, c);
-	size_t l = c - lu;
-
-	f->rk = 0;
-	f->lk = 0;
-	if (!checked && lu - 1u >= c) {
-		return false; /* the left neighbour starts before chunk 0 */
-	}
-	size_t lw = checked ? pre->lw : hdr_get(h, big, l, 0);
+	size_t r = 0;
+	size_t l = 0;
+	unsigned int rk = 0;
+	unsigned int lk = 0;
 
 	if ((rw & 1u) == 0u) {
-		/* The right neighbour's own extent must be sane before it is merged. */
-		if (!checked && (ru - 1u >= z->end - r || left_size(h, big, r + ru) != ru)) {
+		r = c + units;
+		rk = class_of(big, z->kmax, rw >> 1);
+		units += rw >> 1;
+		if (Z_HEAP_LEVEL >= 2 && !links_ok(z, r, rk)) {
 			return false;
 		}
-		f->rk = class_of(big, z->kmax, ru);
-		units += ru;
-	} else {
-		r = 0;
 	}
 	if ((lw & 1u) == 0u) {
-		if (!checked && (lw >> 1) != lu) {
-			return false;
-		}
-		f->lk = class_of(big, z->kmax, lu);
+		l = c - lu;
+		lk = class_of(big, z->kmax, lu);
 		units += lu;
 		c = l;
+	}
+	unsigned int k = class_of(big, z->kmax, units);
+
+	if (l != 0u && lk == k) {
+		/* The free left neighbour grows within its class: it keeps its place. */
+		if (!apply) {
+			return true;
+		}
+		if (r != 0u) {
+			list_remove(z, r, rk);
+		}
+	} else if (r != 0u && l == 0u && rk == k) {
+		/* Merged into its free right neighbour, within its class: c takes r's place. */
+		if (!apply) {
+			return true;
+		}
+		size_t p = link_get(h, big, r, 0);
+		size_t n = link_get(h, big, r, 1);
+
+		link_set(h, big, c, 0, p);
+		link_set(h, big, c, 1, n);
+		if (p != 0u) {
+			link_set(h, big, p, 1, c);
+		} else {
+			head_set(h, big, k, c);
+		}
+		if (n != 0u) {
+			link_set(h, big, n, 0, c);
+		}
 	} else {
-		l = 0;
+		if (Z_HEAP_LEVEL >= 2 &&
+		    ((l != 0u && !links_ok(z, l, lk)) || !head_ok(z, k, r, l))) {
+			return false;
+		}
+		if (!apply) {
+			return true;
+		}
+		if (r != 0u) {
+			list_remove(z, r, rk);
+		}
+		if (l != 0u) {
+			list_remove(z, l, lk);
+		}
+		list_add(z, c, k);
 	}
-	f->c = c;
-	f->units = units;
-	f->r = r;
-	f->l = l;
-	f->k = class_of(big, z->kmax, units);
-#if Z_HEAP_LEVEL >= 2
-	if ((r != 0u && !links_ok(z, r, f->rk)) || (l != 0u && !links_ok(z, l, f->lk)) ||
-	    !head_ok(z, f->k, r, l)) {
-		return false;
-	}
-#endif
+	set_size_used(h, big, c, units, false);
+	set_left_size(h, big, c + units, units);
+	fit_raise(z->heap, big, units);
 	return true;
 }
-
-/* Carry out a planned free. */
-Z_HEAP_OP void free_apply(const struct zh *z, const struct zfree *f)
-{
-	if (f->r != 0u) {
-		list_remove(z, f->r, f->rk);
-	}
-	if (f->l != 0u) {
-		list_remove(z, f->l, f->lk);
-	}
-	set_size_used(z->h, z->big, f->c, f->units, false);
-	set_left_size(z->h, z->big, f->c + f->units, f->units);
-	list_add(z, f->c, f->k);
-	z->heap->fit_limit = chunk_usable(z->big, z->end - z->first);
-}
-
-/*
- * Free used chunk @p c (checked; @p pre as for free_plan()); false after reporting corruption
- * as a problem with @p mem.
- */
-Z_HEAP_OP bool free_chunk_impl(const struct zh *z, size_t c, void *mem, const struct zhdr *pre)
-{
-	struct zfree f;
-
-	if (!free_plan(z, c, &f, pre)) {
-		z_heap_report(z->heap, mem, SYS_HEAP_ERR_CORRUPT_HEADER);
-		return false;
-	}
-	free_apply(z, &f);
-	return true;
-}
-
 #else
 Z_HEAP_OP void list_remove(const struct zh *z, size_t c, unsigned int k);
 Z_HEAP_OP void list_add(const struct zh *z, size_t c, unsigned int k);
 Z_HEAP_OP bool links_ok(const struct zh *z, size_t c, unsigned int k);
 Z_HEAP_OP bool head_ok(const struct zh *z, unsigned int k, size_t skip1, size_t skip2);
-Z_HEAP_OP bool free_plan(const struct zh *z, size_t c, struct zfree *f, const struct zhdr *pre);
-Z_HEAP_OP void free_apply(const struct zh *z, const struct zfree *f);
-Z_HEAP_OP bool free_chunk_impl(const struct zh *z, size_t c, void *mem, const struct zhdr *pre);
+Z_HEAP_OP bool free_merge(const struct zh *z, size_t c, size_t units, size_t lu, size_t rw,
+			  size_t lw, bool apply);
 #endif
 
 #endif /* ZMEM_LIB_HEAP_HEAP_OPS_H_ */

@@ -38,7 +38,7 @@ void sys_heap_print_info(struct sys_heap *heap, bool dump_chunks)
 		HEAP_PRINT("Heap %p: not initialized\n", (void *)heap);
 		return;
 	}
-	bool big = heap->big;
+	bool big = Z_HEAP_BIG(heap);
 	unsigned int top = size_class(heap, heap->end - heap->first);
 
 	HEAP_PRINT("Heap at %p contains %zu units in %u classes (unit %u bytes, header %u bytes)\n\n",

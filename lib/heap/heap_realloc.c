@@ -14,7 +14,7 @@
 static void *resize_in_place(struct sys_heap *heap, size_t c, void *ptr, size_t units)
 {
 	struct z_heap *h = heap->heap;
-	bool big = heap->big;
+	bool big = Z_HEAP_BIG(heap);
 	size_t have = chunk_size(h, big, c);
 	size_t r = c + have;
 	size_t saved_max = stats_max_save(heap);
@@ -73,9 +73,9 @@ void *sys_heap_aligned_realloc(struct sys_heap *heap, void *ptr, size_t align, s
 		z_heap_bad_align(heap, align);
 		return NULL;
 	}
-	bool big = heap->big;
+	bool big = Z_HEAP_BIG(heap);
 
-	if (bytes > heap_max_bytes(heap, big)) {
+	if (bytes > heap_max_bytes(heap)) {
 		return NULL;
 	}
 	size_t old = chunk_usable(big, chunk_size(heap->heap, big, c));

@@ -12,7 +12,7 @@
 static bool walk_forward(struct sys_heap *heap, size_t *nb_free, size_t *used_bytes)
 {
 	struct z_heap *h = heap->heap;
-	bool big = heap->big;
+	bool big = Z_HEAP_BIG(heap);
 	size_t end = heap->end;
 	size_t prev = 0;
 	bool prev_free = false;
@@ -48,7 +48,7 @@ static bool walk_forward(struct sys_heap *heap, size_t *nb_free, size_t *used_by
 static bool walk_backward(struct sys_heap *heap)
 {
 	struct z_heap *h = heap->heap;
-	bool big = heap->big;
+	bool big = Z_HEAP_BIG(heap);
 	size_t first = heap->first;
 
 	for (size_t c = heap->end; c != first;) {
@@ -66,7 +66,7 @@ static bool walk_backward(struct sys_heap *heap)
 static bool check_free_lists(struct sys_heap *heap, size_t nb_free)
 {
 	struct z_heap *h = heap->heap;
-	bool big = heap->big;
+	bool big = Z_HEAP_BIG(heap);
 	unsigned int top = size_class(heap, heap->end - heap->first);
 	size_t listed = 0;
 
@@ -104,7 +104,7 @@ bool sys_heap_validate(struct sys_heap *heap)
 	if (h == NULL || heap->end == 0u) {
 		return false; /* never initialized, or initialized on an unusable buffer */
 	}
-	if (!chunk_used(h, heap->big, 0) || chunk_size(h, heap->big, 0) != heap->first) {
+	if (!chunk_used(h, Z_HEAP_BIG(heap), 0) || chunk_size(h, Z_HEAP_BIG(heap), 0) != heap->first) {
 		return false;
 	}
 	if (!walk_forward(heap, &nb_free, &used_bytes) || !walk_backward(heap) ||
