@@ -133,6 +133,15 @@ if src_has CONFIG_SYS_HEAP_RUNTIME_STATS; then
     names+=("\`CONFIG_SYS_HEAP_HARDENING_LEVEL=1\` + \`CONFIG_SYS_HEAP_RUNTIME_STATS=n\`")
   fi
 fi
+# One layout built (Zephyr's SYS_HEAP_SMALL_ONLY / BIG_ONLY): at the default level, and small
+# only at level 1 without statistics (Zephyr's defaults where SRAM is at most 256 KiB, the
+# configuration of its 1316-byte peer figure).
+if src_has CONFIG_SYS_HEAP_SMALL_ONLY; then
+  configs+=("-DCONFIG_SYS_HEAP_SMALL_ONLY=1" "-DCONFIG_SYS_HEAP_BIG_ONLY=1")
+  names+=("default + \`CONFIG_SYS_HEAP_SMALL_ONLY=y\`" "default + \`CONFIG_SYS_HEAP_BIG_ONLY=y\`")
+  configs+=("-DCONFIG_SYS_HEAP_SMALL_ONLY=1 -DCONFIG_SYS_HEAP_HARDENING_LEVEL=1 -DCONFIG_SYS_HEAP_RUNTIME_STATS=0")
+  names+=("\`CONFIG_SYS_HEAP_SMALL_ONLY=y\` + \`CONFIG_SYS_HEAP_HARDENING_LEVEL=1\` + \`CONFIG_SYS_HEAP_RUNTIME_STATS=n\` (Zephyr's defaults)")
+fi
 for opt in CONFIG_SYS_HEAP_CANARY CONFIG_SYS_HEAP_BIG_CHUNKS; do
   if src_has "$opt"; then configs+=("-D$opt=1"); names+=("default + \`$opt=y\`"); fi
 done

@@ -25,6 +25,15 @@ static size_t first_units(size_t end)
 	return 3u + z_msb((uint32_t)(end - 1u)) / 2u;
 }
 
+#if !Z_HEAP_SPECIALIZE
+unsigned int z_heap_class_of(bool big, unsigned int kmax, size_t units)
+{
+	unsigned int k = class_raw(Z_HEAP_ONLY_SMALL ? false : Z_HEAP_ONLY_BIG ? true : big, units);
+
+	return k < kmax ? k : kmax;
+}
+#endif
+
 void sys_heap_init(struct sys_heap *heap, void *mem, size_t bytes)
 {
 	uintptr_t start = (uintptr_t)mem;
@@ -38,7 +47,8 @@ void sys_heap_init(struct sys_heap *heap, void *mem, size_t bytes)
 	heap->allocated_bytes = 0;
 	heap->max_allocated_bytes = 0;
 	heap->end = 0;
-	heap->bitmap = 0;
+	heap->bitmap[0] = 0;
+	heap->bitmap[1] = 0;
 	heap->first = 0;
 	heap->big = 0;
 	heap->kmax = 0;

@@ -280,12 +280,18 @@ static inline unsigned int class_raw(bool big, size_t units)
 }
 
 /** Class of a chunk of @p units in a heap whose last class is @p kmax. */
+#if Z_HEAP_SPECIALIZE
 static inline unsigned int class_of(bool big, unsigned int kmax, size_t units)
 {
 	unsigned int k = class_raw(big, units);
 
 	return k < kmax ? k : kmax;
 }
+#else
+/* Size builds: one copy (heap.c), not one per use. */
+unsigned int z_heap_class_of(bool big, unsigned int kmax, size_t units);
+#define class_of z_heap_class_of
+#endif
 
 /** Lowest size, in units, of class @p k (the inverse of class_raw()). */
 static inline size_t class_min_of(bool big, unsigned int k)
@@ -301,25 +307,12 @@ static inline size_t class_min_of(bool big, unsigned int k)
 
 static inline unsigned int size_class(const struct sys_heap *heap, size_t units)
 {
-	return class_of(heap->big, heap->kmax, units);
+	return class_of(Z_HEAP_BIG(heap), heap->kmax, units);
 }
 
 static inline size_t class_min_units(const struct sys_heap *heap, unsigned int k)
 {
-	return class_min_of(heap->big, k);
-}
-
-/** Lowest set bit of a non-zero 64-bit word (no libgcc helper on 32-bit targets). */
-static inline unsigned int z_ctz64(uint64_t m)
-{
-#if UINTPTR_MAX > 0xFFFFFFFFu
-	return (unsigned int)__builtin_ctzll(m); /* one instruction on 64-bit targets */
-#else
-	uint32_t lo = (uint32_t)m;
-
-	return lo != 0u ? (unsigned int)__builtin_ctz(lo)
-			: 32u + (unsigned int)__builtin_ctz((uint32_t)(m >> 32));
-#endif
+	return class_min_of(Z_HEAP_BIG(heap), k);
 }
 
 /** Highest set bit of a non-zero 64-bit word. */
@@ -328,6 +321,50 @@ static inline unsigned int z_msb64(uint64_t m)
 	uint32_t hi = (uint32_t)(m >> 32);
 
 	return hi != 0u ? 32u + z_msb(hi) : z_msb((uint32_t)m);
+}
+
+/* ---- the class bitmap (two 32-bit words: one-word operations on 32-bit targets) ---- */
+
+static inline void bitmap_set(struct sys_heap *heap, unsigned int k)
+{
+	heap->bitmap[k >> 5] |= (uint32_t)1 << (k & 31u);
+}
+
+static inline void bitmap_clear(struct sys_heap *heap, unsigned int k)
+{
+	heap->bitmap[k >> 5] &= ~((uint32_t)1 << (k & 31u));
+}
+
+static inline uint64_t bitmap_get(const struct sys_heap *heap)
+{
+	return ((uint64_t)heap->bitmap[1] << 32) | heap->bitmap[0];
+}
+
+/** First non-empty class at or above @p k (at most 64), or 0 when there is none. */
+static inline unsigned int bitmap_from(const struct sys_heap *heap, unsigned int k)
+{
+#if UINTPTR_MAX > 0xFFFFFFFFu
+	uint64_t m = k < 64u ? bitmap_get(heap) & (~(uint64_t)0 << k) : 0u;
+
+	return m != 0u ? (unsigned int)__builtin_ctzll(m) : 0u;
+#else
+	if (k < 32u) {
+		uint32_t m = heap->bitmap[0] & (~(uint32_t)0 << k);
+
+		if (m != 0u) {
+			return (unsigned int)__builtin_ctz(m);
+		}
+		k = 32u;
+	}
+	if (k < 64u) {
+		uint32_t m = heap->bitmap[1] & (~(uint32_t)0 << (k - 32u));
+
+		if (m != 0u) {
+			return 32u + (unsigned int)__builtin_ctz(m);
+		}
+	}
+	return 0u;
+#endif
 }
 
 /* ---- shared internals ---- */

@@ -75,13 +75,11 @@ Z_HEAP_HOT size_t alloc_impl(struct sys_heap *heap, bool big, size_t need, size_
 	}
 
 	/* First non-empty class from k up. */
-	uint64_t m = k < 64u ? heap->bitmap & (~(uint64_t)0 << k) : 0u;
-
-	if (m == 0u) {
+	k = bitmap_from(heap, k);
+	if (k == 0u) {
 		note_failure(heap, big, need);
 		return 0;
 	}
-	k = z_ctz64(m);
 	c = head_get(h, big, k);
 found:;
 	/* A chunk off a list must be free, fit, end in the heap and be echoed. */
@@ -248,7 +246,7 @@ Z_HEAP_HOT size_t alloc_fast(struct sys_heap *heap, bool big, size_t bytes)
 	if (n != 0u) {
 		link_set(h, big, n, 0, 0);
 	} else {
-		heap->bitmap &= ~((uint64_t)1 << units);
+		bitmap_clear(heap, (unsigned int)units);
 	}
 	set_size_used(h, big, c, units, true);
 	stats_alloc(heap, units);

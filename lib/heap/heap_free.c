@@ -166,7 +166,8 @@ Z_HEAP_HOT bool free_ok_impl(struct sys_heap *heap, bool big, size_t c)
 
 bool z_heap_free_ok(struct sys_heap *heap, size_t c)
 {
-	return Z_HEAP_DISPATCH(free_ok_impl, heap, c);
+	/* Below level 2, free_merge() checks nothing: a checked block always frees. */
+	return Z_HEAP_LEVEL < 2 || Z_HEAP_DISPATCH(free_ok_impl, heap, c);
 }
 
 bool z_heap_free_nn(struct sys_heap *heap, void *mem)
@@ -278,7 +279,7 @@ Z_HEAP_HOT bool free_fast(struct sys_heap *heap, bool big, void *mem)
 	if (x != 0u) {
 		link_set(h, big, x, 0, c);
 	} else {
-		heap->bitmap |= (uint64_t)1 << k;
+		bitmap_set(heap, k);
 	}
 	set_size_used(h, big, c, units, false);
 	stats_free(heap, units);

@@ -122,8 +122,8 @@ int sys_heap_fragmentation_get(struct sys_heap *heap, struct sys_heap_fragmentat
 	 */
 	size_t largest = 0;
 
-	if (heap->bitmap != 0u) {
-		unsigned int top = z_msb64(heap->bitmap);
+	if (bitmap_get(heap) != 0u) {
+		unsigned int top = z_msb64(bitmap_get(heap));
 		size_t c = head_get(h, big, top);
 
 		largest = class_min_units(heap, top);

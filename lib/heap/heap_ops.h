@@ -67,6 +67,9 @@ Z_HEAP_HOT struct zh zh_get(struct sys_heap *heap, bool big)
 	return z;
 }
 
+/* The layout of @p z: a constant when only one is built (out-of-line ops see no caller's). */
+#define ZH_BIG(z) (Z_HEAP_ONLY_SMALL ? false : Z_HEAP_ONLY_BIG ? true : (z)->big)
+
 /** Is chunk index @p c a real chunk (first <= c < end)? */
 static inline bool zh_in_range(const struct zh *z, size_t c)
 {
@@ -104,7 +107,7 @@ static inline void fit_raise(struct sys_heap *heap, bool big, size_t units)
 Z_HEAP_OP void list_remove(const struct zh *z, size_t c, unsigned int k)
 {
 	struct z_heap *h = z->h;
-	bool big = z->big;
+	bool big = ZH_BIG(z);
 	size_t p = link_get(h, big, c, 0);
 	size_t n = link_get(h, big, c, 1);
 
@@ -116,7 +119,7 @@ Z_HEAP_OP void list_remove(const struct zh *z, size_t c, unsigned int k)
 	} else {
 		head_set(h, big, k, n);
 		if (n == 0u) {
-			z->heap->bitmap &= ~((uint64_t)1 << k);
+			bitmap_clear(z->heap, k);
 		}
 	}
 }
@@ -125,7 +128,7 @@ Z_HEAP_OP void list_remove(const struct zh *z, size_t c, unsigned int k)
 Z_HEAP_OP void list_add(const struct zh *z, size_t c, unsigned int k)
 {
 	struct z_heap *h = z->h;
-	bool big = z->big;
+	bool big = ZH_BIG(z);
 	size_t x = head_get(h, big, k);
 
 	link_set(h, big, c, 0, 0);
@@ -134,7 +137,7 @@ Z_HEAP_OP void list_add(const struct zh *z, size_t c, unsigned int k)
 	if (x != 0u) {
 		link_set(h, big, x, 0, c);
 	} else {
-		z->heap->bitmap |= (uint64_t)1 << k;
+		bitmap_set(z->heap, k);
 	}
 }
 
@@ -142,7 +145,7 @@ Z_HEAP_OP void list_add(const struct zh *z, size_t c, unsigned int k)
 Z_HEAP_OP bool links_ok(const struct zh *z, size_t c, unsigned int k)
 {
 	struct z_heap *h = z->h;
-	bool big = z->big;
+	bool big = ZH_BIG(z);
 	size_t p = link_get(h, big, c, 0);
 	size_t n = link_get(h, big, c, 1);
 
@@ -159,10 +162,10 @@ Z_HEAP_OP bool links_ok(const struct zh *z, size_t c, unsigned int k)
  */
 Z_HEAP_OP bool head_ok(const struct zh *z, unsigned int k, size_t skip1, size_t skip2)
 {
-	size_t x = head_get(z->h, z->big, k);
+	size_t x = head_get(z->h, ZH_BIG(z), k);
 
 	return x == 0u || x == skip1 || x == skip2 ||
-	       (zh_in_range(z, x) && link_get(z->h, z->big, x, 0) == 0u);
+	       (zh_in_range(z, x) && link_get(z->h, ZH_BIG(z), x, 0) == 0u);
 }
 
 /*
@@ -178,7 +181,7 @@ Z_HEAP_OP bool free_merge(const struct zh *z, size_t c, size_t units, size_t lu,
 			  size_t lw, bool apply)
 {
 	struct z_heap *h = z->h;
-	bool big = z->big;
+	bool big = ZH_BIG(z);
 	size_t r = 0;
 	size_t l = 0;
 	unsigned int rk = 0;
@@ -200,15 +203,15 @@ Z_HEAP_OP bool free_merge(const struct zh *z, size_t c, size_t units, size_t lu,
 	}
 	unsigned int k = class_of(big, z->kmax, units);
 
-	if (l != 0u && lk == k) {
-		/* The free left neighbour grows within its class: it keeps its place. */
+	if (Z_HEAP_SPECIALIZE && l != 0u && lk == k) {
+		/* The free left neighbour grows within its class: it keeps its place (speed builds). */
 		if (!apply) {
 			return true;
 		}
 		if (r != 0u) {
 			list_remove(z, r, rk);
 		}
-	} else if (r != 0u && l == 0u && rk == k) {
+	} else if (Z_HEAP_SPECIALIZE && r != 0u && l == 0u && rk == k) {
 		/* Merged into its free right neighbour, within its class: c takes r's place. */
 		if (!apply) {
 			return true;

@@ -70,15 +70,16 @@ static bool check_free_lists(struct sys_heap *heap, size_t nb_free)
 	unsigned int top = size_class(heap, heap->end - heap->first);
 	size_t listed = 0;
 
-	if ((heap->bitmap & 1u) != 0u || top > 63u ||
-	    (top < 63u && (heap->bitmap >> (top + 1u)) != 0u)) {
+	uint64_t bitmap = bitmap_get(heap);
+
+	if ((bitmap & 1u) != 0u || top > 63u || (top < 63u && (bitmap >> (top + 1u)) != 0u)) {
 		return false; /* no class 0, none beyond the largest chunk's */
 	}
 	for (unsigned int k = 1; k <= top; k++) {
 		size_t prev = 0;
 		size_t c = head_get(h, big, k);
 
-		if ((c != 0u) != ((heap->bitmap >> k) & 1u)) {
+		if ((c != 0u) != ((bitmap >> k) & 1u)) {
 			return false;
 		}
 		for (; c != 0u; c = link_get(h, big, c, 1)) {

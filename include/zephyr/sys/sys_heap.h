@@ -52,7 +52,7 @@ struct sys_heap {
 	size_t max_bytes;    /**< Largest request that can ever fit (fit_limit after a free). */
 	size_t allocated_bytes;     /**< With CONFIG_SYS_HEAP_RUNTIME_STATS: bytes in used chunks. */
 	size_t max_allocated_bytes; /**< With CONFIG_SYS_HEAP_RUNTIME_STATS: high-water mark. */
-	uint64_t bitmap;     /**< Bit k set when free list k is not empty. */
+	uint32_t bitmap[2];  /**< Bit k % 32 of word k / 32 set when free list k is not empty. */
 	uint32_t end;        /**< Index of the end-marker chunk (0: not usable). */
 	uint16_t first;      /**< Index of the first chunk (the units chunk 0 takes). */
 	uint8_t big;         /**< 8-byte headers and 32-bit links (heaps over 32767 units). */
