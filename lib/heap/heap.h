@@ -153,6 +153,32 @@ static inline size_t min_chunk(bool big)
 	return big ? 2u : 1u;
 }
 
+/* Header field f (0: size << 1 | used, 1: left size) of the chunk whose payload is at @p p. */
+static inline size_t phdr_get(const uint8_t *p, bool big, int f)
+{
+	return big ? ((const uint32_t *)(const void *)p)[f - 2]
+		   : ((const uint16_t *)(const void *)p)[f - 2];
+}
+
+static inline void phdr_set(uint8_t *p, bool big, int f, size_t v)
+{
+	if (big) {
+		((uint32_t *)(void *)p)[f - 2] = (uint32_t)v;
+	} else {
+		((uint16_t *)(void *)p)[f - 2] = (uint16_t)v;
+	}
+}
+
+/* List link i (0: previous, 1: next) of the free chunk whose payload is at @p p. */
+static inline void plink_set(uint8_t *p, bool big, int i, size_t v)
+{
+	if (big) {
+		((uint32_t *)(void *)p)[i] = (uint32_t)v;
+	} else {
+		((uint16_t *)(void *)p)[i] = (uint16_t)v;
+	}
+}
+
 /* Header field f (0: size << 1 | used, 1: left size) of chunk c. */
 static inline size_t hdr_get(struct z_heap *h, bool big, size_t c, int f)
 {

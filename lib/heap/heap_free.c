@@ -242,21 +242,26 @@ Z_HEAP_HOT bool free_fast(struct sys_heap *heap, bool big, void *mem)
 	if (rank >= room) {
 		return false;
 	}
-	size_t c = first + rank;
-	size_t w0 = hdr_get(h, big, c, 0);
+	/* Headers are reached from the block's address: p (this chunk), rp and lp (neighbours). */
+	uint8_t *p = mem;
+	size_t w0 = phdr_get(p, big, 0);
 	size_t units = w0 >> 1;
-	size_t left = hdr_get(h, big, c, 1);
+	size_t left = phdr_get(p, big, 1);
+	uint8_t *rp = p + units * CHUNK_UNIT;
+	uint8_t *lp = p - left * CHUNK_UNIT;
 
-	if (Z_HEAP_LEVEL >= 1 && (units - 1u >= room - rank ||
-				  left_size(h, big, c + units) != units || left - 1u >= c)) {
+	if (Z_HEAP_LEVEL >= 1 && (units - 1u >= room - rank || phdr_get(rp, big, 1) != units ||
+				  left - 1u >= first + rank)) {
 		return false;
 	}
-	size_t lw = hdr_get(h, big, c - left, 0);
-	size_t rw = hdr_get(h, big, c + units, 0);
+	size_t lw = phdr_get(lp, big, 0);
+	size_t rw = phdr_get(rp, big, 0);
 
 	if (Z_HEAP_LEVEL >= 1 && ((lw >> 1) != left || (w0 & 1u) == 0u)) {
 		return false;
 	}
+	size_t c = first + rank;
+
 	if ((rw & lw & 1u) == 0u) {
 		struct zhdr hw = {units, left, rw, lw};
 
@@ -273,15 +278,15 @@ Z_HEAP_HOT bool free_fast(struct sys_heap *heap, bool big, void *mem)
 	if (Z_HEAP_LEVEL >= 2 && x != 0u && (x - first >= room || link_get(h, big, x, 0) != 0u)) {
 		return false;
 	}
-	link_set(h, big, c, 0, 0);
-	link_set(h, big, c, 1, x);
+	plink_set(p, big, 0, 0);
+	plink_set(p, big, 1, x);
 	head_set(h, big, k, c);
 	if (x != 0u) {
 		link_set(h, big, x, 0, c);
 	} else {
 		bitmap_set(heap, k);
 	}
-	set_size_used(h, big, c, units, false);
+	phdr_set(p, big, 0, units << 1);
 	stats_free(heap, units);
 	fit_raise(heap, big, units);
 	return true;
