@@ -416,14 +416,8 @@ void z_heap_bad_align(struct sys_heap *heap, size_t align);
  * too (no write, no report)? */
 bool z_heap_free_ok(struct sys_heap *heap, size_t c);
 
-/** Allocate a chunk of at least @p units; 0 when none fits (or the lists are corrupt). */
-size_t z_heap_alloc_chunk(struct sys_heap *heap, size_t units);
 
-/**
- * Allocate a block of @p units at a position aligned to @p amask + 1 units, from a chunk of at
- * least @p need units (room for the block at any alignment); 0 when none fits.
- */
-size_t z_heap_alloc_aligned_chunk(struct sys_heap *heap, size_t need, size_t units, size_t amask);
+
 
 /**
  * Shrink used chunk @p c to @p units, freeing the tail (merged with a free right neighbour);

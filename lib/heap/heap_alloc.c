@@ -32,49 +32,29 @@ Z_HEAP_HOT size_t alloc_impl(struct sys_heap *heap, bool big, size_t need, size_
 	unsigned int k;
 	size_t c;
 
-	if (need < CLS_X(big)) {
-		k = (unsigned int)need; /* exact class: every chunk on it fits */
+	k = class_of(big, z->kmax, need);
+	if (need != class_min_of(big, k)) {
+		/*
+		 * Class k also holds chunks smaller than the request: probe a few (the last class,
+		 * which holds every larger size and has nothing above it, at least once).
+		 */
+		int probes = CONFIG_SYS_HEAP_ALLOC_PROBES != 0 ? CONFIG_SYS_HEAP_ALLOC_PROBES
+							       : (int)(k == z->kmax);
+
 		c = head_get(h, big, k);
-		if (c != 0u) {
-			goto found;
-		}
-	} else {
-		unsigned int sh = z_msb((uint32_t)need) - CLS_SL(big);
-
-		k = (sh << CLS_SL(big)) + (unsigned int)(need >> sh) - CLS_OFF(big);
-		int probes = (need & (((size_t)1 << sh) - 1u)) != 0u ? CONFIG_SYS_HEAP_ALLOC_PROBES
-								      : -1;
-
-		if (k >= z->kmax) {
-			/*
-			 * Nothing lies above the last class (which, when capped, also holds every
-			 * larger size): probe it, its head at least even with probes set to 0.
-			 */
-			if (k > z->kmax) {
-				k = z->kmax;
-				probes = CONFIG_SYS_HEAP_ALLOC_PROBES;
+		for (int i = 0; c != 0u && i < probes; i++) {
+			if (Z_HEAP_LEVEL >= 2 && !zh_in_range(z, c)) {
+				goto corrupt;
 			}
-			if (probes == 0) {
-				probes = 1;
+			if (chunk_size(h, big, c) >= need) {
+				goto found;
 			}
+			c = link_get(h, big, c, 1);
 		}
-		if (probes >= 0) {
-			/* Class k also holds chunks smaller than the request: probe a few. */
-			c = head_get(h, big, k);
-			for (int i = 0; c != 0u && i < probes; i++) {
-				if (Z_HEAP_LEVEL >= 2 && !zh_in_range(z, c)) {
-					goto corrupt;
-				}
-				if (chunk_size(h, big, c) >= need) {
-					goto found;
-				}
-				c = link_get(h, big, c, 1);
-			}
-			k++; /* every chunk of class k + 1 and above fits */
-		}
+		k++; /* every chunk of class k + 1 and above fits */
 	}
 
-	/* First non-empty class from k up. */
+	/* First non-empty class from k up (every chunk there fits). */
 	k = bitmap_from(heap, k);
 	if (k == 0u) {
 		note_failure(heap, big, need);
@@ -153,26 +133,15 @@ corrupt:
 	return 0;
 }
 
-size_t z_heap_alloc_chunk(struct sys_heap *heap, size_t units)
-{
-	return Z_HEAP_DISPATCH(alloc_impl, heap, units, units, 0u);
-}
 
-size_t z_heap_alloc_aligned_chunk(struct sys_heap *heap, size_t need, size_t units, size_t amask)
-{
-	return Z_HEAP_DISPATCH(alloc_impl, heap, need, units, amask);
-}
 
-/* alloc_impl() for a request of @p bytes (already bounded by fit_limit). */
-Z_HEAP_HOT size_t alloc_bytes(struct sys_heap *heap, bool big, size_t bytes)
-{
-	size_t units = bytes_to_units(big, bytes);
 
-	return alloc_impl(heap, big, units, units, 0u);
-}
-
-/* sys_heap_alloc() without the listener notification. */
-Z_HEAP_HOT void *alloc_nn(struct sys_heap *heap, size_t bytes)
+/*
+ * sys_heap_alloc() (@p amask 0) and sys_heap_aligned_alloc() for alignments above a unit (@p
+ * amask + 1 units) without the listener notification, one copy per layout in speed builds: for
+ * an aligned block, a chunk with room for it at any aligned position.
+ */
+Z_HEAP_HOT void *alloc_nn_impl(struct sys_heap *heap, bool big, size_t amask, size_t bytes)
 {
 	if (bytes - 1u >= heap->fit_limit) {
 		return NULL; /* 0 bytes, more than the heap holds, or known not to fit now */
@@ -183,7 +152,25 @@ Z_HEAP_HOT void *alloc_nn(struct sys_heap *heap, size_t bytes)
 		return NULL;
 	}
 #endif
-	size_t c = Z_HEAP_DISPATCH(alloc_bytes, heap, bytes);
+	size_t units = bytes_to_units(big, bytes);
+	size_t need = units;
+
+	if (amask != 0u) {
+		/*
+		 * Room for the request plus the largest distance to an aligned position (align - 8
+		 * bytes); in the big layout two more units, so that what stays below the block is
+		 * never a single unit, too small to stand alone.
+		 */
+		size_t room = heap->end - heap->first;
+		size_t pad = amask + 2u * (min_chunk(big) - 1u);
+
+		if (pad >= room || units > room - pad ||
+		    chunk_usable(big, units + pad) > heap->fit_limit) {
+			return NULL; /* never fits, or a chunk that large is known not to fit now */
+		}
+		need += pad;
+	}
+	size_t c = alloc_impl(heap, big, need, units, amask);
 
 	if (c == 0u) {
 		return NULL;
@@ -192,6 +179,15 @@ Z_HEAP_HOT void *alloc_nn(struct sys_heap *heap, size_t bytes)
 	z_heap_canary_set(heap, c);
 #endif
 	return chunk_mem(heap->heap, c);
+}
+
+/* sys_heap_alloc() without the listener notification. */
+Z_HEAP_HOT void *alloc_nn(struct sys_heap *heap, size_t bytes)
+{
+	if (bytes - 1u >= heap->fit_limit) {
+		return NULL; /* the common failure, before the layout dispatch */
+	}
+	return Z_HEAP_DISPATCH(alloc_nn_impl, heap, 0u, bytes);
 }
 
 void *z_heap_alloc_nn(struct sys_heap *heap, size_t bytes)
@@ -268,44 +264,6 @@ void *sys_heap_alloc(struct sys_heap *heap, size_t bytes)
 	return alloc_general(heap, bytes);
 }
 
-/*
- * sys_heap_aligned_alloc() for alignments above a unit, one copy per layout in speed builds: a
- * chunk with room for the block at an aligned position, the block placed as high as it goes.
- */
-Z_HEAP_HOT void *aligned_impl(struct sys_heap *heap, bool big, size_t align, size_t bytes)
-{
-	if (bytes - 1u >= heap_max_bytes(heap)) {
-		return NULL;
-	}
-
-	/*
-	 * Room for the request plus the largest distance to an aligned position: align - 8
-	 * bytes; in the big layout two more units, so that what stays below the block is never a
-	 * single unit, too small to stand alone.
-	 */
-	size_t units = bytes_to_units(big, bytes);
-	size_t room = heap->end - heap->first;
-	size_t amask = align / CHUNK_UNIT - 1u;
-	size_t pad = amask + 2u * (min_chunk(big) - 1u);
-
-	if (pad >= room || units > room - pad || chunk_usable(big, units + pad) > heap->fit_limit) {
-		return NULL; /* never fits, or a chunk that large is known not to fit now */
-	}
-#if Z_HEAP_SPECIALIZE
-	size_t c = alloc_impl(heap, big, units + pad, units, amask);
-#else
-	size_t c = z_heap_alloc_aligned_chunk(heap, units + pad, units, amask);
-#endif
-
-	if (c == 0u) {
-		return NULL;
-	}
-#if Z_HEAP_CANARY
-	z_heap_canary_set(heap, c);
-#endif
-	return chunk_mem(heap->heap, c);
-}
-
 /* sys_heap_aligned_alloc() without the listener notification (for realloc). */
 void *z_heap_aligned_alloc_nn(struct sys_heap *heap, size_t align, size_t bytes)
 {
@@ -313,10 +271,8 @@ void *z_heap_aligned_alloc_nn(struct sys_heap *heap, size_t align, size_t bytes)
 		z_heap_bad_align(heap, align);
 		return NULL;
 	}
-	if (align <= CHUNK_UNIT) {
-		return z_heap_alloc_nn(heap, bytes);
-	}
-	return Z_HEAP_DISPATCH(aligned_impl, heap, align, bytes);
+	return Z_HEAP_DISPATCH(alloc_nn_impl, heap, align <= CHUNK_UNIT ? 0u : align / CHUNK_UNIT - 1u,
+			       bytes);
 }
 
 void *sys_heap_aligned_alloc(struct sys_heap *heap, size_t align, size_t bytes)

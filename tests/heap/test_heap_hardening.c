@@ -507,8 +507,15 @@ ZT_TEST(test_validate_sees_write_after_free)
 }
 
 #if !defined(CONFIG_SYS_HEAP_HARDENING_LEVEL) || CONFIG_SYS_HEAP_HARDENING_LEVEL >= 2
-/* Bytes of a chunk header in the test's 4 KiB heap (the small layout). */
+/* Bytes of a chunk header and a list link's type in the test's 4 KiB heap: the small layout,
+ * unless only the big one is built. */
+#if defined(CONFIG_SYS_HEAP_BIG_ONLY) && CONFIG_SYS_HEAP_BIG_ONLY
+#define HDR 8
+typedef uint32_t link_t;
+#else
 #define HDR 4
+typedef uint16_t link_t;
+#endif
 
 /* Allocate until the heap is full: no block may overlap [p, p + n). Then free them again. */
 static void no_block_overlaps(const void *p, size_t n, int line)
@@ -595,7 +602,7 @@ ZT_TEST(test_overflow_into_free_neighbour_defect_2)
 	 * or changes its size, must not make free or alloc write anywhere: the call is refused
 	 * and reported.
 	 */
-	static const uint16_t links[] = {0x7fff, 0xffff, 0x0001, 0x0100, 0x0041};
+	static const link_t links[] = {0x7fff, 0xffff, 0x0001, 0x0100, 0x0041};
 
 	for (size_t li = 0; li < sizeof(links) / sizeof(links[0]); li++) {
 		for (int which = 0; which < 2; which++) {
@@ -605,9 +612,9 @@ ZT_TEST(test_overflow_into_free_neighbour_defect_2)
 			sys_heap_free(&heap, blk[right]);
 			blk[right] = NULL;
 			/* blk[right]'s links: the first two 16-bit words of its payload. */
-			uint16_t *l = (uint16_t *)((uint8_t *)blk[left] + sys_heap_usable_size(&heap, blk[left]) +
-					 CANARY_BYTES + HDR);
-			uint16_t keep = l[which];
+			link_t *l = (link_t *)((uint8_t *)blk[left] + sys_heap_usable_size(&heap, blk[left]) +
+					       CANARY_BYTES + HDR);
+			link_t keep = l[which];
 
 			if (keep == links[li]) {
 				check_and_release();
