@@ -282,13 +282,13 @@ static inline unsigned int z_msb(uint32_t v)
 
 /*
  * Size classes. Small layout: sizes below 16 units each have a class (class = size), above them
- * each power of two is split in two. Big layout: sizes 2 and 3 exact, then one class per power
+ * each power of two is split in eight. Big layout: sizes 2 and 3 exact, then one class per power
  * of two. A heap has as many classes as its largest chunk needs, but no more than chunk 0 has
  * room for heads (and 63, one 64-bit bitmap word): the last class, kmax, then also holds every
  * larger chunk. Class 0 is never used.
  */
 #define CLS_X(big)  ((big) ? 4u : 16u) /* exact sizes below this */
-#define CLS_SL(big) ((big) ? 0u : 1u)  /* log2 of classes per power of two above */
+#define CLS_SL(big) ((big) ? 0u : 3u)  /* log2 of classes per power of two above */
 #define CLS_LOGX(big) ((big) ? 2u : 4u)
 /* Class offset making the first class above the exact ones equal to CLS_X. */
 #define CLS_OFF(big)                                                                               \

@@ -61,6 +61,28 @@ Z_HEAP_HOT size_t alloc_impl(struct sys_heap *heap, bool big, size_t need, size_
 		return 0;
 	}
 	c = head_get(h, big, k);
+	{
+		/*
+		 * Every chunk of class k fits: take the smaller of its first two (equal sizes: the
+		 * lower address), a bounded step towards best fit that leaves larger chunks whole.
+		 */
+		if (Z_HEAP_LEVEL >= 2 && !zh_in_range(z, c)) {
+			goto corrupt;
+		}
+		size_t n = link_get(h, big, c, 1);
+
+		if (n != 0u) {
+			if (Z_HEAP_LEVEL >= 2 && !zh_in_range(z, n)) {
+				goto corrupt;
+			}
+			size_t cs = chunk_size(h, big, c);
+			size_t ns = chunk_size(h, big, n);
+
+			if (ns < cs || (ns == cs && n < c)) {
+				c = n;
+			}
+		}
+	}
 found:;
 	/* A chunk off a list must be free, fit, end in the heap and be echoed. */
 	if (Z_HEAP_LEVEL >= 2 && !zh_in_range(z, c)) {
