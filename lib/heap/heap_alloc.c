@@ -247,18 +247,23 @@ Z_HEAP_HOT size_t alloc_fast(struct sys_heap *heap, bool big, size_t bytes)
 	if (c == 0u) {
 		return 0;
 	}
-	size_t n = link_get(h, big, c, 1);
+	size_t n;
 
 	if (Z_HEAP_LEVEL >= 2) {
 		size_t first = heap->first;
 		size_t room = heap->end - first;
 
-		if (c - first >= room || hdr_get(h, big, c, 0) != units << 1 ||
-		    units > room - (c - first) || left_size(h, big, c + units) != units ||
-		    link_get(h, big, c, 0) != 0u ||
+		if (c - first >= room) {
+			return 0;
+		}
+		n = link_get(h, big, c, 1);
+		if (hdr_get(h, big, c, 0) != units << 1 || units > room - (c - first) ||
+		    left_size(h, big, c + units) != units || link_get(h, big, c, 0) != 0u ||
 		    (n != 0u && (n - first >= room || link_get(h, big, n, 0) != c))) {
 			return 0;
 		}
+	} else {
+		n = link_get(h, big, c, 1);
 	}
 	head_set(h, big, (unsigned int)units, n);
 	if (n != 0u) {
