@@ -59,6 +59,22 @@ static inline void kz_spawn_waiters(k_thread_entry_t fn, void *obj)
 	}
 }
 
+/*
+ * The give-up scenario of the waiting tests: helper 0 (priority 3) waits on @p obj for 10 ms,
+ * running @p fn(@p obj, 10, 0). It must still wait 5 ms later and have returned 10 ms after that;
+ * @p finished is the test's count of helpers that returned. The test then checks what the
+ * helper's call returned.
+ */
+static inline void kz_wait_out(k_thread_entry_t fn, void *obj, const int *finished)
+{
+	kz_spawn(0, fn, obj, (void *)(intptr_t)10, (void *)0, 3, 0);
+	k_msleep(5);
+	zexpect_equal(*finished, 0, "the helper stopped waiting before its 10 ms timeout");
+	k_msleep(10);
+	zexpect_equal(*finished, 1, "the helper still waits 15 ms after a 10 ms timeout");
+	kz_join(1);
+}
+
 /* Bytes allocated in @p h now. */
 static inline size_t kz_allocated(struct k_heap *h)
 {

@@ -249,13 +249,8 @@ ZTEST(kernel_msgq, test_receiver_timeout)
 	struct msg m = mk(9);
 
 	done = 0;
-	kz_spawn(0, receiver, &mq, (void *)(intptr_t)10, (void *)0, 3, 0);
-	k_msleep(5);
-	zexpect_equal(done, 0);
-	k_msleep(10);
-	zexpect_equal(done, 1);
+	kz_wait_out(receiver, &mq, &done);
 	zexpect_equal(result[0], -EAGAIN);
-	kz_join(1);
 	zexpect_equal(k_msgq_put(&mq, &m, K_NO_WAIT), 0); /* nobody waits any more: queued */
 	zexpect_equal(k_msgq_num_used_get(&mq), 1);
 	k_msgq_purge(&mq);

@@ -211,13 +211,8 @@ ZTEST(kernel_queue, test_list_to_waiters)
 ZTEST(kernel_queue, test_timeout_in_thread)
 {
 	got_count = 0;
-	kz_spawn(0, getter, &q, (void *)(intptr_t)10, (void *)0, 3, 0);
-	k_msleep(5);
-	zexpect_equal(got_count, 0);
-	k_msleep(10);
-	zexpect_equal(got_count, 1);
+	kz_wait_out(getter, &q, &got_count);
 	zexpect_equal(got[0], -1);
-	kz_join(1);
 	/* An item put after the waiter gave up stays queued. */
 	k_queue_append(&q, &items[0]);
 	zexpect_equal(value_of(k_queue_peek_head(&q)), 0);

@@ -82,13 +82,8 @@ ZTEST(kernel_stack, test_waiters)
 	zexpect_equal(k_stack_pop(&st, &v, K_NO_WAIT), -EBUSY); /* all handed over */
 
 	done = 0;
-	kz_spawn(0, popper, &st, (void *)(intptr_t)10, (void *)0, 3, 0);
-	k_msleep(5);
-	zexpect_equal(done, 0);
-	k_msleep(10);
-	zexpect_equal(done, 1);
+	kz_wait_out(popper, &st, &done);
 	zexpect_equal(result[0], -EAGAIN);
-	kz_join(1);
 }
 
 static int isr_ret;
