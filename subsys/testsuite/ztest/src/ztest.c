@@ -354,24 +354,35 @@ static void bail_out(const char *what)
 	test_status = ZTEST_STATUS_CRITICAL_ERROR;
 }
 
-void ztest_test_fail(void)
+/*
+ * ztest_test_fail() and ztest_test_skip(): in a suite's setup the whole suite ends with
+ * @p suite_result; in a test or its before step, the test ends with @p result (@p how for
+ * test_finalize()); anywhere else the run bails out (@p what: "fail" or "skip").
+ */
+static void end_early(enum ztest_result suite_result, enum ztest_result result, int how,
+		      const char *what)
 {
 	switch (cur_phase) {
 	case TEST_PHASE_SETUP:
-		__ztest_set_test_result(ZTEST_RESULT_SUITE_FAIL);
+		__ztest_set_test_result(suite_result);
 #if !Z_ZTEST_THREADS
 		longjmp(suite_fail_jmp, 1);
 #endif
 		break;
 	case TEST_PHASE_BEFORE:
 	case TEST_PHASE_TEST:
-		__ztest_set_test_result(ZTEST_RESULT_FAIL);
-		test_finalize(TC_FAIL);
+		__ztest_set_test_result(result);
+		test_finalize(how);
 		break;
 	default:
-		bail_out("fail");
+		bail_out(what);
 		break;
 	}
+}
+
+void ztest_test_fail(void)
+{
+	end_early(ZTEST_RESULT_SUITE_FAIL, ZTEST_RESULT_FAIL, TC_FAIL, "fail");
 }
 
 void ztest_test_pass(void)
@@ -389,22 +400,7 @@ void ztest_test_pass(void)
 
 void ztest_test_skip(void)
 {
-	switch (cur_phase) {
-	case TEST_PHASE_SETUP:
-		__ztest_set_test_result(ZTEST_RESULT_SUITE_SKIP);
-#if !Z_ZTEST_THREADS
-		longjmp(suite_fail_jmp, 1);
-#endif
-		break;
-	case TEST_PHASE_BEFORE:
-	case TEST_PHASE_TEST:
-		__ztest_set_test_result(ZTEST_RESULT_SKIP);
-		test_finalize(TC_SKIP);
-		break;
-	default:
-		bail_out("skip");
-		break;
-	}
+	end_early(ZTEST_RESULT_SUITE_SKIP, ZTEST_RESULT_SKIP, TC_SKIP, "skip");
 }
 
 void ztest_test_expect_fail(void)
