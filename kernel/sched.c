@@ -176,6 +176,23 @@ void z_thread_timeout_add(struct k_thread *t, k_timeout_t timeout)
 	z_add_timeout(&t->base.timeout, thread_timeout_expired, timeout);
 }
 
+/*
+ * End @p t's timed state @p state before its timeout: _THREAD_SLEEPING for k_wakeup(),
+ * _THREAD_PRESTART for k_thread_start(). Nothing when @p t is not in that state; otherwise the
+ * timeout z_thread_timeout_add() armed is cancelled, the state cleared, and @p t made ready and
+ * given the CPU if it should have it.
+ */
+void z_thread_end_timed_state(struct k_thread *t, uint32_t state)
+{
+	if ((t->base.thread_state & state) == 0U) {
+		return;
+	}
+	(void)z_abort_timeout(&t->base.timeout);
+	t->base.thread_state &= ~state;
+	z_ready_thread(t);
+	z_reschedule_unlocked();
+}
+
 /* Nothing is ready and no timeout is armed: nothing can ever run again. */
 extern void z_no_thread_can_run(void);
 
@@ -226,6 +243,23 @@ static void z_swap(void)
 	z_host_run_on_runtime_stack(do_swap, NULL);
 }
 
+/*
+ * The common start of the scheduling points z_reschedule_unlocked() and k_yield(): false in an
+ * ISR or before any thread runs (nothing to do there); otherwise the caller is checked to be a
+ * k_thread, --stop_at is checked, and expired timeouts are processed (readying their threads)
+ * before the caller decides whether to switch.
+ */
+static bool sched_point_enter(void)
+{
+	if (k_is_in_isr() || _current == NULL) {
+		return false;
+	}
+	z_host_check_caller();
+	z_host_check_stop();
+	z_timeout_announce();
+	return true;
+}
+
 /* True if the ready queue's head should take the CPU from the running thread. */
 static bool should_preempt(void)
 {
@@ -247,12 +281,9 @@ static bool should_preempt(void)
 
 void z_reschedule_unlocked(void)
 {
-	if (k_is_in_isr() || _current == NULL) {
+	if (!sched_point_enter()) {
 		return;
 	}
-	z_host_check_caller();
-	z_host_check_stop();
-	z_timeout_announce();
 	if (z_is_thread_dead(_current)) {
 		/* Aborted by an ISR that has now returned. */
 		z_thread_self_exit();
@@ -316,12 +347,9 @@ void z_block_current(void)
 
 void k_yield(void)
 {
-	if (k_is_in_isr() || _current == NULL) {
+	if (!sched_point_enter()) {
 		return;
 	}
-	z_host_check_caller();
-	z_host_check_stop();
-	z_timeout_announce();
 	if (!sys_dlist_is_empty(&ready_q)) {
 		queue_ready(_current, false);
 		z_swap();
@@ -407,13 +435,7 @@ int32_t k_usleep(int32_t us)
 
 void k_wakeup(k_tid_t thread)
 {
-	if ((thread->base.thread_state & _THREAD_SLEEPING) == 0U) {
-		return;
-	}
-	(void)z_abort_timeout(&thread->base.timeout);
-	thread->base.thread_state &= ~_THREAD_SLEEPING;
-	z_ready_thread(thread);
-	z_reschedule_unlocked();
+	z_thread_end_timed_state(thread, _THREAD_SLEEPING);
 }
 
 void k_thread_suspend(k_tid_t thread)

@@ -32,11 +32,10 @@ ZTEST_SUITE(kernel_condvar, NULL, NULL, before, NULL, NULL);
 static void waiter(void *p1, void *p2, void *p3)
 {
 	int idx = (int)(intptr_t)p1;
-	int ms = (int)(intptr_t)p2;
 
 	(void)p3;
 	k_mutex_lock(&mtx, K_FOREVER);
-	results[idx] = k_condvar_wait(&cv, &mtx, ms < 0 ? K_FOREVER : K_MSEC(ms));
+	results[idx] = k_condvar_wait(&cv, &mtx, kz_timeout_ms(p2));
 	/* The mutex is held again here. */
 	zexpect_true(mtx.owner == k_current_get());
 	order[done++] = idx;
