@@ -262,6 +262,72 @@ Z_HEAP_HOT bool free_fast(struct sys_heap *heap, bool big, void *mem)
 	}
 	size_t c = first + rank;
 
+	if ((lw & 1u) != 0u && (rw & 1u) == 0u) {
+		/*
+		 * Only the right neighbour is free (the rule in a FIFO pattern: blocks are cut from
+		 * the top of free chunks): merged here, without the general path's call.
+		 */
+		size_t r = c + units;
+		size_t ru = rw >> 1;
+
+		if (Z_HEAP_LEVEL >= 1 && (ru - 1u >= room - rank - units ||
+					  phdr_get(rp + ru * CHUNK_UNIT, big, 1) != ru)) {
+			return false;
+		}
+		struct zh z = zh_get(heap, big);
+		unsigned int rk = class_of(big, z.kmax, ru);
+		size_t n = units + ru;
+		unsigned int k = class_of(big, z.kmax, n);
+
+		if (Z_HEAP_LEVEL >= 2 && (!links_ok(&z, r, rk) || (k != rk && !head_ok(&z, k, r, 0)))) {
+			return false;
+		}
+		size_t rp0 = link_get(h, big, r, 0);
+		size_t rn = link_get(h, big, r, 1);
+
+		if (k == rk) {
+			/* c takes r's place on its list. */
+			plink_set(p, big, 0, rp0);
+			plink_set(p, big, 1, rn);
+			if (rp0 != 0u) {
+				link_set(h, big, rp0, 1, c);
+			} else {
+				head_set(h, big, k, c);
+			}
+			if (rn != 0u) {
+				link_set(h, big, rn, 0, c);
+			}
+		} else {
+			list_remove(&z, r, rk);
+			list_add(&z, c, k);
+		}
+		phdr_set(p, big, 0, n << 1);
+		phdr_set(rp + ru * CHUNK_UNIT, big, 1, n);
+		stats_free(heap, units);
+		fit_raise(heap, big, n);
+		return true;
+	}
+	if ((lw & 1u) == 0u && (rw & 1u) != 0u) {
+		/* Only the left neighbour is free: it absorbs the block. */
+		size_t l = c - left;
+		struct zh z = zh_get(heap, big);
+		unsigned int lk = class_of(big, z.kmax, left);
+		size_t n = left + units;
+		unsigned int k = class_of(big, z.kmax, n);
+
+		if (k != lk) {
+			if (Z_HEAP_LEVEL >= 2 && (!links_ok(&z, l, lk) || !head_ok(&z, k, l, 0))) {
+				return false;
+			}
+			list_remove(&z, l, lk);
+			list_add(&z, l, k);
+		}
+		phdr_set(lp, big, 0, n << 1);
+		phdr_set(rp, big, 1, n);
+		stats_free(heap, units);
+		fit_raise(heap, big, n);
+		return true;
+	}
 	if ((rw & lw & 1u) == 0u) {
 		struct zhdr hw = {units, left, rw, lw};
 
