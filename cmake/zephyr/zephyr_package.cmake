@@ -128,7 +128,10 @@ target_link_libraries(zephyr_final PRIVATE app)
 set_target_properties(zephyr_final PROPERTIES
   OUTPUT_NAME zephyr SUFFIX ".exe"
   RUNTIME_OUTPUT_DIRECTORY "${APPLICATION_BINARY_DIR}/zephyr")
-set_target_properties(app PROPERTIES C_STANDARD 11)
+# Strict C11 (-std=c11, not gnu11), as zmem's own code and as Zephyr builds applications (its
+# C standard choice has no GNU dialect): the host C library then declares only standard names,
+# so an application's globals such as `index` or `rindex` do not collide with BSD extensions.
+set_target_properties(app PROPERTIES C_STANDARD 11 C_EXTENSIONS OFF)
 if(_zmem_in_tree AND TARGET zmem_warnings)
   target_link_libraries(app PRIVATE zmem_warnings)
 endif()
