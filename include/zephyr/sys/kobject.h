@@ -52,6 +52,22 @@ static inline void k_object_access_all_grant(const void *object)
 }
 
 /**
+ * @brief Grant @p thread access to each kernel object listed after it (one or more), as
+ * Zephyr's macro does by calling k_object_access_grant() for each; recorded nowhere on the
+ * host. Every argument is still evaluated once, and each must be an object pointer.
+ */
+#define k_thread_access_grant(thread, ...)                                                         \
+	do {                                                                                       \
+		struct k_thread *_zmem_grantee = (thread);                                         \
+		const void *const _zmem_granted[] = {__VA_ARGS__};                                 \
+                                                                                                   \
+		for (size_t _zmem_i = 0; _zmem_i < sizeof(_zmem_granted) / sizeof(void *);         \
+		     _zmem_i++) {                                                                  \
+			k_object_access_grant(_zmem_granted[_zmem_i], _zmem_grantee);              \
+		}                                                                                  \
+	} while (0)
+
+/**
  * @brief Grant thread @p name_ access to the objects listed (at build time on Zephyr). On the
  * host the list is only checked to name existing objects.
  */
