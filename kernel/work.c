@@ -172,6 +172,16 @@ int k_work_submit(struct k_work *work)
 
 /* ---- Flush and cancel ---- */
 
+/* Stop a running delay (lock held); true if there was one. */
+static bool unschedule_locked(struct k_work_delayable *dwork)
+{
+	if ((dwork->work.flags & K_WORK_DELAYED) == 0U) {
+		return false;
+	}
+	dwork->work.flags &= ~K_WORK_DELAYED;
+	return z_abort_timeout(&dwork->timeout) == 0;
+}
+
 /* The barrier's handler does nothing: the queue gives its semaphore once the barrier is no
  * longer touched (K_WORK_FLUSHING marks it), so the flusher's stack frame may go at once. */
 static void flusher_handler(struct k_work *work)
@@ -219,21 +229,34 @@ static bool refuse_wait(const char *call, const struct k_work *work)
 	return false;
 }
 
-bool k_work_flush(struct k_work *work, struct k_work_sync *sync)
+/*
+ * k_work_flush() and k_work_flush_delayable() (@p call): a delayable item (@p dwork, NULL for a
+ * plain one) whose delay runs is submitted at once, then flushed like a plain item.
+ */
+static bool flush(const char *call, struct k_work *work, struct k_work_delayable *dwork,
+		  struct k_work_sync *sync)
 {
 	k_spinlock_key_t key;
 	bool need;
 
-	if (z_prot_refuse_user_call(__func__) || refuse_wait(__func__, work)) {
+	if (z_prot_refuse_user_call(call) || refuse_wait(call, work)) {
 		return false;
 	}
 	key = k_spin_lock(&work_lock);
+	if (dwork != NULL && unschedule_locked(dwork)) {
+		(void)submit_locked(work, dwork->queue);
+	}
 	need = flush_locked(work, &sync->flusher);
 	k_spin_unlock(&work_lock, key);
 	if (need) {
 		(void)k_sem_take(&sync->flusher.sem, K_FOREVER);
 	}
 	return need;
+}
+
+bool k_work_flush(struct k_work *work, struct k_work_sync *sync)
+{
+	return flush(__func__, work, NULL, sync);
 }
 
 /* Take @p work off its queue; a running one becomes CANCELING (lock held). */
@@ -283,32 +306,49 @@ static void finalize_cancel_locked(struct k_work *work, sys_slist_t *release)
 	}
 }
 
-int k_work_cancel(struct k_work *work)
+/*
+ * k_work_cancel() and k_work_cancel_delayable() (@p call): a delayable item (@p dwork, NULL for
+ * a plain one) has its delay stopped, then is cancelled like a plain item.
+ */
+static int cancel(const char *call, struct k_work *work, struct k_work_delayable *dwork)
 {
 	k_spinlock_key_t key;
 	int ret;
 
-	if (z_prot_refuse_user_call(__func__)) {
+	if (z_prot_refuse_user_call(call)) {
 		return -EPERM;
 	}
 	key = k_spin_lock(&work_lock);
+	if (dwork != NULL) {
+		(void)unschedule_locked(dwork);
+	}
 	ret = cancel_async_locked(work);
 	k_spin_unlock(&work_lock, key);
 	return ret;
 }
 
-bool k_work_cancel_sync(struct k_work *work, struct k_work_sync *sync)
+int k_work_cancel(struct k_work *work)
+{
+	return cancel(__func__, work, NULL);
+}
+
+/* k_work_cancel_sync() and k_work_cancel_delayable_sync(), as cancel() does for the async ones. */
+static bool cancel_sync(const char *call, struct k_work *work, struct k_work_delayable *dwork,
+			struct k_work_sync *sync)
 {
 	k_spinlock_key_t key;
 	bool pending;
 	bool wait = false;
 
-	if (z_prot_refuse_user_call(__func__) || refuse_wait(__func__, work)) {
+	if (z_prot_refuse_user_call(call) || refuse_wait(call, work)) {
 		return false;
 	}
 	key = k_spin_lock(&work_lock);
 	pending = busy_locked(work) != 0;
 	if (pending) {
+		if (dwork != NULL) {
+			(void)unschedule_locked(dwork);
+		}
 		(void)cancel_async_locked(work);
 		wait = cancel_sync_locked(work, &sync->canceller);
 	}
@@ -317,6 +357,11 @@ bool k_work_cancel_sync(struct k_work *work, struct k_work_sync *sync)
 		(void)k_sem_take(&sync->canceller.sem, K_FOREVER);
 	}
 	return pending;
+}
+
+bool k_work_cancel_sync(struct k_work *work, struct k_work_sync *sync)
+{
+	return cancel_sync(__func__, work, NULL, sync);
 }
 
 /* ---- The queue's thread ---- */
@@ -542,28 +587,26 @@ static int schedule_locked(struct k_work_q *queue, struct k_work_delayable *dwor
 	return 1;
 }
 
-/* Stop a running delay (lock held); true if there was one. */
-static bool unschedule_locked(struct k_work_delayable *dwork)
-{
-	if ((dwork->work.flags & K_WORK_DELAYED) == 0U) {
-		return false;
-	}
-	dwork->work.flags &= ~K_WORK_DELAYED;
-	return z_abort_timeout(&dwork->timeout) == 0;
-}
-
-int k_work_schedule_for_queue(struct k_work_q *queue, struct k_work_delayable *dwork,
-			      k_timeout_t delay)
+/*
+ * k_work_schedule_for_queue() and k_work_reschedule_for_queue() (@p call): schedule only an item
+ * that is idle or merely running (0 otherwise), or, with @p replace, stop any running delay and
+ * schedule anyway.
+ */
+static int schedule(const char *call, struct k_work_q *queue, struct k_work_delayable *dwork,
+		    k_timeout_t delay, bool replace)
 {
 	k_spinlock_key_t key;
 	int ret = 0;
 
-	if (z_prot_refuse_user_call(__func__)) {
+	if (z_prot_refuse_user_call(call)) {
 		return -EPERM;
 	}
 	sys_work_q_ensure(queue);
 	key = k_spin_lock(&work_lock);
-	if ((busy_locked(&dwork->work) & ~K_WORK_RUNNING) == 0) {
+	if (replace) {
+		(void)unschedule_locked(dwork);
+		ret = schedule_locked(queue, dwork, delay);
+	} else if ((busy_locked(&dwork->work) & ~K_WORK_RUNNING) == 0) {
 		ret = schedule_locked(queue, dwork, delay);
 	}
 	k_spin_unlock(&work_lock, key);
@@ -571,6 +614,12 @@ int k_work_schedule_for_queue(struct k_work_q *queue, struct k_work_delayable *d
 		z_reschedule_unlocked();
 	}
 	return ret;
+}
+
+int k_work_schedule_for_queue(struct k_work_q *queue, struct k_work_delayable *dwork,
+			      k_timeout_t delay)
+{
+	return schedule(__func__, queue, dwork, delay, false);
 }
 
 int k_work_schedule(struct k_work_delayable *dwork, k_timeout_t delay)
@@ -581,21 +630,7 @@ int k_work_schedule(struct k_work_delayable *dwork, k_timeout_t delay)
 int k_work_reschedule_for_queue(struct k_work_q *queue, struct k_work_delayable *dwork,
 				k_timeout_t delay)
 {
-	k_spinlock_key_t key;
-	int ret;
-
-	if (z_prot_refuse_user_call(__func__)) {
-		return -EPERM;
-	}
-	sys_work_q_ensure(queue);
-	key = k_spin_lock(&work_lock);
-	(void)unschedule_locked(dwork);
-	ret = schedule_locked(queue, dwork, delay);
-	k_spin_unlock(&work_lock, key);
-	if (ret > 0) {
-		z_reschedule_unlocked();
-	}
-	return ret;
+	return schedule(__func__, queue, dwork, delay, true);
 }
 
 int k_work_reschedule(struct k_work_delayable *dwork, k_timeout_t delay)
@@ -605,62 +640,15 @@ int k_work_reschedule(struct k_work_delayable *dwork, k_timeout_t delay)
 
 bool k_work_flush_delayable(struct k_work_delayable *dwork, struct k_work_sync *sync)
 {
-	k_spinlock_key_t key;
-	bool need;
-
-	if (z_prot_refuse_user_call(__func__) || refuse_wait(__func__, &dwork->work)) {
-		return false;
-	}
-	key = k_spin_lock(&work_lock);
-	if (busy_locked(&dwork->work) == 0) {
-		k_spin_unlock(&work_lock, key);
-		return false;
-	}
-	if (unschedule_locked(dwork)) {
-		(void)submit_locked(&dwork->work, dwork->queue);
-	}
-	need = flush_locked(&dwork->work, &sync->flusher);
-	k_spin_unlock(&work_lock, key);
-	if (need) {
-		(void)k_sem_take(&sync->flusher.sem, K_FOREVER);
-	}
-	return need;
+	return flush(__func__, &dwork->work, dwork, sync);
 }
 
 int k_work_cancel_delayable(struct k_work_delayable *dwork)
 {
-	k_spinlock_key_t key;
-	int ret;
-
-	if (z_prot_refuse_user_call(__func__)) {
-		return -EPERM;
-	}
-	key = k_spin_lock(&work_lock);
-	(void)unschedule_locked(dwork);
-	ret = cancel_async_locked(&dwork->work);
-	k_spin_unlock(&work_lock, key);
-	return ret;
+	return cancel(__func__, &dwork->work, dwork);
 }
 
 bool k_work_cancel_delayable_sync(struct k_work_delayable *dwork, struct k_work_sync *sync)
 {
-	k_spinlock_key_t key;
-	bool pending;
-	bool wait = false;
-
-	if (z_prot_refuse_user_call(__func__) || refuse_wait(__func__, &dwork->work)) {
-		return false;
-	}
-	key = k_spin_lock(&work_lock);
-	pending = busy_locked(&dwork->work) != 0;
-	if (pending) {
-		(void)unschedule_locked(dwork);
-		(void)cancel_async_locked(&dwork->work);
-		wait = cancel_sync_locked(&dwork->work, &sync->canceller);
-	}
-	k_spin_unlock(&work_lock, key);
-	if (wait) {
-		(void)k_sem_take(&sync->canceller.sem, K_FOREVER);
-	}
-	return pending;
+	return cancel_sync(__func__, &dwork->work, dwork, sync);
 }

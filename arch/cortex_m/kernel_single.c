@@ -12,6 +12,9 @@
  * virtual, jumps to the end of the wait, exactly as if the thread had slept through it. K_FOREVER
  * is a deadlock, reported as a fatal error instead of hanging. irq_lock() masks interrupts for
  * real (PRIMASK), as on Zephyr's Cortex-M port.
+ *
+ * The rest of the scheduler interface, the same wherever one thread runs alone (waking finds
+ * nobody, rescheduling only releases the lock), is kernel/sched_single.c.
  */
 #include <errno.h>
 #include <stdint.h>
@@ -21,8 +24,6 @@
 #include "board.h"
 #include "ksched.h"
 #include "semihost.h"
-
-static struct k_thread main_thread;
 
 /* Virtual time: advances only while the thread "waits". */
 static int64_t ticks_now;
@@ -56,11 +57,6 @@ bool k_is_in_isr(void)
 	return (ipsr & 0x1FFu) != 0u;
 }
 
-k_tid_t k_current_get(void)
-{
-	return &main_thread;
-}
-
 int z_pend_curr_desc(struct k_spinlock *lock, k_spinlock_key_t key, _wait_q_t *wq,
 		     k_timeout_t timeout, const char *what)
 {
@@ -76,41 +72,4 @@ int z_pend_curr_desc(struct k_spinlock *lock, k_spinlock_key_t key, _wait_q_t *w
 		ticks_now += timeout.ticks;
 	}
 	return -EAGAIN;
-}
-
-int z_pend_curr(struct k_spinlock *lock, k_spinlock_key_t key, _wait_q_t *wq, k_timeout_t timeout)
-{
-	return z_pend_curr_desc(lock, key, wq, timeout, NULL);
-}
-
-struct k_thread *z_unpend_first_thread(_wait_q_t *wq)
-{
-	(void)wq;
-	return NULL; /* nobody ever pends */
-}
-
-bool z_unpend_all(_wait_q_t *wq)
-{
-	(void)wq;
-	return false;
-}
-
-void z_ready_thread(struct k_thread *thread)
-{
-	(void)thread;
-}
-
-void z_reschedule(struct k_spinlock *lock, k_spinlock_key_t key)
-{
-	k_spin_unlock(lock, key);
-}
-
-void z_reschedule_unlocked(void)
-{
-}
-
-void z_thread_return_value_set_with_data(struct k_thread *thread, int value, void *data)
-{
-	thread->base.swap_retval = value;
-	thread->base.swap_data = data;
 }

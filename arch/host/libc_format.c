@@ -131,6 +131,19 @@ static int dispatch_v(struct fmt_call *c, va_list ap)
 	return ret;
 }
 
+/*
+ * Body of a variadic wrapper (printf, fprintf, ... and their __*_chk forms): take the arguments
+ * after @p last as `ap` and return @p vcall, the call of the wrapper's va_list twin with `ap`.
+ */
+#define FORWARD_VA(last, vcall)                                                                    \
+	va_list ap;                                                                                \
+                                                                                                   \
+	va_start(ap, last);                                                                        \
+	int ret = vcall;                                                                           \
+                                                                                                   \
+	va_end(ap);                                                                                \
+	return ret
+
 int __wrap_vfprintf(FILE *stream, const char *fmt, va_list ap)
 {
 	struct fmt_call c = {.kind = FMT_VFPRINTF, .stream = stream, .fmt = fmt};
@@ -161,46 +174,22 @@ int __wrap_vsprintf(char *buf, const char *fmt, va_list ap)
 
 int __wrap_printf(const char *fmt, ...)
 {
-	va_list ap;
-
-	va_start(ap, fmt);
-	int ret = __wrap_vfprintf(stdout, fmt, ap);
-
-	va_end(ap);
-	return ret;
+	FORWARD_VA(fmt, __wrap_vfprintf(stdout, fmt, ap));
 }
 
 int __wrap_fprintf(FILE *stream, const char *fmt, ...)
 {
-	va_list ap;
-
-	va_start(ap, fmt);
-	int ret = __wrap_vfprintf(stream, fmt, ap);
-
-	va_end(ap);
-	return ret;
+	FORWARD_VA(fmt, __wrap_vfprintf(stream, fmt, ap));
 }
 
 int __wrap_snprintf(char *buf, size_t size, const char *fmt, ...)
 {
-	va_list ap;
-
-	va_start(ap, fmt);
-	int ret = __wrap_vsnprintf(buf, size, fmt, ap);
-
-	va_end(ap);
-	return ret;
+	FORWARD_VA(fmt, __wrap_vsnprintf(buf, size, fmt, ap));
 }
 
 int __wrap_sprintf(char *buf, const char *fmt, ...)
 {
-	va_list ap;
-
-	va_start(ap, fmt);
-	int ret = __wrap_vsprintf(buf, fmt, ap);
-
-	va_end(ap);
-	return ret;
+	FORWARD_VA(fmt, __wrap_vsprintf(buf, fmt, ap));
 }
 
 int __wrap_fputs(const char *s, FILE *stream)
@@ -260,44 +249,20 @@ int __wrap___vsprintf_chk(char *buf, int flag, size_t slen, const char *fmt, va_
 
 int __wrap___printf_chk(int flag, const char *fmt, ...)
 {
-	va_list ap;
-
-	va_start(ap, fmt);
-	int ret = __wrap___vfprintf_chk(stdout, flag, fmt, ap);
-
-	va_end(ap);
-	return ret;
+	FORWARD_VA(fmt, __wrap___vfprintf_chk(stdout, flag, fmt, ap));
 }
 
 int __wrap___fprintf_chk(FILE *stream, int flag, const char *fmt, ...)
 {
-	va_list ap;
-
-	va_start(ap, fmt);
-	int ret = __wrap___vfprintf_chk(stream, flag, fmt, ap);
-
-	va_end(ap);
-	return ret;
+	FORWARD_VA(fmt, __wrap___vfprintf_chk(stream, flag, fmt, ap));
 }
 
 int __wrap___snprintf_chk(char *buf, size_t maxlen, int flag, size_t slen, const char *fmt, ...)
 {
-	va_list ap;
-
-	va_start(ap, fmt);
-	int ret = __wrap___vsnprintf_chk(buf, maxlen, flag, slen, fmt, ap);
-
-	va_end(ap);
-	return ret;
+	FORWARD_VA(fmt, __wrap___vsnprintf_chk(buf, maxlen, flag, slen, fmt, ap));
 }
 
 int __wrap___sprintf_chk(char *buf, int flag, size_t slen, const char *fmt, ...)
 {
-	va_list ap;
-
-	va_start(ap, fmt);
-	int ret = __wrap___vsprintf_chk(buf, flag, slen, fmt, ap);
-
-	va_end(ap);
-	return ret;
+	FORWARD_VA(fmt, __wrap___vsprintf_chk(buf, flag, slen, fmt, ap));
 }

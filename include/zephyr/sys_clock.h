@@ -20,12 +20,9 @@
 extern "C" {
 #endif
 
-#ifndef CONFIG_SYS_CLOCK_TICKS_PER_SECOND
-#define CONFIG_SYS_CLOCK_TICKS_PER_SECOND 10000
-#endif
-#ifndef CONFIG_SYS_CLOCK_HW_CYCLES_PER_SEC
-#define CONFIG_SYS_CLOCK_HW_CYCLES_PER_SEC 1000000000
-#endif
+/* CONFIG_SYS_CLOCK_TICKS_PER_SECOND and CONFIG_SYS_CLOCK_HW_CYCLES_PER_SEC, when no configuration
+ * sets them, take their defaults in <zephyr/sys/time_units.h> (included above), the one place
+ * they are written. */
 
 /** @brief Tick count type. */
 typedef int64_t k_ticks_t;
