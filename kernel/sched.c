@@ -226,6 +226,23 @@ static void z_swap(void)
 	z_host_run_on_runtime_stack(do_swap, NULL);
 }
 
+/*
+ * The common start of the scheduling points z_reschedule_unlocked() and k_yield(): false in an
+ * ISR or before any thread runs (nothing to do there); otherwise the caller is checked to be a
+ * k_thread, --stop_at is checked, and expired timeouts are processed (readying their threads)
+ * before the caller decides whether to switch.
+ */
+static bool sched_point_enter(void)
+{
+	if (k_is_in_isr() || _current == NULL) {
+		return false;
+	}
+	z_host_check_caller();
+	z_host_check_stop();
+	z_timeout_announce();
+	return true;
+}
+
 /* True if the ready queue's head should take the CPU from the running thread. */
 static bool should_preempt(void)
 {
@@ -247,12 +264,9 @@ static bool should_preempt(void)
 
 void z_reschedule_unlocked(void)
 {
-	if (k_is_in_isr() || _current == NULL) {
+	if (!sched_point_enter()) {
 		return;
 	}
-	z_host_check_caller();
-	z_host_check_stop();
-	z_timeout_announce();
 	if (z_is_thread_dead(_current)) {
 		/* Aborted by an ISR that has now returned. */
 		z_thread_self_exit();
@@ -316,12 +330,9 @@ void z_block_current(void)
 
 void k_yield(void)
 {
-	if (k_is_in_isr() || _current == NULL) {
+	if (!sched_point_enter()) {
 		return;
 	}
-	z_host_check_caller();
-	z_host_check_stop();
-	z_timeout_announce();
 	if (!sys_dlist_is_empty(&ready_q)) {
 		queue_ready(_current, false);
 		z_swap();

@@ -73,26 +73,31 @@ void heap_listener_unregister(struct heap_listener *listener)
 	Z_LIB_UNLOCK(listener_lock);
 }
 
-void heap_listener_notify_alloc(uintptr_t heap_id, void *mem, size_t bytes)
+/* Call the listeners of a block event (@p event: HEAP_ALLOC or HEAP_FREE) on @p heap_id. */
+static void notify_block(uintptr_t heap_id, enum heap_event_types event, void *mem, size_t bytes)
 {
 	Z_LIB_LOCK(listener_lock);
 	for (struct heap_listener *l = listeners; l != NULL; l = l->next) {
-		if (l->heap_id == heap_id && l->event == HEAP_ALLOC) {
+		if (l->heap_id != heap_id || l->event != event) {
+			continue;
+		}
+		if (event == HEAP_ALLOC) {
 			l->alloc_cb(heap_id, mem, bytes);
+		} else {
+			l->free_cb(heap_id, mem, bytes);
 		}
 	}
 	Z_LIB_UNLOCK(listener_lock);
 }
 
+void heap_listener_notify_alloc(uintptr_t heap_id, void *mem, size_t bytes)
+{
+	notify_block(heap_id, HEAP_ALLOC, mem, bytes);
+}
+
 void heap_listener_notify_free(uintptr_t heap_id, void *mem, size_t bytes)
 {
-	Z_LIB_LOCK(listener_lock);
-	for (struct heap_listener *l = listeners; l != NULL; l = l->next) {
-		if (l->heap_id == heap_id && l->event == HEAP_FREE) {
-			l->free_cb(heap_id, mem, bytes);
-		}
-	}
-	Z_LIB_UNLOCK(listener_lock);
+	notify_block(heap_id, HEAP_FREE, mem, bytes);
 }
 
 void heap_listener_notify_resize(uintptr_t heap_id, void *old_heap_end, void *new_heap_end)

@@ -15,33 +15,11 @@
 extern int compat_failures;
 extern int compat_checks;
 
-#define CHECK(cond)                                                                                \
-	do {                                                                                       \
-		compat_checks++;                                                                   \
-		if (!(cond)) {                                                                     \
-			compat_failures++;                                                         \
-			printk("%s:%d: FAILED: %s\n", __FILE__, __LINE__, #cond);                  \
-		}                                                                                  \
-	} while (0)
-
-#define CHECK_EQ(a, b)                                                                             \
-	do {                                                                                       \
-		long long compat_a_ = (long long)(a);                                              \
-		long long compat_b_ = (long long)(b);                                              \
-		compat_checks++;                                                                   \
-		if (compat_a_ != compat_b_) {                                                      \
-			compat_failures++;                                                         \
-			printk("%s:%d: FAILED: %s == %s (%lld != %lld)\n", __FILE__, __LINE__, #a, \
-			       #b, compat_a_, compat_b_);                                          \
-		}                                                                                  \
-	} while (0)
-
-#define RUN_TEST(fn)                                                                               \
-	do {                                                                                       \
-		int compat_before_ = compat_failures;                                              \
-		fn();                                                                              \
-		printk("%s %s\n", compat_failures == compat_before_ ? "PASS" : "FAIL", #fn);       \
-	} while (0)
+#define CHECK_COUNT       compat_checks
+#define CHECK_FAILURES    compat_failures
+#define CHECK_REPORT(...) printk(__VA_ARGS__)
+#define CHECK_PRINT(...)  printk(__VA_ARGS__)
+#include "../common/check.h"
 
 void compat_static_defines_tests(void);
 void compat_names_tests(void);

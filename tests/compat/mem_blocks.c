@@ -42,10 +42,11 @@ static struct {
 } events[16];
 static int n_events;
 
-static void on_alloc(uintptr_t id, void *mem, size_t bytes)
+/* Log one event; those after the 16th are only counted. */
+static void log_event(bool alloc, uintptr_t id, void *mem, size_t bytes)
 {
 	if (n_events < 16) {
-		events[n_events].alloc = true;
+		events[n_events].alloc = alloc;
 		events[n_events].id = id;
 		events[n_events].mem = mem;
 		events[n_events].bytes = bytes;
@@ -53,15 +54,14 @@ static void on_alloc(uintptr_t id, void *mem, size_t bytes)
 	n_events++;
 }
 
+static void on_alloc(uintptr_t id, void *mem, size_t bytes)
+{
+	log_event(true, id, mem, bytes);
+}
+
 static void on_free(uintptr_t id, void *mem, size_t bytes)
 {
-	if (n_events < 16) {
-		events[n_events].alloc = false;
-		events[n_events].id = id;
-		events[n_events].mem = mem;
-		events[n_events].bytes = bytes;
-	}
-	n_events++;
+	log_event(false, id, mem, bytes);
 }
 
 HEAP_LISTENER_ALLOC_DEFINE(mb_alloc_listener, HEAP_ID_FROM_POINTER(&mb), on_alloc);

@@ -67,17 +67,6 @@ static inline sys_dnode_t *sys_dlist_peek_next(const sys_dlist_t *list, const sy
 	return (node->next == list) ? NULL : node->next;
 }
 
-/** @brief Append @p node at the tail. */
-static inline void sys_dlist_append(sys_dlist_t *list, sys_dnode_t *node)
-{
-	sys_dnode_t *tail = list->prev;
-
-	node->next = list;
-	node->prev = tail;
-	tail->next = node;
-	list->prev = node;
-}
-
 /** @brief Insert @p node before @p successor (which is in a list). */
 static inline void sys_dlist_insert(sys_dnode_t *successor, sys_dnode_t *node)
 {
@@ -87,6 +76,13 @@ static inline void sys_dlist_insert(sys_dnode_t *successor, sys_dnode_t *node)
 	node->next = successor;
 	prev->next = node;
 	successor->prev = node;
+}
+
+/** @brief Append @p node at the tail. */
+static inline void sys_dlist_append(sys_dlist_t *list, sys_dnode_t *node)
+{
+	/* The list is circular through its head: the tail's successor is the head itself. */
+	sys_dlist_insert(list, node);
 }
 
 /** @brief Unlink @p node and mark it unlinked. */

@@ -35,6 +35,46 @@ static inline void kz_join(int n)
 	}
 }
 
+/* A helper thread's timeout argument @p arg: milliseconds, negative for K_FOREVER. */
+static inline k_timeout_t kz_timeout_ms(void *arg)
+{
+	int ms = (int)(intptr_t)arg;
+
+	return ms < 0 ? K_FOREVER : K_MSEC(ms);
+}
+
+/*
+ * The wake-order scenario of the waiting tests: helper threads 0 .. 3, at priorities 5, 3, 3
+ * and 4, start waiting on @p obj one after the other (1 ms apart), each running
+ * @p fn(@p obj, -1 (wait forever: see kz_timeout_ms()), its index). Waiters are served by
+ * priority, then in arrival order, so the items given one by one go to helpers 1, 2, 3, then 0.
+ */
+static inline void kz_spawn_waiters(k_thread_entry_t fn, void *obj)
+{
+	static const int prios[KZ_THREADS] = {5, 3, 3, 4};
+
+	for (int i = 0; i < KZ_THREADS; i++) {
+		kz_spawn(i, fn, obj, (void *)(intptr_t)-1, (void *)(intptr_t)i, prios[i], 0);
+		k_msleep(1);
+	}
+}
+
+/*
+ * The give-up scenario of the waiting tests: helper 0 (priority 3) waits on @p obj for 10 ms,
+ * running @p fn(@p obj, 10, 0). It must still wait 5 ms later and have returned 10 ms after that;
+ * @p finished is the test's count of helpers that returned. The test then checks what the
+ * helper's call returned.
+ */
+static inline void kz_wait_out(k_thread_entry_t fn, void *obj, const int *finished)
+{
+	kz_spawn(0, fn, obj, (void *)(intptr_t)10, (void *)0, 3, 0);
+	k_msleep(5);
+	zexpect_equal(*finished, 0, "the helper stopped waiting before its 10 ms timeout");
+	k_msleep(10);
+	zexpect_equal(*finished, 1, "the helper still waits 15 ms after a 10 ms timeout");
+	kz_join(1);
+}
+
 /* Bytes allocated in @p h now. */
 static inline size_t kz_allocated(struct k_heap *h)
 {

@@ -26,33 +26,11 @@
 static int ktest_failures;
 static int ktest_checks;
 
-#define CHECK(cond)                                                                                \
-	do {                                                                                       \
-		ktest_checks++;                                                                    \
-		if (!(cond)) {                                                                     \
-			ktest_failures++;                                                          \
-			KTEST_ERR("%s:%d: FAILED: %s\n", __FILE__, __LINE__, #cond);               \
-		}                                                                                  \
-	} while (0)
-
-#define CHECK_EQ(a, b)                                                                             \
-	do {                                                                                       \
-		long long ktest_a_ = (long long)(a);                                               \
-		long long ktest_b_ = (long long)(b);                                               \
-		ktest_checks++;                                                                    \
-		if (ktest_a_ != ktest_b_) {                                                        \
-			ktest_failures++;                                                          \
-			KTEST_ERR("%s:%d: FAILED: %s == %s (%lld != %lld)\n", __FILE__, __LINE__,  \
-				  #a, #b, ktest_a_, ktest_b_);                                     \
-		}                                                                                  \
-	} while (0)
-
-#define RUN_TEST(fn)                                                                               \
-	do {                                                                                       \
-		int ktest_before_ = ktest_failures;                                                \
-		fn();                                                                              \
-		KTEST_PRINT("%s %s\n", ktest_failures == ktest_before_ ? "PASS" : "FAIL", #fn);    \
-	} while (0)
+#define CHECK_COUNT       ktest_checks
+#define CHECK_FAILURES    ktest_failures
+#define CHECK_REPORT(...) KTEST_ERR(__VA_ARGS__)
+#define CHECK_PRINT(...)  KTEST_PRINT(__VA_ARGS__)
+#include "../../common/check.h"
 
 #define KTEST_RESULT()                                                                             \
 	(KTEST_PRINT("%d checks, %d failed\n", ktest_checks, ktest_failures),                      \

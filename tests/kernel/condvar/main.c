@@ -32,15 +32,13 @@ ZTEST_SUITE(kernel_condvar, NULL, NULL, before, NULL, NULL);
 static void waiter(void *p1, void *p2, void *p3)
 {
 	int idx = (int)(intptr_t)p1;
-	int ms = (int)(intptr_t)p2;
 
 	(void)p3;
 	k_mutex_lock(&mtx, K_FOREVER);
-	/* ms -1: K_FOREVER; ms -2: K_TICKS(K_TICKS_FOREVER), the same as on Zephyr. */
+	/* p2 -2: K_TICKS(K_TICKS_FOREVER), which is K_FOREVER as on Zephyr. */
 	results[idx] = k_condvar_wait(&cv, &mtx,
-				      ms == -2 ? K_TICKS(K_TICKS_FOREVER)
-				      : ms < 0 ? K_FOREVER
-					       : K_MSEC(ms));
+				      (intptr_t)p2 == -2 ? K_TICKS(K_TICKS_FOREVER)
+							 : kz_timeout_ms(p2));
 	/* The mutex is held again here. */
 	zexpect_true(mtx.owner == k_current_get());
 	order[done++] = idx;

@@ -46,6 +46,16 @@ static bool is(const struct msg *m, uint32_t v)
 	return m->a == e.a && m->b == e.b && m->c == e.c;
 }
 
+/* Put the messages of values @p first .. @p first + @p n - 1 into mq; each must fit at once. */
+static void put_seq(uint32_t first, uint32_t n)
+{
+	for (uint32_t i = 0; i < n; i++) {
+		struct msg m = mk(first + i);
+
+		zexpect_equal(k_msgq_put(&mq, &m, K_NO_WAIT), 0);
+	}
+}
+
 ZTEST(kernel_msgq, test_static_define)
 {
 	struct k_msgq_attrs at;
@@ -67,10 +77,7 @@ ZTEST(kernel_msgq, test_ring)
 
 	/* Several rounds, so that the pointers wrap around the end of the ring. */
 	for (uint32_t round = 0; round < 3; round++) {
-		for (uint32_t i = 0; i < MAX_MSGS - 1; i++) {
-			m = mk(round * 10 + i);
-			zexpect_equal(k_msgq_put(&mq, &m, K_NO_WAIT), 0);
-		}
+		put_seq(round * 10, MAX_MSGS - 1);
 		zexpect_equal(k_msgq_num_used_get(&mq), MAX_MSGS - 1);
 		for (uint32_t i = 0; i < MAX_MSGS - 1; i++) {
 			zexpect_equal(k_msgq_get(&mq, &m, K_NO_WAIT), 0);
@@ -78,10 +85,7 @@ ZTEST(kernel_msgq, test_ring)
 		}
 	}
 	/* Full: K_NO_WAIT gives -ENOMSG and changes nothing. */
-	for (uint32_t i = 0; i < MAX_MSGS; i++) {
-		m = mk(100 + i);
-		zexpect_equal(k_msgq_put(&mq, &m, K_NO_WAIT), 0);
-	}
+	put_seq(100, MAX_MSGS);
 	m = mk(999);
 	zexpect_equal(k_msgq_put(&mq, &m, K_NO_WAIT), -ENOMSG);
 	zexpect_equal(k_msgq_put_front(&mq, &m, K_NO_WAIT), -ENOMSG);
@@ -134,10 +138,7 @@ ZTEST(kernel_msgq, test_timeouts)
 	zexpect_equal(k_uptime_ticks(), t0);
 	zexpect_equal(k_msgq_get(&mq, &m, K_MSEC(15)), -EAGAIN);
 	zexpect_true(k_uptime_ticks() - t0 >= K_MSEC(15).ticks);
-	for (uint32_t i = 0; i < MAX_MSGS; i++) {
-		m = mk(i);
-		zexpect_equal(k_msgq_put(&mq, &m, K_NO_WAIT), 0);
-	}
+	put_seq(0, MAX_MSGS);
 	t0 = k_uptime_ticks();
 	zexpect_equal(k_msgq_put(&mq, &m, K_MSEC(15)), -EAGAIN);
 	zexpect_true(k_uptime_ticks() - t0 >= K_MSEC(15).ticks);
@@ -154,9 +155,8 @@ static int done;
 static void receiver(void *p1, void *p2, void *p3)
 {
 	int idx = (int)(intptr_t)p3;
-	int ms = (int)(intptr_t)p2;
 
-	result[idx] = k_msgq_get(p1, &received[idx], ms < 0 ? K_FOREVER : K_MSEC(ms));
+	result[idx] = k_msgq_get(p1, &received[idx], kz_timeout_ms(p2));
 	order[done++] = idx;
 }
 
@@ -180,14 +180,10 @@ static void front_sender(void *p1, void *p2, void *p3)
 
 ZTEST(kernel_msgq, test_receivers_wait)
 {
-	int prios[KZ_THREADS] = {5, 3, 3, 4};
 	struct msg m;
 
 	done = 0;
-	for (int i = 0; i < KZ_THREADS; i++) {
-		kz_spawn(i, receiver, &mq, (void *)(intptr_t)-1, (void *)(intptr_t)i, prios[i], 0);
-		k_msleep(1);
-	}
+	kz_spawn_waiters(receiver, &mq);
 	for (uint32_t i = 0; i < KZ_THREADS; i++) {
 		m = mk(i);
 		zexpect_equal(k_msgq_put(&mq, &m, K_NO_WAIT), 0);
@@ -207,10 +203,7 @@ ZTEST(kernel_msgq, test_senders_wait)
 {
 	struct msg m;
 
-	for (uint32_t i = 0; i < MAX_MSGS; i++) {
-		m = mk(i);
-		zexpect_equal(k_msgq_put(&mq, &m, K_NO_WAIT), 0);
-	}
+	put_seq(0, MAX_MSGS);
 	done = 0;
 	kz_spawn(0, sender, &mq, (void *)(uintptr_t)50, (void *)0, 5, 0);
 	k_msleep(1);
@@ -238,12 +231,7 @@ ZTEST(kernel_msgq, test_senders_wait)
 
 ZTEST(kernel_msgq, test_purge_wakes_senders)
 {
-	struct msg m;
-
-	for (uint32_t i = 0; i < MAX_MSGS; i++) {
-		m = mk(i);
-		zexpect_equal(k_msgq_put(&mq, &m, K_NO_WAIT), 0);
-	}
+	put_seq(0, MAX_MSGS);
 	done = 0;
 	kz_spawn(0, sender, &mq, (void *)(uintptr_t)60, (void *)0, 3, 0);
 	kz_spawn(1, sender, &mq, (void *)(uintptr_t)61, (void *)1, 3, 0);
@@ -261,13 +249,8 @@ ZTEST(kernel_msgq, test_receiver_timeout)
 	struct msg m = mk(9);
 
 	done = 0;
-	kz_spawn(0, receiver, &mq, (void *)(intptr_t)10, (void *)0, 3, 0);
-	k_msleep(5);
-	zexpect_equal(done, 0);
-	k_msleep(10);
-	zexpect_equal(done, 1);
+	kz_wait_out(receiver, &mq, &done);
 	zexpect_equal(result[0], -EAGAIN);
-	kz_join(1);
 	zexpect_equal(k_msgq_put(&mq, &m, K_NO_WAIT), 0); /* nobody waits any more: queued */
 	zexpect_equal(k_msgq_num_used_get(&mq), 1);
 	k_msgq_purge(&mq);

@@ -67,9 +67,8 @@ static void reader(void *p1, void *p2, void *p3)
 {
 	int idx = (int)(intptr_t)p1;
 	int len = (int)(intptr_t)p2;
-	int ms = (int)(intptr_t)p3;
 
-	rc[idx] = k_pipe_read(&p, rbuf[idx], (size_t)len, ms < 0 ? K_FOREVER : K_MSEC(ms));
+	rc[idx] = k_pipe_read(&p, rbuf[idx], (size_t)len, kz_timeout_ms(p3));
 	done++;
 }
 

@@ -154,8 +154,7 @@ static int got_count;
 static void getter(void *p1, void *p2, void *p3)
 {
 	int idx = (int)(intptr_t)p3;
-	int ms = (int)(intptr_t)p2;
-	void *data = k_queue_get(p1, ms < 0 ? K_FOREVER : K_MSEC(ms));
+	void *data = k_queue_get(p1, kz_timeout_ms(p2));
 
 	got[idx] = value_of(data);
 	got_order[got_count++] = idx;
@@ -177,14 +176,9 @@ ZTEST(kernel_queue, test_forever_and_handover)
 ZTEST(kernel_queue, test_wake_order)
 {
 	/* Priorities 5, 3, 3, 4 arriving in that order: served 3 (first), 3, 4, 5. */
-	int prios[KZ_THREADS] = {5, 3, 3, 4};
-
 	reset_items();
 	got_count = 0;
-	for (int i = 0; i < KZ_THREADS; i++) {
-		kz_spawn(i, getter, &q, (void *)(intptr_t)-1, (void *)(intptr_t)i, prios[i], 0);
-		k_msleep(1);
-	}
+	kz_spawn_waiters(getter, &q);
 	for (int i = 0; i < KZ_THREADS; i++) {
 		k_queue_append(&q, &items[i]);
 	}
@@ -217,13 +211,8 @@ ZTEST(kernel_queue, test_list_to_waiters)
 ZTEST(kernel_queue, test_timeout_in_thread)
 {
 	got_count = 0;
-	kz_spawn(0, getter, &q, (void *)(intptr_t)10, (void *)0, 3, 0);
-	k_msleep(5);
-	zexpect_equal(got_count, 0);
-	k_msleep(10);
-	zexpect_equal(got_count, 1);
+	kz_wait_out(getter, &q, &got_count);
 	zexpect_equal(got[0], -1);
-	kz_join(1);
 	/* An item put after the waiter gave up stays queued. */
 	k_queue_append(&q, &items[0]);
 	zexpect_equal(value_of(k_queue_peek_head(&q)), 0);

@@ -57,21 +57,15 @@ static int done;
 static void popper(void *p1, void *p2, void *p3)
 {
 	int idx = (int)(intptr_t)p3;
-	int ms = (int)(intptr_t)p2;
 
-	result[idx] = k_stack_pop(p1, &got[idx], ms < 0 ? K_FOREVER : K_MSEC(ms));
+	result[idx] = k_stack_pop(p1, &got[idx], kz_timeout_ms(p2));
 	done++;
 }
 
 ZTEST(kernel_stack, test_waiters)
 {
-	int prios[KZ_THREADS] = {5, 3, 3, 4};
-
 	done = 0;
-	for (int i = 0; i < KZ_THREADS; i++) {
-		kz_spawn(i, popper, &st, (void *)(intptr_t)-1, (void *)(intptr_t)i, prios[i], 0);
-		k_msleep(1);
-	}
+	kz_spawn_waiters(popper, &st);
 	for (stack_data_t i = 0; i < KZ_THREADS; i++) {
 		zexpect_equal(k_stack_push(&st, i), 0);
 	}
@@ -88,13 +82,8 @@ ZTEST(kernel_stack, test_waiters)
 	zexpect_equal(k_stack_pop(&st, &v, K_NO_WAIT), -EBUSY); /* all handed over */
 
 	done = 0;
-	kz_spawn(0, popper, &st, (void *)(intptr_t)10, (void *)0, 3, 0);
-	k_msleep(5);
-	zexpect_equal(done, 0);
-	k_msleep(10);
-	zexpect_equal(done, 1);
+	kz_wait_out(popper, &st, &done);
 	zexpect_equal(result[0], -EAGAIN);
-	kz_join(1);
 }
 
 static int isr_ret;

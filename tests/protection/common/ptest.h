@@ -40,25 +40,10 @@
 static int ptest_failures;
 static int ptest_checks;
 
-#define CHECK(cond)                                                                                \
-	do {                                                                                       \
-		ptest_checks++;                                                                    \
-		if (!(cond)) {                                                                     \
-			ptest_failures++;                                                          \
-			printk("FAIL %s:%d: %s\n", __FILE__, __LINE__, #cond);                     \
-		}                                                                                  \
-	} while (0)
-
-#define CHECK_EQ(a, b)                                                                             \
-	do {                                                                                       \
-		long long ptest_a = (long long)(a), ptest_b = (long long)(b);                      \
-		ptest_checks++;                                                                    \
-		if (ptest_a != ptest_b) {                                                          \
-			ptest_failures++;                                                          \
-			printk("FAIL %s:%d: %s == %s (%lld != %lld)\n", __FILE__, __LINE__, #a,    \
-			       #b, ptest_a, ptest_b);                                              \
-		}                                                                                  \
-	} while (0)
+#define CHECK_COUNT       ptest_checks
+#define CHECK_FAILURES    ptest_failures
+#define CHECK_REPORT(...) printk(__VA_ARGS__)
+#include "../../common/check.h" /* CHECK(), CHECK_EQ() */
 
 static inline int ptest_result(const char *suite)
 {

@@ -354,24 +354,35 @@ static void bail_out(const char *what)
 	test_status = ZTEST_STATUS_CRITICAL_ERROR;
 }
 
-void ztest_test_fail(void)
+/*
+ * ztest_test_fail() and ztest_test_skip(): in a suite's setup the whole suite ends with
+ * @p suite_result; in a test or its before step, the test ends with @p result (@p how for
+ * test_finalize()); anywhere else the run bails out (@p what: "fail" or "skip").
+ */
+static void end_early(enum ztest_result suite_result, enum ztest_result result, int how,
+		      const char *what)
 {
 	switch (cur_phase) {
 	case TEST_PHASE_SETUP:
-		__ztest_set_test_result(ZTEST_RESULT_SUITE_FAIL);
+		__ztest_set_test_result(suite_result);
 #if !Z_ZTEST_THREADS
 		longjmp(suite_fail_jmp, 1);
 #endif
 		break;
 	case TEST_PHASE_BEFORE:
 	case TEST_PHASE_TEST:
-		__ztest_set_test_result(ZTEST_RESULT_FAIL);
-		test_finalize(TC_FAIL);
+		__ztest_set_test_result(result);
+		test_finalize(how);
 		break;
 	default:
-		bail_out("fail");
+		bail_out(what);
 		break;
 	}
+}
+
+void ztest_test_fail(void)
+{
+	end_early(ZTEST_RESULT_SUITE_FAIL, ZTEST_RESULT_FAIL, TC_FAIL, "fail");
 }
 
 void ztest_test_pass(void)
@@ -389,22 +400,7 @@ void ztest_test_pass(void)
 
 void ztest_test_skip(void)
 {
-	switch (cur_phase) {
-	case TEST_PHASE_SETUP:
-		__ztest_set_test_result(ZTEST_RESULT_SUITE_SKIP);
-#if !Z_ZTEST_THREADS
-		longjmp(suite_fail_jmp, 1);
-#endif
-		break;
-	case TEST_PHASE_BEFORE:
-	case TEST_PHASE_TEST:
-		__ztest_set_test_result(ZTEST_RESULT_SKIP);
-		test_finalize(TC_SKIP);
-		break;
-	default:
-		bail_out("skip");
-		break;
-	}
+	end_early(ZTEST_RESULT_SUITE_SKIP, ZTEST_RESULT_SKIP, TC_SKIP, "skip");
 }
 
 void ztest_test_expect_fail(void)
@@ -1112,14 +1108,10 @@ static void list_tests(void)
 	}
 }
 
-#if Z_ZTEST_THREADS
-int main(void)
+/* main()'s work once the command line is read: list the tests (-list), or run them and report;
+ * the exit status is 1 when a test failed. */
+static int run_or_list(void)
 {
-	runner_thread = k_current_get();
-#if defined(CONFIG_USERSPACE) && CONFIG_USERSPACE
-	/* ztest's data (and ZTEST_BMEM/ZTEST_DMEM variables) is open to user-mode tests. */
-	(void)k_mem_domain_add_partition(&k_mem_domain_default, &ztest_mem_partition);
-#endif
 	if (z_ztest_list_requested()) {
 		list_tests();
 		return 0;
@@ -1128,43 +1120,31 @@ int main(void)
 	end_report();
 	return test_status != ZTEST_STATUS_OK ? 1 : 0;
 }
+
+#if Z_ZTEST_THREADS
+int main(void)
+{
+	runner_thread = k_current_get();
+#if defined(CONFIG_USERSPACE) && CONFIG_USERSPACE
+	/* ztest's data (and ZTEST_BMEM/ZTEST_DMEM variables) is open to user-mode tests. */
+	(void)k_mem_domain_add_partition(&k_mem_domain_default, &ztest_mem_partition);
+#endif
+	return run_or_list();
+}
 #else
 /* Bare-metal boards pass the command line through semihosting: the same -list / -test=. */
-static const char *single_selection;
-static bool single_list;
-
-const char *z_ztest_selection(void)
-{
-	return single_selection;
-}
-
-bool z_ztest_list_requested(void)
-{
-	return single_list;
-}
-
 int main(int argc, char **argv)
 {
 	for (int i = 1; i < argc; i++) {
 		const char *opt = argv[i];
 
 		opt += opt[0] == '-' ? (opt[1] == '-' ? 2 : 1) : 0;
-		if (strcmp(opt, "list") == 0) {
-			single_list = true;
-		} else if (strncmp(opt, "test=", 5) == 0 && opt[5] != '\0') {
-			single_selection = opt + 5;
-		} else {
+		if (!z_ztest_option(opt)) {
 			PRINT_DATA("ztest: unknown option '%s'\n", argv[i]);
 			return 2;
 		}
 	}
-	if (single_list) {
-		list_tests();
-		return 0;
-	}
-	test_main();
-	end_report();
-	return test_status != ZTEST_STATUS_OK ? 1 : 0;
+	return run_or_list();
 }
 #endif
 

@@ -24,20 +24,48 @@
 
 /* Without the fatal hook, the kernel's default handler asks the runner (kernel/fatal.c). */
 
+#if (defined(CONFIG_ZTEST_FATAL_HOOK) && CONFIG_ZTEST_FATAL_HOOK) ||                               \
+    (defined(CONFIG_ZTEST_ASSERT_HOOK) && CONFIG_ZTEST_ASSERT_HOOK)
+/*
+ * Who may fail as expected, for each hook: the thread that declared it (ztest_set_fault_valid()
+ * or ztest_set_assert_valid() with true), or any ISR when it was declared from one. Kept in
+ * ztest's memory partition (ZTEST_BMEM), since user-mode tests declare it.
+ */
+struct expectation {
+	volatile bool in_isr;
+	k_tid_t volatile tid;
+};
+
+static inline void expectation_set(struct expectation *e, bool valid)
+{
+	if (!valid) {
+		e->tid = NULL;
+		e->in_isr = false;
+	} else if (k_is_in_isr()) {
+		e->in_isr = true;
+	} else {
+		e->tid = k_current_get();
+	}
+}
+
+/* True if the failure happening now was declared; a declaration serves once. */
+static inline bool expectation_take(struct expectation *e)
+{
+	if (k_current_get() != e->tid && !e->in_isr) {
+		return false;
+	}
+	e->tid = NULL;
+	e->in_isr = false;
+	return true;
+}
+#endif
+
 #if defined(CONFIG_ZTEST_FATAL_HOOK) && CONFIG_ZTEST_FATAL_HOOK
-static ZTEST_BMEM volatile bool fault_in_isr;
-static ZTEST_BMEM k_tid_t volatile valid_fault_tid;
+static ZTEST_BMEM struct expectation fault_expected;
 
 void ztest_set_fault_valid(bool valid)
 {
-	if (!valid) {
-		valid_fault_tid = NULL;
-		fault_in_isr = false;
-	} else if (k_is_in_isr()) {
-		fault_in_isr = true;
-	} else {
-		valid_fault_tid = k_current_get();
-	}
+	expectation_set(&fault_expected, valid);
 }
 
 __weak void ztest_post_fatal_error_hook(unsigned int reason, const struct arch_esf *esf)
@@ -48,13 +76,11 @@ __weak void ztest_post_fatal_error_hook(unsigned int reason, const struct arch_e
 
 void k_sys_fatal_error_handler(unsigned int reason, const struct arch_esf *esf)
 {
-	bool valid = k_current_get() == valid_fault_tid || fault_in_isr;
+	bool valid = expectation_take(&fault_expected);
 
 	printk("Caught system error -- reason %u %d\n", reason, valid ? 1 : 0);
 	if (valid) {
 		printk("Fatal error expected as part of test case.\n");
-		valid_fault_tid = NULL;
-		fault_in_isr = false;
 		ztest_post_fatal_error_hook(reason, esf);
 		return;
 	}
@@ -66,19 +92,11 @@ void k_sys_fatal_error_handler(unsigned int reason, const struct arch_esf *esf)
 #endif /* CONFIG_ZTEST_FATAL_HOOK */
 
 #if defined(CONFIG_ZTEST_ASSERT_HOOK) && CONFIG_ZTEST_ASSERT_HOOK
-static ZTEST_BMEM volatile bool assert_in_isr;
-static ZTEST_BMEM k_tid_t volatile valid_assert_tid;
+static ZTEST_BMEM struct expectation assert_expected;
 
 void ztest_set_assert_valid(bool valid)
 {
-	if (!valid) {
-		valid_assert_tid = NULL;
-		assert_in_isr = false;
-	} else if (k_is_in_isr()) {
-		assert_in_isr = true;
-	} else {
-		valid_assert_tid = k_current_get();
-	}
+	expectation_set(&assert_expected, valid);
 }
 
 __weak void ztest_post_assert_fail_hook(void)
@@ -91,10 +109,8 @@ void assert_post_action(const char *file, unsigned int line)
 	(void)file;
 	(void)line;
 	printk("Caught assert failed\n");
-	if (k_current_get() == valid_assert_tid || assert_in_isr) {
+	if (expectation_take(&assert_expected)) {
 		printk("Assert error expected as part of test case.\n");
-		valid_assert_tid = NULL;
-		assert_in_isr = false;
 		/* Does not return to the failed assertion: the hook ends the thread. */
 		ztest_post_assert_fail_hook();
 		return;

@@ -24,6 +24,12 @@ const char *z_ztest_selection(void);
 bool z_ztest_list_requested(void);
 
 /**
+ * @brief Take one command line option, without its leading dashes: "list" or "test=SELECTION".
+ * @return false for any other option (the caller reports it).
+ */
+bool z_ztest_option(const char *opt);
+
+/**
  * @brief An unexpected fatal error: if it happened in a thread of the running test, record the
  * test as failed and return true (the faulting thread ends, the run goes on); false when no
  * test is running (the system halts).
