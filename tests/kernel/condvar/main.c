@@ -36,9 +36,8 @@ static void waiter(void *p1, void *p2, void *p3)
 	(void)p3;
 	k_mutex_lock(&mtx, K_FOREVER);
 	/* p2 -2: K_TICKS(K_TICKS_FOREVER), which is K_FOREVER as on Zephyr. */
-	results[idx] = k_condvar_wait(&cv, &mtx,
-				      (intptr_t)p2 == -2 ? K_TICKS(K_TICKS_FOREVER)
-							 : kz_timeout_ms(p2));
+	results[idx] = k_condvar_wait(
+	    &cv, &mtx, (intptr_t)p2 == -2 ? K_TICKS(K_TICKS_FOREVER) : kz_timeout_ms(p2));
 	/* The mutex is held again here. */
 	zexpect_true(mtx.owner == k_current_get());
 	order[done++] = idx;
