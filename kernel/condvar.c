@@ -24,11 +24,8 @@ int k_condvar_init(struct k_condvar *condvar)
 int k_condvar_signal(struct k_condvar *condvar)
 {
 	k_spinlock_key_t key = k_spin_lock(&condvar_lock);
-	struct k_thread *t = z_unpend_first_thread(&condvar->wait_q);
 
-	if (t != NULL) {
-		z_thread_return_value_set(t, 0);
-		z_ready_thread(t);
+	if (z_wake_one(&condvar->wait_q, 0)) {
 		z_reschedule(&condvar_lock, key);
 	} else {
 		k_spin_unlock(&condvar_lock, key);
@@ -39,12 +36,9 @@ int k_condvar_signal(struct k_condvar *condvar)
 int k_condvar_broadcast(struct k_condvar *condvar)
 {
 	k_spinlock_key_t key = k_spin_lock(&condvar_lock);
-	struct k_thread *t;
 	int woken = 0;
 
-	while ((t = z_unpend_first_thread(&condvar->wait_q)) != NULL) {
-		z_thread_return_value_set(t, 0);
-		z_ready_thread(t);
+	while (z_wake_one(&condvar->wait_q, 0)) {
 		woken++;
 	}
 	z_reschedule(&condvar_lock, key);

@@ -284,11 +284,9 @@ int k_msgq_peek_at(struct k_msgq *msgq, void *data, uint32_t idx)
 void k_msgq_purge(struct k_msgq *msgq)
 {
 	k_spinlock_key_t key = k_spin_lock(&msgq->lock);
-	struct k_thread *t;
 
-	while ((t = z_unpend_first_thread(&msgq->wait_q)) != NULL) {
-		z_thread_return_value_set(t, -ENOMSG);
-		z_ready_thread(t);
+	while (z_wake_one(&msgq->wait_q, -ENOMSG)) {
+		/* every waiter: its call returns -ENOMSG */
 	}
 	msgq->used_msgs = 0;
 	msgq->read_ptr = msgq->write_ptr;

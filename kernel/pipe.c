@@ -58,18 +58,6 @@ static k_timeout_t remaining(int64_t deadline)
 	return left > 0 ? K_TICKS(left) : K_NO_WAIT;
 }
 
-static bool wake_one(_wait_q_t *wq)
-{
-	struct k_thread *t = z_unpend_first_thread(wq);
-
-	if (t == NULL) {
-		return false;
-	}
-	z_thread_return_value_set(t, 0);
-	z_ready_thread(t);
-	return true;
-}
-
 /* Wait on @p wq (lock held on entry and on return): 0 woken, -EAGAIN, -EPIPE, -ECANCELED. */
 static int wait_for(struct k_pipe *pipe, _wait_q_t *wq, k_spinlock_key_t *key, int64_t deadline,
 		    const char *what)
@@ -132,7 +120,7 @@ int k_pipe_write(struct k_pipe *pipe, const uint8_t *data, size_t len, k_timeout
 			memcpy(pipe->buffer, &data[written + first], n - first);
 			pipe->used += n;
 			written += n;
-			readied |= wake_one(&pipe->data);
+			readied |= z_wake_one(&pipe->data, 0);
 			readied |=
 			    z_obj_poll_signal(&pipe->poll_events, K_POLL_STATE_PIPE_DATA_AVAILABLE);
 		}
@@ -176,7 +164,7 @@ int k_pipe_read(struct k_pipe *pipe, uint8_t *data, size_t len, k_timeout_t time
 			pipe->head = (pipe->head + n) % pipe->size;
 			pipe->used -= n;
 			nread += n;
-			readied |= wake_one(&pipe->space);
+			readied |= z_wake_one(&pipe->space, 0);
 		}
 		if (nread == len) {
 			rc = (int)nread;

@@ -176,6 +176,23 @@ void z_thread_timeout_add(struct k_thread *t, k_timeout_t timeout)
 	z_add_timeout(&t->base.timeout, thread_timeout_expired, timeout);
 }
 
+/*
+ * End @p t's timed state @p state before its timeout: _THREAD_SLEEPING for k_wakeup(),
+ * _THREAD_PRESTART for k_thread_start(). Nothing when @p t is not in that state; otherwise the
+ * timeout z_thread_timeout_add() armed is cancelled, the state cleared, and @p t made ready and
+ * given the CPU if it should have it.
+ */
+void z_thread_end_timed_state(struct k_thread *t, uint32_t state)
+{
+	if ((t->base.thread_state & state) == 0U) {
+		return;
+	}
+	(void)z_abort_timeout(&t->base.timeout);
+	t->base.thread_state &= ~state;
+	z_ready_thread(t);
+	z_reschedule_unlocked();
+}
+
 /* Nothing is ready and no timeout is armed: nothing can ever run again. */
 extern void z_no_thread_can_run(void);
 
@@ -418,13 +435,7 @@ int32_t k_usleep(int32_t us)
 
 void k_wakeup(k_tid_t thread)
 {
-	if ((thread->base.thread_state & _THREAD_SLEEPING) == 0U) {
-		return;
-	}
-	(void)z_abort_timeout(&thread->base.timeout);
-	thread->base.thread_state &= ~_THREAD_SLEEPING;
-	z_ready_thread(thread);
-	z_reschedule_unlocked();
+	z_thread_end_timed_state(thread, _THREAD_SLEEPING);
 }
 
 void k_thread_suspend(k_tid_t thread)

@@ -42,12 +42,8 @@ int k_sem_take(struct k_sem *sem, k_timeout_t timeout)
 void k_sem_give(struct k_sem *sem)
 {
 	k_spinlock_key_t key = k_spin_lock(&sem_lock);
-	struct k_thread *t = z_unpend_first_thread(&sem->wait_q);
 
-	if (t != NULL) {
-		z_thread_return_value_set(t, 0);
-		z_ready_thread(t);
-	} else {
+	if (!z_wake_one(&sem->wait_q, 0)) {
 		if (sem->count < sem->limit) {
 			sem->count++;
 		}
@@ -60,11 +56,9 @@ void k_sem_give(struct k_sem *sem)
 void k_sem_reset(struct k_sem *sem)
 {
 	k_spinlock_key_t key = k_spin_lock(&sem_lock);
-	struct k_thread *t;
 
-	while ((t = z_unpend_first_thread(&sem->wait_q)) != NULL) {
-		z_thread_return_value_set(t, -EAGAIN);
-		z_ready_thread(t);
+	while (z_wake_one(&sem->wait_q, -EAGAIN)) {
+		/* every waiter: its k_sem_take() returns -EAGAIN */
 	}
 	sem->count = 0;
 	z_reschedule(&sem_lock, key);

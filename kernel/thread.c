@@ -18,6 +18,7 @@ LOG_MODULE_DECLARE(os, CONFIG_LOG_DEFAULT_LEVEL);
 
 extern void z_sched_forget(struct k_thread *t);
 extern void z_thread_timeout_add(struct k_thread *t, k_timeout_t timeout);
+extern void z_thread_end_timed_state(struct k_thread *t, uint32_t state);
 extern FUNC_NORETURN void z_sched_exit_current(void);
 
 /* Live (not ended) threads, in creation order. */
@@ -112,13 +113,7 @@ k_tid_t k_thread_create(struct k_thread *new_thread, k_thread_stack_t *stack, si
 
 void k_thread_start(k_tid_t thread)
 {
-	if ((thread->base.thread_state & _THREAD_PRESTART) == 0U) {
-		return;
-	}
-	(void)z_abort_timeout(&thread->base.timeout);
-	thread->base.thread_state &= ~_THREAD_PRESTART;
-	z_ready_thread(thread);
-	z_reschedule_unlocked();
+	z_thread_end_timed_state(thread, _THREAD_PRESTART);
 }
 
 /* Common end of a thread: it leaves every queue, joiners wake. Not the host thread yet. */

@@ -38,7 +38,6 @@ static void timer_expired(struct _timeout *to)
 {
 	struct k_timer *timer = CONTAINER_OF(to, struct k_timer, timeout);
 	k_spinlock_key_t key = k_spin_lock(&timer_lock);
-	struct k_thread *t;
 
 	if (is_periodic(timer->period)) {
 		/* From the previous deadline, not from now: the period does not drift. */
@@ -53,11 +52,7 @@ static void timer_expired(struct _timeout *to)
 	}
 
 	key = k_spin_lock(&timer_lock);
-	t = z_unpend_first_thread(&timer->wait_q);
-	if (t != NULL) {
-		z_thread_return_value_set(t, 0);
-		z_ready_thread(t);
-	}
+	(void)z_wake_one(&timer->wait_q, 0);
 	/* The announcing context reschedules. */
 	k_spin_unlock(&timer_lock, key);
 }
@@ -96,7 +91,6 @@ void k_timer_start(struct k_timer *timer, k_timeout_t duration, k_timeout_t peri
 void k_timer_stop(struct k_timer *timer)
 {
 	k_spinlock_key_t key = k_spin_lock(&timer_lock);
-	struct k_thread *t;
 
 	if (z_abort_timeout(&timer->timeout) != 0) {
 		/* Not running: nothing to stop. */
@@ -108,10 +102,7 @@ void k_timer_stop(struct k_timer *timer)
 		timer->stop_fn(timer);
 	}
 	key = k_spin_lock(&timer_lock);
-	t = z_unpend_first_thread(&timer->wait_q);
-	if (t != NULL) {
-		z_thread_return_value_set(t, 0);
-		z_ready_thread(t);
+	if (z_wake_one(&timer->wait_q, 0)) {
 		z_reschedule(&timer_lock, key);
 		return;
 	}

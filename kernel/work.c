@@ -87,12 +87,7 @@ int k_work_busy_get(const struct k_work *work)
 /* Wake the queue's thread if it waits for work (lock held). */
 static void notify_queue_locked(struct k_work_q *queue)
 {
-	struct k_thread *t = z_unpend_first_thread(&queue->notifyq);
-
-	if (t != NULL) {
-		z_thread_return_value_set(t, 0);
-		z_ready_thread(t);
-	}
+	(void)z_wake_one(&queue->notifyq, 0);
 }
 
 static int queue_submit_locked(struct k_work_q *queue, struct k_work *work)

@@ -73,6 +73,24 @@ static inline void z_thread_return_value_set(struct k_thread *thread, int value)
 	thread->base.swap_retval = value;
 }
 
+/**
+ * @brief Wake the first waiter of @p wq (highest priority, then longest waiting), if any: take it
+ * off the queue, make its z_pend_curr() return @p value and make it ready. The caller
+ * reschedules (z_reschedule()) or, in an ISR-like context, lets the announcing context do it.
+ * @return true if a thread was woken, false if none waited.
+ */
+static inline bool z_wake_one(_wait_q_t *wq, int value)
+{
+	struct k_thread *t = z_unpend_first_thread(wq);
+
+	if (t == NULL) {
+		return false;
+	}
+	z_thread_return_value_set(t, value);
+	z_ready_thread(t);
+	return true;
+}
+
 /** @brief Change @p thread's priority, re-sorting the queue it is in; no rescheduling. */
 void z_thread_priority_set_internal(struct k_thread *thread, int prio);
 
