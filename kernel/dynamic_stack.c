@@ -6,10 +6,15 @@
  * @file
  * @brief Thread stacks allocated at run time (k_thread_stack_alloc / k_thread_stack_free).
  *
- * Each stack is its own anonymous mapping laid out like a static stack object (guard page,
- * slack, then the declared area ending on a page boundary; no tail is needed, the size is
+ * Two sources, as on Zephyr: a pool of CONFIG_DYNAMIC_THREAD_POOL_SIZE static stacks of
+ * CONFIG_DYNAMIC_THREAD_STACK_SIZE bytes (a bit per stack), and, with
+ * CONFIG_DYNAMIC_THREAD_ALLOC, allocated stacks of any size; CONFIG_DYNAMIC_THREAD_PREFER_*
+ * says which is tried first, the other is the fallback.
+ *
+ * Each allocated stack is its own anonymous mapping laid out like a static stack object (guard
+ * page, slack, then the declared area ending on a page boundary; no tail is needed, the size is
  * passed to k_thread_create), so guard pages, the slack check and domains treat it the same
- * way, and freeing it gives the memory back to the host.
+ * way, and freeing it gives the memory back to the host. Pool stacks are static stack objects.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -52,8 +57,8 @@ static void host_alloc(void *arg)
 	if (a->rec == NULL) {
 		return;
 	}
-	a->mem = mmap(NULL, a->obj_size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1,
-		      0);
+	a->mem =
+	    mmap(NULL, a->obj_size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (a->mem == MAP_FAILED) {
 		free(a->rec);
 		a->rec = NULL;
@@ -68,15 +73,72 @@ static void host_free(void *arg)
 	free(rec);
 }
 
-k_thread_stack_t *k_thread_stack_alloc(size_t size, int flags)
+#if defined(CONFIG_DYNAMIC_THREAD_POOL_SIZE) && CONFIG_DYNAMIC_THREAD_POOL_SIZE > 0
+#define POOL_STACKS     CONFIG_DYNAMIC_THREAD_POOL_SIZE
+#define POOL_STACK_SIZE CONFIG_DYNAMIC_THREAD_STACK_SIZE
+static K_THREAD_STACK_ARRAY_DEFINE(pool_stacks, POOL_STACKS, POOL_STACK_SIZE);
+static uint32_t pool_used[(POOL_STACKS + 31) / 32]; /* bit i: pool_stacks[i] handed out */
+#else
+#define POOL_STACKS     0
+#define POOL_STACK_SIZE 0
+static k_thread_stack_t pool_stacks[1][1];
+static uint32_t pool_used[1];
+#endif
+
+/* Variables, not macros, in the comparisons: a pool of 0 stacks must not make them constant. */
+static const size_t pool_count = POOL_STACKS;
+static const size_t pool_stack_size = POOL_STACK_SIZE;
+
+#if defined(CONFIG_DYNAMIC_THREAD_PREFER_ALLOC) ||                                                 \
+    (Z_PROT_NO_AUTOCONF && !defined(CONFIG_DYNAMIC_THREAD_PREFER_POOL))
+#define PREFER_ALLOC 1
+#else
+#define PREFER_ALLOC 0
+#endif
+#if defined(CONFIG_DYNAMIC_THREAD_ALLOC) || Z_PROT_NO_AUTOCONF
+#define ALLOC_ENABLED 1
+#else
+#define ALLOC_ENABLED 0
+#endif
+
+/* A free pool stack, for sizes up to the pool's stack size; NULL otherwise. */
+static k_thread_stack_t *pool_alloc(size_t size)
 {
-	(void)flags; /* K_USER: user and kernel stacks have the same layout on the host. */
-	if (!Z_PROT_DYNAMIC_THREAD) {
-		LOG_ERR("k_thread_stack_alloc: CONFIG_DYNAMIC_THREAD is not set");
+	k_thread_stack_t *stack = NULL;
+
+	if (pool_count == 0U || size > pool_stack_size) {
 		return NULL;
 	}
-	if (size == 0U || size > SIZE_MAX / 2U) {
-		LOG_ERR("k_thread_stack_alloc: invalid size %zu", size);
+	k_spinlock_key_t key = k_spin_lock(&dyn_lock);
+
+	for (size_t i = 0; i < pool_count; i++) {
+		if ((pool_used[i / 32] & (1U << (i % 32))) == 0U) {
+			pool_used[i / 32] |= 1U << (i % 32);
+			stack = pool_stacks[i];
+			break;
+		}
+	}
+	k_spin_unlock(&dyn_lock, key);
+	return stack;
+}
+
+/* Index of @p stack in the pool, or -1 if it is not one of the pool's stack objects. */
+static long pool_index(const k_thread_stack_t *stack)
+{
+	uintptr_t base = (uintptr_t)pool_stacks[0];
+	uintptr_t p = (uintptr_t)stack;
+	size_t each = sizeof(pool_stacks[0]);
+
+	if (pool_count == 0U || p < base || p >= base + pool_count * each ||
+	    (p - base) % each != 0U) {
+		return -1;
+	}
+	return (long)((p - base) / each);
+}
+
+static k_thread_stack_t *mapped_alloc(size_t size)
+{
+	if (!ALLOC_ENABLED || size > SIZE_MAX / 2U) {
 		return NULL;
 	}
 	struct host_alloc a = {.obj_size = Z_THREAD_STACK_OBJ_LEN(size)};
@@ -99,12 +161,84 @@ k_thread_stack_t *k_thread_stack_alloc(size_t size, int flags)
 	return rec->obj;
 }
 
+k_thread_stack_t *k_thread_stack_alloc(size_t size, int flags)
+{
+	k_thread_stack_t *stack;
+
+	(void)flags; /* K_USER: user and kernel stacks have the same layout on the host. */
+	if (!Z_PROT_DYNAMIC_THREAD) {
+		LOG_ERR("k_thread_stack_alloc: CONFIG_DYNAMIC_THREAD is not set");
+		return NULL;
+	}
+	if (size == 0U || size > SIZE_MAX / 2U) {
+		LOG_ERR("k_thread_stack_alloc: invalid size %zu", size);
+		return NULL;
+	}
+	if (PREFER_ALLOC) {
+		stack = mapped_alloc(size);
+		if (stack == NULL) {
+			stack = pool_alloc(size);
+		}
+	} else {
+		stack = pool_alloc(size);
+		if (stack == NULL) {
+			stack = mapped_alloc(size);
+		}
+	}
+	if (stack == NULL) {
+		LOG_DBG("k_thread_stack_alloc: no stack of %zu bytes (pool %d x %d bytes, "
+			"allocation %s)",
+			size, POOL_STACKS, POOL_STACK_SIZE, ALLOC_ENABLED ? "failed" : "disabled");
+	}
+	return stack;
+}
+
+bool z_thread_stack_is_dynamic(const k_thread_stack_t *stack)
+{
+	long idx = pool_index(stack);
+	bool found = false;
+	k_spinlock_key_t key = k_spin_lock(&dyn_lock);
+
+	if (idx >= 0) {
+		found = (pool_used[idx / 32] & (1U << (idx % 32))) != 0U;
+	} else {
+		for (struct dyn_stack *rec = dyn_stacks; rec != NULL && !found; rec = rec->next) {
+			found = rec->obj == stack;
+		}
+	}
+	k_spin_unlock(&dyn_lock, key);
+	return found;
+}
+
 int k_thread_stack_free(k_thread_stack_t *stack)
 {
 	if (!Z_PROT_DYNAMIC_THREAD) {
 		/* As Zephyr without dynamic threads. */
 		return -ENOSYS;
 	}
+	long idx = pool_index(stack);
+
+	if (idx >= 0) {
+		k_spinlock_key_t key = k_spin_lock(&dyn_lock);
+		uint32_t bit = 1U << (idx % 32);
+
+		if ((pool_used[idx / 32] & bit) == 0U) {
+			k_spin_unlock(&dyn_lock, key);
+			LOG_ERR("k_thread_stack_free: pool stack %p is not allocated",
+				(void *)stack);
+			return -EINVAL;
+		}
+		if (z_prot_stack_in_use((uintptr_t)stack, sizeof(pool_stacks[0]))) {
+			k_spin_unlock(&dyn_lock, key);
+			LOG_ERR("k_thread_stack_free: a live thread still uses stack %p",
+				(void *)stack);
+			return -EBUSY;
+		}
+		pool_used[idx / 32] &= ~bit;
+		k_spin_unlock(&dyn_lock, key);
+		return 0;
+	}
+
 	k_spinlock_key_t key = k_spin_lock(&dyn_lock);
 	struct dyn_stack **link = &dyn_stacks;
 

@@ -37,7 +37,11 @@ void k_event_init(struct k_event *event)
 	event->lock = (struct k_spinlock){0};
 }
 
-/* Bits of @p mask become those of @p events; wake whoever is satisfied now. */
+/*
+ * Bits of @p mask become those of @p events; wake whoever is satisfied now. Returns the bits of
+ * @p mask as they were before, as Zephyr's k_event_post_internal() does (post: the posted bits
+ * that were already set; set: every bit; clear: the cleared bits that were set).
+ */
 static uint32_t event_change(struct k_event *event, uint32_t events, uint32_t mask)
 {
 	k_spinlock_key_t key = k_spin_lock(&event->lock);
@@ -69,7 +73,7 @@ static uint32_t event_change(struct k_event *event, uint32_t events, uint32_t ma
 	} else {
 		k_spin_unlock(&event->lock, key);
 	}
-	return previous;
+	return previous & mask;
 }
 
 uint32_t k_event_post(struct k_event *event, uint32_t events)

@@ -21,6 +21,15 @@ set(ENV{ZEPHYR_BASE} "${ZEPHYR_BASE}")
 set(APPLICATION_SOURCE_DIR "${CMAKE_CURRENT_SOURCE_DIR}")
 set(APPLICATION_BINARY_DIR "${CMAKE_CURRENT_BINARY_DIR}")
 set(Zephyr_FOUND TRUE)
+# Zephyr's build sets these for the application's CMakeLists.txt; test folders write, e.g.,
+# target_include_directories(app PRIVATE ${ZEPHYR_BASE}/arch/${ARCH}/include). zmem runs where
+# native_sim does: the POSIX architecture, zmem's host board (CONFIG_ARCH, CONFIG_BOARD).
+if(NOT DEFINED ARCH)
+  set(ARCH posix)
+endif()
+if(NOT DEFINED BOARD)
+  set(BOARD zmem_host)
+endif()
 
 if(TARGET app)
   message(FATAL_ERROR "zmem: a build tree holds one Zephyr application (target `app` exists "
@@ -119,7 +128,10 @@ target_link_libraries(zephyr_final PRIVATE app)
 set_target_properties(zephyr_final PROPERTIES
   OUTPUT_NAME zephyr SUFFIX ".exe"
   RUNTIME_OUTPUT_DIRECTORY "${APPLICATION_BINARY_DIR}/zephyr")
-set_target_properties(app PROPERTIES C_STANDARD 11)
+# Strict C11 (-std=c11, not gnu11), as zmem's own code and as Zephyr builds applications (its
+# C standard choice has no GNU dialect): the host C library then declares only standard names,
+# so an application's globals such as `index` or `rindex` do not collide with BSD extensions.
+set_target_properties(app PROPERTIES C_STANDARD 11 C_EXTENSIONS OFF)
 if(_zmem_in_tree AND TARGET zmem_warnings)
   target_link_libraries(app PRIVATE zmem_warnings)
 endif()
@@ -146,6 +158,12 @@ if(ZMEM_BOARD AND NOT ZMEM_HOST_RUNTIME)
 else()
   zmem_app_configure(app zephyr_final "${APPLICATION_BINARY_DIR}"
     CONF ${_zmem_conf_files} KCONFIG "${_zmem_kconfig_root}" TARGETS_UNPREFIXED EXPORT_VARIABLES)
+endif()
+
+# CONFIG_LEGACY_INCLUDE_PATH (Zephyr 3.0 to 3.4): <kernel.h>, <ztest.h>, <sys/printk.h>...
+# without the zephyr/ prefix, for applications written before Zephyr 3.0.
+if(CONFIG_LEGACY_INCLUDE_PATH)
+  target_include_directories(app PRIVATE "${ZEPHYR_BASE}/include/zephyr")
 endif()
 
 # The few Zephyr CMake extensions applications commonly use.

@@ -22,6 +22,7 @@
 #include <zephyr/toolchain.h>
 #include <zephyr/arch/arch_interface.h>
 #include <zephyr/sys/util.h>
+#include <zephyr/sys/atomic.h>
 #include <zephyr/sys_clock.h>
 #include <zephyr/irq.h>
 #include <zephyr/irq_offload.h>

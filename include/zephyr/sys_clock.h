@@ -60,8 +60,14 @@ typedef struct {
 	((k_ticks_t)((((uint64_t)(n)) * Z_HZ_TICKS + (per_sec) - 1) / (per_sec)))
 #define Z_NONNEG(n) (((int64_t)(n)) < 0 ? 0 : (n))
 
-/** @brief Timeout of @p t ticks. */
-#define K_TICKS(t)   Z_TIMEOUT_TICKS((k_ticks_t)Z_NONNEG(t))
+/**
+ * @brief Timeout of @p t ticks. K_TICKS(K_TICKS_FOREVER) is K_FOREVER, as on Zephyr (whose
+ * K_TICKS stores @p t unchanged; Zephyr's tests pass K_TICKS_FOREVER through it); any other
+ * negative value is K_NO_WAIT (zmem has no absolute timeouts). @p t may be evaluated twice.
+ */
+#define K_TICKS(t)                                                                                 \
+	Z_TIMEOUT_TICKS(((k_ticks_t)(t)) == K_TICKS_FOREVER ? K_TICKS_FOREVER                      \
+							    : (k_ticks_t)Z_NONNEG(t))
 /** @brief Timeout of @p ns nanoseconds. */
 #define K_NSEC(ns)   Z_TIMEOUT_TICKS(Z_CEIL_TICKS(Z_NONNEG(ns), 1000000000ULL))
 /** @brief Timeout of @p us microseconds. */

@@ -81,4 +81,10 @@ void z_host_raw_write(const char *msg);
 /** @brief Exit status of k_fatal_halt() (the default fatal error handler). */
 #define ZMEM_EXIT_FATAL 4
 
+/**
+ * @brief True if @p stack is a stack k_thread_stack_alloc() handed out and not yet freed (an
+ * allocated one or a pool one); k_object_free() uses it to tell stacks from pool blocks.
+ */
+bool z_thread_stack_is_dynamic(const k_thread_stack_t *stack);
+
 #endif /* ZMEM_KERNEL_INCLUDE_KERNEL_INTERNAL_H_ */

@@ -48,7 +48,8 @@ def parse_args(argv):
                         'virtual time)')
     p.add_argument('--no-ccache', action='store_true', help='do not use ccache even if present')
     p.add_argument('-x', '--extra-args', action='append', default=[], dest='extra_cmake_args',
-                   help='extra CMake argument for every build, e.g. -x=-DCONFIG_ASSERT=y')
+                   help='extra CMake cache entry for every build, -D prefixed as on Zephyr: '
+                        '-x CONFIG_ASSERT=y (or -x=-DCONFIG_ASSERT=y)')
     p.add_argument('-v', '--verbose', action='count', default=0,
                    help='list each instance as it ends (and filtered ones); -vv: test cases')
     p.add_argument('-i', '--inline-logs', action='store_true',

@@ -102,7 +102,9 @@ def cmake_args(inst, opts):
                     os.path.join(opts.zephyr_base, inst.platform.toolchain_file))
     args.extend(inst.platform.cmake_args)
     args.append(f'-DBOARD={inst.platform.name}')
-    args.extend(opts.extra_cmake_args)
+    # As Zephyr's twister: each -x entry is a cache entry, prefixed with -D ("-x USE_CCACHE=0"
+    # is -DUSE_CCACHE=0); an entry already written as a CMake option is passed as it is.
+    args.extend(a if a.startswith('-') else '-D' + a for a in opts.extra_cmake_args)
     return args
 
 

@@ -104,6 +104,16 @@ def main(outdir):
     rc, out = twister(outdir, '-T', os.path.join(HERE, 'legacy', 'twister_selftest.yaml'),
                       '-s', 'ztest.selftest.console_ordered')
     check(rc == 0, f'exit status 0 when everything passes (got {rc})')
+    # -x entries are CMake cache entries, -D prefixed as Zephyr's twister does.
+    rc, out = twister(outdir, '-T', os.path.join(HERE, 'legacy', 'twister_selftest.yaml'),
+                      '-s', 'ztest.selftest.console_ordered', '-x', 'ZMEM_TWISTER_X=42',
+                      '-x=-DZMEM_TWISTER_D=7')
+    with open(os.path.join(outdir, 'native_sim', 'ztest.selftest.console_ordered',
+                           'CMakeCache.txt'), encoding='utf-8') as f:
+        cache = f.read()
+    check(rc == 0 and 'ZMEM_TWISTER_X:UNINITIALIZED=42' in cache
+          and 'ZMEM_TWISTER_D:UNINITIALIZED=7' in cache,
+          '-x NAME=VALUE and -x=-DNAME=VALUE reach CMake as cache entries')
     rc, out = twister(outdir, '-T', os.path.join(HERE, 'pass'), '--list-tests')
     check(rc == 0 and 'native_sim ztest.self.pass' in out
           and '  - ztest.self.pass.zassert_all' in out, '--list-tests lists declared cases')

@@ -40,17 +40,20 @@ void k_event_init(struct k_event *event);
 
 /**
  * @brief Set the bits @p events (OR), waking every thread whose wait is now satisfied.
- * ISR-safe. @return the bits before the call
+ * ISR-safe. @return which of the bits of @p events were set before the call (as on Zephyr)
  */
 uint32_t k_event_post(struct k_event *event, uint32_t events);
 
-/** @brief Replace all bits by @p events, waking satisfied waiters. @return the previous bits */
+/** @brief Replace all bits by @p events, waking satisfied waiters. @return all previous bits */
 uint32_t k_event_set(struct k_event *event, uint32_t events);
 
-/** @brief Set the bits of @p events_mask to those of @p events. @return the previous bits */
+/**
+ * @brief Set the bits of @p events_mask to those of @p events.
+ * @return the bits of @p events_mask as they were before (as on Zephyr)
+ */
 uint32_t k_event_set_masked(struct k_event *event, uint32_t events, uint32_t events_mask);
 
-/** @brief Clear the bits @p events. @return the previous bits */
+/** @brief Clear the bits @p events. @return which of them were set before */
 uint32_t k_event_clear(struct k_event *event, uint32_t events);
 
 /**

@@ -18,12 +18,58 @@
 #ifndef ZEPHYR_INCLUDE_SYS_KOBJECT_H_
 #define ZEPHYR_INCLUDE_SYS_KOBJECT_H_
 
+#include <stddef.h>
+
 #include <zephyr/kernel/thread.h>
 #include <zephyr/toolchain.h>
 
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/**
+ * @brief Kernel object types, for k_object_alloc() (Zephyr generates this list from its
+ * kernel and driver headers; these are the kernel's own).
+ */
+enum k_objects {
+	K_OBJ_ANY,                  /**< Not an allocatable type (k_object_alloc refuses it). */
+	K_OBJ_CONDVAR,              /**< struct k_condvar */
+	K_OBJ_EVENT,                /**< struct k_event */
+	K_OBJ_MEM_SLAB,             /**< struct k_mem_slab */
+	K_OBJ_MSGQ,                 /**< struct k_msgq */
+	K_OBJ_MUTEX,                /**< struct k_mutex */
+	K_OBJ_PIPE,                 /**< struct k_pipe */
+	K_OBJ_QUEUE,                /**< struct k_queue (also k_fifo, k_lifo) */
+	K_OBJ_POLL_SIGNAL,          /**< struct k_poll_signal */
+	K_OBJ_SEM,                  /**< struct k_sem */
+	K_OBJ_STACK,                /**< struct k_stack */
+	K_OBJ_THREAD,               /**< struct k_thread */
+	K_OBJ_TIMER,                /**< struct k_timer */
+	K_OBJ_THREAD_STACK_ELEMENT, /**< a thread stack object (k_object_alloc_size: its size) */
+	K_OBJ_LAST                  /**< Number of types; not a type. */
+};
+
+/**
+ * @brief Allocate a kernel object of type @p otype at run time (CONFIG_DYNAMIC_OBJECTS), from
+ * the calling thread's resource pool as on Zephyr; the object is not initialized (call its
+ * init function). The caller has access to it (nothing is recorded on the host).
+ * @return the object, or NULL: no memory in the pool, K_OBJ_ANY or an unknown type, or
+ * CONFIG_DYNAMIC_OBJECTS is not set (as on Zephyr)
+ */
+void *k_object_alloc(enum k_objects otype);
+
+/**
+ * @brief k_object_alloc() with a size: for K_OBJ_THREAD_STACK_ELEMENT a thread stack of @p size
+ * usable bytes (pass it to k_thread_create() with that size); for other types at least the
+ * type's size.
+ */
+void *k_object_alloc_size(enum k_objects otype, size_t size);
+
+/**
+ * @brief Free an object from k_object_alloc() or k_object_alloc_size() (NULL: nothing). A
+ * pointer that is not such an object is reported and ignored, as k_free() does.
+ */
+void k_object_free(void *obj);
 
 /** @brief Grant @p thread access to kernel object @p object (recorded nowhere on the host). */
 static inline void k_object_access_grant(const void *object, struct k_thread *thread)
@@ -50,6 +96,22 @@ static inline void k_object_access_all_grant(const void *object)
 {
 	ARG_UNUSED(object);
 }
+
+/**
+ * @brief Grant @p thread access to each kernel object listed after it (one or more), as
+ * Zephyr's macro does by calling k_object_access_grant() for each; recorded nowhere on the
+ * host. Every argument is still evaluated once, and each must be an object pointer.
+ */
+#define k_thread_access_grant(thread, ...)                                                         \
+	do {                                                                                       \
+		struct k_thread *_zmem_grantee = (thread);                                         \
+		const void *const _zmem_granted[] = {__VA_ARGS__};                                 \
+                                                                                                   \
+		for (size_t _zmem_i = 0; _zmem_i < sizeof(_zmem_granted) / sizeof(void *);         \
+		     _zmem_i++) {                                                                  \
+			k_object_access_grant(_zmem_granted[_zmem_i], _zmem_grantee);              \
+		}                                                                                  \
+	} while (0)
 
 /**
  * @brief Grant thread @p name_ access to the objects listed (at build time on Zephyr). On the

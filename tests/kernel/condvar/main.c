@@ -35,7 +35,9 @@ static void waiter(void *p1, void *p2, void *p3)
 
 	(void)p3;
 	k_mutex_lock(&mtx, K_FOREVER);
-	results[idx] = k_condvar_wait(&cv, &mtx, kz_timeout_ms(p2));
+	/* p2 -2: K_TICKS(K_TICKS_FOREVER), which is K_FOREVER as on Zephyr. */
+	results[idx] = k_condvar_wait(
+	    &cv, &mtx, (intptr_t)p2 == -2 ? K_TICKS(K_TICKS_FOREVER) : kz_timeout_ms(p2));
 	/* The mutex is held again here. */
 	zexpect_true(mtx.owner == k_current_get());
 	order[done++] = idx;
@@ -87,6 +89,18 @@ ZTEST(kernel_condvar, test_timeout_keeps_mutex_rule)
 	k_mutex_unlock(&mtx);
 	kz_join(1);
 	zassert_equal(results[0], -EAGAIN);
+}
+
+/* Zephyr's condvar suite waits with K_TICKS(K_TICKS_FOREVER): that waits until signalled. */
+ZTEST(kernel_condvar, test_ticks_forever_waits)
+{
+	kz_spawn(0, waiter, (void *)0, (void *)-2, NULL, 3, 0);
+	k_msleep(50);
+	zassert_equal(done, 0, "K_TICKS(K_TICKS_FOREVER) did not wait");
+	zassert_equal(k_condvar_signal(&cv), 0);
+	kz_join(1);
+	zassert_equal(done, 1);
+	zassert_equal(results[0], 0);
 }
 
 /* A signaller of higher priority woken by the waiter's own unlock: no lost wakeup. */

@@ -30,11 +30,20 @@ ZTEST_SUITE(kernel_event, NULL, NULL, before, NULL, NULL);
 
 ZTEST(kernel_event, test_bits)
 {
+	/* Each call returns the bits it may change as they were before, as Zephyr's
+	 * k_event_post_internal() does: post and clear their own bits, set_masked the mask's,
+	 * set all of them.
+	 */
 	zassert_equal(k_event_post(&ev, 0x3), 0);
-	zassert_equal(k_event_post(&ev, 0x4), 0x3);
+	zassert_equal(k_event_post(&ev, 0x4), 0, "0x4 was not set before");
+	zassert_equal(k_event_post(&ev, 0x6), 0x6, "0x2 and 0x4 were set");
 	zassert_equal(k_event_set(&ev, 0x10), 0x7);
-	zassert_equal(k_event_set_masked(&ev, 0x0F, 0x0C), 0x10);
-	zassert_equal(k_event_clear(&ev, 0x04), 0x1C);
+	zassert_equal(k_event_set_masked(&ev, 0x0F, 0x0C), 0, "no bit of 0x0C was set");
+	zassert_equal(k_event_test(&ev, ~0U), 0x1C);
+	zassert_equal(k_event_set_masked(&ev, 0, 0x18), 0x18);
+	zassert_equal(k_event_set_masked(&ev, 0x1C, 0x1C), 0x04);
+	zassert_equal(k_event_clear(&ev, 0x05), 0x04);
+	zassert_equal(k_event_clear(&ev, 0x04), 0);
 	zassert_equal(k_event_test(&ev, 0xFF), 0x18);
 	zassert_equal(k_event_test(&ev, 0x01), 0);
 }

@@ -1,0 +1,101 @@
+/*
+ * Copyright (c) 2026 zmem contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/**
+ * @file
+ * @brief Kernel objects allocated at run time (k_object_alloc, k_object_alloc_size,
+ * k_object_free; CONFIG_DYNAMIC_OBJECTS).
+ *
+ * As on Zephyr, objects come from the calling thread's resource pool (z_thread_aligned_alloc;
+ * the system heap in an ISR), so a thread without a pool gets NULL; thread stacks
+ * (K_OBJ_THREAD_STACK_ELEMENT) are dynamic stacks (k_thread_stack_alloc), which have the
+ * layout the host's stack protection needs. Zephyr also records the object for its permission
+ * checks; zmem has none (docs/kernel_objects.md), so nothing else is kept.
+ */
+#include <stdalign.h>
+#include <stddef.h>
+
+#include <zephyr/kernel.h>
+#include <zephyr/logging/log.h>
+
+#include "kernel_internal.h"
+
+LOG_MODULE_REGISTER(dynamic_objects, CONFIG_LOG_DEFAULT_LEVEL);
+
+/* Bytes of each fixed-size type (0: not allocatable this way). */
+static size_t object_size(enum k_objects otype)
+{
+	switch (otype) {
+	case K_OBJ_CONDVAR:
+		return sizeof(struct k_condvar);
+	case K_OBJ_EVENT:
+		return sizeof(struct k_event);
+	case K_OBJ_MEM_SLAB:
+		return sizeof(struct k_mem_slab);
+	case K_OBJ_MSGQ:
+		return sizeof(struct k_msgq);
+	case K_OBJ_MUTEX:
+		return sizeof(struct k_mutex);
+	case K_OBJ_PIPE:
+		return sizeof(struct k_pipe);
+	case K_OBJ_QUEUE:
+		return sizeof(struct k_queue);
+	case K_OBJ_POLL_SIGNAL:
+		return sizeof(struct k_poll_signal);
+	case K_OBJ_SEM:
+		return sizeof(struct k_sem);
+	case K_OBJ_STACK:
+		return sizeof(struct k_stack);
+	case K_OBJ_THREAD:
+		return sizeof(struct k_thread);
+	case K_OBJ_TIMER:
+		return sizeof(struct k_timer);
+	default:
+		return 0;
+	}
+}
+
+void *k_object_alloc_size(enum k_objects otype, size_t size)
+{
+	if (!IS_ENABLED(CONFIG_DYNAMIC_OBJECTS)) {
+		return NULL; /* as Zephyr's stub without CONFIG_DYNAMIC_OBJECTS */
+	}
+	if (otype == K_OBJ_THREAD_STACK_ELEMENT) {
+		/* Zephyr sizes dynamic stacks by the caller's size, always for user threads. */
+		return k_thread_stack_alloc(size, K_USER);
+	}
+	size_t bytes = object_size(otype);
+
+	if (bytes == 0U) {
+		LOG_ERR("k_object_alloc: bad object type %d requested", (int)otype);
+		return NULL;
+	}
+	void *obj = z_thread_aligned_alloc(alignof(max_align_t), MAX(bytes, size));
+
+	if (obj == NULL) {
+		LOG_DBG("k_object_alloc: no memory for type %d in the caller's resource pool",
+			(int)otype);
+	}
+	return obj;
+}
+
+void *k_object_alloc(enum k_objects otype)
+{
+	return k_object_alloc_size(otype, 0);
+}
+
+void k_object_free(void *obj)
+{
+	if (!IS_ENABLED(CONFIG_DYNAMIC_OBJECTS) || obj == NULL) {
+		return;
+	}
+	/* A dynamic stack is known to the stack allocator; anything else is a pool block, which
+	 * k_free() checks (a foreign pointer is reported and ignored).
+	 */
+	if (z_thread_stack_is_dynamic((k_thread_stack_t *)obj)) {
+		(void)k_thread_stack_free((k_thread_stack_t *)obj);
+		return;
+	}
+	k_free(obj);
+}
