@@ -47,11 +47,14 @@ void sys_heap_init(struct sys_heap *heap, void *mem, size_t bytes)
 	heap->allocated_bytes = 0;
 	heap->max_allocated_bytes = 0;
 	heap->end = 0;
+	heap->cap_hint = 0;
+	heap->cap_hint_units = 0;
 	heap->bitmap[0] = 0;
 	heap->bitmap[1] = 0;
 	heap->first = 0;
 	heap->big = 0;
 	heap->kmax = 0;
+	heap->cap_class = 0;
 	if (mem == NULL || limit < start) {
 		goto bad;
 	}
@@ -92,6 +95,7 @@ void sys_heap_init(struct sys_heap *heap, void *mem, size_t bytes)
 	/* As many classes as the largest chunk needs, as far as chunk 0 has room for heads. */
 	size_t cap = (first * CHUNK_UNIT - hdr_bytes(big)) / (big ? 4u : 2u);
 	unsigned int kmax = class_raw(big, n);
+	unsigned int top = kmax;
 
 	if (kmax > cap) {
 		kmax = (unsigned int)cap;
@@ -99,6 +103,8 @@ void sys_heap_init(struct sys_heap *heap, void *mem, size_t bytes)
 	if (kmax > 63u) {
 		kmax = 63u;
 	}
+	/* A capped last class holds chunks of any larger size: it keeps a hint (heap_ops.h). */
+	heap->cap_class = (uint8_t)(kmax < top ? kmax : 0u);
 
 	memset(h, 0, first * CHUNK_UNIT - hdr_bytes(big));
 	heap->heap = h;
@@ -114,7 +120,7 @@ void sys_heap_init(struct sys_heap *heap, void *mem, size_t bytes)
 	set_left_size(h, big, end, n);
 	struct zh z = zh_get(heap, big);
 
-	list_add(&z, first, class_of(big, kmax, n));
+	list_add(&z, first, class_of(big, kmax, n), n);
 	heap->max_bytes = chunk_usable(big, n);
 	heap->fit_limit = heap->max_bytes;
 	return;

@@ -51,6 +51,15 @@ Z_HEAP_HOT size_t alloc_impl(struct sys_heap *heap, bool big, size_t need, size_
 			}
 			c = link_get(h, big, c, 1);
 		}
+		if (k == z->kmax) {
+			/* Nothing lies above the last class: try its remembered largest chunk. */
+			c = heap->cap_hint;
+			if (c != 0u && heap->cap_hint_units >= need) {
+				goto found;
+			}
+			note_failure(heap, big, need);
+			return 0;
+		}
 		k++; /* every chunk of class k + 1 and above fits */
 	}
 
@@ -130,7 +139,9 @@ found:;
 				goto corrupt;
 			}
 			list_remove(z, c, k);
-			list_add(z, c, tk);
+			list_add(z, c, tk, tu);
+		} else if (c == heap->cap_hint) {
+			heap->cap_hint_units = (uint32_t)tu; /* the remembered chunk shrank */
 		}
 		set_size_used(h, big, c, tu, false);
 		set_left_size(h, big, b, tu);
@@ -144,7 +155,7 @@ found:;
 		set_size_used(h, big, t, tail, false);
 		set_left_size(h, big, t, bu);
 		set_left_size(h, big, top, tail);
-		list_add(z, t, xk);
+		list_add(z, t, xk, tail);
 	} else {
 		set_left_size(h, big, top, bu);
 	}
@@ -271,6 +282,7 @@ Z_HEAP_HOT size_t alloc_fast(struct sys_heap *heap, bool big, size_t bytes)
 	} else {
 		bitmap_clear(heap, (unsigned int)units);
 	}
+
 	set_size_used(h, big, c, units, true);
 	stats_alloc(heap, units);
 	return c;

@@ -297,9 +297,10 @@ Z_HEAP_HOT bool free_fast(struct sys_heap *heap, bool big, void *mem)
 			if (rn != 0u) {
 				link_set(h, big, rn, 0, c);
 			}
+			hint_note(heap, k, c, n, r);
 		} else {
 			list_remove(&z, r, rk);
-			list_add(&z, c, k);
+			list_add(&z, c, k, n);
 		}
 		phdr_set(p, big, 0, n << 1);
 		phdr_set(rp + ru * CHUNK_UNIT, big, 1, n);
@@ -320,7 +321,9 @@ Z_HEAP_HOT bool free_fast(struct sys_heap *heap, bool big, void *mem)
 				return false;
 			}
 			list_remove(&z, l, lk);
-			list_add(&z, l, k);
+			list_add(&z, l, k, n);
+		} else {
+			hint_note(heap, k, l, n, l);
 		}
 		phdr_set(lp, big, 0, n << 1);
 		phdr_set(rp, big, 1, n);
@@ -344,6 +347,7 @@ Z_HEAP_HOT bool free_fast(struct sys_heap *heap, bool big, void *mem)
 	if (Z_HEAP_LEVEL >= 2 && x != 0u && (x - first >= room || link_get(h, big, x, 0) != 0u)) {
 		return false;
 	}
+	hint_note(heap, k, c, units, ~(size_t)0);
 	plink_set(p, big, 0, 0);
 	plink_set(p, big, 1, x);
 	head_set(h, big, k, c);

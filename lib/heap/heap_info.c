@@ -117,7 +117,8 @@ int sys_heap_fragmentation_get(struct sys_heap *heap, struct sys_heap_fragmentat
 	/*
 	 * The largest request sys_heap_alloc() satisfies now: every request up to the lowest
 	 * size of the highest non-empty class, or up to the largest chunk the allocation probe
-	 * sees at the head of that class (not necessarily the largest free chunk). The
+	 * sees at the head of that class or, in the last class, its remembered largest chunk (not
+	 * necessarily the largest free chunk). The
 	 * failed-size cache is cleared, so that alloc(largest_free_block) succeeds.
 	 */
 	size_t largest = 0;
@@ -139,6 +140,10 @@ int sys_heap_fragmentation_get(struct sys_heap *heap, struct sys_heap_fragmentat
 		if (CONFIG_SYS_HEAP_ALLOC_PROBES == 0 && top == heap->kmax && in_heap_range(heap, c) &&
 		    chunk_size(h, big, c) > largest) {
 			largest = chunk_size(h, big, c);
+		}
+		/* When the probe fails, the last class's remembered largest chunk is tried. */
+		if (top == heap->kmax && heap->cap_hint != 0u && heap->cap_hint_units > largest) {
+			largest = heap->cap_hint_units;
 		}
 	}
 	heap->fit_limit = heap_max_bytes(heap);

@@ -102,6 +102,21 @@ static inline void fit_raise(struct sys_heap *heap, bool big, size_t units)
 	}
 }
 
+/*
+ * A capped last class (cap_class) also holds every larger chunk and is only probed from its
+ * head: the largest chunk put on it is remembered (cap_hint), so that a request the probe does
+ * not serve still finds it. Free chunk @p c of @p units is now on list @p k, in place of @p old (or of itself,
+ * or newly): it becomes the hint when it replaces it or is larger.
+ */
+static inline void hint_note(struct sys_heap *heap, unsigned int k, size_t c, size_t units,
+			     size_t old)
+{
+	if (k == heap->cap_class && (heap->cap_hint == old || units > heap->cap_hint_units)) {
+		heap->cap_hint = (uint32_t)c;
+		heap->cap_hint_units = (uint32_t)units;
+	}
+}
+
 #if Z_HEAP_OPS_BODIES
 /* Unlink free chunk @p c of class @p k (its links already checked when the level asks). */
 Z_HEAP_OP void list_remove(const struct zh *z, size_t c, unsigned int k)
@@ -122,15 +137,20 @@ Z_HEAP_OP void list_remove(const struct zh *z, size_t c, unsigned int k)
 			bitmap_clear(z->heap, k);
 		}
 	}
+	if (c == z->heap->cap_hint) {
+		z->heap->cap_hint = 0;
+		z->heap->cap_hint_units = 0;
+	}
 }
 
-/* Push free chunk @p c on list @p k (its head already checked when the level asks). */
-Z_HEAP_OP void list_add(const struct zh *z, size_t c, unsigned int k)
+/* Push free chunk @p c of @p units on list @p k (its head already checked when the level asks). */
+Z_HEAP_OP void list_add(const struct zh *z, size_t c, unsigned int k, size_t units)
 {
 	struct z_heap *h = z->h;
 	bool big = ZH_BIG(z);
 	size_t x = head_get(h, big, k);
 
+	hint_note(z->heap, k, c, units, ~(size_t)0);
 	link_set(h, big, c, 0, 0);
 	link_set(h, big, c, 1, x);
 	head_set(h, big, k, c);
@@ -211,6 +231,7 @@ Z_HEAP_OP bool free_merge(const struct zh *z, size_t c, size_t units, size_t lu,
 		if (r != 0u) {
 			list_remove(z, r, rk);
 		}
+		hint_note(z->heap, k, c, units, c);
 	} else if (Z_HEAP_SPECIALIZE && r != 0u && l == 0u && rk == k) {
 		/* Merged into its free right neighbour, within its class: c takes r's place. */
 		if (!apply) {
@@ -229,6 +250,7 @@ Z_HEAP_OP bool free_merge(const struct zh *z, size_t c, size_t units, size_t lu,
 		if (n != 0u) {
 			link_set(h, big, n, 0, c);
 		}
+		hint_note(z->heap, k, c, units, r);
 	} else {
 		if (Z_HEAP_LEVEL >= 2 &&
 		    ((l != 0u && !links_ok(z, l, lk)) || !head_ok(z, k, r, l))) {
@@ -243,7 +265,7 @@ Z_HEAP_OP bool free_merge(const struct zh *z, size_t c, size_t units, size_t lu,
 		if (l != 0u) {
 			list_remove(z, l, lk);
 		}
-		list_add(z, c, k);
+		list_add(z, c, k, units);
 	}
 	set_size_used(h, big, c, units, false);
 	set_left_size(h, big, c + units, units);
@@ -252,7 +274,7 @@ Z_HEAP_OP bool free_merge(const struct zh *z, size_t c, size_t units, size_t lu,
 }
 #else
 Z_HEAP_OP void list_remove(const struct zh *z, size_t c, unsigned int k);
-Z_HEAP_OP void list_add(const struct zh *z, size_t c, unsigned int k);
+Z_HEAP_OP void list_add(const struct zh *z, size_t c, unsigned int k, size_t units);
 Z_HEAP_OP bool links_ok(const struct zh *z, size_t c, unsigned int k);
 Z_HEAP_OP bool head_ok(const struct zh *z, unsigned int k, size_t skip1, size_t skip2);
 Z_HEAP_OP bool free_merge(const struct zh *z, size_t c, size_t units, size_t lu, size_t rw,

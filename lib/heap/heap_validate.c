@@ -75,6 +75,8 @@ static bool check_free_lists(struct sys_heap *heap, size_t nb_free)
 	if ((bitmap & 1u) != 0u || top > 63u || (top < 63u && (bitmap >> (top + 1u)) != 0u)) {
 		return false; /* no class 0, none beyond the largest chunk's */
 	}
+	bool hint_seen = heap->cap_hint == 0u && heap->cap_hint_units == 0u;
+
 	for (unsigned int k = 1; k <= top; k++) {
 		size_t prev = 0;
 		size_t c = head_get(h, big, k);
@@ -90,10 +92,15 @@ static bool check_free_lists(struct sys_heap *heap, size_t nb_free)
 			    ++listed > nb_free) {
 				return false;
 			}
+			if (c == heap->cap_hint && k == heap->cap_class &&
+			    chunk_size(h, big, c) == heap->cap_hint_units) {
+				hint_seen = true;
+			}
 			prev = c;
 		}
 	}
-	return listed == nb_free;
+	/* The last class's remembered chunk, if any, is on that list with its size. */
+	return listed == nb_free && hint_seen;
 }
 
 bool sys_heap_validate(struct sys_heap *heap)

@@ -296,6 +296,65 @@ ZT_TEST(test_aligned_alloc_large_alignment_defect_8)
 	ZT_ASSERT(sys_heap_validate(&heap));
 }
 
+/*
+ * The last size class also holds every larger chunk and is only probed from its head: a large
+ * free chunk listed behind many smaller ones there must still serve a large request (found by
+ * heapsim: with eight classes per power of two and nothing more, every request of 1 KiB to
+ * 64 KiB failed in both scenarios below while a 70+ KiB chunk was free).
+ */
+static void large_requests_served(int line)
+{
+	for (size_t req = 1024; req <= 65536u; req *= 2u) {
+		void *p = sys_heap_alloc(&heap, req);
+
+		ZT_ASSERT_MSG(p != NULL, "line %d: alloc(%zu) failed with a large chunk free", line,
+			      req);
+		ZT_RETURN_IF_FAILED();
+		sys_heap_free(&heap, p);
+	}
+	ZT_ASSERT(sys_heap_validate(&heap));
+}
+
+ZT_TEST(test_large_chunk_behind_many_in_the_last_class)
+{
+	static void *blk[1000];
+	uint8_t *b = buffer();
+
+	/* Many ~1 KiB free chunks pushed after the heap's large free tail. */
+	sys_heap_init(&heap, b, 256u * 1024u);
+	for (int i = 0; i < 150; i++) {
+		blk[i] = sys_heap_alloc(&heap, 1000);
+		ZT_ASSERT_NOT_NULL(blk[i]);
+		ZT_ASSERT_NOT_NULL(sys_heap_alloc(&heap, 16));
+	}
+	for (int i = 0; i < 150; i++) {
+		sys_heap_free(&heap, blk[i]);
+	}
+	large_requests_served(__LINE__);
+	ZT_RETURN_IF_FAILED();
+
+	/* A full heap: a 120-block hole in the middle, then every other block freed. */
+	int n = 0;
+
+	sys_heap_init(&heap, b, 256u * 1024u);
+	while (n < 1000 && (blk[n] = sys_heap_alloc(&heap, 1000)) != NULL) {
+		n++;
+	}
+	while (sys_heap_alloc(&heap, 8) != NULL) {
+	}
+	for (int i = n / 2 - 60; i < n / 2 + 60; i++) {
+		sys_heap_free(&heap, blk[i]);
+		blk[i] = NULL;
+	}
+	for (int i = 0; i < n; i += 2) {
+		if (blk[i] != NULL) {
+			sys_heap_free(&heap, blk[i]);
+			blk[i] = NULL;
+		}
+	}
+	large_requests_served(__LINE__);
+}
+
 static const struct zt_case cases[] = {
 	ZT_CASE(test_largest_block_after_init_at_least_zephyrs),
 	ZT_CASE(test_largest_block_sweep),
@@ -303,6 +362,7 @@ static const struct zt_case cases[] = {
 	ZT_CASE(test_min_size_macros_are_exact),
 	ZT_CASE(test_figures_add_up),
 	ZT_CASE(test_any_request_that_fits_is_served),
+	ZT_CASE(test_large_chunk_behind_many_in_the_last_class),
 	ZT_CASE(test_aligned_alloc_large_alignment_defect_8),
 };
 

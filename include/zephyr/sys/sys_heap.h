@@ -53,10 +53,13 @@ struct sys_heap {
 	size_t allocated_bytes;     /**< With CONFIG_SYS_HEAP_RUNTIME_STATS: bytes in used chunks. */
 	size_t max_allocated_bytes; /**< With CONFIG_SYS_HEAP_RUNTIME_STATS: high-water mark. */
 	uint32_t bitmap[2];  /**< Bit k % 32 of word k / 32 set when free list k is not empty. */
+	uint32_t cap_hint;   /**< Largest chunk put on the last class while it stays there, or 0. */
+	uint32_t cap_hint_units; /**< Its size in units (0: none). */
 	uint32_t end;        /**< Index of the end-marker chunk (0: not usable). */
 	uint16_t first;      /**< Index of the first chunk (the units chunk 0 takes). */
 	uint8_t big;         /**< 8-byte headers and 32-bit links (heaps over 32767 units). */
 	uint8_t kmax;        /**< Last size class (it also holds every larger chunk). */
+	uint8_t cap_class;   /**< kmax when capped below the largest chunk's class, else 0. */
 };
 
 /** @cond INTERNAL_HIDDEN */
