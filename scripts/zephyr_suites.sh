@@ -5,6 +5,7 @@
 # result of every test case and a pass count per suite (docs/compatibility.md).
 #
 #   scripts/zephyr_suites.sh DIR [OUTDIR] [-- extra twister options]
+#   scripts/zephyr_suites.sh --fetch DEST [REF]
 #
 # DIR holds Zephyr test folders (each with CMakeLists.txt, prj.conf, testcase.yaml and src/),
 # for example copies of Zephyr's tests/lib/heap, tests/lib/heap_align, tests/lib/mem_blocks,
@@ -13,8 +14,15 @@
 # scripts/twister; scenarios for other platforms show as filtered. OUTDIR (default
 # /tmp/zephyr-suites-$USER) keeps the build folders, so a second run rebuilds only what changed.
 #
+# --fetch checks out, from Zephyr's git repository at REF (a branch or tag, default main; a tag
+# makes the set reproducible), only the folders listed in scripts/zephyr_suites.list, into DEST
+# (a sparse, shallow clone; needs network access, so CI does not use it); then run
+# `scripts/zephyr_suites.sh DEST`. Folders written for Zephyr 3.0 to 3.4 (headers without the
+# zephyr/ prefix) need `-- -x CONFIG_LEGACY_INCLUDE_PATH=y`.
+#
 # Environment:
 #   ZEPHYR_SUITES_JOBS   scenarios built at once (default 2)
+#   ZEPHYR_GIT_URL       repository --fetch clones (default Zephyr's on GitHub)
 #
 # Exit status: 0 when every case that ran passed, 1 otherwise, 2 for a usage error.
 # A folder whose CMakeLists.txt asks for a newer CMake than the one installed cannot be
@@ -23,12 +31,44 @@
 set -euo pipefail
 
 usage() {
-	sed -n '4,21p' "$0" | sed 's/^# \{0,1\}//'
+	sed -n '4,30p' "$0" | sed 's/^# \{0,1\}//'
 	exit 2
 }
 
+# --fetch DEST [REF]: a sparse, shallow checkout of the listed folders.
+fetch() {
+	local dest=$1 ref=${2:-main}
+	local url=${ZEPHYR_GIT_URL:-https://github.com/zephyrproject-rtos/zephyr}
+	local list
+	list=$(cd "$(dirname "$0")" && pwd)/zephyr_suites.list
+	if [ -e "$dest" ]; then
+		echo "zephyr_suites: $dest exists; give a new folder" >&2
+		exit 2
+	fi
+	git clone --quiet --depth 1 --filter=blob:none --no-checkout --branch "$ref" "$url" "$dest"
+	grep -v '^[[:space:]]*\(#\|$\)' "$list" |
+		git -C "$dest" sparse-checkout set --no-cone --stdin
+	git -C "$dest" checkout --quiet
+	local missing=0
+	while read -r folder; do
+		if [ ! -d "$dest/$folder" ]; then
+			echo "zephyr_suites: $folder is not in $url at $ref" >&2
+			missing=$((missing + 1))
+		fi
+	done < <(grep -v '^[[:space:]]*\(#\|$\)' "$list")
+	echo "zephyr_suites: $(git -C "$dest" rev-parse HEAD) of $url in $dest" \
+		"($missing listed folders missing); run: $0 $dest"
+}
+
 [ $# -ge 1 ] || usage
-case "$1" in -h | --help) usage ;; esac
+case "$1" in
+-h | --help) usage ;;
+--fetch)
+	[ $# -ge 2 ] || usage
+	fetch "$2" "${3:-}"
+	exit 0
+	;;
+esac
 suites_dir=$(cd "$1" && pwd) || usage
 shift
 outdir=/tmp/zephyr-suites-${USER:-user}

@@ -16,7 +16,8 @@
 #include "compat_tests.h"
 
 /* Preprocessor-level names: these lines fail to compile when a name is missing. */
-#if !defined(CONFIG_ARCH_POSIX) || !defined(CONFIG_NATIVE_BUILD)
+#if !defined(CONFIG_ARCH_POSIX) || !defined(CONFIG_NATIVE_BUILD) ||                                \
+    !defined(CONFIG_ARCH_HAS_USERSPACE)
 #error "zmem marks the host as Zephyr's POSIX architecture"
 #endif
 #if defined(CONFIG_BOARD_NATIVE_SIM)
