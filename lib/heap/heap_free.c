@@ -282,21 +282,9 @@ Z_HEAP_HOT bool free_fast(struct sys_heap *heap, bool big, void *mem)
 		if (Z_HEAP_LEVEL >= 2 && (!links_ok(&z, r, rk) || (k != rk && !head_ok(&z, k, r, 0)))) {
 			return false;
 		}
-		size_t rp0 = link_get(h, big, r, 0);
-		size_t rn = link_get(h, big, r, 1);
-
 		if (k == rk) {
 			/* c takes r's place on its list. */
-			plink_set(p, big, 0, rp0);
-			plink_set(p, big, 1, rn);
-			if (rp0 != 0u) {
-				link_set(h, big, rp0, 1, c);
-			} else {
-				head_set(h, big, k, c);
-			}
-			if (rn != 0u) {
-				link_set(h, big, rn, 0, c);
-			}
+			list_replace(&z, r, c, k);
 			hint_note(heap, k, c, n, r);
 		} else {
 			list_remove(&z, r, rk);

@@ -36,6 +36,7 @@
 #define Z_HEAP_OP
 #define list_remove z_heap_list_remove
 #define list_add    z_heap_list_add
+#define list_replace z_heap_list_replace
 #define links_ok    z_heap_links_ok
 #define head_ok     z_heap_head_ok
 #define free_merge  z_heap_free_merge
@@ -161,6 +162,29 @@ Z_HEAP_OP void list_add(const struct zh *z, size_t c, unsigned int k, size_t uni
 	}
 }
 
+/*
+ * Free chunk @p c takes the place of free chunk @p old on list @p k (old's links already checked
+ * when the level asks): c's class is old's, so no head or bitmap bit changes but old's own.
+ */
+Z_HEAP_OP void list_replace(const struct zh *z, size_t old, size_t c, unsigned int k)
+{
+	struct z_heap *h = z->h;
+	bool big = ZH_BIG(z);
+	size_t p = link_get(h, big, old, 0);
+	size_t n = link_get(h, big, old, 1);
+
+	link_set(h, big, c, 0, p);
+	link_set(h, big, c, 1, n);
+	if (p != 0u) {
+		link_set(h, big, p, 1, c);
+	} else {
+		head_set(h, big, k, c);
+	}
+	if (n != 0u) {
+		link_set(h, big, n, 0, c);
+	}
+}
+
 /* Links of free chunk @p c, expected on list @p k: in range and pointing back at c. */
 Z_HEAP_OP bool links_ok(const struct zh *z, size_t c, unsigned int k)
 {
@@ -237,19 +261,7 @@ Z_HEAP_OP bool free_merge(const struct zh *z, size_t c, size_t units, size_t lu,
 		if (!apply) {
 			return true;
 		}
-		size_t p = link_get(h, big, r, 0);
-		size_t n = link_get(h, big, r, 1);
-
-		link_set(h, big, c, 0, p);
-		link_set(h, big, c, 1, n);
-		if (p != 0u) {
-			link_set(h, big, p, 1, c);
-		} else {
-			head_set(h, big, k, c);
-		}
-		if (n != 0u) {
-			link_set(h, big, n, 0, c);
-		}
+		list_replace(z, r, c, k);
 		hint_note(z->heap, k, c, units, r);
 	} else {
 		if (Z_HEAP_LEVEL >= 2 &&
@@ -275,6 +287,7 @@ Z_HEAP_OP bool free_merge(const struct zh *z, size_t c, size_t units, size_t lu,
 #else
 Z_HEAP_OP void list_remove(const struct zh *z, size_t c, unsigned int k);
 Z_HEAP_OP void list_add(const struct zh *z, size_t c, unsigned int k, size_t units);
+Z_HEAP_OP void list_replace(const struct zh *z, size_t old, size_t c, unsigned int k);
 Z_HEAP_OP bool links_ok(const struct zh *z, size_t c, unsigned int k);
 Z_HEAP_OP bool head_ok(const struct zh *z, unsigned int k, size_t skip1, size_t skip2);
 Z_HEAP_OP bool free_merge(const struct zh *z, size_t c, size_t units, size_t lu, size_t rw,
