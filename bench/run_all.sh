@@ -305,15 +305,13 @@ if [ ${#parts[@]} -eq 5 ]; then
   echo "| W2 failures, 32-bit | < 142,653 (Zephyr) | $(thousands "$t_w2f32") | $(mark "$(( t_w2f32 < 142653 ? 1 : 0 ))") |"
   # Code size with a hardened free: hardening level 1 (basic) when the allocator has levels,
   # without statistics, small heaps only when it has that choice (Zephyr's defaults where SRAM
-  # is at most 256 KiB, which its 1316-byte figure was measured with); the default beside it.
+  # is at most 256 KiB, which its 1316-byte figure was measured with).
   size_row="$(awk -F'\t' '$1 == "-DCONFIG_SYS_HEAP_SMALL_ONLY=1 -DCONFIG_SYS_HEAP_HARDENING_LEVEL=1 -DCONFIG_SYS_HEAP_RUNTIME_STATS=0" { print $2 }' "$tmp/size.tsv")"
   size_what="small heaps only, level 1 (basic), no statistics"
   if [ -z "$size_row" ]; then
     size_row="$(awk -F'\t' '$1 == "-DCONFIG_SYS_HEAP_HARDENING_LEVEL=1 -DCONFIG_SYS_HEAP_RUNTIME_STATS=0" { print $2 }' "$tmp/size.tsv")"
     size_what="level 1 (basic), no statistics"
   fi
-  size_default="$(awk -F'\t' '$1 == "default" { print $2 }' "$tmp/size.tsv")"
-  [ -n "$size_default" ] && [ "$size_what" != default ] && size_what="$size_what; default: $size_default B"
   if [ -z "$size_row" ]; then
     size_row="$(awk -F'\t' '$1 == "default" { print $2 }' "$tmp/size.tsv")"
     size_what="default"
