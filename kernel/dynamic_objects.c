@@ -59,7 +59,7 @@ static size_t object_size(enum k_objects otype)
 void *k_object_alloc_size(enum k_objects otype, size_t size)
 {
 	if (!IS_ENABLED(CONFIG_DYNAMIC_OBJECTS)) {
-		return NULL; /* as Zephyr's stub without CONFIG_DYNAMIC_OBJECTS */
+		return NULL; /* Zephyr's documented result when dynamic objects are off */
 	}
 	if (otype == K_OBJ_THREAD_STACK_ELEMENT) {
 		/* Zephyr sizes dynamic stacks by the caller's size, always for user threads. */

@@ -39,22 +39,12 @@ void sys_heap_init(struct sys_heap *heap, void *mem, size_t bytes)
 	uintptr_t start = (uintptr_t)mem;
 	uintptr_t limit = start + bytes;
 
-	heap->init_mem = mem;
-	heap->init_bytes = bytes;
-	heap->heap = (struct z_heap *)(void *)z_heap_unusable;
-	heap->fit_limit = 0;
-	heap->max_bytes = 0;
-	heap->allocated_bytes = 0;
-	heap->max_allocated_bytes = 0;
-	heap->end = 0;
-	heap->cap_hint = 0;
-	heap->cap_hint_units = 0;
-	heap->bitmap[0] = 0;
-	heap->bitmap[1] = 0;
-	heap->first = 0;
-	heap->big = 0;
-	heap->kmax = 0;
-	heap->cap_class = 0;
+	/* Every other field 0: end 0 makes every call fail cleanly until the heap is set up. */
+	*heap = (struct sys_heap){
+		.heap = (struct z_heap *)(void *)z_heap_unusable,
+		.init_mem = mem,
+		.init_bytes = bytes,
+	};
 	if (mem == NULL || limit < start) {
 		goto bad;
 	}
@@ -121,8 +111,7 @@ void sys_heap_init(struct sys_heap *heap, void *mem, size_t bytes)
 	struct zh z = zh_get(heap, big);
 
 	list_add(&z, first, class_of(big, kmax, n), n);
-	heap->max_bytes = chunk_usable(big, n);
-	heap->fit_limit = heap->max_bytes;
+	heap->fit_limit = chunk_usable(big, n);
 	return;
 bad:
 	z_heap_report(heap, mem, SYS_HEAP_ERR_BAD_INIT);

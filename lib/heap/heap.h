@@ -404,9 +404,8 @@ void z_heap_report(struct sys_heap *heap, void *mem, enum sys_heap_error err);
  */
 size_t z_heap_check_block(struct sys_heap *heap, void *mem);
 
-/** sys_heap_alloc() / sys_heap_aligned_alloc() / sys_heap_free() without notifications. */
+/** sys_heap_free() / sys_heap_aligned_alloc() without notifications (for realloc). */
 bool z_heap_free_nn(struct sys_heap *heap, void *mem);
-void *z_heap_alloc_nn(struct sys_heap *heap, size_t bytes);
 void *z_heap_aligned_alloc_nn(struct sys_heap *heap, size_t align, size_t bytes);
 
 /** An alignment that is not a power of two (asserts with CONFIG_ASSERT, else nothing). */

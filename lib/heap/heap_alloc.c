@@ -223,11 +223,6 @@ Z_HEAP_HOT void *alloc_nn(struct sys_heap *heap, size_t bytes)
 	return Z_HEAP_DISPATCH(alloc_nn_impl, heap, 0u, bytes);
 }
 
-void *z_heap_alloc_nn(struct sys_heap *heap, size_t bytes)
-{
-	return alloc_nn(heap, bytes);
-}
-
 /* The general path of sys_heap_alloc(), out of line so that the fast path stays small. */
 static __attribute__((noinline)) void *alloc_general(struct sys_heap *heap, size_t bytes)
 {

@@ -194,42 +194,10 @@ static __attribute__((noinline)) void free_general(struct sys_heap *heap, void *
 
 #if Z_HEAP_FAST
 /*
- * The merging free of a block that passed free_fast()'s checks and has a free neighbour: the
- * free right neighbour's extent checked (it is merged), then free_merge(). Out of line, one
- * copy per layout; reports corruption itself.
- */
-Z_HEAP_HOT void free_merging(struct sys_heap *heap, bool big, void *mem, size_t c,
-			     const struct zhdr *hw)
-{
-	struct zh z = zh_get(heap, big);
-	size_t r = c + hw->units;
-	size_t ru = hw->rw >> 1;
-
-	if ((Z_HEAP_LEVEL >= 1 && (hw->rw & 1u) == 0u &&
-	     (ru - 1u >= z.end - r || left_size(z.h, big, r + ru) != ru)) ||
-	    !free_merge(&z, c, hw->units, hw->lu, hw->rw, hw->lw, true)) {
-		z_heap_report(heap, mem, SYS_HEAP_ERR_CORRUPT_HEADER);
-		return;
-	}
-	stats_free(heap, hw->units);
-}
-
-static __attribute__((noinline)) void free_merging_small(struct sys_heap *heap, void *mem,
-							  size_t c, const struct zhdr *hw)
-{
-	free_merging(heap, false, mem, c, hw);
-}
-
-static __attribute__((noinline)) void free_merging_big(struct sys_heap *heap, void *mem,
-							size_t c, const struct zhdr *hw)
-{
-	free_merging(heap, true, mem, c, hw);
-}
-
-/*
- * A block between two used neighbours pushed on its class list, with the checks of its level
- * (those of check_impl(), then the list head's); one with a free neighbour goes to
- * free_merging(). False when a check fails: the general path then checks again and reports.
+ * The free of a checked block, inlined (speed builds): the checks of check_impl(), then a block
+ * between two used neighbours is pushed on its class list (the list head checked), one with a
+ * free neighbour merged by free_merge(). False when a check fails: the general path then checks
+ * again and reports.
  */
 Z_HEAP_HOT bool free_fast(struct sys_heap *heap, bool big, void *mem)
 {
@@ -262,71 +230,17 @@ Z_HEAP_HOT bool free_fast(struct sys_heap *heap, bool big, void *mem)
 	}
 	size_t c = first + rank;
 
-	if ((lw & 1u) != 0u && (rw & 1u) == 0u) {
-		/*
-		 * Only the right neighbour is free (the rule in a FIFO pattern: blocks are cut from
-		 * the top of free chunks): merged here, without the general path's call.
-		 */
-		size_t r = c + units;
-		size_t ru = rw >> 1;
-
-		if (Z_HEAP_LEVEL >= 1 && (ru - 1u >= room - rank - units ||
-					  phdr_get(rp + ru * CHUNK_UNIT, big, 1) != ru)) {
-			return false;
-		}
-		struct zh z = zh_get(heap, big);
-		unsigned int rk = class_of(big, z.kmax, ru);
-		size_t n = units + ru;
-		unsigned int k = class_of(big, z.kmax, n);
-
-		if (Z_HEAP_LEVEL >= 2 && (!links_ok(&z, r, rk) || (k != rk && !head_ok(&z, k, r, 0)))) {
-			return false;
-		}
-		if (k == rk) {
-			/* c takes r's place on its list. */
-			list_replace(&z, r, c, k);
-			hint_note(heap, k, c, n, r);
-		} else {
-			list_remove(&z, r, rk);
-			list_add(&z, c, k, n);
-		}
-		phdr_set(p, big, 0, n << 1);
-		phdr_set(rp + ru * CHUNK_UNIT, big, 1, n);
-		stats_free(heap, units);
-		fit_raise(heap, big, n);
-		return true;
-	}
-	if ((lw & 1u) == 0u && (rw & 1u) != 0u) {
-		/* Only the left neighbour is free: it absorbs the block. */
-		size_t l = c - left;
-		struct zh z = zh_get(heap, big);
-		unsigned int lk = class_of(big, z.kmax, left);
-		size_t n = left + units;
-		unsigned int k = class_of(big, z.kmax, n);
-
-		if (k != lk) {
-			if (Z_HEAP_LEVEL >= 2 && (!links_ok(&z, l, lk) || !head_ok(&z, k, l, 0))) {
-				return false;
-			}
-			list_remove(&z, l, lk);
-			list_add(&z, l, k, n);
-		} else {
-			hint_note(heap, k, l, n, l);
-		}
-		phdr_set(lp, big, 0, n << 1);
-		phdr_set(rp, big, 1, n);
-		stats_free(heap, units);
-		fit_raise(heap, big, n);
-		return true;
-	}
 	if ((rw & lw & 1u) == 0u) {
-		struct zhdr hw = {units, left, rw, lw};
+		/* Free neighbours: free_merge() inlined; a free right neighbour's extent checked first. */
+		size_t ru = rw >> 1;
+		struct zh z = zh_get(heap, big);
 
-		if (big) {
-			free_merging_big(heap, mem, c, &hw);
-		} else {
-			free_merging_small(heap, mem, c, &hw);
+		if ((Z_HEAP_LEVEL >= 1 && (rw & 1u) == 0u &&
+		     (ru - 1u >= room - rank - units || phdr_get(rp + ru * CHUNK_UNIT, big, 1) != ru)) ||
+		    !free_merge(&z, c, units, left, rw, lw, true)) {
+			return false;
 		}
+		stats_free(heap, units);
 		return true;
 	}
 	unsigned int k = class_of(big, heap->kmax, units);

@@ -86,7 +86,7 @@ static inline bool in_heap_range(struct sys_heap *heap, size_t c)
 /** Requests up to this many bytes can ever fit (the fit_limit when nothing failed). */
 static inline size_t heap_max_bytes(struct sys_heap *heap)
 {
-	return heap->max_bytes;
+	return chunk_usable(Z_HEAP_BIG(heap), heap->end - heap->first);
 }
 
 /*

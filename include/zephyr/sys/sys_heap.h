@@ -49,7 +49,6 @@ struct sys_heap {
 	void *init_mem;      /**< Buffer given to sys_heap_init(). */
 	size_t init_bytes;   /**< Its size in bytes. */
 	size_t fit_limit;    /**< Requests above this many bytes fail at once. */
-	size_t max_bytes;    /**< Largest request that can ever fit (fit_limit after a free). */
 	size_t allocated_bytes;     /**< With CONFIG_SYS_HEAP_RUNTIME_STATS: bytes in used chunks. */
 	size_t max_allocated_bytes; /**< With CONFIG_SYS_HEAP_RUNTIME_STATS: high-water mark. */
 	uint32_t bitmap[2];  /**< Bit k % 32 of word k / 32 set when free list k is not empty. */
