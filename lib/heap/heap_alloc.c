@@ -32,8 +32,10 @@ Z_HEAP_HOT size_t alloc_impl(struct sys_heap *heap, bool big, size_t need, size_
 	unsigned int k;
 	size_t c;
 
-	k = class_of(big, z->kmax, need);
-	if (need != class_min_of(big, k)) {
+	bool all;
+
+	k = class_req(big, z->kmax, need, &all);
+	if (!all) {
 		/*
 		 * Class k also holds chunks smaller than the request: probe a few (the last class,
 		 * which holds every larger size and has nothing above it, at least once).
@@ -287,7 +289,10 @@ Z_HEAP_HOT size_t alloc_fast(struct sys_heap *heap, bool big, size_t bytes)
 void *sys_heap_alloc(struct sys_heap *heap, size_t bytes)
 {
 #if Z_HEAP_FAST
-	if (bytes - 1u < heap->fit_limit && !Z_HEAP_LISTENING()) {
+	if (bytes - 1u >= heap->fit_limit) {
+		return NULL; /* 0 bytes, more than the heap holds, or known not to fit now */
+	}
+	if (!Z_HEAP_LISTENING()) {
 		size_t c = Z_HEAP_DISPATCH(alloc_fast, heap, bytes);
 
 		if (c != 0u) {
