@@ -334,6 +334,33 @@ unsigned int z_heap_class_of(bool big, unsigned int kmax, size_t units) __attrib
 #define class_of z_heap_class_of
 #endif
 
+/**
+ * Class of a request of @p units in a heap whose last class is @p kmax, and in @p all whether
+ * every chunk of that class fits it (@p units is the class's lowest size): one computation
+ * instead of class_of() and class_min_of().
+ */
+static inline unsigned int class_req(bool big, unsigned int kmax, size_t units, bool *all)
+{
+	unsigned int k;
+	bool exact = true;
+
+	if (units < CLS_X(big)) {
+		k = (unsigned int)units;
+	} else {
+		unsigned int sh = z_msb((uint32_t)units) - CLS_SL(big);
+
+		k = (sh << CLS_SL(big)) + (unsigned int)(units >> sh) - CLS_OFF(big);
+		exact = (units & (((size_t)1 << sh) - 1u)) == 0u;
+	}
+	if (k >= kmax) {
+		/* The last class also holds every larger chunk: all fit only its lowest size. */
+		exact = exact && k == kmax;
+		k = kmax;
+	}
+	*all = exact;
+	return k;
+}
+
 /** Lowest size, in units, of class @p k (the inverse of class_raw()). */
 static inline size_t class_min_of(bool big, unsigned int k)
 {
@@ -366,19 +393,46 @@ static inline unsigned int z_msb64(uint64_t m)
 
 /* ---- the class bitmap (two 32-bit words: one-word operations on 32-bit targets) ---- */
 
+#if UINTPTR_MAX > 0xFFFFFFFFu && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/* 64-bit little-endian hosts: the two words are one 64-bit word (bit k of it is bit k % 32 of
+ * word k / 32), read and written whole: one operation instead of a word select. */
+#define Z_HEAP_BITMAP64 1
+#else
+#define Z_HEAP_BITMAP64 0
+#endif
+
+static inline uint64_t bitmap_get(const struct sys_heap *heap)
+{
+#if Z_HEAP_BITMAP64
+	uint64_t m;
+
+	__builtin_memcpy(&m, heap->bitmap, sizeof(m));
+	return m;
+#else
+	return ((uint64_t)heap->bitmap[1] << 32) | heap->bitmap[0];
+#endif
+}
+
 static inline void bitmap_set(struct sys_heap *heap, unsigned int k)
 {
+#if Z_HEAP_BITMAP64
+	uint64_t m = bitmap_get(heap) | (uint64_t)1 << k;
+
+	__builtin_memcpy(heap->bitmap, &m, sizeof(m));
+#else
 	heap->bitmap[k >> 5] |= (uint32_t)1 << (k & 31u);
+#endif
 }
 
 static inline void bitmap_clear(struct sys_heap *heap, unsigned int k)
 {
-	heap->bitmap[k >> 5] &= ~((uint32_t)1 << (k & 31u));
-}
+#if Z_HEAP_BITMAP64
+	uint64_t m = bitmap_get(heap) & ~((uint64_t)1 << k);
 
-static inline uint64_t bitmap_get(const struct sys_heap *heap)
-{
-	return ((uint64_t)heap->bitmap[1] << 32) | heap->bitmap[0];
+	__builtin_memcpy(heap->bitmap, &m, sizeof(m));
+#else
+	heap->bitmap[k >> 5] &= ~((uint32_t)1 << (k & 31u));
+#endif
 }
 
 /** First non-empty class at or above @p k (at most 64), or 0 when there is none. */
@@ -395,7 +449,7 @@ static inline unsigned int bitmap_from(const struct sys_heap *heap, unsigned int
 		k = 0u;
 	}
 	return 0u;
-#elif UINTPTR_MAX > 0xFFFFFFFFu
+#elif Z_HEAP_BITMAP64
 	uint64_t m = k < 64u ? bitmap_get(heap) & (~(uint64_t)0 << k) : 0u;
 
 	return m != 0u ? (unsigned int)__builtin_ctzll(m) : 0u;

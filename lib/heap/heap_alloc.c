@@ -32,8 +32,10 @@ Z_HEAP_HOT size_t alloc_impl(struct sys_heap *heap, bool big, size_t need, size_
 	unsigned int k;
 	size_t c;
 
-	k = class_of(big, z->kmax, need);
-	if (need != class_min_of(big, k)) {
+	bool all;
+
+	k = class_req(big, z->kmax, need, &all);
+	if (!all) {
 		/*
 		 * Class k also holds chunks smaller than the request: probe a few (the last class,
 		 * which holds every larger size and has nothing above it, at least once).
