@@ -289,7 +289,10 @@ Z_HEAP_HOT size_t alloc_fast(struct sys_heap *heap, bool big, size_t bytes)
 void *sys_heap_alloc(struct sys_heap *heap, size_t bytes)
 {
 #if Z_HEAP_FAST
-	if (bytes - 1u < heap->fit_limit && !Z_HEAP_LISTENING()) {
+	if (bytes - 1u >= heap->fit_limit) {
+		return NULL; /* 0 bytes, more than the heap holds, or known not to fit now */
+	}
+	if (!Z_HEAP_LISTENING()) {
 		size_t c = Z_HEAP_DISPATCH(alloc_fast, heap, bytes);
 
 		if (c != 0u) {

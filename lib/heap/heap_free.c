@@ -235,9 +235,18 @@ Z_HEAP_HOT bool free_fast(struct sys_heap *heap, bool big, void *mem)
 		size_t ru = rw >> 1;
 		struct zh z = zh_get(heap, big);
 
-		if ((Z_HEAP_LEVEL >= 1 && (rw & 1u) == 0u &&
-		     (ru - 1u >= room - rank - units || phdr_get(rp + ru * CHUNK_UNIT, big, 1) != ru)) ||
-		    !free_merge(&z, c, units, left, rw, lw, true)) {
+		if (Z_HEAP_LEVEL >= 1 && (rw & 1u) == 0u &&
+		    (ru - 1u >= room - rank - units || phdr_get(rp + ru * CHUNK_UNIT, big, 1) != ru)) {
+			return false;
+		}
+		/*
+		 * A copy of the merge for a free right neighbour only (the common case of FIFO-like
+		 * use), with the left one's used bit a constant, and one for the other cases.
+		 */
+		bool ok = (lw & 1u) != 0u ? free_merge(&z, c, units, left, rw, 1u, true)
+					  : free_merge(&z, c, units, left, rw, lw, true);
+
+		if (!ok) {
 			return false;
 		}
 		stats_free(heap, units);
