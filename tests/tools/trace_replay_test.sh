@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Replays every recorded trace of bench/traces/ on a sys_heap of 1.25 times its peak live bytes
+# and fails on any failed allocation, listing the failed requests (size, live bytes, free
+# bytes, largest free block). "A heap must serve any request that fits in it, at every size."
+# usage: trace_replay_test.sh HEAP_PLANNER TRACES_DIR SCRATCH_DIR [PYTHON3]
+# Decompresses with xz, or with PYTHON3's lzma module where xz is not installed.
+set -u
+P="$1"; T="$2"; D="$3"; PY="${4:-python3}"
+mkdir -p "$D"
+fails=0; n=0
+for t in "$T"/*.trace.xz; do
+  name="$(basename "$t" .trace.xz)"
+  if command -v xz >/dev/null 2>&1; then
+    xz -dc "$t" >"$D/$name.trace"
+  else
+    "$PY" -c 'import lzma, sys; sys.stdout.buffer.write(lzma.open(sys.argv[1]).read())' "$t" \
+      >"$D/$name.trace"
+  fi || { echo "FAIL: $name: cannot decompress"; fails=$((fails + 1)); continue; }
+  "$P" replay --peak-factor 1.25 --failures 20 "$D/$name.trace" >"$D/$name.out" 2>&1
+  rc=$?
+  n=$((n + 1))
+  if [ $rc -ne 0 ]; then
+    echo "FAIL: $name at 1.25 x peak (exit $rc):"
+    cat "$D/$name.out"
+    fails=$((fails + 1))
+  else
+    echo "$name: $(grep -E '^(heap bytes|failed allocations|peak live)' "$D/$name.out" | tr -s ' ' | paste -sd ';')"
+  fi
+  rm -f "$D/$name.trace"
+done
+check_count=$n
+[ "$check_count" -gt 0 ] || { echo "FAIL: no trace in $T"; exit 1; }
+echo "trace replay: $((n - fails)) of $n traces served at 1.25 x peak"
+test $fails -eq 0
