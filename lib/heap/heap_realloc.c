@@ -4,47 +4,116 @@
  */
 /**
  * @file
- * @brief Realloc: shrink in place, grow into a free right neighbour, else move.
+ * @brief Realloc: shrink in place, grow into free neighbours (right, then left), else move.
  */
 #include <string.h>
 
 #include "heap_ops.h"
 
-/* In place when possible: ptr (chunk c) resized to @p units; NULL when it must move. */
-static void *resize_in_place(struct sys_heap *heap, size_t c, void *ptr, size_t units)
+/*
+ * Grow used chunk @p c (@p have units, its right neighbour already absorbed when free) by the
+ * top @p d units of its free left neighbour @p l (@p lu units, class @p lk; its links and the
+ * list head for its rest already checked when the level asks): the contents (@p keep bytes)
+ * move down by memmove; what stays of l keeps its list place while its class does not change.
+ * Blocks are cut from the top of a chunk, so the free space next to a block is mostly below
+ * it: this serves a growth that a move could not (no room is needed for a second copy) and
+ * leaves no hole. Returns the block's new chunk.
+ */
+static size_t grow_left(struct sys_heap *heap, size_t c, size_t have, size_t l, size_t lu,
+			unsigned int lk, size_t d, size_t keep)
+{
+	struct z_heap *h = heap->heap;
+	bool big = Z_HEAP_BIG(heap);
+	struct zh z = zh_get(heap, big);
+	size_t b = l;
+
+	if (lu - d < min_chunk(big)) {
+		list_remove(&z, l, lk); /* too little would stay free: all of l joins the block */
+	} else {
+		size_t tu = lu - d;
+		unsigned int tk = size_class(heap, tu);
+
+		if (tk != lk) {
+			list_remove(&z, l, lk);
+			list_add(&z, l, tk, tu);
+		} else if (l == heap->cap_hint) {
+			heap->cap_hint_units = (uint32_t)tu; /* the remembered chunk shrank */
+		}
+		set_size_used(h, big, l, tu, false);
+		b = l + tu;
+		set_left_size(h, big, b, tu);
+	}
+	size_t bu = c + have - b;
+
+	memmove(chunk_mem(h, b), chunk_mem(h, c), keep);
+	set_size_used(h, big, b, bu, true);
+	set_left_size(h, big, c + have, bu);
+	stats_alloc(heap, bu - have);
+	return b;
+}
+
+/*
+ * In place when possible: ptr (chunk c) resized to @p units, growing into a free right
+ * neighbour, then (plain alignment only) into a free left neighbour, the contents moved down;
+ * NULL when it must move, (void *)-1 when corruption was found (reported: refuse the call).
+ */
+static void *resize_in_place(struct sys_heap *heap, size_t c, void *ptr, size_t units,
+			     bool may_move_down)
 {
 	struct z_heap *h = heap->heap;
 	bool big = Z_HEAP_BIG(heap);
 	size_t have = chunk_size(h, big, c);
-	size_t r = c + have;
 	size_t saved_max = stats_max_save(heap);
 
 	if (units > have) {
-		/* Grow into the free right neighbour (its extent was checked with the block). */
+		/* Free neighbours (their extents were checked with the block). */
+		size_t r = c + have;
 		size_t rw = hdr_get(h, big, r, 0);
-		size_t ru = rw >> 1;
+		size_t ru = (rw & 1u) == 0u ? rw >> 1 : 0u;
+		size_t lu = left_size(h, big, c);
+		size_t l = c - lu;
+		size_t lw = hdr_get(h, big, l, 0);
 
-		if ((rw & 1u) != 0u || have + ru < units) {
+		if (!may_move_down || (lw & 1u) != 0u) {
+			lu = 0; /* the left neighbour is used, or the block may not move */
+		}
+		if (have + ru + lu < units) {
 			return NULL;
 		}
+		bool left = have + ru < units; /* the right neighbour alone is not enough */
 		unsigned int rk = size_class(heap, ru);
-
+		unsigned int lk = size_class(heap, lu);
 		struct zh z = zh_get(heap, big);
 
 #if Z_HEAP_LEVEL >= 2
-		if (!links_ok(&z, r, rk)) {
+		/* Before any write: the links of the neighbours that leave their lists, and the
+		 * head of the list the rest of the left one may join. */
+		size_t d = units - have - ru;
+
+		if ((ru != 0u && !links_ok(&z, r, rk)) ||
+		    (left && (!links_ok(&z, l, lk) ||
+			      (lu - d >= min_chunk(big) && size_class(heap, lu - d) != lk &&
+			       !head_ok(&z, size_class(heap, lu - d), l, ru != 0u ? r : 0u))))) {
 			z_heap_report(heap, ptr, SYS_HEAP_ERR_CORRUPT_HEADER);
 			return (void *)-1; /* refuse the call */
 		}
 #endif
-		list_remove(&z, r, rk);
-		have += ru;
-		stats_alloc(heap, ru);
-		set_size_used(h, big, c, have, true);
-		set_left_size(h, big, c + have, have);
+		size_t keep = chunk_usable(big, have);
+
+		if (ru != 0u) {
+			list_remove(&z, r, rk);
+			have += ru;
+			stats_alloc(heap, ru);
+			set_size_used(h, big, c, have, true);
+			set_left_size(h, big, c + have, have);
+		}
+		if (left) {
+			c = grow_left(heap, c, have, l, lu, lk, units - have, keep);
+			ptr = chunk_mem(h, c);
+		}
 	}
 	/* Shrink (a tail the free path refuses leaves the block as it was, or as grown). */
-	if (!z_heap_trim(heap, c, units) && units < have) {
+	if (!z_heap_trim(heap, c, units) && units < chunk_size(h, big, c)) {
 		stats_max_settle(heap, saved_max);
 		return (void *)-1; /* corruption reported: refuse the call */
 	}
@@ -82,7 +151,7 @@ void *sys_heap_aligned_realloc(struct sys_heap *heap, void *ptr, size_t align, s
 	void *mem = NULL;
 
 	if (align <= CHUNK_UNIT || ((uintptr_t)ptr & (align - 1u)) == 0u) {
-		mem = resize_in_place(heap, c, ptr, bytes_to_units(big, bytes));
+		mem = resize_in_place(heap, c, ptr, bytes_to_units(big, bytes), align <= CHUNK_UNIT);
 		if (mem == (void *)-1) {
 			return NULL;
 		}

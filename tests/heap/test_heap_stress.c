@@ -60,6 +60,7 @@ static struct {
 	size_t overhead;   /* bytes per live block the statistics count beyond its usable size */
 	unsigned long allocs_ok, allocs_failed, reallocs_moved, reallocs_in_place,
 		reallocs_failed, frees;
+	unsigned long reallocs_down; /* in place, grown into the left neighbour */
 } m;
 
 static struct walk_rec recs[2 * MAX_LIVE + 8];
@@ -334,6 +335,11 @@ static void do_realloc(struct zt_rng *r, size_t heap_bytes, bool aligned, unsign
 	}
 	if (p == old) {
 		m.reallocs_in_place++;
+	} else if (p < old && p + sys_heap_usable_size(&m.heap, p) > old) {
+		/* Grown into the free left neighbour, the contents moved down: never two copies
+		 * at once (a moved block never overlaps the old one, which it was allocated beside). */
+		m.reallocs_in_place++;
+		m.reallocs_down++;
 	} else {
 		/* A moved block was allocated while the old one was still held. */
 		m.reallocs_moved++;
@@ -465,15 +471,16 @@ static void run_config(size_t bytes, size_t offset, uint64_t seed, uint32_t free
 	ZT_ASSERT_EQ(f.free_bytes, f0.free_bytes);
 	ZT_ASSERT_EQ(f.largest_free_block, f0.largest_free_block);
 	ZT_ASSERT_EQ(hook_log.count, 0);
-	printf("  heap %lu B at +%lu, seed %lu: %lu allocs ok, %lu failed; reallocs %lu in place, "
-	       "%lu moved, %lu failed; %lu frees; max allocated %lu\n",
+	printf("  heap %lu B at +%lu, seed %lu: %lu allocs ok, %lu failed; reallocs %lu in place "
+	       "(%lu grown down), %lu moved, %lu failed; %lu frees; max allocated %lu\n",
 	       (unsigned long)bytes, (unsigned long)offset, (unsigned long)seed, m.allocs_ok,
-	       m.allocs_failed, m.reallocs_in_place, m.reallocs_moved, m.reallocs_failed, m.frees,
-	       (unsigned long)m.max_alloc);
+	       m.allocs_failed, m.reallocs_in_place, m.reallocs_down, m.reallocs_moved,
+	       m.reallocs_failed, m.frees, (unsigned long)m.max_alloc);
 	/* The workload really exercised every path. */
 	ZT_ASSERT_GT(m.allocs_ok, 0);
 	ZT_ASSERT_GT(m.allocs_failed, 0);
 	ZT_ASSERT_GT(m.reallocs_in_place, 0);
+	ZT_ASSERT_GT(m.reallocs_down, 0);
 	ZT_ASSERT_GT(m.reallocs_moved, 0);
 	ZT_ASSERT_GT(m.frees, 0);
 }

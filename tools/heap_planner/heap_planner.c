@@ -9,6 +9,7 @@
  * It replays a recorded trace (format in trace.h) on zmem's own sys_heap, so its answers are
  * exact for zmem rather than estimates:
  *   replay  how a heap of a given size serves the trace (failures, utilization, fragmentation)
+ *   stats   what the trace asks of any allocator: operations, peak live bytes and blocks
  *   size    the smallest heap that serves the trace with no failure
  *   slabs   which request sizes deserve a k_mem_slab, and what is left for a heap
  *   map     a picture of the heap over time (text, and SVG on request) showing fragmentation
@@ -25,13 +26,16 @@
 static void usage(FILE *out)
 {
 	fprintf(out,
-		"usage: heap_planner replay --heap BYTES TRACE\n"
+		"usage: heap_planner replay (--heap BYTES | --peak-factor F) [--failures N] TRACE\n"
+		"       heap_planner stats TRACE\n"
 		"       heap_planner size TRACE\n"
 		"       heap_planner slabs [--min-share PERCENT] TRACE\n"
 		"       heap_planner map --heap BYTES [--rows N] [--svg FILE] TRACE\n"
 		"       heap_planner w1 [--ops N] [--slots N]\n"
 		"TRACE is a file of lines 'a ID BYTES', 'm ID ALIGN BYTES', 'r ID BYTES', 'f ID'\n"
-		"('-' reads standard input). replay and map exit 1 when an allocation failed.\n");
+		"('-' reads standard input). replay and map exit 1 when an allocation failed.\n"
+		"--peak-factor F: a heap of F times the trace's peak live bytes (stats).\n"
+		"--failures N: also list the first N failed requests, with the heap's state.\n");
 }
 
 static int load(const char *path, struct trace *t)
@@ -109,15 +113,91 @@ static void print_result(size_t bytes, const struct replay_result *r)
 	}
 }
 
-static int cmd_replay(const struct trace *t, size_t bytes)
+/* Lists failed requests, up to a limit. */
+struct failure_list {
+	size_t limit;
+	size_t shown;
+};
+
+static void print_failure(const struct replay_failure *f, void *user)
+{
+	struct failure_list *l = user;
+
+	if (l->shown == 0u) {
+		printf("failed    operation  request                      live bytes   free bytes  "
+		       "largest free\n");
+	}
+	if (l->shown++ >= l->limit) {
+		return;
+	}
+	char req[64];
+	if (f->op->kind == 'm') {
+		snprintf(req, sizeof(req), "m %zu bytes align %zu", f->op->bytes, f->op->align);
+	} else {
+		snprintf(req, sizeof(req), "%c %zu bytes", f->op->kind, f->op->bytes);
+	}
+	printf("failed  %11zu  %-27s %11zu  %11zu  %12zu\n", f->op_index + 1u, req, f->live_bytes,
+	       f->free_bytes, f->largest_free);
+}
+
+static int cmd_replay(const struct trace *t, size_t bytes, size_t list_failures)
 {
 	struct replay_result r;
+	struct failure_list l = {.limit = list_failures};
 
-	if (replay_checked(t, bytes, &r, NULL, 0, NULL) != 0) {
+	init_refused = false;
+	if (trace_replay_failures(t, bytes, &r, NULL, 0, NULL,
+				  list_failures != 0u ? print_failure : NULL, &l) != 0) {
+		fprintf(stderr, "out of memory replaying on %zu bytes\n", bytes);
 		return 2;
 	}
+	if (init_refused) {
+		fprintf(stderr, "sys_heap_init refused a %zu-byte heap (see CONFIG_SYS_HEAP_* limits)\n",
+			bytes);
+		return 2;
+	}
+	if (l.shown > l.limit) {
+		printf("(%zu more failed requests)\n", l.shown - l.limit);
+	}
 	print_result(bytes, &r);
+	if (!r.valid) {
+		fprintf(stderr, "heap failed validation after the replay: please report\n");
+		return 2;
+	}
 	return r.failures != 0;
+}
+
+static int cmd_stats(const struct trace *t)
+{
+	struct trace_stats s;
+
+	if (trace_stats_get(t, &s) != 0) {
+		fprintf(stderr, "out of memory\n");
+		return 2;
+	}
+	printf("operations          %zu\n", t->count);
+	printf("allocations         %zu\n", s.allocs);
+	printf("reallocations       %zu\n", s.reallocs);
+	printf("frees               %zu\n", s.frees);
+	printf("largest request     %zu\n", s.largest_request);
+	printf("peak live bytes     %zu (every request served)\n", s.peak_live_bytes);
+	printf("peak live blocks    %zu\n", s.peak_live_blocks);
+	return 0;
+}
+
+/* Heap bytes for --peak-factor: F times the trace's peak live bytes, rounded up to 8. */
+static size_t heap_of_peak(const struct trace *t, double factor)
+{
+	struct trace_stats s;
+
+	if (trace_stats_get(t, &s) != 0 || s.peak_live_bytes == 0u) {
+		return 0;
+	}
+	double want = factor * (double)s.peak_live_bytes;
+	if (!(want > 0.0) || want > (double)(SIZE_MAX / 2u)) {
+		return 0;
+	}
+	return ((size_t)want + 7u) & ~(size_t)7u;
 }
 
 /* Smallest heap (in 8-byte steps) that serves @p t, or 0 when none up to the build's limit. */
@@ -516,11 +596,13 @@ static size_t *count_option(const char *arg, const struct count_option *opts)
 
 int main(int argc, char **argv)
 {
-	size_t heap = 0, rows = 24, min_share = 10, ops = 200000, slots = 4096;
+	size_t heap = 0, rows = 24, min_share = 10, ops = 200000, slots = 4096, failures = 0;
+	double peak_factor = 0.0;
 	const char *svg = NULL, *path = NULL;
 	const struct count_option counts[] = {
 		{"--heap", &heap},   {"--rows", &rows},   {"--min-share", &min_share},
-		{"--ops", &ops},     {"--slots", &slots}, {NULL, NULL},
+		{"--ops", &ops},     {"--slots", &slots}, {"--failures", &failures},
+		{NULL, NULL},
 	};
 	size_t *count;
 
@@ -538,6 +620,14 @@ int main(int argc, char **argv)
 			return 0;
 		} else if (has_value && (count = count_option(a, counts)) != NULL) {
 			if (!parse_count(argv[++i], count)) {
+				return 2;
+			}
+		} else if (strcmp(a, "--peak-factor") == 0 && has_value) {
+			char *end;
+
+			peak_factor = strtod(argv[++i], &end);
+			if (*end != '\0' || !(peak_factor > 0.0)) {
+				fprintf(stderr, "not a factor: '%s'\n", argv[i]);
 				return 2;
 			}
 		} else if (strcmp(a, "--svg") == 0 && has_value) {
@@ -563,8 +653,15 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	int rc;
+	if (peak_factor > 0.0 && heap == 0 && (heap = heap_of_peak(&t, peak_factor)) == 0) {
+		fprintf(stderr, "--peak-factor: the trace has no live bytes to scale\n");
+		trace_free(&t);
+		return 2;
+	}
 	if (strcmp(cmd, "replay") == 0 && heap != 0) {
-		rc = cmd_replay(&t, heap);
+		rc = cmd_replay(&t, heap, failures);
+	} else if (strcmp(cmd, "stats") == 0) {
+		rc = cmd_stats(&t);
 	} else if (strcmp(cmd, "size") == 0) {
 		rc = cmd_size(&t);
 	} else if (strcmp(cmd, "slabs") == 0) {

@@ -119,20 +119,97 @@ struct live {
 	size_t bytes;
 };
 
+int trace_stats_get(const struct trace *t, struct trace_stats *s)
+{
+	/* Requested bytes per ID; SIZE_MAX marks an ID that is not live (0 bytes can be). */
+	size_t *bytes = malloc(((size_t)t->max_id + 1u) * sizeof(*bytes));
+	size_t live = 0, blocks = 0;
+
+	memset(s, 0, sizeof(*s));
+	if (bytes == NULL) {
+		return -1;
+	}
+	for (size_t i = 0; i <= t->max_id; i++) {
+		bytes[i] = SIZE_MAX;
+	}
+	for (size_t i = 0; i < t->count; i++) {
+		const struct trace_op *op = &t->ops[i];
+		size_t *b = &bytes[op->id];
+
+		if (op->kind != 'f' && op->bytes > s->largest_request) {
+			s->largest_request = op->bytes;
+		}
+		/* As the replay does: 'a'/'m' of a live ID frees it first, 'r' of a dead ID
+		 * allocates, 'r' to 0 bytes frees. */
+		if (*b != SIZE_MAX && op->kind != 'r') {
+			live -= *b;
+			blocks--;
+			*b = SIZE_MAX;
+			s->frees += op->kind == 'f';
+		}
+		if (op->kind == 'a' || op->kind == 'm') {
+			s->allocs++;
+		} else if (op->kind == 'r') {
+			s->reallocs++;
+			if (*b != SIZE_MAX) {
+				live -= *b;
+				blocks--;
+				*b = SIZE_MAX;
+			}
+			if (op->bytes == 0) {
+				continue;
+			}
+		} else {
+			continue;
+		}
+		*b = op->bytes;
+		live += op->bytes;
+		blocks++;
+		if (live > s->peak_live_bytes) {
+			s->peak_live_bytes = live;
+		}
+		if (blocks > s->peak_live_blocks) {
+			s->peak_live_blocks = blocks;
+		}
+	}
+	free(bytes);
+	return 0;
+}
+
 static void note_failure(struct sys_heap *heap, size_t heap_bytes, size_t live_bytes,
-			 struct replay_result *r, double *util_sum)
+			 struct replay_result *r, double *util_sum, const struct trace_op *op,
+			 size_t op_index, replay_failure_cb cb, void *cb_user)
 {
 	struct sys_heap_fragmentation f;
+	bool have_f = sys_heap_fragmentation_get(heap, &f) == 0;
 
 	r->failures++;
 	*util_sum += (double)live_bytes / (double)heap_bytes;
-	if (sys_heap_fragmentation_get(heap, &f) == 0 && f.fragmentation_pct > r->worst_frag_pct) {
+	if (have_f && f.fragmentation_pct > r->worst_frag_pct) {
 		r->worst_frag_pct = f.fragmentation_pct;
+	}
+	if (cb != NULL) {
+		struct replay_failure rf = {
+			.op_index = op_index,
+			.op = op,
+			.live_bytes = live_bytes,
+			.free_bytes = have_f ? f.free_bytes : 0,
+			.largest_free = have_f ? f.largest_free_block : 0,
+		};
+
+		cb(&rf, cb_user);
 	}
 }
 
 int trace_replay(const struct trace *t, size_t heap_bytes, struct replay_result *r,
 		 replay_snapshot_cb snap, size_t every, void *user)
+{
+	return trace_replay_failures(t, heap_bytes, r, snap, every, user, NULL, NULL);
+}
+
+int trace_replay_failures(const struct trace *t, size_t heap_bytes, struct replay_result *r,
+			  replay_snapshot_cb snap, size_t every, void *user,
+			  replay_failure_cb on_failure, void *failure_user)
 {
 	struct sys_heap heap;
 	size_t live_bytes = 0;
@@ -165,7 +242,8 @@ int trace_replay(const struct trace *t, size_t heap_bytes, struct replay_result 
 			b->bytes = b->mem != NULL ? op->bytes : 0;
 			live_bytes += b->bytes;
 			if (b->mem == NULL && op->bytes != 0) {
-				note_failure(&heap, heap_bytes, live_bytes, r, &util_sum);
+				note_failure(&heap, heap_bytes, live_bytes, r, &util_sum, op, i,
+					     on_failure, failure_user);
 			}
 			break;
 		case 'r': {
@@ -173,7 +251,8 @@ int trace_replay(const struct trace *t, size_t heap_bytes, struct replay_result 
 
 			if (p == NULL && op->bytes != 0) {
 				/* The old block stays, as realloc promises. */
-				note_failure(&heap, heap_bytes, live_bytes, r, &util_sum);
+				note_failure(&heap, heap_bytes, live_bytes, r, &util_sum, op, i,
+					     on_failure, failure_user);
 				break;
 			}
 			live_bytes = live_bytes - b->bytes + (p != NULL ? op->bytes : 0);
