@@ -126,6 +126,7 @@ found:;
 			goto corrupt;
 		}
 	}
+#if Z_HEAP_SPECIALIZE
 	if (tu < min_chunk(big)) {
 		/* The whole chunk (tu is 0, or 1 in a big heap's plain allocation). */
 		if (Z_HEAP_LEVEL >= 2 && !links_ok(z, c, k)) {
@@ -148,6 +149,18 @@ found:;
 		set_size_used(h, big, c, tu, false);
 		set_left_size(h, big, b, tu);
 	}
+#else
+	/*
+	 * Size builds: the same checks (when c leaves its list place: its links, and the head of
+	 * the list its rest joins), then the shared copy of the same cut.
+	 */
+	if (Z_HEAP_LEVEL >= 2 && (tu < min_chunk(big) || class_of(big, z->kmax, tu) != k) &&
+	    (!links_ok(z, c, k) ||
+	     (tu >= min_chunk(big) && !head_ok(z, class_of(big, z->kmax, tu), c, 0)))) {
+		goto corrupt;
+	}
+	b = cut_top(z, c, k, tu);
+#endif
 	size_t bu = top - tail - b; /* the block's units */
 
 	set_size_used(h, big, b, bu, true);
