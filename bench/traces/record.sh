@@ -5,8 +5,9 @@
 #
 # LIBMALLOC_TRACE.so is tools/malloc_trace's library from a host build (e.g.
 # build/tools/malloc_trace/libmalloc_trace.so). OUT_DIR (default: bench/traces) receives
-# cc1.trace.xz and sqlite3.trace.xz. The compiler's input is zmem's own lib/heap/*.c at
-# CC1_SOURCE_COMMIT (default: the commit the committed trace was recorded from), concatenated.
+# cc1.trace.xz, sqlite3.trace.xz and sqlite3-embedded.trace.xz. The compiler's input is zmem's
+# own lib/heap/*.c at CC1_SOURCE_COMMIT (default: the commit the committed trace was recorded
+# from), concatenated.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -32,8 +33,12 @@ set -- "$tmp"/cc1.*.trace
 [ $# -eq 1 ] || { echo "record.sh: expected one cc1 trace, got $#" >&2; exit 1; }
 grep -v '^#' "$1" | xz -9e >"$out/cc1.trace.xz"
 
-# The database engine: the sqlite3 shell running sqlite_workload.sql on a new database file.
-(cd "$tmp" && LC_ALL=C ZMEM_MALLOC_TRACE="$tmp/sqlite3.trace" LD_PRELOAD="$lib" \
-  sqlite3 -batch -init /dev/null "$tmp/workload.db" <"$here/sqlite_workload.sql" >/dev/null)
-grep -v '^#' "$tmp/sqlite3.trace" | xz -9e >"$out/sqlite3.trace.xz"
-ls -l "$out"/cc1.trace.xz "$out"/sqlite3.trace.xz
+# The database engine: the sqlite3 shell running a workload on a new database file; the
+# embedded one has 1 KiB pages, a 16-page cache and a tenth of the rows.
+for w in sqlite3:sqlite_workload sqlite3-embedded:sqlite_workload_embedded; do
+  name="${w%%:*}"
+  (cd "$tmp" && rm -f workload.db && LC_ALL=C ZMEM_MALLOC_TRACE="$tmp/$name.trace" \
+    LD_PRELOAD="$lib" sqlite3 -batch -init /dev/null workload.db <"$here/${w#*:}.sql" >/dev/null)
+  grep -v '^#' "$tmp/$name.trace" | xz -9e >"$out/$name.trace.xz"
+done
+ls -l "$out"/cc1.trace.xz "$out"/sqlite3.trace.xz "$out"/sqlite3-embedded.trace.xz

@@ -26,7 +26,7 @@ static void note_failure(struct sys_heap *heap, bool big, size_t units)
  * chunk, 0 on failure.
  */
 Z_HEAP_HOT size_t alloc_impl(struct sys_heap *heap, bool big, size_t need, size_t units,
-			     size_t amask)
+			     size_t amask, bool plain)
 {
 	const struct zh zv = zh_get(heap, big);
 	const struct zh *z = &zv;
@@ -84,7 +84,7 @@ Z_HEAP_HOT size_t alloc_impl(struct sys_heap *heap, bool big, size_t need, size_
 		}
 		size_t n = link_get(h, big, c, 1);
 
-		if (n != 0u) {
+		if (n != 0u && !Z_HEAP_SIZE_FAST_TAKE(big, plain, need, k)) {
 			if (Z_HEAP_LEVEL >= 2 && !zh_in_range(z, n)) {
 				goto corrupt;
 			}
@@ -188,7 +188,8 @@ corrupt:
  * amask + 1 units) without the listener notification, one copy per layout in speed builds: for
  * an aligned block, a chunk with room for it at any aligned position.
  */
-Z_HEAP_HOT void *alloc_nn_impl(struct sys_heap *heap, bool big, size_t amask, size_t bytes)
+Z_HEAP_HOT void *alloc_nn_impl(struct sys_heap *heap, bool big, size_t amask, size_t bytes,
+			       bool plain)
 {
 	if (bytes - 1u >= heap->fit_limit) {
 		return NULL; /* 0 bytes, more than the heap holds, or known not to fit now */
@@ -217,7 +218,7 @@ Z_HEAP_HOT void *alloc_nn_impl(struct sys_heap *heap, bool big, size_t amask, si
 		}
 		need += pad;
 	}
-	size_t c = alloc_impl(heap, big, need, units, amask);
+	size_t c = alloc_impl(heap, big, need, units, amask, plain);
 
 	if (c == 0u) {
 		return NULL;
@@ -234,7 +235,7 @@ Z_HEAP_HOT void *alloc_nn(struct sys_heap *heap, size_t bytes)
 	if (bytes - 1u >= heap->fit_limit) {
 		return NULL; /* the common failure, before the layout dispatch */
 	}
-	return Z_HEAP_DISPATCH(alloc_nn_impl, heap, 0u, bytes);
+	return Z_HEAP_DISPATCH(alloc_nn_impl, heap, 0u, bytes, true);
 }
 
 /* The general path of sys_heap_alloc(), out of line so that the fast path stays small. */
@@ -323,7 +324,7 @@ void *z_heap_aligned_alloc_nn(struct sys_heap *heap, size_t align, size_t bytes)
 		return NULL;
 	}
 	return Z_HEAP_DISPATCH(alloc_nn_impl, heap, align <= CHUNK_UNIT ? 0u : align / CHUNK_UNIT - 1u,
-			       bytes);
+			       bytes, false);
 }
 
 void *sys_heap_aligned_alloc(struct sys_heap *heap, size_t align, size_t bytes)
