@@ -32,12 +32,59 @@ unsigned int z_heap_class_of(bool big, unsigned int kmax, size_t units)
 
 	return k < kmax ? k : kmax;
 }
+
+/* The size build's one copy of each op (heap_ops.h): the heap's bounds read here. */
+#define ZH_LOCAL struct zh z = zh_get(heap, Z_HEAP_BIG(heap))
+
+void z_heap_list_remove(struct sys_heap *heap, size_t c, unsigned int k)
+{
+	ZH_LOCAL;
+	zb_list_remove(&z, c, k);
+}
+
+void z_heap_list_add(struct sys_heap *heap, size_t c, size_t units)
+{
+	ZH_LOCAL;
+	zb_list_add(&z, c, class_of(z.big, z.kmax, units), units);
+}
+
+void z_heap_list_replace(struct sys_heap *heap, size_t old, size_t c, unsigned int k)
+{
+	ZH_LOCAL;
+	zb_list_replace(&z, old, c, k);
+}
+
+bool z_heap_links_ok(struct sys_heap *heap, size_t c, unsigned int k)
+{
+	ZH_LOCAL;
+	return zb_links_ok(&z, c, k);
+}
+
+bool z_heap_head_ok(struct sys_heap *heap, unsigned int k, size_t skip1, size_t skip2)
+{
+	ZH_LOCAL;
+	return zb_head_ok(&z, k, skip1, skip2);
+}
+
+bool z_heap_free_merge(struct sys_heap *heap, size_t c, size_t units, size_t lu, size_t rw,
+		       size_t lw, bool apply)
+{
+	ZH_LOCAL;
+	return zb_free_merge(&z, c, units, lu, rw, lw, apply);
+}
 #endif
 
 void sys_heap_init(struct sys_heap *heap, void *mem, size_t bytes)
 {
 	uintptr_t start = (uintptr_t)mem;
 	uintptr_t limit = start + bytes;
+	/*
+	 * Small layout when the heap has at most 32767 units, else 8-byte headers (AUTO); with
+	 * one layout built, that one (SMALL_ONLY uses at most 32767 units of a larger buffer).
+	 */
+	bool big = Z_HEAP_ONLY_BIG;
+	uintptr_t g = (start + hdr_bytes(big) + CHUNK_UNIT - 1u) & ~(uintptr_t)(CHUNK_UNIT - 1u);
+	size_t end = 0;
 
 	/* Every other field 0: end 0 makes every call fail cleanly until the heap is set up. */
 	*heap = (struct sys_heap){
@@ -45,23 +92,9 @@ void sys_heap_init(struct sys_heap *heap, void *mem, size_t bytes)
 		.init_mem = mem,
 		.init_bytes = bytes,
 	};
-	if (mem == NULL || limit < start) {
-		goto bad;
+	if (mem != NULL && limit >= start && g < limit) {
+		end = (limit - g) / CHUNK_UNIT;
 	}
-
-	/*
-	 * Small layout when the heap has at most 32767 units, else 8-byte headers (AUTO); with
-	 * one layout built, that one (SMALL_ONLY uses at most 32767 units of a larger buffer).
-	 */
-	bool big = Z_HEAP_ONLY_BIG;
-	uintptr_t hb = hdr_bytes(big);
-	uintptr_t g = (start + hb + CHUNK_UNIT - 1u) & ~(uintptr_t)(CHUNK_UNIT - 1u);
-
-	if (g >= limit || (limit - g) / CHUNK_UNIT < 2u) {
-		goto bad;
-	}
-	size_t end = (limit - g) / CHUNK_UNIT;
-
 	if (!big && end > SMALL_MAX_END) {
 		if (Z_HEAP_ONLY_SMALL) {
 			end = SMALL_MAX_END;
@@ -74,29 +107,30 @@ void sys_heap_init(struct sys_heap *heap, void *mem, size_t bytes)
 	if (end > 0x7fffffffu) {
 		end = 0x7fffffffu; /* 31-bit sizes: the rest of a 16 GiB+ buffer is unused */
 	}
-	size_t first = first_units(end);
-
-	if (end < first + bytes_to_units(big, 1)) { /* room for one block of one byte */
-		goto bad;
-	}
-	struct z_heap *h = (struct z_heap *)g;
+	/* Chunk 0 takes at least 3 units: with fewer than 4 there is no room for a block. */
+	size_t first = end < 4u ? end : first_units(end);
 	size_t n = end - first;
 
-	/* As many classes as the largest chunk needs, as far as chunk 0 has room for heads. */
-	size_t cap = (first * CHUNK_UNIT - hdr_bytes(big)) / (big ? 4u : 2u);
+	if (n < bytes_to_units(big, 1)) { /* room for one block of one byte */
+		z_heap_report(heap, mem, SYS_HEAP_ERR_BAD_INIT);
+		return;
+	}
+	struct z_heap *h = (struct z_heap *)g;
+	size_t hb = hdr_bytes(big);
+
+	/*
+	 * As many classes as the largest chunk needs, as far as chunk 0 has room for heads (at
+	 * most (8 * 10 - 4) / 2 = 38 small or (8 * 18 - 8) / 4 = 34 big ones: within the bitmap).
+	 */
+	size_t cap = (first * CHUNK_UNIT - hb) / (big ? 4u : 2u);
 	unsigned int kmax = class_raw(big, n);
-	unsigned int top = kmax;
 
 	if (kmax > cap) {
 		kmax = (unsigned int)cap;
+		/* A capped last class holds chunks of any larger size: it keeps a hint (heap_ops.h). */
+		heap->cap_class = (uint8_t)kmax;
 	}
-	if (kmax > 63u) {
-		kmax = 63u;
-	}
-	/* A capped last class holds chunks of any larger size: it keeps a hint (heap_ops.h). */
-	heap->cap_class = (uint8_t)(kmax < top ? kmax : 0u);
-
-	memset(h, 0, first * CHUNK_UNIT - hdr_bytes(big));
+	memset(h, 0, first * CHUNK_UNIT - hb);
 	heap->heap = h;
 	heap->end = (uint32_t)end;
 	heap->first = (uint16_t)first;
@@ -104,17 +138,13 @@ void sys_heap_init(struct sys_heap *heap, void *mem, size_t bytes)
 	heap->kmax = (uint8_t)kmax;
 	set_size_used(h, big, 0, first, true);
 	set_left_size(h, big, 0, 0);
-	set_size_used(h, big, first, n, false);
 	set_left_size(h, big, first, first);
 	set_size_used(h, big, end, 0, true);
-	set_left_size(h, big, end, n);
+	/* The rest is one free chunk between two used ones: it joins its list, sets the end
+	 * marker's left size and raises the failed-size cache (0 so far) to its size. */
 	struct zh z = zh_get(heap, big);
 
-	list_add(&z, first, class_of(big, kmax, n), n);
-	heap->fit_limit = chunk_usable(big, n);
-	return;
-bad:
-	z_heap_report(heap, mem, SYS_HEAP_ERR_BAD_INIT);
+	(void)free_merge(&z, first, n, first, 1u, 1u, true);
 }
 
 /*

@@ -116,7 +116,22 @@
  * checks and nothing else; any other case, and any failed check, takes the general path (which
  * checks again and reports).
  */
-#define Z_HEAP_FAST (Z_HEAP_SPECIALIZE && !Z_HEAP_CANARY && Z_HEAP_LEVEL < 4)
+#define Z_HEAP_FAST (Z_HEAP_SPECIALIZE && Z_HEAP_FAST_POLICY)
+/** Configurations whose speed build has the fast paths. */
+#define Z_HEAP_FAST_POLICY (!Z_HEAP_CANARY && Z_HEAP_LEVEL < 4)
+
+/*
+ * Size builds have no fast path, but must place blocks exactly as the speed build does: where
+ * the speed build's fast allocation would have taken the head of the request's exact class
+ * (a sys_heap_alloc() call, @p plain, its class not empty, no listener), the general path takes
+ * that head too, instead of the smaller of the first two (in an exact class, the lower address).
+ */
+#if !Z_HEAP_SPECIALIZE && Z_HEAP_FAST_POLICY
+#define Z_HEAP_SIZE_FAST_TAKE(big, plain, need, k)                                                \
+	((plain) && (k) == (need) && (need) < CLS_X(big) && !Z_HEAP_LISTENING())
+#else
+#define Z_HEAP_SIZE_FAST_TAKE(big, plain, need, k) ((void)(plain), false)
+#endif
 
 /**
  * Call f(heap, big, ...) with big a constant where that pays: one copy per layout in speed
@@ -315,7 +330,7 @@ static inline unsigned int class_of(bool big, unsigned int kmax, size_t units)
 }
 #else
 /* Size builds: one copy (heap.c), not one per use. */
-unsigned int z_heap_class_of(bool big, unsigned int kmax, size_t units);
+unsigned int z_heap_class_of(bool big, unsigned int kmax, size_t units) __attribute__((const));
 #define class_of z_heap_class_of
 #endif
 
@@ -423,7 +438,18 @@ static inline void bitmap_clear(struct sys_heap *heap, unsigned int k)
 /** First non-empty class at or above @p k (at most 64), or 0 when there is none. */
 static inline unsigned int bitmap_from(const struct sys_heap *heap, unsigned int k)
 {
-#if Z_HEAP_BITMAP64
+#if !Z_HEAP_SPECIALIZE
+	/* Size builds: one loop over the two words. */
+	for (unsigned int w = k >> 5; w < 2u; w++) {
+		uint32_t m = heap->bitmap[w] & (~(uint32_t)0 << (k & 31u));
+
+		if (m != 0u) {
+			return 32u * w + (unsigned int)__builtin_ctz(m);
+		}
+		k = 0u;
+	}
+	return 0u;
+#elif Z_HEAP_BITMAP64
 	uint64_t m = k < 64u ? bitmap_get(heap) & (~(uint64_t)0 << k) : 0u;
 
 	return m != 0u ? (unsigned int)__builtin_ctzll(m) : 0u;

@@ -24,7 +24,7 @@ static void note_failure(struct sys_heap *heap, bool big, size_t units)
  * freed when it can be a chunk. Returns the block's chunk, 0 on failure.
  */
 Z_HEAP_HOT size_t alloc_impl(struct sys_heap *heap, bool big, size_t need, size_t units,
-			     size_t amask)
+			     size_t amask, bool plain)
 {
 	const struct zh zv = zh_get(heap, big);
 	const struct zh *z = &zv;
@@ -82,7 +82,7 @@ Z_HEAP_HOT size_t alloc_impl(struct sys_heap *heap, bool big, size_t need, size_
 		}
 		size_t n = link_get(h, big, c, 1);
 
-		if (n != 0u) {
+		if (n != 0u && !Z_HEAP_SIZE_FAST_TAKE(big, plain, need, k)) {
 			if (Z_HEAP_LEVEL >= 2 && !zh_in_range(z, n)) {
 				goto corrupt;
 			}
@@ -154,10 +154,20 @@ found:;
 	if (tail != 0u) {
 		size_t t = b + bu;
 
-		set_size_used(h, big, t, tail, false);
 		set_left_size(h, big, t, bu);
+#if Z_HEAP_SPECIALIZE
+		set_size_used(h, big, t, tail, false);
 		set_left_size(h, big, top, tail);
 		list_add(z, t, xk, tail);
+#else
+		/*
+		 * Size builds: the tail is freed as a chunk between two used ones (the same writes;
+		 * its head was checked above, and the failed-size cache cannot rise: the tail is
+		 * smaller than the request's room, which passed it).
+		 */
+		(void)xk;
+		(void)free_merge(z, t, tail, bu, 1u, 1u, true);
+#endif
 	} else {
 		set_left_size(h, big, top, bu);
 	}
@@ -176,7 +186,8 @@ corrupt:
  * amask + 1 units) without the listener notification, one copy per layout in speed builds: for
  * an aligned block, a chunk with room for it at any aligned position.
  */
-Z_HEAP_HOT void *alloc_nn_impl(struct sys_heap *heap, bool big, size_t amask, size_t bytes)
+Z_HEAP_HOT void *alloc_nn_impl(struct sys_heap *heap, bool big, size_t amask, size_t bytes,
+			       bool plain)
 {
 	if (bytes - 1u >= heap->fit_limit) {
 		return NULL; /* 0 bytes, more than the heap holds, or known not to fit now */
@@ -205,7 +216,7 @@ Z_HEAP_HOT void *alloc_nn_impl(struct sys_heap *heap, bool big, size_t amask, si
 		}
 		need += pad;
 	}
-	size_t c = alloc_impl(heap, big, need, units, amask);
+	size_t c = alloc_impl(heap, big, need, units, amask, plain);
 
 	if (c == 0u) {
 		return NULL;
@@ -222,7 +233,7 @@ Z_HEAP_HOT void *alloc_nn(struct sys_heap *heap, size_t bytes)
 	if (bytes - 1u >= heap->fit_limit) {
 		return NULL; /* the common failure, before the layout dispatch */
 	}
-	return Z_HEAP_DISPATCH(alloc_nn_impl, heap, 0u, bytes);
+	return Z_HEAP_DISPATCH(alloc_nn_impl, heap, 0u, bytes, true);
 }
 
 /* The general path of sys_heap_alloc(), out of line so that the fast path stays small. */
@@ -311,7 +322,7 @@ void *z_heap_aligned_alloc_nn(struct sys_heap *heap, size_t align, size_t bytes)
 		return NULL;
 	}
 	return Z_HEAP_DISPATCH(alloc_nn_impl, heap, align <= CHUNK_UNIT ? 0u : align / CHUNK_UNIT - 1u,
-			       bytes);
+			       bytes, false);
 }
 
 void *sys_heap_aligned_alloc(struct sys_heap *heap, size_t align, size_t bytes)

@@ -32,14 +32,29 @@
 #if Z_HEAP_SPECIALIZE
 #define Z_HEAP_OP         static inline __attribute__((always_inline))
 #define Z_HEAP_OPS_BODIES 1
+#define ZH_OP(name) name
 #else
-#define Z_HEAP_OP
-#define list_remove z_heap_list_remove
-#define list_add    z_heap_list_add
-#define list_replace z_heap_list_replace
-#define links_ok    z_heap_links_ok
-#define head_ok     z_heap_head_ok
-#define free_merge  z_heap_free_merge
+/*
+ * Size builds: each op is one out-of-line function taking the heap itself (heap.c wraps the
+ * bodies below, named zb_<op>): a caller passes the struct sys_heap pointer it already holds
+ * instead of building a struct zh on its stack.
+ */
+#define Z_HEAP_OP         static inline
+#define ZH_OP(name)       zb_##name
+#define list_remove(z, ...)  z_heap_list_remove((z)->heap, __VA_ARGS__)
+/* A chunk joins the list of its own size's class: the size build's list_add() finds it. */
+#define list_add(z, c, k, units) z_heap_list_add((z)->heap, c, units)
+#define list_replace(z, ...) z_heap_list_replace((z)->heap, __VA_ARGS__)
+#define links_ok(z, ...)     z_heap_links_ok((z)->heap, __VA_ARGS__)
+#define head_ok(z, ...)      z_heap_head_ok((z)->heap, __VA_ARGS__)
+#define free_merge(z, ...)   z_heap_free_merge((z)->heap, __VA_ARGS__)
+void z_heap_list_remove(struct sys_heap *heap, size_t c, unsigned int k);
+void z_heap_list_add(struct sys_heap *heap, size_t c, size_t units);
+void z_heap_list_replace(struct sys_heap *heap, size_t old, size_t c, unsigned int k);
+bool z_heap_links_ok(struct sys_heap *heap, size_t c, unsigned int k);
+bool z_heap_head_ok(struct sys_heap *heap, unsigned int k, size_t skip1, size_t skip2);
+bool z_heap_free_merge(struct sys_heap *heap, size_t c, size_t units, size_t lu, size_t rw,
+		       size_t lw, bool apply);
 #ifdef Z_HEAP_DEFINE_OPS
 #define Z_HEAP_OPS_BODIES 1
 #else
@@ -120,7 +135,7 @@ static inline void hint_note(struct sys_heap *heap, unsigned int k, size_t c, si
 
 #if Z_HEAP_OPS_BODIES
 /* Unlink free chunk @p c of class @p k (its links already checked when the level asks). */
-Z_HEAP_OP void list_remove(const struct zh *z, size_t c, unsigned int k)
+Z_HEAP_OP void ZH_OP(list_remove)(const struct zh *z, size_t c, unsigned int k)
 {
 	struct z_heap *h = z->h;
 	bool big = ZH_BIG(z);
@@ -145,7 +160,7 @@ Z_HEAP_OP void list_remove(const struct zh *z, size_t c, unsigned int k)
 }
 
 /* Push free chunk @p c of @p units on list @p k (its head already checked when the level asks). */
-Z_HEAP_OP void list_add(const struct zh *z, size_t c, unsigned int k, size_t units)
+Z_HEAP_OP void ZH_OP(list_add)(const struct zh *z, size_t c, unsigned int k, size_t units)
 {
 	struct z_heap *h = z->h;
 	bool big = ZH_BIG(z);
@@ -166,7 +181,7 @@ Z_HEAP_OP void list_add(const struct zh *z, size_t c, unsigned int k, size_t uni
  * Free chunk @p c takes the place of free chunk @p old on list @p k (old's links already checked
  * when the level asks): c's class is old's, so no head or bitmap bit changes but old's own.
  */
-Z_HEAP_OP void list_replace(const struct zh *z, size_t old, size_t c, unsigned int k)
+Z_HEAP_OP void ZH_OP(list_replace)(const struct zh *z, size_t old, size_t c, unsigned int k)
 {
 	struct z_heap *h = z->h;
 	bool big = ZH_BIG(z);
@@ -186,7 +201,7 @@ Z_HEAP_OP void list_replace(const struct zh *z, size_t old, size_t c, unsigned i
 }
 
 /* Links of free chunk @p c, expected on list @p k: in range and pointing back at c. */
-Z_HEAP_OP bool links_ok(const struct zh *z, size_t c, unsigned int k)
+Z_HEAP_OP bool ZH_OP(links_ok)(const struct zh *z, size_t c, unsigned int k)
 {
 	struct z_heap *h = z->h;
 	bool big = ZH_BIG(z);
@@ -204,7 +219,7 @@ Z_HEAP_OP bool links_ok(const struct zh *z, size_t c, unsigned int k)
  * Head of list @p k may take a new predecessor: empty, or in range with none yet. A head that
  * is about to be unlinked (@p skip1, @p skip2) is not checked: its successor was.
  */
-Z_HEAP_OP bool head_ok(const struct zh *z, unsigned int k, size_t skip1, size_t skip2)
+Z_HEAP_OP bool ZH_OP(head_ok)(const struct zh *z, unsigned int k, size_t skip1, size_t skip2)
 {
 	size_t x = head_get(z->h, ZH_BIG(z), k);
 
@@ -221,7 +236,7 @@ Z_HEAP_OP bool head_ok(const struct zh *z, unsigned int k, size_t skip1, size_t 
  * result joins: false (nothing written) when one is inconsistent. With @p apply false it only
  * checks.
  */
-Z_HEAP_OP bool free_merge(const struct zh *z, size_t c, size_t units, size_t lu, size_t rw,
+Z_HEAP_OP bool ZH_OP(free_merge)(const struct zh *z, size_t c, size_t units, size_t lu, size_t rw,
 			  size_t lw, bool apply)
 {
 	struct z_heap *h = z->h;
@@ -247,18 +262,54 @@ Z_HEAP_OP bool free_merge(const struct zh *z, size_t c, size_t units, size_t lu,
 	}
 	unsigned int k = class_of(big, z->kmax, units);
 
-	if (Z_HEAP_SPECIALIZE && l != 0u && lk == k) {
-		/* The free left neighbour grows within its class: it keeps its place (speed builds). */
-		if (!apply) {
+#if !Z_HEAP_SPECIALIZE
+	/*
+	 * Size builds: the same three cases as below, written as one sequence. keep is the chunk
+	 * whose list place the result takes (the left neighbour growing within its class, or the
+	 * right one when c joins it alone within its class), 0 when it joins its list afresh.
+	 */
+	if (Z_HEAP_LEVEL >= 2 && !(l != 0u && lk == k) && !(r != 0u && l == 0u && rk == k) &&
+	    ((l != 0u && !links_ok(z, l, lk)) || !head_ok(z, k, r, l))) {
+		return false;
+	}
+	if (Z_HEAP_LEVEL >= 2 && !apply) {
+		return true;
+	}
+	size_t keep = 0;
+
+	if (r != 0u) {
+		if (l == 0u && rk == k) {
+			list_replace(z, r, c, k);
+			keep = r;
+		} else {
+			list_remove(z, r, rk);
+		}
+	}
+	if (l != 0u) {
+		if (lk == k) {
+			keep = l;
+		} else {
+			list_remove(z, l, lk);
+		}
+	}
+	if (keep != 0u) {
+		hint_note(z->heap, k, c, units, keep);
+	} else {
+		list_add(z, c, k, units);
+	}
+#else
+	if (l != 0u && lk == k) {
+		/* The free left neighbour grows within its class: it keeps its place. */
+		if (Z_HEAP_LEVEL >= 2 && !apply) {
 			return true;
 		}
 		if (r != 0u) {
 			list_remove(z, r, rk);
 		}
 		hint_note(z->heap, k, c, units, c);
-	} else if (Z_HEAP_SPECIALIZE && r != 0u && l == 0u && rk == k) {
+	} else if (r != 0u && l == 0u && rk == k) {
 		/* Merged into its free right neighbour, within its class: c takes r's place. */
-		if (!apply) {
+		if (Z_HEAP_LEVEL >= 2 && !apply) {
 			return true;
 		}
 		list_replace(z, r, c, k);
@@ -268,7 +319,7 @@ Z_HEAP_OP bool free_merge(const struct zh *z, size_t c, size_t units, size_t lu,
 		    ((l != 0u && !links_ok(z, l, lk)) || !head_ok(z, k, r, l))) {
 			return false;
 		}
-		if (!apply) {
+		if (Z_HEAP_LEVEL >= 2 && !apply) {
 			return true;
 		}
 		if (r != 0u) {
@@ -279,19 +330,12 @@ Z_HEAP_OP bool free_merge(const struct zh *z, size_t c, size_t units, size_t lu,
 		}
 		list_add(z, c, k, units);
 	}
+#endif
 	set_size_used(h, big, c, units, false);
 	set_left_size(h, big, c + units, units);
 	fit_raise(z->heap, big, units);
 	return true;
 }
-#else
-Z_HEAP_OP void list_remove(const struct zh *z, size_t c, unsigned int k);
-Z_HEAP_OP void list_add(const struct zh *z, size_t c, unsigned int k, size_t units);
-Z_HEAP_OP void list_replace(const struct zh *z, size_t old, size_t c, unsigned int k);
-Z_HEAP_OP bool links_ok(const struct zh *z, size_t c, unsigned int k);
-Z_HEAP_OP bool head_ok(const struct zh *z, unsigned int k, size_t skip1, size_t skip2);
-Z_HEAP_OP bool free_merge(const struct zh *z, size_t c, size_t units, size_t lu, size_t rw,
-			  size_t lw, bool apply);
 #endif
 
 #endif /* ZMEM_LIB_HEAP_HEAP_OPS_H_ */
