@@ -16,7 +16,7 @@
  * list; the call that finds the damage reports it and changes nothing.
  *
  * Links are followed only where a chunk really leaves or joins a list: a free chunk that only
- * changes size and stays in its class (the remainder of an allocation cut from its top, a free
+ * changes size and stays in its class (the free rest below an aligned block, a free
  * left neighbour that absorbs the freed chunk) keeps its place, and its links are neither read
  * nor written.
  */

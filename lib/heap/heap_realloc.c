@@ -15,9 +15,8 @@
  * top @p d units of its free left neighbour @p l (@p lu units, class @p lk; its links and the
  * list head for its rest already checked when the level asks): the contents (@p keep bytes)
  * move down by memmove; what stays of l keeps its list place while its class does not change.
- * Blocks are cut from the top of a chunk, so the free space next to a block is mostly below
- * it: this serves a growth that a move could not (no room is needed for a second copy) and
- * leaves no hole. Returns the block's new chunk.
+ * This serves a growth that a move could not (no room is needed for a second copy) and leaves
+ * no hole. Returns the block's new chunk.
  */
 static size_t grow_left(struct sys_heap *heap, size_t c, size_t have, size_t l, size_t lu,
 			unsigned int lk, size_t d, size_t keep)
