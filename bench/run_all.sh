@@ -18,7 +18,7 @@
 #             64 B .. 16 MiB, smallest heap serving one 16-byte block; 32- and 64-bit
 #   size      code size, Cortex-M3 -Os Thumb-2 (bench/heap_size.sh)
 #   worst     worst-case instructions of a single call on an adversarial sequence (callgrind)
-#   traces    real programs' malloc traces (bench/traces: cc1, sqlite3) replayed on a heap of
+#   traces    real programs' malloc traces (bench/traces: cc1, sqlite3, bc) replayed on a heap of
 #             1.25 x their peak live bytes, 64- and 32-bit (bench/trace_replay.sh, ~10 s)
 # With every part, a last table checks the figures against the targets of issue 10.
 #

@@ -5,9 +5,9 @@
 #
 # LIBMALLOC_TRACE.so is tools/malloc_trace's library from a host build (e.g.
 # build/tools/malloc_trace/libmalloc_trace.so). OUT_DIR (default: bench/traces) receives
-# cc1.trace.xz, sqlite3.trace.xz and sqlite3-embedded.trace.xz. The compiler's input is zmem's
-# own lib/heap/*.c at CC1_SOURCE_COMMIT (default: the commit the committed trace was recorded
-# from), concatenated.
+# cc1.trace.xz, sqlite3.trace.xz, sqlite3-embedded.trace.xz and bc.trace.xz. The compiler's
+# input is zmem's own lib/heap/*.c at CC1_SOURCE_COMMIT (default: the commit the committed
+# trace was recorded from), concatenated.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -41,4 +41,9 @@ for w in sqlite3:sqlite_workload sqlite3-embedded:sqlite_workload_embedded; do
     LD_PRELOAD="$lib" sqlite3 -batch -init /dev/null workload.db <"$here/${w#*:}.sql" >/dev/null)
   grep -v '^#' "$tmp/$name.trace" | xz -9e >"$out/$name.trace.xz"
 done
-ls -l "$out"/cc1.trace.xz "$out"/sqlite3.trace.xz "$out"/sqlite3-embedded.trace.xz
+# A heap of embedded size (under 256 KiB): GNU bc computing pi to 500 decimals, an
+# arbitrary-precision interpreter allocating and freeing numbers all the time.
+(cd "$tmp" && echo 'scale = 500; 4 * a(1)' >pi.bc && LC_ALL=C ZMEM_MALLOC_TRACE="$tmp/bc.trace" \
+  LD_PRELOAD="$lib" bc -l pi.bc >/dev/null)
+grep -v '^#' "$tmp/bc.trace" | xz -9e >"$out/bc.trace.xz"
+ls -l "$out"/cc1.trace.xz "$out"/sqlite3.trace.xz "$out"/sqlite3-embedded.trace.xz "$out"/bc.trace.xz

@@ -4,7 +4,7 @@
  */
 /**
  * @file
- * @brief sys_heap_init() and the free path shared by realloc and aligned allocation.
+ * @brief sys_heap_init(), and the size build's one copy of each list operation.
  */
 #include <string.h>
 
@@ -54,6 +54,12 @@ void z_heap_list_replace(struct sys_heap *heap, size_t old, size_t c, unsigned i
 	zb_list_replace(&z, old, c, k);
 }
 
+size_t z_heap_cut_top(struct sys_heap *heap, size_t c, unsigned int k, size_t tu)
+{
+	ZH_LOCAL;
+	return zb_cut_top(&z, c, k, tu);
+}
+
 bool z_heap_links_ok(struct sys_heap *heap, size_t c, unsigned int k)
 {
 	ZH_LOCAL;
@@ -66,12 +72,21 @@ bool z_heap_head_ok(struct sys_heap *heap, unsigned int k, size_t skip1, size_t 
 	return zb_head_ok(&z, k, skip1, skip2);
 }
 
+#if Z_HEAP_LEVEL >= 2
 bool z_heap_free_merge(struct sys_heap *heap, size_t c, size_t units, size_t lu, size_t rw,
 		       size_t lw, bool apply)
 {
 	ZH_LOCAL;
 	return zb_free_merge(&z, c, units, lu, rw, lw, apply);
 }
+#else
+bool z_heap_free_merge(struct sys_heap *heap, size_t c, size_t units, size_t lu, size_t rw,
+		       size_t lw)
+{
+	ZH_LOCAL;
+	return zb_free_merge(&z, c, units, lu, rw, lw, true);
+}
+#endif
 #endif
 
 void sys_heap_init(struct sys_heap *heap, void *mem, size_t bytes)
@@ -145,43 +160,4 @@ void sys_heap_init(struct sys_heap *heap, void *mem, size_t bytes)
 	struct zh z = zh_get(heap, big);
 
 	(void)free_merge(&z, first, n, first, 1u, 1u, true);
-}
-
-/*
- * Free [t, t + units), the tail cut off a used block of @p lu units just left of it: its right
- * neighbour, read from the heap, is checked first when free (it is merged).
- */
-Z_HEAP_HOT bool free_tail_impl(struct sys_heap *heap, bool big, size_t t, size_t units, size_t lu)
-{
-	struct zh z = zh_get(heap, big);
-	size_t r = t + units;
-	size_t rw = hdr_get(z.h, big, r, 0);
-	size_t ru = rw >> 1;
-
-	if (Z_HEAP_LEVEL >= 1 && (rw & 1u) == 0u &&
-	    (ru - 1u >= z.end - r || left_size(z.h, big, r + ru) != ru)) {
-		return false;
-	}
-	return free_merge(&z, t, units, lu, rw, 1u, true);
-}
-
-bool z_heap_trim(struct sys_heap *heap, size_t c, size_t units)
-{
-	struct z_heap *h = heap->heap;
-	bool big = Z_HEAP_BIG(heap);
-	size_t have = chunk_size(h, big, c);
-
-	if (have - units < min_chunk(big)) {
-		return true;
-	}
-	size_t t = c + units;
-
-	if (!Z_HEAP_DISPATCH(free_tail_impl, heap, t, have - units, units)) {
-		z_heap_report(heap, chunk_mem(h, c), SYS_HEAP_ERR_CORRUPT_HEADER);
-		return false;
-	}
-	set_size_used(h, big, c, units, true);
-	set_left_size(h, big, t, units);
-	stats_free(heap, have - units);
-	return true;
 }

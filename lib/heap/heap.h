@@ -235,15 +235,15 @@ static inline void link_set(struct z_heap *h, bool big, size_t c, int i, size_t 
 /* First chunk of class k (k >= 1; class 0 is never used, so heads start at class 1). */
 static inline size_t head_get(struct z_heap *h, bool big, unsigned int k)
 {
-	return big ? ((uint32_t *)(void *)h)[k - 1u] : ((uint16_t *)(void *)h)[k - 1u];
+	return big ? ((uint32_t *)(void *)h - 1)[k] : ((uint16_t *)(void *)h - 1)[k];
 }
 
 static inline void head_set(struct z_heap *h, bool big, unsigned int k, size_t c)
 {
 	if (big) {
-		((uint32_t *)(void *)h)[k - 1u] = (uint32_t)c;
+		((uint32_t *)(void *)h - 1)[k] = (uint32_t)c;
 	} else {
-		((uint16_t *)(void *)h)[k - 1u] = (uint16_t)c;
+		((uint16_t *)(void *)h - 1)[k] = (uint16_t)c;
 	}
 }
 
@@ -334,11 +334,24 @@ unsigned int z_heap_class_of(bool big, unsigned int kmax, size_t units) __attrib
 #define class_of z_heap_class_of
 #endif
 
+/** Lowest size, in units, of class @p k (the inverse of class_raw()). */
+static inline size_t class_min_of(bool big, unsigned int k)
+{
+	if (k < CLS_X(big)) {
+		return k;
+	}
+	unsigned int kk = k + CLS_OFF(big);
+	unsigned int sh = (kk >> CLS_SL(big)) - 1u;
+
+	return (size_t)(kk - (sh << CLS_SL(big))) << sh;
+}
+
 /**
  * Class of a request of @p units in a heap whose last class is @p kmax, and in @p all whether
  * every chunk of that class fits it (@p units is the class's lowest size): one computation
  * instead of class_of() and class_min_of().
  */
+#if Z_HEAP_SPECIALIZE
 static inline unsigned int class_req(bool big, unsigned int kmax, size_t units, bool *all)
 {
 	unsigned int k;
@@ -360,18 +373,16 @@ static inline unsigned int class_req(bool big, unsigned int kmax, size_t units, 
 	*all = exact;
 	return k;
 }
-
-/** Lowest size, in units, of class @p k (the inverse of class_raw()). */
-static inline size_t class_min_of(bool big, unsigned int k)
+#else
+/* Size builds: the shared class_of() call and a comparison. */
+static inline unsigned int class_req(bool big, unsigned int kmax, size_t units, bool *all)
 {
-	if (k < CLS_X(big)) {
-		return k;
-	}
-	unsigned int kk = k + CLS_OFF(big);
-	unsigned int sh = (kk >> CLS_SL(big)) - 1u;
+	unsigned int k = class_of(big, kmax, units);
 
-	return (size_t)(kk - (sh << CLS_SL(big))) << sh;
+	*all = units == class_min_of(big, k);
+	return k;
 }
+#endif
 
 static inline unsigned int size_class(const struct sys_heap *heap, size_t units)
 {
@@ -492,18 +503,12 @@ void *z_heap_aligned_alloc_nn(struct sys_heap *heap, size_t align, size_t bytes)
 void z_heap_bad_align(struct sys_heap *heap, size_t align);
 
 /** Would freeing used chunk @p c, already checked by z_heap_check_block(), pass the list checks
- * too (no write, no report)? */
+ * too (no write, no report)? Below level 2 there are none: a checked block always frees. */
+#if Z_HEAP_LEVEL >= 2
 bool z_heap_free_ok(struct sys_heap *heap, size_t c);
-
-
-
-
-/**
- * Shrink used chunk @p c to @p units, freeing the tail (merged with a free right neighbour);
- * false (nothing changed) when the right neighbour's links are corrupt.
- */
-bool z_heap_trim(struct sys_heap *heap, size_t c, size_t units);
-
+#else
+#define z_heap_free_ok(heap, c) ((void)(heap), (void)(c), true)
+#endif
 
 #if Z_HEAP_CANARY
 /** Canary value for used chunk @p c of @p units. */

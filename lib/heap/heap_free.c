@@ -153,6 +153,7 @@ Z_HEAP_HOT bool free_nn(struct sys_heap *heap, void *mem)
 	return Z_HEAP_DISPATCH(free_impl, heap, mem);
 }
 
+#if Z_HEAP_LEVEL >= 2
 /* Level 2's part of freeing block @p c, which already passed check_impl(): no write, no report. */
 Z_HEAP_HOT bool free_ok_impl(struct sys_heap *heap, bool big, size_t c)
 {
@@ -166,9 +167,9 @@ Z_HEAP_HOT bool free_ok_impl(struct sys_heap *heap, bool big, size_t c)
 
 bool z_heap_free_ok(struct sys_heap *heap, size_t c)
 {
-	/* Below level 2, free_merge() checks nothing: a checked block always frees. */
-	return Z_HEAP_LEVEL < 2 || Z_HEAP_DISPATCH(free_ok_impl, heap, c);
+	return Z_HEAP_DISPATCH(free_ok_impl, heap, c);
 }
+#endif
 
 bool z_heap_free_nn(struct sys_heap *heap, void *mem)
 {

@@ -16,7 +16,7 @@
  * list; the call that finds the damage reports it and changes nothing.
  *
  * Links are followed only where a chunk really leaves or joins a list: a free chunk that only
- * changes size and stays in its class (the remainder of an allocation cut from its top, a free
+ * changes size and stays in its class (the free rest below an aligned block, a free
  * left neighbour that absorbs the freed chunk) keeps its place, and its links are neither read
  * nor written.
  */
@@ -32,29 +32,42 @@
 #if Z_HEAP_SPECIALIZE
 #define Z_HEAP_OP         static inline __attribute__((always_inline))
 #define Z_HEAP_OPS_BODIES 1
-#define ZH_OP(name) name
+#define ZH_OP(name)       name
 #else
 /*
  * Size builds: each op is one out-of-line function taking the heap itself (heap.c wraps the
  * bodies below, named zb_<op>): a caller passes the struct sys_heap pointer it already holds
  * instead of building a struct zh on its stack.
  */
-#define Z_HEAP_OP         static inline
-#define ZH_OP(name)       zb_##name
-#define list_remove(z, ...)  z_heap_list_remove((z)->heap, __VA_ARGS__)
+#define Z_HEAP_OP                static inline
+#define ZH_OP(name)              zb_##name
+#define list_remove(z, ...)      z_heap_list_remove((z)->heap, __VA_ARGS__)
 /* A chunk joins the list of its own size's class: the size build's list_add() finds it. */
 #define list_add(z, c, k, units) z_heap_list_add((z)->heap, c, units)
-#define list_replace(z, ...) z_heap_list_replace((z)->heap, __VA_ARGS__)
-#define links_ok(z, ...)     z_heap_links_ok((z)->heap, __VA_ARGS__)
-#define head_ok(z, ...)      z_heap_head_ok((z)->heap, __VA_ARGS__)
-#define free_merge(z, ...)   z_heap_free_merge((z)->heap, __VA_ARGS__)
+#define list_replace(z, ...)     z_heap_list_replace((z)->heap, __VA_ARGS__)
+#define links_ok(z, ...)         z_heap_links_ok((z)->heap, __VA_ARGS__)
+#define cut_top(z, ...)          z_heap_cut_top((z)->heap, __VA_ARGS__)
+#define head_ok(z, ...)          z_heap_head_ok((z)->heap, __VA_ARGS__)
+#if Z_HEAP_LEVEL >= 2
+#define free_merge(z, ...) z_heap_free_merge((z)->heap, __VA_ARGS__)
+#else
+/* Below level 2 free_merge() checks nothing: apply is always true. */
+#define free_merge(z, c, units, lu, rw, lw, apply)                                                 \
+	((void)(apply), z_heap_free_merge((z)->heap, c, units, lu, rw, lw))
+#endif
 void z_heap_list_remove(struct sys_heap *heap, size_t c, unsigned int k);
 void z_heap_list_add(struct sys_heap *heap, size_t c, size_t units);
 void z_heap_list_replace(struct sys_heap *heap, size_t old, size_t c, unsigned int k);
 bool z_heap_links_ok(struct sys_heap *heap, size_t c, unsigned int k);
+size_t z_heap_cut_top(struct sys_heap *heap, size_t c, unsigned int k, size_t tu);
 bool z_heap_head_ok(struct sys_heap *heap, unsigned int k, size_t skip1, size_t skip2);
+#if Z_HEAP_LEVEL >= 2
 bool z_heap_free_merge(struct sys_heap *heap, size_t c, size_t units, size_t lu, size_t rw,
 		       size_t lw, bool apply);
+#else
+bool z_heap_free_merge(struct sys_heap *heap, size_t c, size_t units, size_t lu, size_t rw,
+		       size_t lw);
+#endif
 #ifdef Z_HEAP_DEFINE_OPS
 #define Z_HEAP_OPS_BODIES 1
 #else
@@ -200,6 +213,35 @@ Z_HEAP_OP void ZH_OP(list_replace)(const struct zh *z, size_t old, size_t c, uns
 	}
 }
 
+/*
+ * Free chunk @p c of class @p k gives up its top (to a block): it keeps its lowest @p tu units,
+ * in its list place while its class does not change (its links neither read nor written),
+ * else on the list of its new class; with less than a minimum chunk left it leaves its list
+ * whole. Its links, and the new list's head, already checked when the level asks. Returns the
+ * first unit given up (@p c when the whole chunk goes).
+ */
+Z_HEAP_OP size_t ZH_OP(cut_top)(const struct zh *z, size_t c, unsigned int k, size_t tu)
+{
+	struct z_heap *h = z->h;
+	bool big = ZH_BIG(z);
+
+	if (tu < min_chunk(big)) {
+		list_remove(z, c, k);
+		return c;
+	}
+	unsigned int tk = class_of(big, z->kmax, tu);
+
+	if (tk != k) {
+		list_remove(z, c, k);
+		list_add(z, c, tk, tu);
+	} else if (c == z->heap->cap_hint) {
+		z->heap->cap_hint_units = (uint32_t)tu; /* the remembered chunk shrank */
+	}
+	set_size_used(h, big, c, tu, false);
+	set_left_size(h, big, c + tu, tu);
+	return c + tu;
+}
+
 /* Links of free chunk @p c, expected on list @p k: in range and pointing back at c. */
 Z_HEAP_OP bool ZH_OP(links_ok)(const struct zh *z, size_t c, unsigned int k)
 {
@@ -237,7 +279,7 @@ Z_HEAP_OP bool ZH_OP(head_ok)(const struct zh *z, unsigned int k, size_t skip1, 
  * checks.
  */
 Z_HEAP_OP bool ZH_OP(free_merge)(const struct zh *z, size_t c, size_t units, size_t lu, size_t rw,
-			  size_t lw, bool apply)
+				 size_t lw, bool apply)
 {
 	struct z_heap *h = z->h;
 	bool big = ZH_BIG(z);

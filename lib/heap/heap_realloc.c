@@ -15,34 +15,16 @@
  * top @p d units of its free left neighbour @p l (@p lu units, class @p lk; its links and the
  * list head for its rest already checked when the level asks): the contents (@p keep bytes)
  * move down by memmove; what stays of l keeps its list place while its class does not change.
- * Blocks are cut from the top of a chunk, so the free space next to a block is mostly below
- * it: this serves a growth that a move could not (no room is needed for a second copy) and
- * leaves no hole. Returns the block's new chunk.
+ * This serves a growth that a move could not (no room is needed for a second copy) and leaves
+ * no hole. Returns the block's new chunk.
  */
 static size_t grow_left(struct sys_heap *heap, size_t c, size_t have, size_t l, size_t lu,
 			unsigned int lk, size_t d, size_t keep)
 {
-	struct z_heap *h = heap->heap;
-	bool big = Z_HEAP_BIG(heap);
-	struct zh z = zh_get(heap, big);
-	size_t b = l;
-
-	if (lu - d < min_chunk(big)) {
-		list_remove(&z, l, lk); /* too little would stay free: all of l joins the block */
-	} else {
-		size_t tu = lu - d;
-		unsigned int tk = size_class(heap, tu);
-
-		if (tk != lk) {
-			list_remove(&z, l, lk);
-			list_add(&z, l, tk, tu);
-		} else if (l == heap->cap_hint) {
-			heap->cap_hint_units = (uint32_t)tu; /* the remembered chunk shrank */
-		}
-		set_size_used(h, big, l, tu, false);
-		b = l + tu;
-		set_left_size(h, big, b, tu);
-	}
+	struct zh z = zh_get(heap, Z_HEAP_BIG(heap));
+	struct z_heap *h = z.h;
+	bool big = ZH_BIG(&z);
+	size_t b = cut_top(&z, l, lk, lu - d);
 	size_t bu = c + have - b;
 
 	memmove(chunk_mem(h, b), chunk_mem(h, c), keep);
@@ -53,22 +35,25 @@ static size_t grow_left(struct sys_heap *heap, size_t c, size_t have, size_t l, 
 }
 
 /*
- * In place when possible: ptr (chunk c) resized to @p units, growing into a free right
- * neighbour, then (plain alignment only) into a free left neighbour, the contents moved down;
- * NULL when it must move, (void *)-1 when corruption was found (reported: refuse the call).
+ * In place when possible: ptr (chunk c, already checked by z_heap_check_block()) resized to
+ * @p units, growing into a free right neighbour, then (plain alignment only) into a free left
+ * neighbour, the contents moved down; NULL when it must move, (void *)-1 when corruption was
+ * found (reported: refuse the call).
  */
 static void *resize_in_place(struct sys_heap *heap, size_t c, void *ptr, size_t units,
 			     bool may_move_down)
 {
-	struct z_heap *h = heap->heap;
-	bool big = Z_HEAP_BIG(heap);
+	struct zh z = zh_get(heap, Z_HEAP_BIG(heap));
+	struct z_heap *h = z.h;
+	bool big = ZH_BIG(&z);
 	size_t have = chunk_size(h, big, c);
+	size_t r = c + have;
+	/* The right neighbour's header; when free, its extent was checked with the block. */
+	size_t rw = hdr_get(h, big, r, 0);
 	size_t saved_max = stats_max_save(heap);
 
 	if (units > have) {
 		/* Free neighbours (their extents were checked with the block). */
-		size_t r = c + have;
-		size_t rw = hdr_get(h, big, r, 0);
 		size_t ru = (rw & 1u) == 0u ? rw >> 1 : 0u;
 		size_t lu = left_size(h, big, c);
 		size_t l = c - lu;
@@ -81,9 +66,8 @@ static void *resize_in_place(struct sys_heap *heap, size_t c, void *ptr, size_t 
 			return NULL;
 		}
 		bool left = have + ru < units; /* the right neighbour alone is not enough */
-		unsigned int rk = size_class(heap, ru);
-		unsigned int lk = size_class(heap, lu);
-		struct zh z = zh_get(heap, big);
+		unsigned int rk = class_of(big, z.kmax, ru);
+		unsigned int lk = class_of(big, z.kmax, lu);
 
 #if Z_HEAP_LEVEL >= 2
 		/* Before any write: the links of the neighbours that leave their lists, and the
@@ -108,14 +92,31 @@ static void *resize_in_place(struct sys_heap *heap, size_t c, void *ptr, size_t 
 			set_left_size(h, big, c + have, have);
 		}
 		if (left) {
+			size_t top = c + have;
+
 			c = grow_left(heap, c, have, l, lu, lk, units - have, keep);
 			ptr = chunk_mem(h, c);
+			have = top - c;
 		}
+		/*
+		 * What lies right of the grown block is used (free chunks are never neighbours): a
+		 * tail cut off below is freed without merging to its right.
+		 */
+		rw = 1u;
 	}
-	/* Shrink (a tail the free path refuses leaves the block as it was, or as grown). */
-	if (!z_heap_trim(heap, c, units) && units < chunk_size(h, big, c)) {
-		stats_max_settle(heap, saved_max);
-		return (void *)-1; /* corruption reported: refuse the call */
+	if (have - units >= min_chunk(big)) {
+		/* Shrink: the tail is freed, merged with a free right neighbour (checked above). */
+		size_t t = c + units;
+
+		if (!free_merge(&z, t, have - units, units, rw, 1u, true)) {
+			/* Level 2 found a bad list link: the block stays as it was, or as grown. */
+			stats_max_settle(heap, saved_max);
+			z_heap_report(heap, ptr, SYS_HEAP_ERR_CORRUPT_HEADER);
+			return (void *)-1;
+		}
+		set_size_used(h, big, c, units, true);
+		set_left_size(h, big, t, units);
+		stats_free(heap, have - units);
 	}
 	stats_max_settle(heap, saved_max);
 #if Z_HEAP_CANARY

@@ -56,6 +56,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -110,7 +111,19 @@ static bool in_boot(const void *p)
 static _Thread_local int hook_depth __attribute__((tls_model("initial-exec")));
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-static bool enabled;
+/* Read outside the lock by every call (a relaxed atomic: a stale value only means one call
+ * more or less is recorded when tracing stops); written under the lock or before threads. */
+static atomic_bool enabled;
+
+static bool is_enabled(void)
+{
+	return atomic_load_explicit(&enabled, memory_order_relaxed);
+}
+
+static void set_enabled(bool on)
+{
+	atomic_store_explicit(&enabled, on, memory_order_relaxed);
+}
 static char path_template[512];
 
 static void lock_for_fork(void)
@@ -130,7 +143,7 @@ static void child_after_fork(void)
 {
 	/* The child shares the parent's file: it must write nothing, not even the buffer it
 	 * inherited. */
-	enabled = false;
+	set_enabled(false);
 	out_len = 0;
 	out_fd = -1;
 	pthread_mutex_unlock(&lock);
@@ -172,7 +185,7 @@ static void resolve(void)
 	hook_depth++; /* pthread_atfork may allocate */
 	pthread_atfork(lock_for_fork, unlock_after_fork, child_after_fork);
 	hook_depth--;
-	enabled = true;
+	set_enabled(true);
 }
 
 /* True when this call is to be recorded (the real functions are then known). */
@@ -181,7 +194,7 @@ static bool tracing(void)
 	if (real_malloc == NULL) {
 		resolve();
 	}
-	return enabled && hook_depth == 0;
+	return is_enabled() && hook_depth == 0;
 }
 
 /* ---- output -------------------------------------------------------------------------- */
@@ -200,7 +213,8 @@ static void out_flush(void)
 			continue;
 		}
 		if (n <= 0) {
-			enabled = false; /* disk full or the like: stop rather than write a gap */
+			/* Disk full or the like: stop rather than write a gap. */
+			set_enabled(false);
 			break;
 		}
 		done += (size_t)n;
@@ -245,7 +259,7 @@ static bool out_open(void)
 		    "not tracing\n";
 
 		(void)!write(2, msg, sizeof(msg) - 1u);
-		enabled = false;
+		set_enabled(false);
 		errno = saved;
 		return false;
 	}
@@ -431,7 +445,8 @@ static void record_new(void *p, size_t align, size_t bytes)
 		id_release(stale);
 	}
 	if ((table_used + 1u) * 2u > table_cap && !table_grow()) {
-		enabled = false; /* out of memory for the table: stop, rather than lie */
+		/* Out of memory for the table: stop, rather than lie. */
+		set_enabled(false);
 		return;
 	}
 	uint32_t id = free_ids_len != 0u ? free_ids[--free_ids_len] : next_id++;
@@ -495,7 +510,7 @@ void *malloc(size_t bytes)
 	}
 	TRACED_BEGIN();
 	void *p = real_malloc(bytes);
-	if (p != NULL && enabled) {
+	if (p != NULL && is_enabled()) {
 		record_new(p, 0, bytes);
 	}
 	TRACED_END();
@@ -515,7 +530,7 @@ void *calloc(size_t nmemb, size_t size)
 	}
 	TRACED_BEGIN();
 	void *p = real_calloc(nmemb, size);
-	if (p != NULL && enabled) {
+	if (p != NULL && is_enabled()) {
 		record_new(p, 0, nmemb * size);
 	}
 	TRACED_END();
@@ -534,7 +549,7 @@ void free(void *p)
 	}
 	TRACED_BEGIN();
 	real_free(p);
-	if (enabled) {
+	if (is_enabled()) {
 		record_free(p);
 	}
 	TRACED_END();
@@ -566,7 +581,7 @@ void *realloc(void *old, size_t bytes)
 	}
 	TRACED_BEGIN();
 	void *p = real_realloc(old, bytes);
-	if (enabled) {
+	if (is_enabled()) {
 		if (old == NULL) {
 			if (p != NULL) {
 				record_new(p, 0, bytes);
@@ -607,7 +622,7 @@ static void *aligned_common(void *(*fn)(size_t, size_t), size_t align, size_t by
 	}
 	TRACED_BEGIN();
 	void *p = fn(align, bytes);
-	if (p != NULL && enabled) {
+	if (p != NULL && is_enabled()) {
 		record_new(p, rec_align, rec_bytes);
 	}
 	TRACED_END();
@@ -686,7 +701,7 @@ int posix_memalign(void **out, size_t align, size_t bytes)
 	}
 	TRACED_BEGIN();
 	int rc = real_posix_memalign(out, align, bytes);
-	if (rc == 0 && enabled) {
+	if (rc == 0 && is_enabled()) {
 		record_new(*out, align, bytes);
 	}
 	TRACED_END();
