@@ -149,7 +149,9 @@ void sys_heap_init(struct sys_heap *heap, void *mem, size_t bytes)
 	heap->heap = h;
 	heap->end = (uint32_t)end;
 	heap->first = (uint16_t)first;
-	heap->big = big;
+	if (!Z_HEAP_ONLY_SMALL) {
+		heap->big = big; /* (0 already when only the small layout is built) */
+	}
 	heap->kmax = (uint8_t)kmax;
 	set_size_used(h, big, 0, first, true);
 	set_left_size(h, big, 0, 0);

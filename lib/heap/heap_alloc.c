@@ -253,8 +253,9 @@ Z_HEAP_HOT void *alloc_nn_impl(struct sys_heap *heap, bool big, size_t amask, si
 /* sys_heap_alloc() without the listener notification. */
 Z_HEAP_HOT void *alloc_nn(struct sys_heap *heap, size_t bytes)
 {
-	if (bytes - 1u >= heap->fit_limit) {
-		return NULL; /* the common failure, before the layout dispatch */
+	/* The common failure, before the layout dispatch (size builds: alloc_nn_impl() tests it). */
+	if (Z_HEAP_SPECIALIZE && bytes - 1u >= heap->fit_limit) {
+		return NULL;
 	}
 	return Z_HEAP_DISPATCH(alloc_nn_impl, heap, 0u, bytes, true);
 }
