@@ -16,9 +16,6 @@
 #include "kernel_internal.h"
 #include "kobj_poll.h"
 
-#define PIPE_OPEN  0x1U
-#define PIPE_RESET 0x2U
-
 void k_pipe_init(struct k_pipe *pipe, uint8_t *buffer, size_t buffer_size)
 {
 	pipe->waiting = 0;
@@ -29,7 +26,7 @@ void k_pipe_init(struct k_pipe *pipe, uint8_t *buffer, size_t buffer_size)
 	pipe->lock = (struct k_spinlock){0};
 	z_waitq_init(&pipe->data);
 	z_waitq_init(&pipe->space);
-	pipe->flags = PIPE_OPEN;
+	pipe->flags = PIPE_FLAG_OPEN;
 	sys_dlist_init(&pipe->poll_events);
 }
 
@@ -72,13 +69,13 @@ static int wait_for(struct k_pipe *pipe, _wait_q_t *wq, k_spinlock_key_t *key, i
 	ret = z_pend_curr_desc(&pipe->lock, *key, wq, t, what);
 	*key = k_spin_lock(&pipe->lock);
 	pipe->waiting--;
-	if ((pipe->flags & PIPE_RESET) != 0U) {
+	if ((pipe->flags & PIPE_FLAG_RESET) != 0U) {
 		if (pipe->waiting == 0U) {
-			pipe->flags &= (uint8_t)~PIPE_RESET;
+			pipe->flags &= (uint8_t)~PIPE_FLAG_RESET;
 		}
 		return -ECANCELED;
 	}
-	if ((pipe->flags & PIPE_OPEN) == 0U) {
+	if ((pipe->flags & PIPE_FLAG_OPEN) == 0U) {
 		return -EPIPE;
 	}
 	return ret == -EAGAIN ? -EAGAIN : 0;
@@ -101,12 +98,12 @@ int k_pipe_write(struct k_pipe *pipe, const uint8_t *data, size_t len, k_timeout
 	size_t written = 0;
 	int rc;
 
-	if ((pipe->flags & PIPE_RESET) != 0U) {
+	if ((pipe->flags & PIPE_FLAG_RESET) != 0U) {
 		k_spin_unlock(&pipe->lock, key);
 		return -ECANCELED;
 	}
 	for (;;) {
-		if ((pipe->flags & PIPE_OPEN) == 0U) {
+		if ((pipe->flags & PIPE_FLAG_OPEN) == 0U) {
 			rc = -EPIPE;
 			break;
 		}
@@ -149,7 +146,7 @@ int k_pipe_read(struct k_pipe *pipe, uint8_t *data, size_t len, k_timeout_t time
 	size_t nread = 0;
 	int rc;
 
-	if ((pipe->flags & PIPE_RESET) != 0U) {
+	if ((pipe->flags & PIPE_FLAG_RESET) != 0U) {
 		k_spin_unlock(&pipe->lock, key);
 		return -ECANCELED;
 	}
@@ -170,7 +167,7 @@ int k_pipe_read(struct k_pipe *pipe, uint8_t *data, size_t len, k_timeout_t time
 			rc = (int)nread;
 			break;
 		}
-		if ((pipe->flags & PIPE_OPEN) == 0U) {
+		if ((pipe->flags & PIPE_FLAG_OPEN) == 0U) {
 			rc = nread > 0U ? (int)nread : -EPIPE;
 			break;
 		}
@@ -195,7 +192,7 @@ void k_pipe_reset(struct k_pipe *pipe)
 	pipe->head = 0;
 	pipe->used = 0;
 	if (pipe->waiting > 0U) {
-		pipe->flags |= PIPE_RESET;
+		pipe->flags |= PIPE_FLAG_RESET;
 	}
 	readied = z_unpend_all(&pipe->data);
 	readied |= z_unpend_all(&pipe->space);
@@ -207,7 +204,7 @@ void k_pipe_close(struct k_pipe *pipe)
 	k_spinlock_key_t key = k_spin_lock(&pipe->lock);
 	bool readied;
 
-	pipe->flags &= (uint8_t)~PIPE_OPEN;
+	pipe->flags &= (uint8_t)~PIPE_FLAG_OPEN;
 	readied = z_unpend_all(&pipe->data);
 	readied |= z_unpend_all(&pipe->space);
 	finish(pipe, key, readied);

@@ -27,7 +27,12 @@
 extern "C" {
 #endif
 
-/** @brief A pipe (kernel-private fields). */
+/** @brief k_pipe flags bit: the pipe is open (k_pipe_close() clears it), as Zephyr names it. */
+#define PIPE_FLAG_OPEN BIT(0)
+/** @brief k_pipe flags bit: a k_pipe_reset() is releasing the waiting threads. */
+#define PIPE_FLAG_RESET BIT(1)
+
+/** @brief A pipe (kernel-private fields, except `flags`, which Zephyr's tests read). */
 struct k_pipe {
 	size_t waiting;          /**< Threads waiting in read or write. */
 	uint8_t *buffer;         /**< The ring buffer. */
@@ -37,7 +42,7 @@ struct k_pipe {
 	struct k_spinlock lock;  /**< Serializes the pipe. */
 	_wait_q_t data;          /**< Readers waiting for data. */
 	_wait_q_t space;         /**< Writers waiting for room. */
-	uint8_t flags;           /**< Open / resetting. */
+	uint8_t flags;           /**< PIPE_FLAG_OPEN, PIPE_FLAG_RESET. */
 	sys_dlist_t poll_events; /**< k_poll() events waiting for data. */
 };
 
@@ -46,7 +51,7 @@ struct k_pipe {
 	{                                                                                          \
 		.waiting = 0, .buffer = (pipe_buffer), .size = (pipe_buffer_size), .head = 0,      \
 		.used = 0, .lock = {0}, .data = Z_WAIT_Q_INIT(&(obj).data),                        \
-		.space = Z_WAIT_Q_INIT(&(obj).space), .flags = 1U,                                 \
+		.space = Z_WAIT_Q_INIT(&(obj).space), .flags = PIPE_FLAG_OPEN,                     \
 		.poll_events = SYS_DLIST_STATIC_INIT(&(obj).poll_events)                           \
 	}
 
