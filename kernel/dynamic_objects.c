@@ -10,18 +10,30 @@
  * As on Zephyr, objects come from the calling thread's resource pool (z_thread_aligned_alloc;
  * the system heap in an ISR), so a thread without a pool gets NULL; thread stacks
  * (K_OBJ_THREAD_STACK_ELEMENT) are dynamic stacks (k_thread_stack_alloc), which have the
- * layout the host's stack protection needs. Zephyr also records the object for its permission
- * checks; zmem has none (docs/kernel_objects.md), so nothing else is kept.
+ * layout the host's stack protection needs. With user mode, each object has a header with its
+ * permission set (kernel/include/kobject_perms.h) right before it, in the same block: the
+ * allocating thread has access, and the object is freed when no thread has any more, as
+ * Zephyr frees its dynamic objects (z_dynamic_object_release()).
  */
 #include <stdalign.h>
 #include <stddef.h>
+#include <string.h>
 
 #include <zephyr/kernel.h>
 #include <zephyr/logging/log.h>
 
 #include "kernel_internal.h"
+#include "kobject_perms.h"
 
 LOG_MODULE_REGISTER(dynamic_objects, CONFIG_LOG_DEFAULT_LEVEL);
+
+/* The header before each object: its permission set, padded to keep the object aligned. */
+#define DYN_HDR ROUND_UP(sizeof(struct z_perm_obj), alignof(max_align_t))
+
+static inline char *block_of(const struct z_perm_obj *po)
+{
+	return (char *)po;
+}
 
 /* Bytes of each fixed-size type (0: not allocatable this way). */
 static size_t object_size(enum k_objects otype)
@@ -71,13 +83,31 @@ void *k_object_alloc_size(enum k_objects otype, size_t size)
 		LOG_ERR("k_object_alloc: bad object type %d requested", (int)otype);
 		return NULL;
 	}
-	void *obj = z_thread_aligned_alloc(alignof(max_align_t), MAX(bytes, size));
+	size_t hdr = Z_PERM_TRACKING ? DYN_HDR : 0U;
+	size_t total;
 
-	if (obj == NULL) {
+	if (__builtin_add_overflow(MAX(bytes, size), hdr, &total)) {
+		LOG_ERR("k_object_alloc: size %zu too large", size);
+		return NULL;
+	}
+	char *block = z_thread_aligned_alloc(alignof(max_align_t), total);
+
+	if (block == NULL) {
 		LOG_DBG("k_object_alloc: no memory for type %d in the caller's resource pool",
 			(int)otype);
+		return NULL;
 	}
-	return obj;
+	/* Zeroed: an object released before its init function ran is still safe to clean up. */
+	memset(block + hdr, 0, total - hdr);
+	if (Z_PERM_TRACKING) {
+		/*
+		 * The caller has access; the object lives while some thread has. Not a thread
+		 * object: its own thread holds it until its very end, when its struct is still in
+		 * use; k_object_free() frees it.
+		 */
+		z_perm_track((struct z_perm_obj *)block, block + hdr, otype, otype != K_OBJ_THREAD);
+	}
+	return block + hdr;
 }
 
 void *k_object_alloc(enum k_objects otype)
@@ -97,5 +127,32 @@ void k_object_free(void *obj)
 		(void)k_thread_stack_free((k_thread_stack_t *)obj);
 		return;
 	}
+	if (Z_PERM_TRACKING) {
+		struct z_perm_obj *po = z_perm_find(obj);
+
+		if (po == NULL || po->type == K_OBJ_THREAD_STACK_ELEMENT) {
+			LOG_ERR("k_object_free: %p is not an object from k_object_alloc()", obj);
+			return;
+		}
+		z_perm_untrack(po);
+		k_free(block_of(po));
+		return;
+	}
 	k_free(obj);
+}
+
+void z_dynamic_object_release(struct z_perm_obj *po)
+{
+	/* Buffers the object allocated itself go back too, as on Zephyr. */
+	switch (po->type) {
+	case K_OBJ_MSGQ:
+		(void)k_msgq_cleanup((struct k_msgq *)po->obj);
+		break;
+	case K_OBJ_STACK:
+		(void)k_stack_cleanup((struct k_stack *)po->obj);
+		break;
+	default:
+		break;
+	}
+	k_free(block_of(po));
 }

@@ -15,6 +15,11 @@
  * page, slack, then the declared area ending on a page boundary; no tail is needed, the size is
  * passed to k_thread_create), so guard pages, the slack check and domains treat it the same
  * way, and freeing it gives the memory back to the host. Pool stacks are static stack objects.
+ *
+ * With user mode each handed-out stack has a permission set (kernel/include/kobject_perms.h):
+ * the allocating thread has access, others get it by grant or K_INHERIT_PERMS, and a user
+ * thread may free only a stack it has access to (otherwise its k_thread_stack_free() ends in a
+ * kernel oops, as Zephyr's system call check). Stacks are never freed automatically.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -26,6 +31,7 @@
 #include <zephyr/logging/log.h>
 
 #include "kernel_internal.h"
+#include "kobject_perms.h"
 #include "mem_protect.h"
 
 LOG_MODULE_REGISTER(dynamic_stack, CONFIG_LOG_DEFAULT_LEVEL);
@@ -34,6 +40,7 @@ struct dyn_stack {
 	k_thread_stack_t *obj;
 	size_t obj_size;
 	struct dyn_stack *next;
+	struct z_perm_obj perm; /* who may free it (user mode) */
 };
 
 static struct dyn_stack *dyn_stacks;
@@ -78,11 +85,13 @@ static void host_free(void *arg)
 #define POOL_STACK_SIZE CONFIG_DYNAMIC_THREAD_STACK_SIZE
 static K_THREAD_STACK_ARRAY_DEFINE(pool_stacks, POOL_STACKS, POOL_STACK_SIZE);
 static uint32_t pool_used[(POOL_STACKS + 31) / 32]; /* bit i: pool_stacks[i] handed out */
+static struct z_perm_obj pool_perm[POOL_STACKS];
 #else
 #define POOL_STACKS     0
 #define POOL_STACK_SIZE 0
 static k_thread_stack_t pool_stacks[1][1];
 static uint32_t pool_used[1];
+static struct z_perm_obj pool_perm[1];
 #endif
 
 /* Variables, not macros, in the comparisons: a pool of 0 stacks must not make them constant. */
@@ -161,6 +170,27 @@ static k_thread_stack_t *mapped_alloc(size_t size)
 	return rec->obj;
 }
 
+/* The permission record of @p stack, a stack handed out and not yet freed. */
+static struct z_perm_obj *stack_perm(const k_thread_stack_t *stack)
+{
+	long idx = pool_index(stack);
+	struct z_perm_obj *perm = NULL;
+
+	if (idx >= 0) {
+		return &pool_perm[idx];
+	}
+	k_spinlock_key_t key = k_spin_lock(&dyn_lock);
+
+	for (struct dyn_stack *rec = dyn_stacks; rec != NULL; rec = rec->next) {
+		if (rec->obj == stack) {
+			perm = &rec->perm;
+			break;
+		}
+	}
+	k_spin_unlock(&dyn_lock, key);
+	return perm;
+}
+
 k_thread_stack_t *k_thread_stack_alloc(size_t size, int flags)
 {
 	k_thread_stack_t *stack;
@@ -189,6 +219,9 @@ k_thread_stack_t *k_thread_stack_alloc(size_t size, int flags)
 		LOG_DBG("k_thread_stack_alloc: no stack of %zu bytes (pool %d x %d bytes, "
 			"allocation %s)",
 			size, POOL_STACKS, POOL_STACK_SIZE, ALLOC_ENABLED ? "failed" : "disabled");
+	} else if (Z_PERM_TRACKING) {
+		/* The caller has access to it, as on Zephyr. */
+		z_perm_track(stack_perm(stack), stack, K_OBJ_THREAD_STACK_ELEMENT, false);
 	}
 	return stack;
 }
@@ -216,6 +249,14 @@ int k_thread_stack_free(k_thread_stack_t *stack)
 		/* As Zephyr without dynamic threads. */
 		return -ENOSYS;
 	}
+	if (Z_PERM_TRACKING && z_prot_is_user(k_current_get()) &&
+	    !z_perm_allowed(stack, k_current_get())) {
+		/* Zephyr's system call checks the caller's access to the stack object. */
+		LOG_ERR("k_thread_stack_free: thread %p has no access to stack %p",
+			(void *)k_current_get(), (void *)stack);
+		z_except_reason(K_ERR_KERNEL_OOPS);
+		return -EPERM;
+	}
 	long idx = pool_index(stack);
 
 	if (idx >= 0) {
@@ -236,6 +277,9 @@ int k_thread_stack_free(k_thread_stack_t *stack)
 		}
 		pool_used[idx / 32] &= ~bit;
 		k_spin_unlock(&dyn_lock, key);
+		if (Z_PERM_TRACKING) {
+			z_perm_untrack(&pool_perm[idx]);
+		}
 		return 0;
 	}
 
@@ -260,6 +304,9 @@ int k_thread_stack_free(k_thread_stack_t *stack)
 	}
 	*link = rec->next;
 	k_spin_unlock(&dyn_lock, key);
+	if (Z_PERM_TRACKING) {
+		z_perm_untrack(&rec->perm);
+	}
 	z_host_run_on_runtime_stack(host_free, rec);
 	return 0;
 }

@@ -336,7 +336,7 @@ void k_thread_system_pool_assign(struct k_thread *thread)
 	k_thread_heap_assign(thread, SYSTEM_HEAP);
 }
 
-static struct k_heap *caller_pool(void)
+struct k_heap *z_thread_resource_pool(void)
 {
 	if (k_is_in_isr()) {
 		return SYSTEM_HEAP;
@@ -349,7 +349,7 @@ static struct k_heap *caller_pool(void)
 
 void *z_thread_aligned_alloc(size_t align, size_t size)
 {
-	return z_heap_aligned_alloc(caller_pool(), align, size);
+	return z_heap_aligned_alloc(z_thread_resource_pool(), align, size);
 }
 
 void *z_thread_malloc(size_t size)

@@ -13,6 +13,7 @@
 #include <zephyr/logging/log.h>
 
 #include "kernel_internal.h"
+#include "kobject_perms.h"
 
 LOG_MODULE_DECLARE(os, CONFIG_LOG_DEFAULT_LEVEL);
 
@@ -93,6 +94,10 @@ k_tid_t k_thread_create(struct k_thread *new_thread, k_thread_stack_t *stack, si
 		t->resource_pool = _current->resource_pool;
 		t->mem_domain_info.mem_domain = _current->mem_domain_info.mem_domain;
 	}
+	if (Z_PERM_TRACKING) {
+		/* Access to itself, and with K_INHERIT_PERMS to what its creator has (userspace). */
+		z_perm_thread_created(t, _current, (options & K_INHERIT_PERMS) != 0U);
+	}
 	z_host_stack_prepare(t);
 	z_host_run_on_runtime_stack(created_hook, t);
 	if (z_host_thread_spawn(t) != 0) {
@@ -119,6 +124,12 @@ void k_thread_start(k_tid_t thread)
 /* Common end of a thread: it leaves every queue, joiners wake. Not the host thread yet. */
 static void thread_end(struct k_thread *t)
 {
+	if (Z_PERM_TRACKING) {
+		/* It leaves every permission set; objects left without a holder are freed. A
+		 * thread ending itself did this already in its own context (z_thread_self_exit).
+		 */
+		z_perm_thread_exited(t);
+	}
 	z_sched_forget(t);
 	t->base.thread_state = _THREAD_DEAD;
 	sys_dlist_remove(&t->all_node);
@@ -137,6 +148,12 @@ static void self_exit(void *arg)
 
 FUNC_NORETURN void z_thread_self_exit(void)
 {
+	if (Z_PERM_TRACKING) {
+		/* Objects only this thread had access to are freed while it can still be
+		 * rescheduled (freeing may wake threads waiting on their pool).
+		 */
+		z_perm_thread_exited(_current);
+	}
 	z_host_run_on_runtime_stack(self_exit, NULL);
 	CODE_UNREACHABLE;
 }

@@ -87,4 +87,10 @@ void z_host_raw_write(const char *msg);
  */
 bool z_thread_stack_is_dynamic(const k_thread_stack_t *stack);
 
+/**
+ * @brief The heap z_thread_malloc() serves the caller from: the current thread's resource pool
+ * (NULL when it has none), or the system heap in an ISR, as on Zephyr.
+ */
+struct k_heap *z_thread_resource_pool(void);
+
 #endif /* ZMEM_KERNEL_INCLUDE_KERNEL_INTERNAL_H_ */

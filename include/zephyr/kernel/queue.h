@@ -105,14 +105,15 @@ int k_queue_merge_slist(struct k_queue *queue, sys_slist_t *list);
 void *k_queue_get(struct k_queue *queue, k_timeout_t timeout);
 
 /**
- * @brief Remove @p data from wherever it is in @p queue (O(n)). Items queued with the alloc
- * forms are not found. Supervisor only.
+ * @brief Remove @p data from wherever it is in @p queue (O(n)). An item queued with the alloc
+ * forms is found too, and its node goes back to its pool. Supervisor only.
  * @return true if it was queued
  */
 bool k_queue_remove(struct k_queue *queue, void *data);
 
 /**
- * @brief Append @p data unless it is already queued (O(n)). Supervisor only.
+ * @brief Append @p data unless it is already queued (O(n); an item queued with the alloc forms
+ * counts). Supervisor only.
  * @return true if appended, false if it was already there
  */
 bool k_queue_unique_append(struct k_queue *queue, void *data);

@@ -128,6 +128,7 @@ struct k_thread {
 	int orig_prio;                            /**< Priority before mutex inheritance. */
 	struct z_host_thread *host;               /**< The host thread running it. */
 	void *stack_data;                         /**< Reserved for the stacks/protection layer. */
+	uint16_t perm_index; /**< 1 + its bit in run-time objects' permission sets; 0: none. */
 };
 
 /** @brief Thread identifier. */

@@ -4,16 +4,21 @@
  */
 /**
  * @file
- * @brief Kernel object permissions for user threads (Zephyr's calls; not enforced on the host).
+ * @brief Kernel object permissions for user threads (Zephyr's calls).
  *
  * On Zephyr a user thread may only use a kernel object it was granted (k_object_access_grant,
  * K_THREAD_ACCESS_GRANT, inherited with K_INHERIT_PERMS), and the system-call layer checks
- * every call. zmem has no system-call layer: kernel calls are plain function calls and kernel
- * objects do not carry permission sets, so these calls only record nothing and always succeed.
- * Applications written for Zephyr keep them and build unchanged. What the host does enforce
- * for user threads: their memory domain (page protection) and the refusal of calls that are
- * not system calls on Zephyr (k_queue_append, k_msgq_init, k_work_submit... end the calling
- * user thread with a kernel oops). See docs/kernel_objects.md.
+ * every call. zmem has no system-call layer (kernel calls are plain function calls) and no
+ * table of static objects, so it keeps permission sets only for the objects it allocates at
+ * run time, k_object_alloc() objects and k_thread_stack_alloc() stacks, with Zephyr's rules:
+ * the allocating thread has access, K_INHERIT_PERMS copies the creator's, a thread has access
+ * to itself, and a k_object_alloc() object is freed when the last thread with access ends,
+ * releases or loses it. The checks made are those of k_thread_stack_free() and
+ * k_object_access_grant() called by a user thread; calls on static objects record nothing.
+ * What the host also enforces for user threads: their memory domain (page protection) and the
+ * refusal of calls that are not system calls on Zephyr (k_queue_append, k_msgq_init,
+ * k_work_submit... end the calling user thread with a kernel oops). See
+ * docs/kernel_objects.md.
  */
 #ifndef ZEPHYR_INCLUDE_SYS_KOBJECT_H_
 #define ZEPHYR_INCLUDE_SYS_KOBJECT_H_
@@ -52,7 +57,9 @@ enum k_objects {
 /**
  * @brief Allocate a kernel object of type @p otype at run time (CONFIG_DYNAMIC_OBJECTS), from
  * the calling thread's resource pool as on Zephyr; the object is not initialized (call its
- * init function). The caller has access to it (nothing is recorded on the host).
+ * init function). The caller has access to it; it is freed when no thread has access any
+ * more (the holders ended, k_object_release(), k_object_access_revoke()) or by
+ * k_object_free().
  * @return the object, or NULL: no memory in the pool, K_OBJ_ANY or an unknown type, or
  * CONFIG_DYNAMIC_OBJECTS is not set (as on Zephyr)
  */
@@ -71,36 +78,33 @@ void *k_object_alloc_size(enum k_objects otype, size_t size);
  */
 void k_object_free(void *obj);
 
-/** @brief Grant @p thread access to kernel object @p object (recorded nowhere on the host). */
-static inline void k_object_access_grant(const void *object, struct k_thread *thread)
-{
-	ARG_UNUSED(object);
-	ARG_UNUSED(thread);
-}
+/**
+ * @brief Grant @p thread access to kernel object @p object. Recorded for objects allocated at
+ * run time (k_object_alloc(), k_thread_stack_alloc()); a static object is accepted and nothing
+ * is recorded. A user thread may only grant an object it has access to itself (otherwise its
+ * call ends in a kernel oops, as Zephyr's system call check).
+ */
+void k_object_access_grant(const void *object, struct k_thread *thread);
 
-/** @brief Revoke @p thread's access to @p object (no effect on the host). */
-static inline void k_object_access_revoke(const void *object, struct k_thread *thread)
-{
-	ARG_UNUSED(object);
-	ARG_UNUSED(thread);
-}
+/**
+ * @brief Revoke @p thread's access to @p object. A k_object_alloc() object nobody has access to
+ * any more is freed, as on Zephyr.
+ */
+void k_object_access_revoke(const void *object, struct k_thread *thread);
 
-/** @brief Drop the caller's access to @p object (no effect on the host). */
-static inline void k_object_release(const void *object)
-{
-	ARG_UNUSED(object);
-}
+/** @brief Drop the caller's own access to @p object (k_object_access_revoke() of itself). */
+void k_object_release(const void *object);
 
-/** @brief Grant every thread access to @p object (no effect on the host). */
-static inline void k_object_access_all_grant(const void *object)
-{
-	ARG_UNUSED(object);
-}
+/**
+ * @brief Grant every thread access to @p object (for an object allocated at run time; a static
+ * one needs nothing on the host).
+ */
+void k_object_access_all_grant(const void *object);
 
 /**
  * @brief Grant @p thread access to each kernel object listed after it (one or more), as
- * Zephyr's macro does by calling k_object_access_grant() for each; recorded nowhere on the
- * host. Every argument is still evaluated once, and each must be an object pointer.
+ * Zephyr's macro does by calling k_object_access_grant() for each. Every argument is evaluated
+ * once, and each must be an object pointer.
  */
 #define k_thread_access_grant(thread, ...)                                                         \
 	do {                                                                                       \

@@ -374,6 +374,41 @@ ZTEST(kernel_queue, test_alloc_forms)
 	k_thread_heap_assign(self, saved);
 }
 
+/*
+ * remove and unique_append go by the item, so an item of the alloc forms is found; remove gives
+ * its node back to the pool it came from. A node costs a 32-byte block on a 64-bit host (no
+ * k_free header), so a pool of Zephyr's queue test size holds Zephyr's count of nodes.
+ */
+ZTEST(kernel_queue, test_alloc_forms_remove)
+{
+	struct k_thread *self = k_current_get();
+	struct k_heap *saved = self->resource_pool;
+	size_t start;
+
+	reset_items();
+	drain(&q);
+	k_thread_heap_assign(self, &pool);
+	start = kz_allocated(&pool);
+	zexpect_equal(k_queue_alloc_append(&q, &items[0]), 0);
+	k_queue_append(&q, &items[1]);
+	zexpect_equal(k_queue_alloc_prepend(&q, &items[2]), 0);
+	zexpect_false(k_queue_unique_append(&q, &items[0])); /* already queued, through a node */
+	zexpect_true(k_queue_remove(&q, &items[0]));         /* a node in the middle */
+	zexpect_false(k_queue_remove(&q, &items[0]));        /* gone */
+	zexpect_true(k_queue_remove(&q, &items[2]));         /* a node at the head */
+	zexpect_equal(kz_allocated(&pool), start);           /* both nodes given back */
+	zexpect_equal(value_of(k_queue_get(&q, K_NO_WAIT)), 1);
+	zexpect_true(k_queue_is_empty(&q));
+
+	if (sizeof(void *) == 8U) {
+		zexpect_equal(k_queue_alloc_append(&q, &items[3]), 0);
+		zexpect_true(kz_allocated(&pool) - start <= 32U);
+		zexpect_true(k_queue_remove(&q, &items[3]));
+		zexpect_equal(kz_allocated(&pool), start);
+	}
+	k_thread_heap_assign(self, saved);
+}
+
 ZTEST(kernel_queue, test_fifo_lifo)
 {
 	struct k_fifo lf;
