@@ -332,7 +332,7 @@ if want instr && want figures && want overhead && want size && want worst; then
   echo "| Cortex-M3 -Os core API, hardened free | <= 1240 B | $size_row B ($size_what) | $(mark "$(le "$size_row" 1240)") |"
   if want traces; then
     # Columns 7 and 8 of bench/trace_replay.sh's table: failed requests, 64- and 32-bit.
-    tr_fail="$(awk -F'|' '/^\| [a-z0-9_]+ \|/ && $2 != " trace " { for (c = 7; c <= 8; c++) { split($c, w, " "); v = w[1]; gsub(/[^0-9]/, "", v); if (v != "0") bad++ } n++ } END { print n + 0, bad + 0 }' "$tmp/traces.md")"
+    tr_fail="$(awk -F'|' '/^\| [a-z0-9_-]+ \|/ && $2 != " trace " { for (c = 7; c <= 8; c++) { split($c, w, " "); v = w[1]; gsub(/[^0-9]/, "", v); if (v != "0") bad++ } n++ } END { print n + 0, bad + 0 }' "$tmp/traces.md")"
     read -r tr_n tr_bad <<<"$tr_fail"
     echo "| real programs' traces (bench/traces) at 1.25 x peak live bytes, 64- and 32-bit | no failed allocation | $([ "$tr_bad" = 0 ] && echo "none failed in $tr_n traces" || echo "failures in $tr_bad of $((tr_n * 2)) replays") | $(mark "$(( tr_n > 0 && tr_bad == 0 ? 1 : 0 ))") |"
   fi

@@ -116,22 +116,7 @@
  * checks and nothing else; any other case, and any failed check, takes the general path (which
  * checks again and reports).
  */
-#define Z_HEAP_FAST (Z_HEAP_SPECIALIZE && Z_HEAP_FAST_POLICY)
-/** Configurations whose speed build has the fast paths. */
-#define Z_HEAP_FAST_POLICY (!Z_HEAP_CANARY && Z_HEAP_LEVEL < 4)
-
-/*
- * Size builds have no fast path, but must place blocks exactly as the speed build does: where
- * the speed build's fast allocation would have taken the head of the request's exact class
- * (a sys_heap_alloc() call, @p plain, its class not empty, no listener), the general path takes
- * that head too, instead of the smaller of the first two (in an exact class, the lower address).
- */
-#if !Z_HEAP_SPECIALIZE && Z_HEAP_FAST_POLICY
-#define Z_HEAP_SIZE_FAST_TAKE(big, plain, need, k)                                                \
-	((plain) && (k) == (need) && (need) < CLS_X(big) && !Z_HEAP_LISTENING())
-#else
-#define Z_HEAP_SIZE_FAST_TAKE(big, plain, need, k) ((void)(plain), false)
-#endif
+#define Z_HEAP_FAST (Z_HEAP_SPECIALIZE && !Z_HEAP_CANARY && Z_HEAP_LEVEL < 4)
 
 /**
  * Call f(heap, big, ...) with big a constant where that pays: one copy per layout in speed

@@ -26,7 +26,7 @@ static void note_failure(struct sys_heap *heap, bool big, size_t units)
  * chunk, 0 on failure.
  */
 Z_HEAP_HOT size_t alloc_impl(struct sys_heap *heap, bool big, size_t need, size_t units,
-			     size_t amask, bool plain)
+			     size_t amask)
 {
 	const struct zh zv = zh_get(heap, big);
 	const struct zh *z = &zv;
@@ -78,13 +78,15 @@ Z_HEAP_HOT size_t alloc_impl(struct sys_heap *heap, bool big, size_t need, size_
 		/*
 		 * Every chunk of class k fits: take the smaller of its first two (equal sizes: the
 		 * lower address), a bounded step towards best fit that leaves larger chunks whole.
+		 * An exact class holds one size: its head is taken, as the fast path takes it, so
+		 * a block's place does not depend on the path, the level or a listener.
 		 */
 		if (Z_HEAP_LEVEL >= 2 && !zh_in_range(z, c)) {
 			goto corrupt;
 		}
 		size_t n = link_get(h, big, c, 1);
 
-		if (n != 0u && !Z_HEAP_SIZE_FAST_TAKE(big, plain, need, k)) {
+		if (n != 0u && k >= CLS_X(big)) {
 			if (Z_HEAP_LEVEL >= 2 && !zh_in_range(z, n)) {
 				goto corrupt;
 			}
@@ -209,8 +211,7 @@ corrupt:
  * amask + 1 units) without the listener notification, one copy per layout in speed builds: for
  * an aligned block, a chunk with room for it at any aligned position.
  */
-Z_HEAP_HOT void *alloc_nn_impl(struct sys_heap *heap, bool big, size_t amask, size_t bytes,
-			       bool plain)
+Z_HEAP_HOT void *alloc_nn_impl(struct sys_heap *heap, bool big, size_t amask, size_t bytes)
 {
 	if (bytes - 1u >= heap->fit_limit) {
 		return NULL; /* 0 bytes, more than the heap holds, or known not to fit now */
@@ -239,7 +240,7 @@ Z_HEAP_HOT void *alloc_nn_impl(struct sys_heap *heap, bool big, size_t amask, si
 		}
 		need += pad;
 	}
-	size_t c = alloc_impl(heap, big, need, units, amask, plain);
+	size_t c = alloc_impl(heap, big, need, units, amask);
 
 	if (c == 0u) {
 		return NULL;
@@ -257,7 +258,7 @@ Z_HEAP_HOT void *alloc_nn(struct sys_heap *heap, size_t bytes)
 	if (Z_HEAP_SPECIALIZE && bytes - 1u >= heap->fit_limit) {
 		return NULL;
 	}
-	return Z_HEAP_DISPATCH(alloc_nn_impl, heap, 0u, bytes, true);
+	return Z_HEAP_DISPATCH(alloc_nn_impl, heap, 0u, bytes);
 }
 
 /* The general path of sys_heap_alloc(), out of line so that the fast path stays small. */
@@ -346,7 +347,7 @@ void *z_heap_aligned_alloc_nn(struct sys_heap *heap, size_t align, size_t bytes)
 		return NULL;
 	}
 	return Z_HEAP_DISPATCH(alloc_nn_impl, heap, align <= CHUNK_UNIT ? 0u : align / CHUNK_UNIT - 1u,
-			       bytes, false);
+			       bytes);
 }
 
 void *sys_heap_aligned_alloc(struct sys_heap *heap, size_t align, size_t bytes)
