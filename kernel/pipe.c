@@ -7,6 +7,13 @@
  * transfer of bytes wakes the first thread waiting on the other side; a woken thread retries
  * with what is left of its own timeout. Reset and close wake everyone: their waits end with
  * -ECANCELED (the last one clears the reset) or -EPIPE.
+ *
+ * A waiting thread publishes its transfer (base.swap_data, z_pend_curr_data()), and while the
+ * ring is empty bytes go straight between the caller and the first waiter on the other side, as
+ * Zephyr's pipe does: readers wait only on an empty ring, so a writer fills them directly, and
+ * a reader takes the bytes of a waiting writer once the ring is drained. A pipe without a ring
+ * (k_pipe_init(pipe, NULL, 0)) transfers this way only. A waiter is woken when its transfer is
+ * complete; one whose wait ends first returns what it got.
  */
 #include <errno.h>
 #include <string.h>
@@ -15,6 +22,14 @@
 
 #include "kernel_internal.h"
 #include "kobj_poll.h"
+
+/* A waiting reader's (dst) or writer's (src) transfer, reached by the other side. */
+struct pipe_xfer {
+	uint8_t *dst;
+	const uint8_t *src;
+	size_t len;  /* bytes asked for */
+	size_t done; /* bytes moved so far */
+};
 
 void k_pipe_init(struct k_pipe *pipe, uint8_t *buffer, size_t buffer_size)
 {
@@ -55,9 +70,12 @@ static k_timeout_t remaining(int64_t deadline)
 	return left > 0 ? K_TICKS(left) : K_NO_WAIT;
 }
 
-/* Wait on @p wq (lock held on entry and on return): 0 woken, -EAGAIN, -EPIPE, -ECANCELED. */
+/*
+ * Wait on @p wq (lock held on entry and on return) with @p x published to the other side:
+ * 0 woken, -EAGAIN, -EPIPE, -ECANCELED.
+ */
 static int wait_for(struct k_pipe *pipe, _wait_q_t *wq, k_spinlock_key_t *key, int64_t deadline,
-		    const char *what)
+		    const char *what, struct pipe_xfer *x)
 {
 	k_timeout_t t = remaining(deadline);
 	int ret;
@@ -66,7 +84,7 @@ static int wait_for(struct k_pipe *pipe, _wait_q_t *wq, k_spinlock_key_t *key, i
 		return -EAGAIN;
 	}
 	pipe->waiting++;
-	ret = z_pend_curr_desc(&pipe->lock, *key, wq, t, what);
+	ret = z_pend_curr_data(&pipe->lock, *key, wq, t, what, x);
 	*key = k_spin_lock(&pipe->lock);
 	pipe->waiting--;
 	if ((pipe->flags & PIPE_FLAG_RESET) != 0U) {
@@ -79,6 +97,33 @@ static int wait_for(struct k_pipe *pipe, _wait_q_t *wq, k_spinlock_key_t *key, i
 		return -EPIPE;
 	}
 	return ret == -EAGAIN ? -EAGAIN : 0;
+}
+
+/*
+ * Move bytes between the caller (@p mine) and the first waiter of @p wq while the ring is empty
+ * (lock held); a waiter whose transfer completes is woken. True if one was.
+ */
+static bool direct(struct k_pipe *pipe, _wait_q_t *wq, struct pipe_xfer *mine, bool writing)
+{
+	bool readied = false;
+	struct k_thread *t;
+
+	while (mine->done < mine->len && pipe->used == 0U && (t = z_waitq_head(wq)) != NULL) {
+		struct pipe_xfer *x = t->base.swap_data;
+		size_t n = MIN(mine->len - mine->done, x->len - x->done);
+
+		if (writing) {
+			memcpy(&x->dst[x->done], &mine->src[mine->done], n);
+		} else {
+			memcpy(&mine->dst[mine->done], &x->src[x->done], n);
+		}
+		x->done += n;
+		mine->done += n;
+		if (x->done == x->len) {
+			readied |= z_wake_one(wq, 0);
+		}
+	}
+	return readied;
 }
 
 static void finish(struct k_pipe *pipe, k_spinlock_key_t key, bool readied)
@@ -94,6 +139,7 @@ int k_pipe_write(struct k_pipe *pipe, const uint8_t *data, size_t len, k_timeout
 {
 	int64_t deadline = deadline_of(timeout);
 	k_spinlock_key_t key = k_spin_lock(&pipe->lock);
+	struct pipe_xfer x = {.src = data, .len = len};
 	bool readied = false;
 	size_t written = 0;
 	int rc;
@@ -107,6 +153,11 @@ int k_pipe_write(struct k_pipe *pipe, const uint8_t *data, size_t len, k_timeout
 			rc = -EPIPE;
 			break;
 		}
+		/* Waiting readers first: they wait only while the ring is empty. */
+		x.done = written;
+		readied |= direct(pipe, &pipe->data, &x, true);
+		written = x.done;
+
 		size_t n = MIN(len - written, pipe->size - pipe->used);
 
 		if (n > 0U) {
@@ -125,7 +176,9 @@ int k_pipe_write(struct k_pipe *pipe, const uint8_t *data, size_t len, k_timeout
 			rc = (int)written;
 			break;
 		}
-		rc = wait_for(pipe, &pipe->space, &key, deadline, "k_pipe (write)");
+		x.done = written;
+		rc = wait_for(pipe, &pipe->space, &key, deadline, "k_pipe (write)", &x);
+		written = x.done; /* readers may have taken bytes while it waited */
 		if (rc == -EAGAIN) {
 			rc = written > 0U ? (int)written : -EAGAIN;
 			break;
@@ -142,6 +195,7 @@ int k_pipe_read(struct k_pipe *pipe, uint8_t *data, size_t len, k_timeout_t time
 {
 	int64_t deadline = deadline_of(timeout);
 	k_spinlock_key_t key = k_spin_lock(&pipe->lock);
+	struct pipe_xfer x = {.dst = data, .len = len};
 	bool readied = false;
 	size_t nread = 0;
 	int rc;
@@ -163,6 +217,10 @@ int k_pipe_read(struct k_pipe *pipe, uint8_t *data, size_t len, k_timeout_t time
 			nread += n;
 			readied |= z_wake_one(&pipe->space, 0);
 		}
+		/* The ring is drained: take bytes straight from waiting writers. */
+		x.done = nread;
+		readied |= direct(pipe, &pipe->space, &x, false);
+		nread = x.done;
 		if (nread == len) {
 			rc = (int)nread;
 			break;
@@ -171,7 +229,9 @@ int k_pipe_read(struct k_pipe *pipe, uint8_t *data, size_t len, k_timeout_t time
 			rc = nread > 0U ? (int)nread : -EPIPE;
 			break;
 		}
-		rc = wait_for(pipe, &pipe->data, &key, deadline, "k_pipe (read)");
+		x.done = nread;
+		rc = wait_for(pipe, &pipe->data, &key, deadline, "k_pipe (read)", &x);
+		nread = x.done; /* writers may have given bytes while it waited */
 		if (rc == -EAGAIN || rc == -EPIPE) {
 			rc = nread > 0U ? (int)nread : rc;
 			break;

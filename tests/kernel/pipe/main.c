@@ -5,7 +5,8 @@
 /*
  * k_pipe: byte order across the ring's wrap, partial writes and reads on timeout, -EAGAIN,
  * writers and readers waking each other, reset (-ECANCELED), close (-EPIPE after draining),
- * every timeout kind, ISR use.
+ * every timeout kind, ISR use, and bytes handed straight between a caller and waiters while
+ * the ring is empty (a pipe without a ring transfers only this way).
  */
 #include <string.h>
 
@@ -120,6 +121,81 @@ ZTEST(kernel_pipe, test_partial_read_on_timeout)
 	kz_join(1);
 	zassert_equal(rc[0], 2); /* what arrived before the timeout */
 	zassert_mem_equal(rbuf[0], two, 2);
+}
+
+static struct k_pipe zp; /* no ring */
+
+static void zp_reader(void *p1, void *p2, void *p3)
+{
+	int idx = (int)(intptr_t)p1;
+	int len = (int)(intptr_t)p2;
+
+	rc[idx] = k_pipe_read(&zp, rbuf[idx], (size_t)len, kz_timeout_ms(p3));
+	done++;
+}
+
+static void zp_writer(void *p1, void *p2, void *p3)
+{
+	static const uint8_t data[12] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
+
+	(void)p3;
+	rc[(int)(intptr_t)p1] = k_pipe_write(&zp, data, (size_t)(intptr_t)p2, K_FOREVER);
+	done++;
+}
+
+ZTEST(kernel_pipe, test_direct_transfer)
+{
+	uint8_t got[12];
+
+	k_pipe_init(&zp, NULL, 0);
+	/* Nobody on the other side: nothing moves. */
+	zassert_equal(k_pipe_write(&zp, got, 4, K_NO_WAIT), -EAGAIN);
+	zassert_equal(k_pipe_read(&zp, got, 4, K_MSEC(2)), -EAGAIN);
+
+	/* A waiting reader of 8 is filled by two writes, and woken only when complete. */
+	kz_spawn(0, zp_reader, (void *)0, (void *)8, (void *)-1, 3, 0);
+	k_msleep(1);
+	uint8_t abc[5] = {'a', 'b', 'c', 'd', 'e'};
+
+	zassert_equal(k_pipe_write(&zp, abc, 5, K_NO_WAIT), 5);
+	k_msleep(1);
+	zassert_equal(done, 0, "woken before its 8 bytes arrived");
+	zassert_equal(k_pipe_write(&zp, abc, 5, K_NO_WAIT), 3, "only what the reader wanted");
+	kz_join(1);
+	zassert_equal(rc[0], 8);
+	zassert_mem_equal(rbuf[0], "abcdeabc", 8);
+
+	/* A waiting writer of 12 is drained by reads of 5 and 7; it returns when all went. */
+	done = 0;
+	kz_spawn(0, zp_writer, (void *)0, (void *)12, NULL, 3, 0);
+	k_msleep(1);
+	zassert_equal(k_pipe_read(&zp, got, 5, K_NO_WAIT), 5);
+	zassert_equal(done, 0);
+	zassert_equal(k_pipe_read(&zp, &got[5], 7, K_NO_WAIT), 7);
+	kz_join(1);
+	zassert_equal(rc[0], 12);
+	for (int i = 0; i < 12; i++) {
+		zassert_equal(got[i], i + 1);
+	}
+
+	/* A reader whose wait ends first returns what it got. */
+	done = 0;
+	kz_spawn(0, zp_reader, (void *)0, (void *)6, (void *)10, 3, 0);
+	k_msleep(1);
+	zassert_equal(k_pipe_write(&zp, abc, 2, K_NO_WAIT), 2);
+	kz_join(1);
+	zassert_equal(rc[0], 2);
+
+	/* With a ring: a reader waiting on the empty ring gets the bytes directly. */
+	done = 0;
+	kz_spawn(0, reader, (void *)0, (void *)3, (void *)-1, 3, 0);
+	k_msleep(1);
+	zassert_equal(k_pipe_write(&p, abc, 5, K_NO_WAIT), 5);
+	kz_join(1);
+	zassert_equal(rc[0], 3);
+	zassert_mem_equal(rbuf[0], abc, 3);
+	zassert_equal(k_pipe_read(&p, got, 8, K_NO_WAIT), 2, "the rest went to the ring");
+	zassert_mem_equal(got, "de", 2);
 }
 
 ZTEST(kernel_pipe, test_reset_and_close)
