@@ -196,8 +196,13 @@ static void test_painting_and_usage(void)
 	CHECK(idle_used > 0U);
 	if (PTEST_NATIVE_FRAMES) {
 		CHECK(idle_used < 1024U);
-		/* About 512: the array, less what the idle thread's own frames already covered. */
-		CHECK(touch_used - idle_used >= 512U - 64U);
+		/*
+		 * The whole array is counted; the difference is about 512, less what the idle
+		 * thread's own frames (its exit path included, which releases its kernel-object
+		 * permissions on its own stack) already covered: a bound on the difference below
+		 * would depend on the compiler's frame sizes.
+		 */
+		CHECK(touch_used >= 512U);
 		CHECK(touch_used - idle_used <= 512U + 128U);
 	}
 
