@@ -213,8 +213,13 @@ k_tid_t k_current_get(void)
 	return _current;
 }
 
+/*
+ * Without CONFIG_THREAD_NAME the name calls answer as Zephyr's do (-ENOSYS, NULL): names stay
+ * empty, and the kernel's own messages fall back to addresses.
+ */
 int k_thread_name_set(k_tid_t thread, const char *str)
 {
+#if defined(CONFIG_THREAD_NAME) && CONFIG_THREAD_NAME
 	struct k_thread *t = thread != NULL ? thread : _current;
 
 	if (t == NULL || str == NULL) {
@@ -223,15 +228,26 @@ int k_thread_name_set(k_tid_t thread, const char *str)
 	strncpy(t->name, str, sizeof(t->name) - 1U);
 	t->name[sizeof(t->name) - 1U] = '\0';
 	return 0;
+#else
+	(void)thread;
+	(void)str;
+	return -ENOSYS;
+#endif
 }
 
 const char *k_thread_name_get(k_tid_t thread)
 {
+#if defined(CONFIG_THREAD_NAME) && CONFIG_THREAD_NAME
 	return thread != NULL ? thread->name : NULL;
+#else
+	(void)thread;
+	return NULL;
+#endif
 }
 
 int k_thread_name_copy(k_tid_t thread, char *buf, size_t size)
 {
+#if defined(CONFIG_THREAD_NAME) && CONFIG_THREAD_NAME
 	size_t len = strlen(thread->name);
 
 	if (len + 1U > size) {
@@ -239,6 +255,12 @@ int k_thread_name_copy(k_tid_t thread, char *buf, size_t size)
 	}
 	memcpy(buf, thread->name, len + 1U);
 	return 0;
+#else
+	(void)thread;
+	(void)buf;
+	(void)size;
+	return -ENOSYS;
+#endif
 }
 
 void k_thread_custom_data_set(void *value)
@@ -251,13 +273,19 @@ void *k_thread_custom_data_get(void)
 	return _current->custom_data;
 }
 
+/* Without CONFIG_THREAD_MONITOR Zephyr keeps no thread list, so the walk visits nothing. */
 void k_thread_foreach(k_thread_user_cb_t user_cb, void *user_data)
 {
+#if defined(CONFIG_THREAD_MONITOR) && CONFIG_THREAD_MONITOR
 	sys_dnode_t *node, *next;
 
 	SYS_DLIST_FOR_EACH_NODE_SAFE(&all_threads, node, next) {
 		user_cb(CONTAINER_OF(node, struct k_thread, all_node), user_data);
 	}
+#else
+	(void)user_cb;
+	(void)user_data;
+#endif
 }
 
 void k_thread_foreach_unlocked(k_thread_user_cb_t user_cb, void *user_data)

@@ -14,6 +14,11 @@
 #define ZEPHYR_INCLUDE_LOGGING_LOG_H_
 
 #include <stddef.h>
+/*
+ * Zephyr's logging headers include <string.h> (log_msg.h, cbprintf.h), and Zephyr code that
+ * includes <zephyr/logging/log.h> calls memset(), memcpy() and strlen() without including it.
+ */
+#include <string.h>
 
 #include <zephyr/logging/log_ctrl.h>
 
