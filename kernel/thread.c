@@ -50,14 +50,46 @@ static void check_prio(int *prio)
 	}
 }
 
+/* Records of the K_THREAD_STACK_DEFINE / K_THREAD_STACK_ARRAY_DEFINE objects (thread_stack.h). */
+extern const struct z_stack_obj_rec __start_zmem_stack_objs[] __attribute__((weak));
+extern const struct z_stack_obj_rec __stop_zmem_stack_objs[] __attribute__((weak));
+
+/*
+ * Whether @p stack is a stack object (guard page, slack, declared area at the top) rather than
+ * a plain buffer: one of a defining macro's objects, a dynamic stack, or, for stacks the macros
+ * cannot record (K_THREAD_STACK_MEMBER), a page-aligned start, which plain arrays of
+ * k_thread_stack_t do not get unless by chance (docs/protection.md, "Plain buffers").
+ */
+static bool stack_is_object(const k_thread_stack_t *stack)
+{
+	uintptr_t p = (uintptr_t)stack;
+
+	for (const struct z_stack_obj_rec *r = __start_zmem_stack_objs;
+	     r != NULL && r < __stop_zmem_stack_objs; r++) {
+		uintptr_t base = (uintptr_t)r->base;
+
+		if (p >= base && p < base + r->size) {
+			return (p - base) % r->elem == 0U;
+		}
+	}
+	return z_thread_stack_is_dynamic(stack) || p % Z_THREAD_STACK_OBJ_ALIGN == 0U;
+}
+
 k_tid_t k_thread_create(struct k_thread *new_thread, k_thread_stack_t *stack, size_t stack_size,
 			k_thread_entry_t entry, void *p1, void *p2, void *p3, int prio,
 			uint32_t options, k_timeout_t delay)
 {
 	struct k_thread *t = new_thread;
 
-	if (t == NULL || stack == NULL || entry == NULL || stack_size == 0U ||
-	    ((uintptr_t)stack % 16U) != 0U || stack_size > SIZE_MAX / 2U) {
+	bool plain = stack != NULL && !stack_is_object(stack);
+	/* A plain buffer's stack starts at its first pointer-aligned byte. */
+	size_t skip = plain ? (size_t)(ROUND_UP((uintptr_t)stack, ARCH_STACK_PTR_ALIGN) -
+				       (uintptr_t)stack)
+			    : 0U;
+
+	if (t == NULL || stack == NULL || entry == NULL ||
+	    (plain ? stack_size < skip + ARCH_STACK_PTR_ALIGN : stack_size == 0U) ||
+	    (!plain && ((uintptr_t)stack % 16U) != 0U) || stack_size > SIZE_MAX / 2U) {
 		/* Zephyr asserts here; the caller cannot go on with a thread that does not exist. */
 		LOG_ERR("k_thread_create: invalid thread %p, stack %p (%zu bytes) or entry", (void *)t,
 			(void *)stack, stack_size);
@@ -85,9 +117,17 @@ k_tid_t k_thread_create(struct k_thread *new_thread, k_thread_stack_t *stack, si
 	 * The declared area ends at the object's page-aligned top; the slack below it, down to
 	 * the guard page, is painted and checked by the stacks layer (docs/protection.md).
 	 */
-	t->stack_info.size = Z_THREAD_STACK_SIZE_ADJUST(stack_size);
-	t->stack_info.start =
-		(uintptr_t)stack + K_THREAD_STACK_RESERVED + Z_THREAD_STACK_SLACK(stack_size);
+	t->stack_plain = plain;
+	if (plain) {
+		/* As on native_sim: the thread runs on the buffer itself, rounded in to pointer
+		 * alignment; nothing is reserved below it, so it has no guard page or slack. */
+		t->stack_info.size = ROUND_DOWN(stack_size - skip, ARCH_STACK_PTR_ALIGN);
+		t->stack_info.start = (uintptr_t)stack + skip;
+	} else {
+		t->stack_info.size = Z_THREAD_STACK_SIZE_ADJUST(stack_size);
+		t->stack_info.start = (uintptr_t)stack + K_THREAD_STACK_RESERVED +
+				      Z_THREAD_STACK_SLACK(stack_size);
+	}
 	t->stack_info.delta = 0;
 	if (_current != NULL) {
 		/* Children inherit their creator's resource pool and memory domain. */

@@ -449,6 +449,12 @@ void z_host_thread_created(struct k_thread *t)
 			break;
 		}
 	}
+	if (t->stack_plain) {
+		/* A plain buffer shares its pages with whatever lies beside it: no guard page, no
+		 * view of its own; it stays as accessible as the memory around it. */
+		mark_overlaps();
+		return;
+	}
 	if (num_regions == ARRAY_SIZE(regions)) {
 		LOG_ERR("thread %p: too many protected regions, its stack is not protected",
 			(void *)t);
@@ -499,6 +505,9 @@ void z_host_thread_exited(struct k_thread *t)
 			break;
 		}
 	}
+	if (t->stack_plain) {
+		Z_PROT_UNPOISON((void *)t->stack_info.start, t->stack_info.size);
+	}
 	mark_overlaps();
 	if (applied_for == t) {
 		/* The pages still show the dead thread's view: back to the kernel's. */
@@ -508,7 +517,7 @@ void z_host_thread_exited(struct k_thread *t)
 
 size_t z_stack_slack_size(const struct k_thread *t)
 {
-	return Z_THREAD_STACK_SLACK(t->stack_info.size);
+	return t->stack_plain ? 0U : Z_THREAD_STACK_SLACK(t->stack_info.size);
 }
 
 Z_PROT_NO_ASAN size_t z_stack_slack_used(const struct k_thread *t)

@@ -129,6 +129,7 @@ struct k_thread {
 	struct z_host_thread *host;               /**< The host thread running it. */
 	void *stack_data;                         /**< Reserved for the stacks/protection layer. */
 	uint16_t perm_index; /**< 1 + its bit in run-time objects' permission sets; 0: none. */
+	bool stack_plain;    /**< Runs on a plain buffer, not a stack object: no guard, no slack. */
 };
 
 /** @brief Thread identifier. */

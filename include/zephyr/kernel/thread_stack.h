@@ -65,16 +65,51 @@ typedef struct z_thread_stack_element k_thread_stack_t;
 #define K_THREAD_STACK_LEN(size)                                                                   \
 	(Z_THREAD_STACK_OBJ_LEN(size) + Z_THREAD_STACK_SIZE_ADJUST(size) % Z_HOST_PAGE_SIZE)
 #define K_KERNEL_STACK_LEN(size) K_THREAD_STACK_LEN(size)
-/* Declared size of a stack object of @p len bytes (the inverse of K_THREAD_STACK_LEN). */
+/*
+ * Declared size of a stack object of @p len bytes (the inverse of K_THREAD_STACK_LEN). Every
+ * stack object is at least Z_THREAD_STACK_OBJ_LEN(1) bytes (guard page and one page of area);
+ * anything shorter is a plain array of k_thread_stack_t, which Zephyr code sometimes passes
+ * to k_thread_create(): its size is all of it, as on native_sim, which reserves nothing.
+ */
 #define Z_THREAD_STACK_LEN_TO_SIZE(len)                                                            \
-	(((len) - K_THREAD_STACK_RESERVED) % Z_HOST_PAGE_SIZE == 0U                                \
-		 ? (len) - K_THREAD_STACK_RESERVED                                                 \
-		 : (len) - K_THREAD_STACK_RESERVED - Z_HOST_PAGE_SIZE)
+	((len) < Z_THREAD_STACK_OBJ_LEN(1)                                                         \
+		 ? (len)                                                                           \
+		 : (((len) - K_THREAD_STACK_RESERVED) % Z_HOST_PAGE_SIZE == 0U                     \
+			    ? (len) - K_THREAD_STACK_RESERVED                                      \
+			    : (len) - K_THREAD_STACK_RESERVED - Z_HOST_PAGE_SIZE))
 
-/** @brief Define a thread stack @p sym with @p size declared bytes. */
+/**
+ * @brief Where the stack objects of one K_THREAD_STACK_DEFINE or K_THREAD_STACK_ARRAY_DEFINE
+ * lie. k_thread_create() looks its stack up among these records (the linker gathers them in
+ * section zmem_stack_objs): a registered object gets the guard page and slack layout, a plain
+ * buffer runs as it is (docs/protection.md, "Plain buffers").
+ */
+struct z_stack_obj_rec {
+	const void *base; /**< First stack object. */
+	size_t size;      /**< Bytes of the whole definition. */
+	size_t elem;      /**< Bytes of one stack object. */
+};
+#if defined(__linux__)
+/* The explicit alignment keeps the compiler from padding records apart (x86-64 aligns 24-byte
+ * objects to 16), so that the section is an array of them. */
+#define Z_STACK_OBJ_RECORD(sym, elem_size)                                                         \
+	static const struct z_stack_obj_rec                                                        \
+		__attribute__((used, section("zmem_stack_objs"),                                   \
+			       aligned(__alignof__(struct z_stack_obj_rec))))                       \
+		_CONCAT(z_stack_obj_rec_, sym) = {(sym), sizeof(sym), (elem_size)}
+#else
+/* Bare-metal boards run no threads on stack objects: nothing to look up. */
+#define Z_STACK_OBJ_RECORD(sym, elem_size) extern const struct z_stack_obj_rec z_stack_obj_none
+#endif
+
+/**
+ * @brief Define a thread stack @p sym with @p size declared bytes. A storage class written
+ * before it applies to the stack; the record that follows is always file- or block-local.
+ */
 #define K_THREAD_STACK_DEFINE(sym, size)                                                           \
 	struct z_thread_stack_element __aligned(Z_THREAD_STACK_OBJ_ALIGN)                          \
-		sym[K_THREAD_STACK_LEN(size)]
+		sym[K_THREAD_STACK_LEN(size)];                                                     \
+	Z_STACK_OBJ_RECORD(sym, sizeof(sym))
 /**
  * @brief Define an array of @p nmemb thread stacks of @p size bytes each. Elements are whole
  * pages: K_THREAD_STACK_SIZEOF(sym[i]) is @p size rounded up to whole pages; pass @p size
@@ -82,7 +117,8 @@ typedef struct z_thread_stack_element k_thread_stack_t;
  */
 #define K_THREAD_STACK_ARRAY_DEFINE(sym, nmemb, size)                                              \
 	struct z_thread_stack_element __aligned(Z_THREAD_STACK_OBJ_ALIGN)                          \
-		sym[nmemb][Z_THREAD_STACK_OBJ_LEN(size)]
+		sym[nmemb][Z_THREAD_STACK_OBJ_LEN(size)];                                          \
+	Z_STACK_OBJ_RECORD(sym, sizeof((sym)[0]))
 /** @brief Declare a stack defined elsewhere. */
 #define K_THREAD_STACK_EXTERN(sym) extern k_thread_stack_t sym[]
 /**
