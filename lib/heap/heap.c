@@ -98,15 +98,21 @@ void sys_heap_init(struct sys_heap *heap, void *mem, size_t bytes)
 	 * built, then 8-byte ones), else 8-byte headers (AUTO); with one layout built, that one
 	 * (SMALL_ONLY uses at most 32767 8-byte units of a larger buffer).
 	 */
-	zl_t lay = Z_HEAP_ONLY_BIG;
+	zl_t lay = Z_HEAP_ONLY_BIG ? Z_LAY_BIG : Z_LAY_SMALL;
 	uintptr_t g = (start + hdr_bytes(lay) + CHUNK_UNIT - 1u) & ~(uintptr_t)(CHUNK_UNIT - 1u);
 	size_t end = 0;
 
-	/* Every other field 0: end 0 makes every call fail cleanly until the heap is set up. */
-	*heap = (struct sys_heap){
-	    .heap = (struct z_heap *)(void *)z_heap_unusable,
-	    .init_mem = mem,
-	    .init_bytes = bytes,
+	/*
+	 * Every other field 0: end 0 makes every call fail cleanly until the heap is set up (the
+	 * layout a valid one, so that no unit shift is 0).
+	 */
+	*heap = (struct sys_heap)
+	{
+		.heap = (struct z_heap *)(void *)z_heap_unusable, .init_mem = mem,
+		.init_bytes = bytes,
+#if Z_HEAP_UNIT4
+		.lay = (uint8_t)Z_LAY_SMALL4,
+#endif
 	};
 	if (mem != NULL && limit >= start && g < limit) {
 		end = (limit - g) / CHUNK_UNIT;

@@ -100,29 +100,33 @@
 #define Z_HEAP_UNIT4 SYS_HEAP_UNIT4_ENABLED
 
 /*
- * A heap's layout (struct sys_heap.lay, passed as zl_t lay to every accessor): bit 0 set for the
- * big layout, bit 1 for the small one with 4-byte units ("small4"); 0 is the small layout with
- * 8-byte units. Without 4-byte units there are two layouts and zl_t is a bool, so 64-bit hosts
- * build exactly the code they built before.
+ * A heap's layout (struct sys_heap.lay, passed as zl_t lay to every accessor). Without 4-byte
+ * units there are two and zl_t is a bool (0 small, 1 big), so 64-bit hosts build exactly the
+ * code they built before. With them the value carries the unit: bits 0-1 are log2 of the
+ * unit's bytes (3 small, 2 small with 4-byte units, "small4"), bit 2 the big layout (7), so
+ * that a size build, which tests the layout at run time, finds the unit shift with one AND
+ * (with only the small layouts built, the value itself). 0 (a heap that failed to initialize)
+ * reads as small4 with unit shift 0: such a heap has no chunk, every call fails before one.
  */
 #if Z_HEAP_UNIT4
 typedef unsigned int zl_t;
-#else
-typedef bool zl_t;
-#endif
-#define Z_LAY_SMALL  0u
-#define Z_LAY_BIG    1u
+#define Z_LAY_SMALL  3u
+#define Z_LAY_BIG    7u
 #define Z_LAY_SMALL4 2u
-
 /** Is @p lay the big layout (8-byte headers, 32-bit links)? A constant with one layout built. */
-#define LAY_BIG(lay) (Z_HEAP_ONLY_SMALL ? false : Z_HEAP_ONLY_BIG ? true : ((lay)&1u) != 0u)
+#define LAY_BIG(lay) (Z_HEAP_ONLY_SMALL ? false : ((lay)&4u) != 0u)
 /** Does @p lay use 4-byte units? */
-#define LAY_U4(lay) (Z_HEAP_UNIT4 && ((lay)&2u) != 0u)
-/** log2 of the bytes per chunk unit of @p lay, and the bytes (plain constants without U4). */
-#if Z_HEAP_UNIT4
-#define UNIT_SH(lay) (LAY_U4(lay) ? 2u : 3u)
+#define LAY_U4(lay) (((lay)&1u) == 0u)
+/** log2 of the bytes per chunk unit of @p lay, and the bytes. */
+#define UNIT_SH(lay) (Z_HEAP_ONLY_SMALL ? (unsigned int)(lay) : (unsigned int)(lay)&3u)
 #define UNIT(lay)    (1u << UNIT_SH(lay))
 #else
+typedef bool zl_t;
+#define Z_LAY_SMALL  0u
+#define Z_LAY_BIG    1u
+#define LAY_BIG(lay) (Z_HEAP_ONLY_SMALL ? false : Z_HEAP_ONLY_BIG ? true : ((lay)&1u) != 0u)
+#define LAY_U4(lay)  false
+/* (Plain constants: the compiler sees the same expressions as before 4-byte units.) */
 #define UNIT_SH(lay) ((void)(lay), 3u)
 #define UNIT(lay)    ((void)(lay), 8u)
 #endif
@@ -166,12 +170,13 @@ typedef bool zl_t;
 #elif Z_HEAP_ONLY_SMALL
 /* Small heaps only, with 4-byte units: one copy per unit. */
 #define Z_HEAP_DISPATCH(f, heap, ...)                                                              \
-	((heap)->lay != 0u ? f(heap, Z_LAY_SMALL4, __VA_ARGS__) : f(heap, Z_LAY_SMALL, __VA_ARGS__))
+	((heap)->lay == Z_LAY_SMALL ? f(heap, Z_LAY_SMALL, __VA_ARGS__)                            \
+				    : f(heap, Z_LAY_SMALL4, __VA_ARGS__))
 #elif Z_HEAP_UNIT4
 #define Z_HEAP_DISPATCH(f, heap, ...)                                                              \
-	((heap)->lay == Z_LAY_SMALL4 ? f(heap, Z_LAY_SMALL4, __VA_ARGS__)                          \
-	 : (heap)->lay != 0u         ? f(heap, Z_LAY_BIG, __VA_ARGS__)                             \
-				     : f(heap, Z_LAY_SMALL, __VA_ARGS__))
+	((heap)->lay == Z_LAY_SMALL ? f(heap, Z_LAY_SMALL, __VA_ARGS__)                            \
+	 : (heap)->lay == Z_LAY_BIG ? f(heap, Z_LAY_BIG, __VA_ARGS__)                              \
+				    : f(heap, Z_LAY_SMALL4, __VA_ARGS__))
 #else
 #define Z_HEAP_DISPATCH(f, heap, ...)                                                              \
 	((heap)->lay ? f(heap, true, __VA_ARGS__) : f(heap, false, __VA_ARGS__))

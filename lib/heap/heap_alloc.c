@@ -51,60 +51,6 @@ Z_HEAP_HOT bool aligned_fits(struct z_heap *h, zl_t lay, size_t c, size_t su, si
 	return align_start(h, lay, c, amask) - c + units <= su;
 }
 
-/*
- * The aligned fit: a free chunk that holds @p units at a position aligned to @p amask + 1
- * units, among chunks of the request's own size, each checked at its aligned position: a few
- * of its own class (at least one), then the smaller that fits of the first two of the next
- * non-empty class, in the last class its remembered largest chunk. Returns the chunk, 0 when
- * none of them fits, 1 when a list link is out of range (level 2).
- * Without it an alignment of two units (8 bytes with 4-byte units) would need three units
- * more than the request: the search for a chunk that holds it at any position.
- */
-Z_HEAP_HOT size_t aligned_fit(struct sys_heap *heap, const struct zh *z, zl_t lay, size_t units,
-			      size_t amask)
-{
-	struct z_heap *h = z->h;
-	bool all;
-	unsigned int k = class_req(lay, z->kmax, units, &all);
-	size_t c = head_get(h, lay, k);
-	size_t pick = 0u;
-	size_t ps = 0u;
-
-	for (int i = 0;
-	     c != 0u && i < (CONFIG_SYS_HEAP_ALLOC_PROBES > 1 ? CONFIG_SYS_HEAP_ALLOC_PROBES : 1);
-	     i++) {
-		if (Z_HEAP_LEVEL >= 2 && !zh_in_range(z, c)) {
-			return 1u;
-		}
-		if (aligned_fits(h, lay, c, chunk_size(h, lay, c), units, amask)) {
-			return c;
-		}
-		c = link_get(h, lay, c, 1);
-	}
-	if (k == z->kmax) {
-		c = heap->cap_hint;
-		return c != 0u && k == heap->cap_class &&
-			       aligned_fits(h, lay, c, heap->cap_hint_units, units, amask)
-			   ? c
-			   : 0u;
-	}
-	k = bitmap_from(heap, k + 1u);
-	c = k != 0u ? head_get(h, lay, k) : 0u;
-	for (int i = 0; c != 0u && i < 2; i++) {
-		if (Z_HEAP_LEVEL >= 2 && !zh_in_range(z, c)) {
-			return 1u;
-		}
-		size_t cs = chunk_size(h, lay, c);
-
-		if (aligned_fits(h, lay, c, cs, units, amask) &&
-		    (pick == 0u || cs < ps || (cs == ps && c < pick))) {
-			pick = c;
-			ps = cs;
-		}
-		c = link_get(h, lay, c, 1);
-	}
-	return pick;
-}
 #endif
 
 /*
@@ -130,23 +76,94 @@ Z_HEAP_HOT size_t alloc_impl(struct sys_heap *heap, zl_t lay, size_t need, size_
 	bool all;
 
 #if Z_HEAP_UNIT4 || Z_HEAP_ALIGNED_FIT_ALL
-	if (Z_HEAP_ALIGNED_FIT(lay) && amask != 0u) {
-		/* An aligned request first tries chunks of its own size (aligned_fit()). */
-		c = aligned_fit(heap, z, lay, units, amask);
-		if (c == 1u) {
-			goto corrupt; /* a link out of range (1 is in chunk 0: never a free chunk)
-				       */
+	/*
+	 * With the aligned fit (an aligned request in a layout that has it: fit), a first pass
+	 * over chunks of the request's own size, each checked at its aligned position: the same
+	 * search as below with "holds the block at its aligned position" in place of "is large
+	 * enough" (the own class probed even when all its chunks are large enough; of the next
+	 * class's first two the smaller that holds it). Only then, as for any request, a chunk of
+	 * need units, large enough at any aligned position (need 0: none can be). Without it an
+	 * alignment of two units (8 bytes with 4-byte units) would take three units more than the
+	 * request.
+	 */
+	bool fit = Z_HEAP_ALIGNED_FIT(lay) && amask != 0u;
+	size_t want = fit ? units : need;
+
+	for (;;) {
+		k = class_req(lay, z->kmax, want, &all);
+		if (!all || fit) {
+			int probes = CONFIG_SYS_HEAP_ALLOC_PROBES != 0
+					 ? CONFIG_SYS_HEAP_ALLOC_PROBES
+					 : (int)(fit || k == z->kmax);
+
+			c = head_get(h, lay, k);
+			for (int i = 0; c != 0u && i < probes; i++) {
+				if (Z_HEAP_LEVEL >= 2 && !zh_in_range(z, c)) {
+					goto corrupt;
+				}
+				size_t cs = chunk_size(h, lay, c);
+
+				if (fit ? aligned_fits(h, lay, c, cs, units, amask) : cs >= need) {
+					goto found;
+				}
+				c = link_get(h, lay, c, 1);
+			}
+			if (k == z->kmax) {
+				/* Nothing lies above the last class: its remembered largest chunk.
+				 */
+				c = heap->cap_hint;
+				if (c != 0u && (fit ? aligned_fits(h, lay, c, heap->cap_hint_units,
+								   units, amask)
+						    : heap->cap_hint_units >= need)) {
+					goto found;
+				}
+				goto next_pass;
+			}
+			k++;
 		}
-		if (c != 0u) {
-			k = class_of(lay, z->kmax, chunk_size(h, lay, c));
-			need = units;
-			goto found;
+		/* First non-empty class from k up (every chunk there is large enough). */
+		k = bitmap_from(heap, k);
+		if (k == 0u) {
+			goto next_pass;
+		}
+		c = head_get(h, lay, k);
+		if (Z_HEAP_LEVEL >= 2 && !zh_in_range(z, c)) {
+			goto corrupt;
+		}
+		{
+			/* The smaller of the first two (below); an exact class's head. */
+			size_t n = link_get(h, lay, c, 1);
+			size_t cs = chunk_size(h, lay, c);
+			bool ok = !fit || aligned_fits(h, lay, c, cs, units, amask);
+
+			if (n != 0u && (k >= CLS_X(lay) || !ok)) {
+				if (Z_HEAP_LEVEL >= 2 && !zh_in_range(z, n)) {
+					goto corrupt;
+				}
+				size_t ns = chunk_size(h, lay, n);
+
+				if ((!fit || aligned_fits(h, lay, n, ns, units, amask)) &&
+				    (!ok || ns < cs || (ns == cs && n < c))) {
+					c = n;
+					ok = true;
+				}
+			}
+			if (ok) {
+				goto found;
+			}
+		}
+	next_pass:
+		if (!fit) {
+			note_failure(heap, lay, need);
+			return 0;
 		}
 		if (need == 0u) {
 			return 0; /* no chunk is known to hold it at any aligned position */
 		}
+		fit = false;
+		want = need;
 	}
-#endif
+#else
 	k = class_req(lay, z->kmax, need, &all);
 	if (!all) {
 		/*
@@ -209,7 +226,13 @@ Z_HEAP_HOT size_t alloc_impl(struct sys_heap *heap, zl_t lay, size_t need, size_
 			}
 		}
 	}
+#endif
 found:;
+#if Z_HEAP_UNIT4 || Z_HEAP_ALIGNED_FIT_ALL
+	if (fit) {
+		need = units; /* (what the checks below expect of the chunk) */
+	}
+#endif
 	/* A chunk off a list must be free, fit, end in the heap and be echoed. */
 	if (Z_HEAP_LEVEL >= 2 && !zh_in_range(z, c)) {
 		goto corrupt;

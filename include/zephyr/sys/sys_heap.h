@@ -71,7 +71,7 @@ struct sys_heap {
 	uint32_t cap_hint_units; /**< Its size in units (0: none). */
 	uint32_t end;        /**< Index of the end-marker chunk (0: not usable). */
 	uint16_t first;      /**< Index of the first chunk (the units chunk 0 takes). */
-	uint8_t lay;         /**< Layout: 0 small, 1 big (8-byte headers), 2 small with 4-byte units. */
+	uint8_t lay;         /**< Layout (small, big, small with 4-byte units: lib/heap/heap.h). */
 	uint8_t kmax;        /**< Last size class (it also holds every larger chunk). */
 	uint8_t cap_class;   /**< kmax when capped below the largest chunk's class, else 0. */
 };
