@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 /*
- * k_event: a waiter leaves what it waits for in swap_data (a struct on its stack); every
+ * k_event: a waiter leaves what it waits for in swap_data (a struct on its stack, read with
+ * the supervisor view when a user thread changes the bits); every
  * change of the bits walks the wait queue, in priority order, and wakes each waiter whose
  * condition holds, handing it the bits it was woken with (consuming them for the _safe waits,
  * so a later waiter in the walk no longer sees them).
@@ -13,6 +14,7 @@
 #include <zephyr/kernel.h>
 
 #include "kernel_internal.h"
+#include "mem_protect.h"
 
 #define WAIT_ALL  0x1U
 #define WAIT_SAFE 0x2U
@@ -50,6 +52,9 @@ static uint32_t event_change(struct k_event *event, uint32_t events, uint32_t ma
 	sys_dnode_t *next;
 	bool woke = false;
 
+	/* Each waiter's record is on its stack, which a user caller's view closes. */
+	const struct k_thread *lifted = z_prot_kernel_enter();
+
 	event->events = (previous & ~mask) | (events & mask);
 	SYS_DLIST_FOR_EACH_NODE_SAFE(&event->wait_q.waitq, node, next)
 	{
@@ -68,6 +73,7 @@ static uint32_t event_change(struct k_event *event, uint32_t events, uint32_t ma
 		z_ready_thread(t);
 		woke = true;
 	}
+	z_prot_kernel_exit(lifted);
 	if (woke) {
 		z_reschedule(&event->lock, key);
 	} else {

@@ -9,7 +9,9 @@
  * senders only while it is full, so both kinds never wait at once (a ring of 0 messages has
  * no room and no message: its receivers and senders meet directly). A waiting receiver's
  * buffer, or a waiting sender's message, is reachable by the other side through swap_data
- * (z_pend_curr_data), so the waker copies and the woken thread has nothing left to do.
+ * (z_pend_curr_data), so the waker copies and the woken thread has nothing left to do. Both
+ * may lie on the waiting thread's stack, which a user caller's view closes: the copy runs with
+ * the supervisor view (z_prot_kernel_enter*), as Zephyr's kernel copies in supervisor mode.
  */
 #include <errno.h>
 #include <string.h>
@@ -24,10 +26,9 @@
 
 LOG_MODULE_REGISTER(msgq, CONFIG_LOG_DEFAULT_LEVEL);
 
-/* What a waiting sender leaves in swap_data. */
+/* What a waiting sender leaves in swap_data (only k_msgq_put waits; put_front never does). */
 struct pending_send {
 	const void *data;
-	bool front;
 };
 
 /* Waiters are receivers when the wait queue's threads wait for a message. A zero-capacity
@@ -159,8 +160,11 @@ static int msgq_put(struct k_msgq *msgq, const void *data, k_timeout_t timeout, 
 	if (receivers_wait(msgq)) {
 		/* Only possible when the ring is empty: the message goes straight across. */
 		struct k_thread *t = z_unpend_first_thread(&msgq->wait_q);
+		const struct k_thread *lifted =
+		    z_prot_kernel_enter_checked(data, msgq->msg_size, false);
 
 		memcpy(t->base.swap_data, data, msgq->msg_size);
+		z_prot_kernel_exit(lifted);
 		z_thread_return_value_set(t, 0);
 		z_ready_thread(t);
 		z_reschedule(&msgq->lock, key);
@@ -180,7 +184,6 @@ static int msgq_put(struct k_msgq *msgq, const void *data, k_timeout_t timeout, 
 		return -ENOMSG;
 	}
 	me.data = data;
-	me.front = front;
 	return z_pend_curr_data(&msgq->lock, key, &msgq->wait_q, timeout, send_desc, &me);
 }
 
@@ -189,9 +192,10 @@ int k_msgq_put(struct k_msgq *msgq, const void *data, k_timeout_t timeout)
 	return msgq_put(msgq, data, timeout, false);
 }
 
-int k_msgq_put_front(struct k_msgq *msgq, const void *data, k_timeout_t timeout)
+/* As Zephyr's (4.1 and later): never waits, so a full queue answers -ENOMSG at once. */
+int k_msgq_put_front(struct k_msgq *msgq, const void *data)
 {
-	return msgq_put(msgq, data, timeout, true);
+	return msgq_put(msgq, data, K_NO_WAIT, true);
 }
 
 /* Take the oldest message out of the ring (lock held, a message known to be there). */
@@ -225,9 +229,11 @@ int k_msgq_get(struct k_msgq *msgq, void *data, k_timeout_t timeout)
 		/* A slot is free: the first waiting sender's message takes it now. */
 		t = z_unpend_first_thread(&msgq->wait_q);
 		if (t != NULL) {
+			const struct k_thread *lifted = z_prot_kernel_enter();
 			const struct pending_send *ps = t->base.swap_data;
 
-			ring_store(msgq, ps->data, ps->front);
+			ring_store(msgq, ps->data, false);
+			z_prot_kernel_exit(lifted);
 			z_thread_return_value_set(t, 0);
 			z_ready_thread(t);
 			z_reschedule(&msgq->lock, key);
@@ -238,11 +244,13 @@ int k_msgq_get(struct k_msgq *msgq, void *data, k_timeout_t timeout)
 	}
 	if (!z_waitq_is_empty(&msgq->wait_q) && !receivers_wait(msgq)) {
 		/* Zero-capacity queue: take the waiting sender's message directly. */
+		const struct k_thread *lifted = z_prot_kernel_enter_checked(data, msgq->msg_size, true);
 		const struct pending_send *ps;
 
 		t = z_unpend_first_thread(&msgq->wait_q);
 		ps = t->base.swap_data;
 		memcpy(data, ps->data, msgq->msg_size);
+		z_prot_kernel_exit(lifted);
 		z_thread_return_value_set(t, 0);
 		z_ready_thread(t);
 		z_reschedule(&msgq->lock, key);

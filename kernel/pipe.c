@@ -22,6 +22,7 @@
 
 #include "kernel_internal.h"
 #include "kobj_poll.h"
+#include "mem_protect.h"
 
 /* A waiting reader's (dst) or writer's (src) transfer, reached by the other side. */
 struct pipe_xfer {
@@ -107,7 +108,16 @@ static bool direct(struct k_pipe *pipe, _wait_q_t *wq, struct pipe_xfer *mine, b
 {
 	bool readied = false;
 	struct k_thread *t;
+	const struct k_thread *lifted;
 
+	if (mine->done == mine->len || pipe->used != 0U || z_waitq_head(wq) == NULL) {
+		return false;
+	}
+	/* The waiter's record and buffer may be on its stack, which a user caller's view closes:
+	 * supervisor view, the caller's own bytes checked with its view first. */
+	lifted = z_prot_kernel_enter_checked(
+	    writing ? (const void *)&mine->src[mine->done] : (const void *)&mine->dst[mine->done],
+	    mine->len - mine->done, !writing);
 	while (mine->done < mine->len && pipe->used == 0U && (t = z_waitq_head(wq)) != NULL) {
 		struct pipe_xfer *x = t->base.swap_data;
 		size_t n = MIN(mine->len - mine->done, x->len - x->done);
@@ -123,6 +133,7 @@ static bool direct(struct k_pipe *pipe, _wait_q_t *wq, struct pipe_xfer *mine, b
 			readied |= z_wake_one(wq, 0);
 		}
 	}
+	z_prot_kernel_exit(lifted);
 	return readied;
 }
 

@@ -136,22 +136,30 @@ static bool signal_event(struct k_poll_event *e, uint32_t state)
 
 bool z_handle_obj_poll_events(sys_dlist_t *events, uint32_t state)
 {
+	/* The event, its neighbours on the list and its poller's record may lie on other
+	 * threads' stacks, which a user caller's view closes: supervisor view, as on Zephyr. */
+	const struct k_thread *lifted = z_prot_kernel_enter();
 	sys_dnode_t *node = sys_dlist_get(events);
+	bool readied = false;
 
-	if (node == NULL) {
-		return false;
+	if (node != NULL) {
+		readied = signal_event(CONTAINER_OF(node, struct k_poll_event, _node), state);
 	}
-	return signal_event(CONTAINER_OF(node, struct k_poll_event, _node), state);
+	z_prot_kernel_exit(lifted);
+	return readied;
 }
 
 static int poll_events(struct k_poll_event *events, int n, k_timeout_t timeout)
 {
 	struct z_poller poller = {.thread = _current, .is_polling = true};
+	const struct k_thread *lifted;
 	k_spinlock_key_t key;
 	int ret;
 
 	z_waitq_init(&poller.wait_q);
 	key = k_spin_lock(&poll_lock);
+	/* Registering links the events among those of other pollers (on their stacks). */
+	lifted = z_prot_kernel_enter();
 	for (int i = 0; i < n; i++) {
 		struct k_poll_event *e = &events[i];
 
@@ -165,6 +173,7 @@ static int poll_events(struct k_poll_event *events, int n, k_timeout_t timeout)
 
 		if (list == NULL || e->mode != K_POLL_MODE_NOTIFY_ONLY || e->obj == NULL) {
 			clear_registrations(events, i);
+			z_prot_kernel_exit(lifted);
 			k_spin_unlock(&poll_lock, key);
 			LOG_ERR("k_poll: event %d has an unknown type %u, mode %u or no object", i,
 				(unsigned int)e->type, (unsigned int)e->mode);
@@ -181,17 +190,22 @@ static int poll_events(struct k_poll_event *events, int n, k_timeout_t timeout)
 	}
 	if (!poller.is_polling) {
 		clear_registrations(events, n);
+		z_prot_kernel_exit(lifted);
 		k_spin_unlock(&poll_lock, key);
 		return 0;
 	}
 	if (K_TIMEOUT_EQ(timeout, K_NO_WAIT)) {
 		clear_registrations(events, n);
+		z_prot_kernel_exit(lifted);
 		k_spin_unlock(&poll_lock, key);
 		return -EAGAIN;
 	}
+	z_prot_kernel_exit(lifted);
 	ret = z_pend_curr_desc(&poll_lock, key, &poller.wait_q, timeout, "k_poll");
 	key = k_spin_lock(&poll_lock);
+	lifted = z_prot_kernel_enter();
 	clear_registrations(events, n);
+	z_prot_kernel_exit(lifted);
 	k_spin_unlock(&poll_lock, key);
 	return ret;
 }

@@ -267,6 +267,33 @@ const struct k_thread *z_prot_kernel_enter(void)
 	return lifted;
 }
 
+/* Touch every page of [@p buf, @p buf + @p len) with the view in place: a page the running
+ * thread may not read (or write) faults here, in the caller. */
+static void probe_pages(const void *buf, size_t len, bool write)
+{
+	uintptr_t a = (uintptr_t)buf;
+	uintptr_t end = a + len;
+
+	while (a < end) {
+		volatile uint8_t *b = (volatile uint8_t *)a;
+		uint8_t v = *b;
+
+		if (write) {
+			*b = v; /* one thread runs at a time: the byte is written back unchanged */
+		}
+		a = page_down(a) + Z_PROT_PAGE;
+	}
+}
+
+const struct k_thread *z_prot_kernel_enter_checked(const void *buf, size_t len, bool write)
+{
+	if (applied_for == NULL) {
+		return NULL;
+	}
+	probe_pages(buf, len, write);
+	return z_prot_kernel_enter();
+}
+
 void z_prot_kernel_exit(const struct k_thread *lifted)
 {
 	if (lifted != NULL) {

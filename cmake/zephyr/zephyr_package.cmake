@@ -5,6 +5,8 @@
 #
 # Configuration files, as on Zephyr (each a cache/-D variable or an environment variable):
 #   CONF_FILE        default <app>/prj.conf; a list (';' or ' ' separated) is applied in order
+#   boards/<board>.conf  after prj.conf (or boards/<board>_<type>.conf after a single
+#                    CONF_FILE prj_<type>.conf), for the board zmem stands in for (below)
 #   EXTRA_CONF_FILE  applied after CONF_FILE
 #   OVERLAY_CONFIG   older name of EXTRA_CONF_FILE, also applied
 #   -DCONFIG_X=...   applied last (written to build/zephyr/cmdline.conf)
@@ -87,11 +89,66 @@ foreach(var CONF_FILE EXTRA_CONF_FILE OVERLAY_CONFIG KCONFIG_ROOT ZMEM_KCONFIG)
     set(${var} "$ENV{${var}}")
   endif()
 endforeach()
-if(NOT DEFINED CONF_FILE AND EXISTS "${APPLICATION_SOURCE_DIR}/prj.conf")
-  set(CONF_FILE "${APPLICATION_SOURCE_DIR}/prj.conf")
+# The application's configuration folder (Zephyr's APPLICATION_CONFIG_DIR): prj.conf and boards/.
+if(DEFINED APPLICATION_CONFIG_DIR)
+  get_filename_component(APPLICATION_CONFIG_DIR "${APPLICATION_CONFIG_DIR}" ABSOLUTE
+    BASE_DIR "${APPLICATION_SOURCE_DIR}")
+else()
+  set(APPLICATION_CONFIG_DIR "${APPLICATION_SOURCE_DIR}")
+endif()
+# Board fragments (boards/<board>.conf) join prj.conf, or a single prj_<type>.conf given as
+# CONF_FILE (then boards/<board>_<type>.conf), as on Zephyr; a list given as CONF_FILE has none.
+set(_zmem_board_fragments FALSE)
+set(_zmem_build_type "")
+if(NOT DEFINED CONF_FILE AND EXISTS "${APPLICATION_CONFIG_DIR}/prj.conf")
+  set(CONF_FILE "${APPLICATION_CONFIG_DIR}/prj.conf")
+  set(_zmem_board_fragments TRUE)
+elseif(DEFINED CONF_FILE)
+  string(REPLACE " " ";" _zmem_conf_list "${CONF_FILE}")
+  list(LENGTH _zmem_conf_list _zmem_conf_n)
+  get_filename_component(_zmem_conf_name "${CONF_FILE}" NAME)
+  if(_zmem_conf_n EQUAL 1 AND _zmem_conf_name MATCHES "^prj_(.+)\\.conf$")
+    set(_zmem_build_type "${CMAKE_MATCH_1}")
+    set(_zmem_board_fragments TRUE)
+  elseif(_zmem_conf_n EQUAL 1 AND _zmem_conf_name STREQUAL "prj.conf")
+    set(_zmem_board_fragments TRUE)
+  endif()
 endif()
 set(CONF_FILE "${CONF_FILE}" CACHE STRING "The application's configuration file(s)")
-_zephyr_conf_list(_zmem_conf_files "${CONF_FILE}" "${EXTRA_CONF_FILE}" "${OVERLAY_CONFIG}")
+_zephyr_conf_list(_zmem_conf_files "${CONF_FILE}")
+if(_zmem_board_fragments)
+  # The board zmem stands in for: native_sim, and on 64-bit hosts (where zmem builds 64-bit
+  # programs) its 64-bit target native_sim/native/64; then zmem's own name. With -DBOARD=X
+  # (twister passes native_sim), X and its fully qualified target, e.g. native_sim/native/64.
+  # Every fragment found is used, the least qualified first, as Zephyr merges them.
+  if(BOARD STREQUAL "zmem_host")
+    set(_zmem_board_names native_sim)
+    if(CMAKE_SIZEOF_VOID_P EQUAL 8)
+      list(APPEND _zmem_board_names native_sim_native_64)
+    endif()
+    list(APPEND _zmem_board_names zmem_host)
+  else()
+    string(REGEX REPLACE "[/@].*" "" _zmem_board_base "${BOARD}")
+    string(REGEX REPLACE "[/@]" "_" _zmem_board_full "${BOARD}")
+    set(_zmem_board_names ${_zmem_board_base})
+    if(NOT _zmem_board_full STREQUAL _zmem_board_base)
+      list(APPEND _zmem_board_names ${_zmem_board_full})
+    endif()
+  endif()
+  foreach(_zmem_board_name IN LISTS _zmem_board_names)
+    if(_zmem_build_type STREQUAL "")
+      set(_zmem_fragment "${APPLICATION_CONFIG_DIR}/boards/${_zmem_board_name}.conf")
+    else()
+      set(_zmem_fragment
+        "${APPLICATION_CONFIG_DIR}/boards/${_zmem_board_name}_${_zmem_build_type}.conf")
+    endif()
+    if(EXISTS "${_zmem_fragment}")
+      list(APPEND _zmem_conf_files "${_zmem_fragment}")
+    endif()
+  endforeach()
+endif()
+_zephyr_conf_list(_zmem_extra_conf_files "${EXTRA_CONF_FILE}" "${OVERLAY_CONFIG}")
+list(APPEND _zmem_conf_files ${_zmem_extra_conf_files})
 
 # -DCONFIG_X=value on the cmake command line wins over every file, as on Zephyr (strings keep
 # their quotes: -DCONFIG_BOARD=\"name\"). They stay in the cache until removed (-UCONFIG_X).

@@ -16,6 +16,18 @@
 extern "C" {
 #endif
 
+/*
+ * Bits of a thread's base.thread_state. Public, as in Zephyr's kernel_structs.h: Zephyr's tests
+ * compare a thread's state with them (`thread_state == _THREAD_PENDING` while it waits forever).
+ * The values are zmem's own.
+ */
+#define _THREAD_PRESTART  (1U << 0) /**< Created, not started yet. */
+#define _THREAD_PENDING   (1U << 1) /**< On a wait queue. */
+#define _THREAD_SLEEPING  (1U << 2) /**< In k_sleep(). */
+#define _THREAD_SUSPENDED (1U << 3) /**< k_thread_suspend(). */
+#define _THREAD_DEAD      (1U << 4) /**< Ended. */
+#define _THREAD_QUEUED    (1U << 5) /**< In the ready queue. */
+
 /** @brief A wait queue: threads pended on a kernel object, highest priority first. */
 typedef struct {
 	sys_dlist_t waitq; /**< Pended threads, by priority then arrival. */

@@ -11,13 +11,8 @@
 
 #include <zephyr/kernel.h>
 
-/* base.thread_state bits. A thread is ready when none of the blocking bits is set. */
-#define _THREAD_PRESTART  (1U << 0) /**< Created, not started yet. */
-#define _THREAD_PENDING   (1U << 1) /**< On a wait queue. */
-#define _THREAD_SLEEPING  (1U << 2) /**< In k_sleep(). */
-#define _THREAD_SUSPENDED (1U << 3) /**< k_thread_suspend(). */
-#define _THREAD_DEAD      (1U << 4) /**< Ended. */
-#define _THREAD_QUEUED    (1U << 5) /**< In the ready queue. */
+/* base.thread_state bits (_THREAD_PENDING...) are in <zephyr/kernel_structs.h>, public as on
+ * Zephyr. A thread is ready when none of the blocking bits is set. */
 
 #define Z_THREAD_BLOCKING_BITS                                                                     \
 	(_THREAD_PRESTART | _THREAD_PENDING | _THREAD_SLEEPING | _THREAD_SUSPENDED | _THREAD_DEAD)

@@ -115,6 +115,15 @@ void z_prot_apply(const struct k_thread *t);
  * @return what z_prot_kernel_exit() needs (the user thread whose view was lifted, or NULL)
  */
 const struct k_thread *z_prot_kernel_enter(void);
+/**
+ * @brief z_prot_kernel_enter() for kernel code that copies between the caller's buffer
+ * [@p buf, @p buf + @p len) and memory of a waiting thread (its stack: a wait record, a message
+ * buffer), as Zephyr's kernel does in supervisor mode. The caller's buffer is first touched with
+ * the caller's own view (read, or read and written back if @p write), so a buffer the caller may
+ * not use faults in the caller, as Zephyr's K_SYSCALL_MEMORY_READ/WRITE check refuses it. Nothing
+ * is done (NULL) while a supervisor thread runs.
+ */
+const struct k_thread *z_prot_kernel_enter_checked(const void *buf, size_t len, bool write);
 /** @brief Put back the view z_prot_kernel_enter() lifted. */
 void z_prot_kernel_exit(const struct k_thread *lifted);
 /** @brief Look @p addr up in the region table (async-signal-safe; no locks, no allocation). */

@@ -481,6 +481,21 @@ void *sys_heap_alloc(struct sys_heap *heap, size_t bytes)
 	return alloc_general(heap, bytes);
 }
 
+/*
+ * The aligned allocation proper, out of line in speed builds: both layouts' copies of
+ * alloc_impl() need every callee-saved register, which the refusals before it then do not pay
+ * for (W3: 88.7 -> 77.1 instructions per call at BASIC, three in four requests being refused).
+ */
+#if Z_HEAP_SPECIALIZE
+static __attribute__((noinline)) void *aligned_alloc_general(struct sys_heap *heap, size_t amask,
+							     size_t bytes)
+{
+	return Z_HEAP_DISPATCH(alloc_nn_impl, heap, amask, bytes);
+}
+#else
+#define aligned_alloc_general(heap, amask, bytes) Z_HEAP_DISPATCH(alloc_nn_impl, heap, amask, bytes)
+#endif
+
 /* sys_heap_aligned_alloc() without the listener notification (for realloc). */
 void *z_heap_aligned_alloc_nn(struct sys_heap *heap, size_t align, size_t bytes)
 {
@@ -488,9 +503,21 @@ void *z_heap_aligned_alloc_nn(struct sys_heap *heap, size_t align, size_t bytes)
 		z_heap_bad_align(heap, align);
 		return NULL;
 	}
-	/* In the smallest unit built: alloc_nn_impl() halves it for 8-byte units. */
-	return Z_HEAP_DISPATCH(alloc_nn_impl, heap,
-			       align <= Z_HEAP_MIN_UNIT ? 0u : align / Z_HEAP_MIN_UNIT - 1u, bytes);
+	/*
+	 * The common failures refused before the layout dispatch, with no registers saved (most
+	 * aligned requests of a full heap end here): the block needs at least @p bytes of room
+	 * plus, where there is no aligned fit, the distance to an aligned position, up to align -
+	 * 8 bytes, and nothing over fit_limit fits. alloc_nn_impl() checks the exact room again.
+	 */
+	if (Z_HEAP_SPECIALIZE &&
+	    (bytes - 1u >= heap->fit_limit ||
+	     (align > CHUNK_UNIT && align - CHUNK_UNIT > heap->fit_limit - bytes &&
+	      !Z_HEAP_ALIGNED_FIT(Z_HEAP_LAY(heap))))) {
+		return NULL;
+	}
+	/* The alignment in the smallest unit built: alloc_nn_impl() halves it for 8-byte units. */
+	return aligned_alloc_general(
+	    heap, align <= Z_HEAP_MIN_UNIT ? 0u : align / Z_HEAP_MIN_UNIT - 1u, bytes);
 }
 
 void *sys_heap_aligned_alloc(struct sys_heap *heap, size_t align, size_t bytes)

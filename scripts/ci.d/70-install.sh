@@ -31,9 +31,17 @@ check_prefix() {
   (cd "$prefix" && find . -type f | sort) >"$prefix.files.txt"
   echo "installed $(wc -l <"$prefix.files.txt") files into $prefix"
   for f in /libzmem.a /cmake/zmem/zmemConfig.cmake /include/zephyr/sys/sys_heap.h /pkgconfig/zmem.pc \
-    /share/zephyr-package/cmake/ZephyrConfig.cmake; do
+    /share/zephyr-package/cmake/ZephyrConfig.cmake /bin/heap_planner; do
     grep -q "$f\$" "$prefix.files.txt" || { echo "install: no $f in $prefix"; exit 1; }
   done
+  # The installed tools run from the prefix: the recorder traces a real program (sort).
+  if grep -q "/zmem/libmalloc_trace.so\$" "$prefix.files.txt"; then
+    printf 'b\na\n' | ZMEM_MALLOC_TRACE="$prefix.trace" LD_PRELOAD="$(find "$prefix" -name libmalloc_trace.so)" \
+      sort >/dev/null
+    head -1 "$prefix.trace" | grep -q '^# zmem malloc_trace: pid [0-9]* sort$' &&
+      grep -q '^a ' "$prefix.trace" || { echo "install: the installed malloc_trace recorded no trace"; exit 1; }
+    "$prefix/bin/heap_planner" stats "$prefix.trace" >/dev/null
+  fi
   local leaks
   leaks="$(grep -rlF -e "$configured" -e "$out/build" -e "$ZMEM_ROOT" \
     "$prefix"/lib*/pkgconfig "$prefix"/lib*/cmake "$prefix"/share/zephyr-package || true)"

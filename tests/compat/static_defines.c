@@ -55,8 +55,14 @@ static RING_BUF_DECLARE(ring_static, 7);
 RING_BUF_ITEM_DECLARE(ring_items, 8);
 static RING_BUF_ITEM_DECLARE_SIZE(ring_items_static, 6);
 
-/* Stacks. */
+/* Stacks. The declarations (Zephyr 3.5's form, with the size) must name the same type as the
+ * definitions that follow, or the compiler refuses the redeclaration. */
+K_THREAD_STACK_DECLARE(stack_plain, 1024);
+K_THREAD_STACK_ARRAY_DECLARE(stack_array_plain, 3, 1000);
+K_KERNEL_STACK_DECLARE(kstack_plain, 1000);
 K_THREAD_STACK_DEFINE(stack_plain, 1024);
+K_THREAD_STACK_ARRAY_DEFINE(stack_array_plain, 3, 1000);
+K_KERNEL_STACK_DEFINE(kstack_plain, 1000);
 static K_THREAD_STACK_DEFINE(stack_static, 1024);
 static K_THREAD_STACK_ARRAY_DEFINE(stack_array_static, 2, 1024);
 static K_KERNEL_STACK_DEFINE(kstack_static, 1024);
@@ -184,6 +190,8 @@ static void test_file_scope_forms(void)
 	CHECK_EQ(ring_buf_item_space_get(&ring_items_static), 6);
 
 	CHECK(K_THREAD_STACK_SIZEOF(stack_plain) >= 1024);
+	CHECK_EQ(K_KERNEL_STACK_SIZEOF(kstack_plain), 1000);
+	CHECK((void *)stack_array_plain[2] != (void *)kstack_plain);
 	CHECK(K_THREAD_STACK_SIZEOF(stack_static) >= 1024);
 	CHECK(K_THREAD_STACK_SIZEOF(stack_array_static[1]) >= 1024);
 	CHECK(K_KERNEL_STACK_SIZEOF(kstack_static) >= 1024);

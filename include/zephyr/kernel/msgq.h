@@ -81,6 +81,21 @@ struct k_msgq_attrs {
 	    q_name = Z_MSGQ_INITIALIZER(q_name, (char *)_k_msgq_buf_##q_name, (q_msg_size),        \
 					(q_max_msgs))
 
+/** @brief K_MSGQ_DEFINE() of a queue (and ring) local to the file. */
+#define K_MSGQ_DEFINE_STATIC(q_name, q_msg_size, q_max_msgs, q_align)                              \
+	static K_MSGQ_DEFINE(q_name, q_msg_size, q_max_msgs, q_align)
+
+/**
+ * @brief Define a message queue of @p q_max_msgs messages of type @p q_msg_type: the message
+ * size is its size and the ring is aligned as the type.
+ */
+#define K_MSGQ_DEFINE_TYPE(q_name, q_msg_type, q_max_msgs)                                         \
+	K_MSGQ_DEFINE(q_name, sizeof(q_msg_type), q_max_msgs, __alignof__(q_msg_type))
+
+/** @brief K_MSGQ_DEFINE_TYPE() of a queue (and ring) local to the file. */
+#define K_MSGQ_DEFINE_STATIC_TYPE(q_name, q_msg_type, q_max_msgs)                                  \
+	static K_MSGQ_DEFINE_TYPE(q_name, q_msg_type, q_max_msgs)
+
 /**
  * @brief Initialize @p msgq over @p buffer (@p max_msgs * @p msg_size bytes, any alignment).
  * Supervisor only.
@@ -113,10 +128,12 @@ int k_msgq_cleanup(struct k_msgq *msgq);
 int k_msgq_put(struct k_msgq *msgq, const void *data, k_timeout_t timeout);
 
 /**
- * @brief As k_msgq_put(), but the message goes to the front: it is received before every
- * message already queued (Zephyr 4.x, with a timeout).
+ * @brief Copy the message at @p data to the front of @p msgq: it is received before every
+ * message already queued. Never waits (Zephyr's signature, since 4.1). ISR-safe.
+ * @retval 0 sent (to a waiting receiver directly, if there is one)
+ * @retval -ENOMSG the queue is full
  */
-int k_msgq_put_front(struct k_msgq *msgq, const void *data, k_timeout_t timeout);
+int k_msgq_put_front(struct k_msgq *msgq, const void *data);
 
 /**
  * @brief Receive the oldest message into @p data, waiting up to @p timeout.

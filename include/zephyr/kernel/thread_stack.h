@@ -85,6 +85,15 @@ typedef struct z_thread_stack_element k_thread_stack_t;
 		sym[nmemb][Z_THREAD_STACK_OBJ_LEN(size)]
 /** @brief Declare a stack defined elsewhere. */
 #define K_THREAD_STACK_EXTERN(sym) extern k_thread_stack_t sym[]
+/**
+ * @brief Declare a stack that K_THREAD_STACK_DEFINE(@p sym, @p size) defines elsewhere, with its
+ * size, so K_THREAD_STACK_SIZEOF() works on the declaration too (Zephyr 3.5 and later).
+ */
+#define K_THREAD_STACK_DECLARE(sym, size)                                                          \
+	extern struct z_thread_stack_element sym[K_THREAD_STACK_LEN(size)]
+/** @brief Declare an array of stacks that K_THREAD_STACK_ARRAY_DEFINE() defines elsewhere. */
+#define K_THREAD_STACK_ARRAY_DECLARE(sym, nmemb, size)                                             \
+	extern struct z_thread_stack_element sym[nmemb][Z_THREAD_STACK_OBJ_LEN(size)]
 /** @brief A stack embedded in a structure. */
 #define K_THREAD_STACK_MEMBER(sym, size)                                                           \
 	struct z_thread_stack_element __aligned(Z_THREAD_STACK_OBJ_ALIGN)                          \
@@ -99,6 +108,9 @@ typedef struct z_thread_stack_element k_thread_stack_t;
 #define K_KERNEL_STACK_ARRAY_DEFINE(sym, nmemb, size) K_THREAD_STACK_ARRAY_DEFINE(sym, nmemb, size)
 #define K_KERNEL_STACK_MEMBER(sym, size)              K_THREAD_STACK_MEMBER(sym, size)
 #define K_KERNEL_STACK_EXTERN(sym)                    K_THREAD_STACK_EXTERN(sym)
+#define K_KERNEL_STACK_DECLARE(sym, size)             K_THREAD_STACK_DECLARE(sym, size)
+#define K_KERNEL_STACK_ARRAY_DECLARE(sym, nmemb, size)                                             \
+	K_THREAD_STACK_ARRAY_DECLARE(sym, nmemb, size)
 #define K_KERNEL_STACK_SIZEOF(sym)                    K_THREAD_STACK_SIZEOF(sym)
 #define K_KERNEL_STACK_BUFFER(sym)                    K_THREAD_STACK_BUFFER(sym)
 

@@ -174,3 +174,24 @@ ZTEST(kernel_event, test_user_mode)
 	kz_join(1);
 	zassert_equal(done, 1);
 }
+
+/* A user thread's post wakes a supervisor waiter whose wait record is on its own stack (closed
+ * to the user thread): the kernel reads it with the supervisor view, as Zephyr's does. */
+static void user_poster(void *p1, void *p2, void *p3)
+{
+	(void)p1;
+	(void)p2;
+	(void)p3;
+	k_event_post(&ev, 0x10);
+}
+
+ZTEST(kernel_event, test_user_post_wakes_supervisor_waiter)
+{
+	kz_faults = 0;
+	kz_spawn(0, waiter, (void *)0, (void *)(uintptr_t)0x10, (void *)0, 3, 0);
+	k_msleep(1);
+	kz_spawn(1, user_poster, NULL, NULL, NULL, 3, K_USER);
+	kz_join(2);
+	zassert_equal(kz_faults, 0, "the user thread faulted on the waiter's stack");
+	zassert_equal(got[0], 0x10);
+}

@@ -88,7 +88,7 @@ ZTEST(kernel_msgq, test_ring)
 	put_seq(100, MAX_MSGS);
 	m = mk(999);
 	zexpect_equal(k_msgq_put(&mq, &m, K_NO_WAIT), -ENOMSG);
-	zexpect_equal(k_msgq_put_front(&mq, &m, K_NO_WAIT), -ENOMSG);
+	zexpect_equal(k_msgq_put_front(&mq, &m), -ENOMSG);
 	k_msgq_get_attrs(&mq, &at);
 	zexpect_equal(at.used_msgs, MAX_MSGS);
 	zexpect_equal(k_msgq_num_free_get(&mq), 0);
@@ -117,9 +117,9 @@ ZTEST(kernel_msgq, test_put_front)
 		zexpect_equal(k_msgq_put(&mq, &m, K_NO_WAIT), 0);
 	}
 	m = mk(7);
-	zexpect_equal(k_msgq_put_front(&mq, &m, K_NO_WAIT), 0); /* read pointer wraps backwards */
+	zexpect_equal(k_msgq_put_front(&mq, &m), 0); /* read pointer wraps backwards */
 	m = mk(8);
-	zexpect_equal(k_msgq_put_front(&mq, &m, K_NO_WAIT), 0);
+	zexpect_equal(k_msgq_put_front(&mq, &m), 0);
 	uint32_t expect[] = {8, 7, 0, 1};
 
 	for (int i = 0; i < 4; i++) {
@@ -174,7 +174,7 @@ static void front_sender(void *p1, void *p2, void *p3)
 	int idx = (int)(intptr_t)p3;
 	struct msg m = mk((uint32_t)(uintptr_t)p2);
 
-	result[idx] = k_msgq_put_front(p1, &m, K_MSEC(100));
+	result[idx] = k_msgq_put_front(p1, &m);
 	order[done++] = idx;
 }
 
@@ -199,6 +199,22 @@ ZTEST(kernel_msgq, test_receivers_wait)
 	}
 }
 
+ZTEST(kernel_msgq, test_put_front_to_waiting_receiver)
+{
+	struct msg m = mk(77);
+
+	done = 0;
+	kz_spawn(0, receiver, &mq, (void *)(intptr_t)-1, (void *)0, 3, 0);
+	k_msleep(1);
+	zexpect_equal(done, 0);
+	/* The message goes straight to the waiting receiver; the ring stays empty. */
+	zexpect_equal(k_msgq_put_front(&mq, &m), 0);
+	zexpect_equal(k_msgq_num_used_get(&mq), 0);
+	kz_join(1);
+	zexpect_equal(result[0], 0);
+	zexpect_true(is(&received[0], 77));
+}
+
 ZTEST(kernel_msgq, test_senders_wait)
 {
 	struct msg m;
@@ -209,23 +225,24 @@ ZTEST(kernel_msgq, test_senders_wait)
 	k_msleep(1);
 	kz_spawn(1, sender, &mq, (void *)(uintptr_t)51, (void *)1, 3, 0);
 	k_msleep(1);
+	/* put_front never waits, as on Zephyr: a full queue answers -ENOMSG at once. */
 	kz_spawn(2, front_sender, &mq, (void *)(uintptr_t)52, (void *)2, 4, 0);
 	k_msleep(1);
-	zexpect_equal(done, 0);
+	zexpect_equal(done, 1);
+	zexpect_equal(order[0], 2);
+	zexpect_equal(result[2], -ENOMSG);
 	/* Each get frees a slot that the first waiting sender (by priority) fills at once. */
-	uint32_t expect[] = {0, 1, 52, 2, 3, 51, 50};
+	uint32_t expect[] = {0, 1, 2, 3, 51, 50};
 
-	for (int i = 0; i < 7; i++) {
+	for (int i = 0; i < 6; i++) {
 		zexpect_equal(k_msgq_get(&mq, &m, K_NO_WAIT), 0);
 		zexpect_true(is(&m, expect[i]));
 	}
 	kz_join(3);
-	zexpect_equal(order[0], 1);
-	zexpect_equal(order[1], 2);
+	zexpect_equal(order[1], 1);
 	zexpect_equal(order[2], 0);
 	zexpect_equal(result[0], 0);
 	zexpect_equal(result[1], 0);
-	zexpect_equal(result[2], 0);
 	zexpect_equal(k_msgq_num_used_get(&mq), 0);
 }
 
@@ -382,7 +399,7 @@ static void user_fn(void *p1, void *p2, void *p3)
 	(void)p3;
 	zexpect_equal(k_msgq_alloc_init(&amq, sizeof(struct msg), 2), 0);
 	zexpect_equal(k_msgq_put(&amq, &m, K_NO_WAIT), 0);
-	zexpect_equal(k_msgq_put_front(&amq, &m, K_NO_WAIT), 0);
+	zexpect_equal(k_msgq_put_front(&amq, &m), 0);
 	zexpect_equal(k_msgq_put(&amq, &m, K_MSEC(1)), -EAGAIN);
 	zexpect_equal(k_msgq_peek(&amq, &m), 0);
 	zexpect_equal(k_msgq_get(&amq, &m, K_NO_WAIT), 0);
@@ -410,6 +427,155 @@ ZTEST(kernel_msgq, test_user_mode)
 	zexpect_equal(kz_fault_reason, K_ERR_KERNEL_OOPS);
 	zexpect_equal(kz_allocated(&pool), start);
 	k_thread_heap_assign(k_current_get(), NULL);
+}
+
+/*
+ * ---- A user thread and a waiting thread's stack ----
+ * A waiting sender's message and wait record, or a waiting receiver's buffer, lie on that
+ * thread's stack, which a user thread's view closes. The kernel copies between them as Zephyr's
+ * does in supervisor mode; the user thread's own buffer is still checked with its own view.
+ */
+
+static struct msg got[MAX_MSGS + 1];
+static K_MSGQ_DEFINE(zq, sizeof(struct msg), 0, 4); /* no ring: senders meet receivers */
+
+/* Supervisor sender of value p2 whose message is on its own stack. */
+static void stack_sender(void *p1, void *p2, void *p3)
+{
+	struct msg m = mk((uint32_t)(uintptr_t)p2);
+
+	(void)p3;
+	result[0] = k_msgq_put(p1, &m, K_FOREVER);
+}
+
+/* Supervisor receiver into a buffer on its own stack. */
+static void stack_receiver(void *p1, void *p2, void *p3)
+{
+	struct msg m;
+
+	(void)p2;
+	(void)p3;
+	result[0] = k_msgq_get(p1, &m, K_FOREVER);
+	received[0] = m;
+}
+
+/* User thread: get p2 messages without waiting into got[]. */
+static void user_getter(void *p1, void *p2, void *p3)
+{
+	(void)p3;
+	for (uintptr_t i = 0; i < (uintptr_t)p2; i++) {
+		result[1 + i % 2] = k_msgq_get(p1, &got[i], K_NO_WAIT);
+	}
+}
+
+/* User thread: put the message at p2 (value 42 when NULL) without waiting. */
+static void user_putter(void *p1, void *p2, void *p3)
+{
+	struct msg m = mk(42);
+
+	(void)p3;
+	if (p2 != NULL) {
+		ztest_set_fault_valid(true);
+	}
+	result[1] = k_msgq_put(p1, p2 != NULL ? p2 : &m, K_NO_WAIT);
+	user_step = 1;
+}
+
+ZTEST(kernel_msgq, test_user_get_lets_waiting_sender_in)
+{
+	kz_faults = 0;
+	put_seq(0, MAX_MSGS);
+	kz_spawn(0, stack_sender, &mq, (void *)(uintptr_t)41, NULL, 3, 0);
+	k_msleep(1);
+	kz_spawn(1, user_getter, &mq, (void *)(uintptr_t)(MAX_MSGS + 1), NULL, 3, K_USER);
+	kz_join(2);
+	zexpect_equal(kz_faults, 0, "the user thread faulted on the waiting sender's stack");
+	zexpect_equal(result[0], 0);
+	for (uint32_t i = 0; i < MAX_MSGS; i++) {
+		zexpect_true(is(&got[i], i));
+	}
+	zexpect_true(is(&got[MAX_MSGS], 41));
+	zexpect_equal(k_msgq_num_used_get(&mq), 0);
+}
+
+ZTEST(kernel_msgq, test_user_get_from_waiting_sender)
+{
+	kz_faults = 0;
+	memset(got, 0, sizeof(got));
+	kz_spawn(0, stack_sender, &zq, (void *)(uintptr_t)43, NULL, 3, 0);
+	k_msleep(1);
+	kz_spawn(1, user_getter, &zq, (void *)(uintptr_t)1, NULL, 3, K_USER);
+	kz_join(2);
+	zexpect_equal(kz_faults, 0, "the user thread faulted on the waiting sender's stack");
+	zexpect_equal(result[0], 0);
+	zexpect_equal(result[1], 0);
+	zexpect_true(is(&got[0], 43));
+}
+
+ZTEST(kernel_msgq, test_user_put_to_waiting_receiver)
+{
+	kz_faults = 0;
+	memset(&received[0], 0, sizeof(received[0]));
+	kz_spawn(0, stack_receiver, &mq, NULL, NULL, 3, 0);
+	k_msleep(1);
+	kz_spawn(1, user_putter, &mq, NULL, NULL, 3, K_USER);
+	kz_join(2);
+	zexpect_equal(kz_faults, 0, "the user thread faulted on the waiting receiver's stack");
+	zexpect_equal(result[0], 0);
+	zexpect_equal(result[1], 0);
+	zexpect_true(is(&received[0], 42));
+}
+
+ZTEST(kernel_msgq, test_user_put_closed_buffer_faults)
+{
+	/* On this (supervisor) thread's stack: closed to the user thread. */
+	struct msg secret = mk(44);
+
+	kz_faults = 0;
+	user_step = 0;
+	memset(&received[0], 0, sizeof(received[0]));
+	kz_spawn(0, stack_receiver, &mq, NULL, NULL, 3, 0);
+	k_msleep(1);
+	kz_spawn(1, user_putter, &mq, &secret, NULL, 3, K_USER);
+	zassert_equal(k_thread_join(&kz_threads[1], K_SECONDS(10)), 0);
+	zexpect_equal(kz_faults, 1, "a buffer the caller may not read was copied");
+	zexpect_equal(kz_fault_reason, K_ERR_CPU_EXCEPTION);
+	zexpect_equal(user_step, 0);
+	zexpect_false(is(&received[0], 44));
+	k_thread_abort(&kz_threads[0]);
+}
+
+ZTEST(kernel_msgq, test_thread_state_public)
+{
+	/* _THREAD_PENDING comes from <zephyr/kernel.h>, as on Zephyr. */
+	kz_spawn(0, stack_receiver, &mq, NULL, NULL, -1, 0);
+	zexpect_equal(kz_threads[0].base.thread_state, _THREAD_PENDING);
+	k_thread_abort(&kz_threads[0]);
+}
+
+struct typed_msg {
+	uint8_t a;
+	uint64_t b;
+};
+K_MSGQ_DEFINE_TYPE(tq, struct typed_msg, 3);
+K_MSGQ_DEFINE_STATIC(sq, 6, 2, 2);
+K_MSGQ_DEFINE_STATIC_TYPE(stq, struct typed_msg, 5);
+
+ZTEST(kernel_msgq, test_define_forms)
+{
+	struct typed_msg t = {.a = 1, .b = 0x1122334455667788ULL};
+	struct typed_msg r;
+
+	zexpect_equal(tq.msg_size, sizeof(struct typed_msg));
+	zexpect_equal(k_msgq_num_free_get(&tq), 3);
+	zexpect_equal((uintptr_t)tq.buffer_start % __alignof__(struct typed_msg), 0);
+	zexpect_equal(sq.msg_size, 6);
+	zexpect_equal(k_msgq_num_free_get(&sq), 2);
+	zexpect_equal(stq.msg_size, sizeof(struct typed_msg));
+	zexpect_equal(k_msgq_num_free_get(&stq), 5);
+	zexpect_equal(k_msgq_put(&stq, &t, K_NO_WAIT), 0);
+	zexpect_equal(k_msgq_get(&stq, &r, K_NO_WAIT), 0);
+	zexpect_equal(r.b, t.b);
 }
 
 ZTEST_SUITE(kernel_msgq, NULL, NULL, NULL, NULL, NULL);

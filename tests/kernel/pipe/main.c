@@ -246,3 +246,66 @@ ZTEST(kernel_pipe, test_isr)
 	zassert_mem_equal(rbuf[0], xy, 2);
 	kz_join(1);
 }
+
+/*
+ * A user thread's write fills a waiting supervisor reader, and its read drains a waiting
+ * supervisor writer, whose transfer records (and here buffers) are on their own stacks, closed
+ * to the user thread: the kernel moves the bytes with the supervisor view, as Zephyr's does.
+ */
+static void stack_reader(void *p1, void *p2, void *p3)
+{
+	uint8_t buf[4];
+
+	(void)p2;
+	(void)p3;
+	rc[0] = k_pipe_read(p1, buf, sizeof(buf), K_FOREVER);
+	memcpy(rbuf[0], buf, sizeof(buf));
+	done++;
+}
+
+static void stack_writer(void *p1, void *p2, void *p3)
+{
+	uint8_t buf[4] = {'w', 'x', 'y', 'z'};
+
+	(void)p2;
+	(void)p3;
+	rc[0] = k_pipe_write(p1, buf, sizeof(buf), K_FOREVER);
+	done++;
+}
+
+static void user_rw(void *p1, void *p2, void *p3)
+{
+	static uint8_t data[4] = {'a', 'b', 'c', 'd'};
+
+	(void)p3;
+	if (p2 != NULL) {
+		rc[1] = k_pipe_read(p1, rbuf[1], 4, K_NO_WAIT);
+	} else {
+		rc[1] = k_pipe_write(p1, data, 4, K_NO_WAIT);
+	}
+}
+
+ZTEST(kernel_pipe, test_user_and_waiting_supervisor)
+{
+	static struct k_pipe zp; /* no ring: every byte goes directly */
+
+	k_pipe_init(&zp, NULL, 0);
+	kz_faults = 0;
+	kz_spawn(0, stack_reader, &zp, NULL, NULL, 3, 0);
+	k_msleep(1);
+	kz_spawn(1, user_rw, &zp, NULL, NULL, 3, K_USER);
+	kz_join(2);
+	zassert_equal(kz_faults, 0, "the user thread faulted on the reader's stack");
+	zassert_equal(rc[1], 4);
+	zassert_equal(rc[0], 4);
+	zassert_mem_equal(rbuf[0], "abcd", 4);
+
+	kz_spawn(0, stack_writer, &zp, NULL, NULL, 3, 0);
+	k_msleep(1);
+	kz_spawn(1, user_rw, &zp, (void *)1, NULL, 3, K_USER);
+	kz_join(2);
+	zassert_equal(kz_faults, 0, "the user thread faulted on the writer's stack");
+	zassert_equal(rc[1], 4);
+	zassert_equal(rc[0], 4);
+	zassert_mem_equal(rbuf[1], "wxyz", 4);
+}

@@ -241,3 +241,39 @@ ZTEST(kernel_poll, test_user_mode_allocation)
 	zassert_true(none_registered());
 	k_thread_heap_assign(self, saved);
 }
+
+/* A user thread's k_sem_give signals a supervisor poller whose events (and wait record) are on
+ * its own stack, closed to the user thread: the kernel updates them with the supervisor view,
+ * as Zephyr's does. */
+static void stack_poller(void *p1, void *p2, void *p3)
+{
+	struct k_poll_event ev;
+
+	(void)p1;
+	(void)p2;
+	(void)p3;
+	k_poll_event_init(&ev, K_POLL_TYPE_SEM_AVAILABLE, K_POLL_MODE_NOTIFY_ONLY, &sem);
+	poll_ret[0] = k_poll(&ev, 1, K_FOREVER);
+	poll_ret[1] = (int)ev.state;
+	done++;
+}
+
+static void user_giver(void *p1, void *p2, void *p3)
+{
+	(void)p1;
+	(void)p2;
+	(void)p3;
+	k_sem_give(&sem);
+}
+
+ZTEST(kernel_poll, test_user_signals_supervisor_poller)
+{
+	kz_faults = 0;
+	kz_spawn(0, stack_poller, NULL, NULL, NULL, 3, 0);
+	k_msleep(1);
+	kz_spawn(1, user_giver, NULL, NULL, NULL, 3, K_USER);
+	kz_join(2);
+	zassert_equal(kz_faults, 0, "the user thread faulted on the poller's stack");
+	zassert_equal(poll_ret[0], 0);
+	zassert_equal(poll_ret[1], K_POLL_STATE_SEM_AVAILABLE);
+}
