@@ -20,6 +20,7 @@
 #include <zephyr/logging/log.h>
 
 #include "kernel_internal.h"
+#include "kobject_perms.h"
 #include "kobj_fast_lock.h"
 #include "kobj_poll.h"
 #include "mem_protect.h"
@@ -56,6 +57,7 @@ void k_msgq_init(struct k_msgq *msgq, char *buffer, size_t msg_size, uint32_t ma
 
 int k_msgq_alloc_init(struct k_msgq *msgq, size_t msg_size, uint32_t max_msgs)
 {
+	Z_OBJ_USER_CHECK(msgq);
 	size_t total;
 	char *buffer;
 
@@ -189,12 +191,14 @@ static int msgq_put(struct k_msgq *msgq, const void *data, k_timeout_t timeout, 
 
 int k_msgq_put(struct k_msgq *msgq, const void *data, k_timeout_t timeout)
 {
+	Z_OBJ_USER_CHECK(msgq);
 	return msgq_put(msgq, data, timeout, false);
 }
 
 /* As Zephyr's (4.1 and later): never waits, so a full queue answers -ENOMSG at once. */
 int k_msgq_put_front(struct k_msgq *msgq, const void *data)
 {
+	Z_OBJ_USER_CHECK(msgq);
 	return msgq_put(msgq, data, K_NO_WAIT, true);
 }
 
@@ -211,6 +215,7 @@ static inline void ring_take(struct k_msgq *msgq, void *data)
 
 int k_msgq_get(struct k_msgq *msgq, void *data, k_timeout_t timeout)
 {
+	Z_OBJ_USER_CHECK(msgq);
 	k_spinlock_key_t key;
 	struct k_thread *t;
 
@@ -270,6 +275,7 @@ int k_msgq_peek(struct k_msgq *msgq, void *data)
 
 int k_msgq_peek_at(struct k_msgq *msgq, void *data, uint32_t idx)
 {
+	Z_OBJ_USER_CHECK(msgq);
 	k_spinlock_key_t key = k_spin_lock(&msgq->lock);
 	size_t before_end;
 	size_t offset;
@@ -291,6 +297,7 @@ int k_msgq_peek_at(struct k_msgq *msgq, void *data, uint32_t idx)
 
 void k_msgq_purge(struct k_msgq *msgq)
 {
+	Z_OBJ_USER_CHECK(msgq);
 	k_spinlock_key_t key = k_spin_lock(&msgq->lock);
 
 	while (z_wake_one(&msgq->wait_q, -ENOMSG)) {
@@ -303,16 +310,19 @@ void k_msgq_purge(struct k_msgq *msgq)
 
 uint32_t k_msgq_num_free_get(struct k_msgq *msgq)
 {
+	Z_OBJ_USER_CHECK(msgq);
 	return msgq->max_msgs - msgq->used_msgs;
 }
 
 uint32_t k_msgq_num_used_get(struct k_msgq *msgq)
 {
+	Z_OBJ_USER_CHECK(msgq);
 	return msgq->used_msgs;
 }
 
 void k_msgq_get_attrs(struct k_msgq *msgq, struct k_msgq_attrs *attrs)
 {
+	Z_OBJ_USER_CHECK(msgq);
 	attrs->msg_size = msgq->msg_size;
 	attrs->max_msgs = msgq->max_msgs;
 	attrs->used_msgs = msgq->used_msgs;

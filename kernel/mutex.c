@@ -10,11 +10,13 @@
 #include <errno.h>
 
 #include "kernel_internal.h"
+#include "kobject_perms.h"
 
 static struct k_spinlock mutex_lock;
 
 int k_mutex_init(struct k_mutex *mutex)
 {
+	Z_OBJ_USER_CHECK(mutex);
 	z_waitq_init(&mutex->wait_q);
 	mutex->owner = NULL;
 	mutex->lock_count = 0;
@@ -36,6 +38,7 @@ static int needed_prio(struct k_mutex *mutex)
 
 int k_mutex_lock(struct k_mutex *mutex, k_timeout_t timeout)
 {
+	Z_OBJ_USER_CHECK(mutex);
 	k_spinlock_key_t key = k_spin_lock(&mutex_lock);
 	int ret;
 
@@ -75,6 +78,7 @@ int k_mutex_lock(struct k_mutex *mutex, k_timeout_t timeout)
 
 int k_mutex_unlock(struct k_mutex *mutex)
 {
+	Z_OBJ_USER_CHECK(mutex);
 	k_spinlock_key_t key;
 	struct k_thread *next;
 

@@ -6,12 +6,14 @@
 #include <errno.h>
 
 #include "kernel_internal.h"
+#include "kobject_perms.h"
 #include "kobj_poll.h"
 
 static struct k_spinlock sem_lock;
 
 int k_sem_init(struct k_sem *sem, unsigned int initial_count, unsigned int limit)
 {
+	Z_OBJ_USER_CHECK(sem);
 	if (limit == 0U || initial_count > limit) {
 		return -EINVAL;
 	}
@@ -24,6 +26,7 @@ int k_sem_init(struct k_sem *sem, unsigned int initial_count, unsigned int limit
 
 int k_sem_take(struct k_sem *sem, k_timeout_t timeout)
 {
+	Z_OBJ_USER_CHECK(sem);
 	k_spinlock_key_t key = k_spin_lock(&sem_lock);
 
 	if (sem->count > 0U) {
@@ -41,6 +44,7 @@ int k_sem_take(struct k_sem *sem, k_timeout_t timeout)
 
 void k_sem_give(struct k_sem *sem)
 {
+	Z_OBJ_USER_CHECK(sem);
 	k_spinlock_key_t key = k_spin_lock(&sem_lock);
 
 	if (!z_wake_one(&sem->wait_q, 0)) {
@@ -55,6 +59,7 @@ void k_sem_give(struct k_sem *sem)
 
 void k_sem_reset(struct k_sem *sem)
 {
+	Z_OBJ_USER_CHECK(sem);
 	k_spinlock_key_t key = k_spin_lock(&sem_lock);
 
 	while (z_wake_one(&sem->wait_q, -EAGAIN)) {
@@ -66,5 +71,6 @@ void k_sem_reset(struct k_sem *sem)
 
 unsigned int k_sem_count_get(struct k_sem *sem)
 {
+	Z_OBJ_USER_CHECK(sem);
 	return sem->count;
 }

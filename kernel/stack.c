@@ -9,6 +9,7 @@
 #include <zephyr/logging/log.h>
 
 #include "kernel_internal.h"
+#include "kobject_perms.h"
 #include "mem_protect.h"
 
 LOG_MODULE_REGISTER(k_stack, CONFIG_LOG_DEFAULT_LEVEL);
@@ -34,6 +35,7 @@ void k_stack_init(struct k_stack *stack, stack_data_t *buffer, uint32_t num_entr
 
 int32_t k_stack_alloc_init(struct k_stack *stack, uint32_t num_entries)
 {
+	Z_OBJ_USER_CHECK(stack);
 	size_t bytes;
 	stack_data_t *buffer;
 
@@ -75,6 +77,7 @@ int k_stack_cleanup(struct k_stack *stack)
 
 int k_stack_push(struct k_stack *stack, stack_data_t data)
 {
+	Z_OBJ_USER_CHECK(stack);
 	k_spinlock_key_t key = k_spin_lock(&stack->lock);
 	struct k_thread *t;
 
@@ -96,6 +99,7 @@ int k_stack_push(struct k_stack *stack, stack_data_t data)
 
 int k_stack_pop(struct k_stack *stack, stack_data_t *data, k_timeout_t timeout)
 {
+	Z_OBJ_USER_CHECK(stack);
 	k_spinlock_key_t key = k_spin_lock(&stack->lock);
 	int ret;
 
