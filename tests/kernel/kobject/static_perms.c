@@ -282,3 +282,51 @@ ZTEST(kernel_kobject_static, test_thread_access_grant_at_boot)
 	zassert_ok(k_sem_take(&kt_sem, K_NO_WAIT));
 	zassert_ok(k_thread_join(kt_user, K_SECONDS(5)));
 }
+
+/*
+ * More static objects granted than there are records (CONFIG_ZMEM_STATIC_KOBJ_RECORDS): the
+ * grants past the limit are refused (logged), so the thread has no access to those objects; once
+ * the thread ended, the records whose sets it left empty serve other objects.
+ */
+#define MANY (CONFIG_ZMEM_STATIC_KOBJ_RECORDS + 1)
+static struct k_sem many[MANY];
+static ZTEST_BMEM volatile int many_given;
+
+static void give_all(void *p1, void *p2, void *p3)
+{
+	(void)p1;
+	(void)p2;
+	(void)p3;
+	ztest_set_fault_valid(true);
+	for (int i = 0; i < MANY; i++) {
+		k_sem_give(&many[i]);
+		many_given = i + 1;
+	}
+	ztest_set_fault_valid(false);
+}
+
+ZTEST(kernel_kobject_static, test_records_run_out_and_are_reused)
+{
+	for (int i = 0; i < MANY; i++) {
+		k_sem_init(&many[i], 0, 1);
+	}
+	many_given = 0;
+	faults = 0;
+	k_thread_create(&u_thread, u_stack, USTACK_SIZE, give_all, NULL, NULL, NULL,
+			K_PRIO_PREEMPT(1), K_USER, K_FOREVER);
+	for (int i = 0; i < MANY; i++) {
+		k_object_access_grant(&many[i], &u_thread);
+	}
+	run_user();
+	zassert_equal(faults, 1, "every grant was recorded: more records than configured");
+	zassert_true(many_given < MANY);
+	for (int i = 0; i < MANY; i++) {
+		zassert_equal(k_sem_count_get(&many[i]), i < many_given ? 1 : 0);
+	}
+
+	/* The ended thread left its records empty: the refused object gets one now. */
+	create_user(&many[many_given], OP_SEM_GIVE, false, 0);
+	k_object_access_grant(&many[many_given], &u_thread);
+	run_user();
+	expect_allowed("a k_sem granted once records were free again");
+}
