@@ -189,10 +189,25 @@ static int msgq_put(struct k_msgq *msgq, const void *data, k_timeout_t timeout, 
 	return z_pend_curr_data(&msgq->lock, key, &msgq->wait_q, timeout, send_desc, &me);
 }
 
+static inline int k_msgq_put_impl(struct k_msgq *msgq, const void *data, k_timeout_t timeout)
+{
+	return msgq_put(msgq, data, timeout, false);
+}
+
+/* A user thread has existed: the check, kept out of the path of programs that never ran one
+ * (no registers saved for it there). */
+static __noinline int k_msgq_put_user(struct k_msgq *msgq, const void *data, k_timeout_t timeout)
+{
+	z_perm_user_call(msgq, "k_msgq_put");
+	return k_msgq_put_impl(msgq, data, timeout);
+}
+
 int k_msgq_put(struct k_msgq *msgq, const void *data, k_timeout_t timeout)
 {
-	Z_OBJ_USER_CHECK(msgq);
-	return msgq_put(msgq, data, timeout, false);
+	if (Z_OBJ_USER_GATE()) {
+		return k_msgq_put_user(msgq, data, timeout);
+	}
+	return k_msgq_put_impl(msgq, data, timeout);
 }
 
 /* As Zephyr's (4.1 and later): never waits, so a full queue answers -ENOMSG at once. */
@@ -213,9 +228,8 @@ static inline void ring_take(struct k_msgq *msgq, void *data)
 	msgq->used_msgs--;
 }
 
-int k_msgq_get(struct k_msgq *msgq, void *data, k_timeout_t timeout)
+static inline int k_msgq_get_impl(struct k_msgq *msgq, void *data, k_timeout_t timeout)
 {
-	Z_OBJ_USER_CHECK(msgq);
 	k_spinlock_key_t key;
 	struct k_thread *t;
 
@@ -266,6 +280,22 @@ int k_msgq_get(struct k_msgq *msgq, void *data, k_timeout_t timeout)
 		return -ENOMSG;
 	}
 	return z_pend_curr_data(&msgq->lock, key, &msgq->wait_q, timeout, recv_desc, data);
+}
+
+/* A user thread has existed: the check, kept out of the path of programs that never ran one
+ * (no registers saved for it there). */
+static __noinline int k_msgq_get_user(struct k_msgq *msgq, void *data, k_timeout_t timeout)
+{
+	z_perm_user_call(msgq, "k_msgq_get");
+	return k_msgq_get_impl(msgq, data, timeout);
+}
+
+int k_msgq_get(struct k_msgq *msgq, void *data, k_timeout_t timeout)
+{
+	if (Z_OBJ_USER_GATE()) {
+		return k_msgq_get_user(msgq, data, timeout);
+	}
+	return k_msgq_get_impl(msgq, data, timeout);
 }
 
 int k_msgq_peek(struct k_msgq *msgq, void *data)

@@ -36,9 +36,8 @@ static int needed_prio(struct k_mutex *mutex)
 	return prio;
 }
 
-int k_mutex_lock(struct k_mutex *mutex, k_timeout_t timeout)
+static inline int k_mutex_lock_impl(struct k_mutex *mutex, k_timeout_t timeout)
 {
-	Z_OBJ_USER_CHECK(mutex);
 	k_spinlock_key_t key = k_spin_lock(&mutex_lock);
 	int ret;
 
@@ -76,9 +75,24 @@ int k_mutex_lock(struct k_mutex *mutex, k_timeout_t timeout)
 	return -EAGAIN;
 }
 
-int k_mutex_unlock(struct k_mutex *mutex)
+/* A user thread has existed: the check, kept out of the path of programs that never ran one
+ * (no registers saved for it there). */
+static __noinline int k_mutex_lock_user(struct k_mutex *mutex, k_timeout_t timeout)
 {
-	Z_OBJ_USER_CHECK(mutex);
+	z_perm_user_call(mutex, "k_mutex_lock");
+	return k_mutex_lock_impl(mutex, timeout);
+}
+
+int k_mutex_lock(struct k_mutex *mutex, k_timeout_t timeout)
+{
+	if (Z_OBJ_USER_GATE()) {
+		return k_mutex_lock_user(mutex, timeout);
+	}
+	return k_mutex_lock_impl(mutex, timeout);
+}
+
+static inline int k_mutex_unlock_impl(struct k_mutex *mutex)
+{
 	k_spinlock_key_t key;
 	struct k_thread *next;
 
@@ -110,4 +124,20 @@ int k_mutex_unlock(struct k_mutex *mutex)
 	}
 	z_reschedule(&mutex_lock, key);
 	return 0;
+}
+
+/* A user thread has existed: the check, kept out of the path of programs that never ran one
+ * (no registers saved for it there). */
+static __noinline int k_mutex_unlock_user(struct k_mutex *mutex)
+{
+	z_perm_user_call(mutex, "k_mutex_unlock");
+	return k_mutex_unlock_impl(mutex);
+}
+
+int k_mutex_unlock(struct k_mutex *mutex)
+{
+	if (Z_OBJ_USER_GATE()) {
+		return k_mutex_unlock_user(mutex);
+	}
+	return k_mutex_unlock_impl(mutex);
 }

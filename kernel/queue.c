@@ -243,9 +243,8 @@ int k_queue_merge_slist(struct k_queue *queue, sys_slist_t *list)
 	return ret;
 }
 
-void *k_queue_get(struct k_queue *queue, k_timeout_t timeout)
+static inline void *k_queue_get_impl(struct k_queue *queue, k_timeout_t timeout)
 {
-	Z_OBJ_USER_CHECK(queue);
 	k_spinlock_key_t key;
 	sys_sfnode_t *node;
 	void *data;
@@ -275,6 +274,22 @@ void *k_queue_get(struct k_queue *queue, k_timeout_t timeout)
 	}
 	ret = z_pend_curr_desc(&queue->lock, key, &queue->wait_q, timeout, "k_queue");
 	return ret == 0 ? _current->base.swap_data : NULL;
+}
+
+/* A user thread has existed: the check, kept out of the path of programs that never ran one
+ * (no registers saved for it there). */
+static __noinline void *k_queue_get_user(struct k_queue *queue, k_timeout_t timeout)
+{
+	z_perm_user_call(queue, "k_queue_get");
+	return k_queue_get_impl(queue, timeout);
+}
+
+void *k_queue_get(struct k_queue *queue, k_timeout_t timeout)
+{
+	if (Z_OBJ_USER_GATE()) {
+		return k_queue_get_user(queue, timeout);
+	}
+	return k_queue_get_impl(queue, timeout);
 }
 
 bool k_queue_remove(struct k_queue *queue, void *data)

@@ -24,9 +24,8 @@ int k_sem_init(struct k_sem *sem, unsigned int initial_count, unsigned int limit
 	return 0;
 }
 
-int k_sem_take(struct k_sem *sem, k_timeout_t timeout)
+static inline int k_sem_take_impl(struct k_sem *sem, k_timeout_t timeout)
 {
-	Z_OBJ_USER_CHECK(sem);
 	k_spinlock_key_t key = k_spin_lock(&sem_lock);
 
 	if (sem->count > 0U) {
@@ -42,9 +41,24 @@ int k_sem_take(struct k_sem *sem, k_timeout_t timeout)
 	return z_pend_curr_desc(&sem_lock, key, &sem->wait_q, timeout, "k_sem");
 }
 
-void k_sem_give(struct k_sem *sem)
+/* A user thread has existed: the check, kept out of the path of programs that never ran one
+ * (no registers saved for it there). */
+static __noinline int k_sem_take_user(struct k_sem *sem, k_timeout_t timeout)
 {
-	Z_OBJ_USER_CHECK(sem);
+	z_perm_user_call(sem, "k_sem_take");
+	return k_sem_take_impl(sem, timeout);
+}
+
+int k_sem_take(struct k_sem *sem, k_timeout_t timeout)
+{
+	if (Z_OBJ_USER_GATE()) {
+		return k_sem_take_user(sem, timeout);
+	}
+	return k_sem_take_impl(sem, timeout);
+}
+
+static inline void k_sem_give_impl(struct k_sem *sem)
+{
 	k_spinlock_key_t key = k_spin_lock(&sem_lock);
 
 	if (!z_wake_one(&sem->wait_q, 0)) {
@@ -55,6 +69,23 @@ void k_sem_give(struct k_sem *sem)
 		(void)z_obj_poll_signal(&sem->poll_events, K_POLL_STATE_SEM_AVAILABLE);
 	}
 	z_reschedule(&sem_lock, key);
+}
+
+/* A user thread has existed: the check, kept out of the path of programs that never ran one
+ * (no registers saved for it there). */
+static __noinline void k_sem_give_user(struct k_sem *sem)
+{
+	z_perm_user_call(sem, "k_sem_give");
+	k_sem_give_impl(sem);
+}
+
+void k_sem_give(struct k_sem *sem)
+{
+	if (Z_OBJ_USER_GATE()) {
+		k_sem_give_user(sem);
+		return;
+	}
+	k_sem_give_impl(sem);
 }
 
 void k_sem_reset(struct k_sem *sem)

@@ -75,9 +75,8 @@ int k_stack_cleanup(struct k_stack *stack)
 	return 0;
 }
 
-int k_stack_push(struct k_stack *stack, stack_data_t data)
+static inline int k_stack_push_impl(struct k_stack *stack, stack_data_t data)
 {
-	Z_OBJ_USER_CHECK(stack);
 	k_spinlock_key_t key = k_spin_lock(&stack->lock);
 	struct k_thread *t;
 
@@ -97,9 +96,24 @@ int k_stack_push(struct k_stack *stack, stack_data_t data)
 	return 0;
 }
 
-int k_stack_pop(struct k_stack *stack, stack_data_t *data, k_timeout_t timeout)
+/* A user thread has existed: the check, kept out of the path of programs that never ran one
+ * (no registers saved for it there). */
+static __noinline int k_stack_push_user(struct k_stack *stack, stack_data_t data)
 {
-	Z_OBJ_USER_CHECK(stack);
+	z_perm_user_call(stack, "k_stack_push");
+	return k_stack_push_impl(stack, data);
+}
+
+int k_stack_push(struct k_stack *stack, stack_data_t data)
+{
+	if (Z_OBJ_USER_GATE()) {
+		return k_stack_push_user(stack, data);
+	}
+	return k_stack_push_impl(stack, data);
+}
+
+static inline int k_stack_pop_impl(struct k_stack *stack, stack_data_t *data, k_timeout_t timeout)
+{
 	k_spinlock_key_t key = k_spin_lock(&stack->lock);
 	int ret;
 
@@ -117,4 +131,20 @@ int k_stack_pop(struct k_stack *stack, stack_data_t *data, k_timeout_t timeout)
 		*data = (stack_data_t)_current->base.swap_data;
 	}
 	return ret;
+}
+
+/* A user thread has existed: the check, kept out of the path of programs that never ran one
+ * (no registers saved for it there). */
+static __noinline int k_stack_pop_user(struct k_stack *stack, stack_data_t *data, k_timeout_t timeout)
+{
+	z_perm_user_call(stack, "k_stack_pop");
+	return k_stack_pop_impl(stack, data, timeout);
+}
+
+int k_stack_pop(struct k_stack *stack, stack_data_t *data, k_timeout_t timeout)
+{
+	if (Z_OBJ_USER_GATE()) {
+		return k_stack_pop_user(stack, data, timeout);
+	}
+	return k_stack_pop_impl(stack, data, timeout);
 }

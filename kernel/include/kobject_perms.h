@@ -60,6 +60,13 @@ static inline void z_perm_user_thread_seen(void)
  */
 void z_perm_user_call(const void *obj, const char *call);
 
+/*
+ * Z_OBJ_USER_GATE(): true once a user thread has existed. The hottest calls (k_msgq_put/get,
+ * k_queue_get, k_sem_take/give, k_mutex_lock/unlock, k_stack_push/pop) branch on it to a
+ * separate function that checks and then does the work, so their usual path saves no registers
+ * for a call it never makes.
+ */
+
 /**
  * @brief z_perm_user_call() for the calling function when a user thread calls: free until a
  * user thread exists, then a test of the running thread's options for supervisor threads.
@@ -72,8 +79,10 @@ extern struct k_thread *_current_thread;
 			z_perm_user_call((obj), __func__);                                         \
 		}                                                                                  \
 	} while (false)
+#define Z_OBJ_USER_GATE() unlikely(z_user_threads_seen)
 #else
 #define Z_OBJ_USER_CHECK(obj) ((void)(obj))
+#define Z_OBJ_USER_GATE()     false
 #endif
 
 /**

@@ -23,6 +23,7 @@ static struct k_queue s_queue; /* not a K_QUEUE_DEFINE: initialized at run time 
 static K_MSGQ_DEFINE(s_msgq, sizeof(int), 2, 4);
 static K_MSGQ_DEFINE(s_public_msgq, sizeof(int), 2, 4);
 static K_EVENT_DEFINE(s_event);
+static K_STACK_DEFINE(s_stack, 4);
 static K_THREAD_STACK_DEFINE(u_stack, USTACK_SIZE);
 static struct k_thread u_thread;
 static K_THREAD_STACK_DEFINE(u_child_stack, USTACK_SIZE);
@@ -47,6 +48,12 @@ enum op {
 	OP_MSGQ_PUT,
 	OP_EVENT_POST,
 	OP_GRANT_TO_SELF,
+	OP_QUEUE_GET,
+	OP_SEM_TAKE,
+	OP_MSGQ_GET,
+	OP_STACK_PUSH,
+	OP_STACK_POP,
+	OP_MUTEX_UNLOCK,
 };
 
 static void do_op(void *obj, enum op op)
@@ -72,6 +79,27 @@ static void do_op(void *obj, enum op op)
 		break;
 	case OP_GRANT_TO_SELF:
 		k_object_access_grant(obj, k_current_get());
+		break;
+	case OP_QUEUE_GET:
+		(void)k_queue_get(obj, K_NO_WAIT);
+		break;
+	case OP_SEM_TAKE:
+		(void)k_sem_take(obj, K_NO_WAIT);
+		break;
+	case OP_MSGQ_GET:
+		(void)k_msgq_get(obj, &v, K_NO_WAIT);
+		break;
+	case OP_STACK_PUSH:
+		(void)k_stack_push(obj, 1);
+		break;
+	case OP_STACK_POP: {
+		stack_data_t d;
+
+		(void)k_stack_pop(obj, &d, K_NO_WAIT);
+		break;
+	}
+	case OP_MUTEX_UNLOCK:
+		(void)k_mutex_unlock(obj);
 		break;
 	}
 }
@@ -143,6 +171,12 @@ ZTEST(kernel_kobject_static, test_ungranted_objects_refused)
 		{&s_mutex, OP_MUTEX_LOCK, "k_mutex_lock on a K_MUTEX_DEFINE mutex"},
 		{&s_msgq, OP_MSGQ_PUT, "k_msgq_put on a K_MSGQ_DEFINE queue"},
 		{&s_event, OP_EVENT_POST, "k_event_post on a K_EVENT_DEFINE event"},
+		{&s_queue, OP_QUEUE_GET, "k_queue_get"},
+		{&s_sem, OP_SEM_TAKE, "k_sem_take"},
+		{&s_msgq, OP_MSGQ_GET, "k_msgq_get"},
+		{&s_stack, OP_STACK_PUSH, "k_stack_push on a K_STACK_DEFINE stack"},
+		{&s_stack, OP_STACK_POP, "k_stack_pop"},
+		{&s_mutex, OP_MUTEX_UNLOCK, "k_mutex_unlock"},
 	};
 
 	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
