@@ -12,17 +12,20 @@
 #include <zephyr/kernel.h>
 
 #include "kernel_internal.h"
+#include "kobject_perms.h"
 
 static struct k_spinlock condvar_lock;
 
 int k_condvar_init(struct k_condvar *condvar)
 {
+	Z_OBJ_USER_CHECK(condvar);
 	z_waitq_init(&condvar->wait_q);
 	return 0;
 }
 
 int k_condvar_signal(struct k_condvar *condvar)
 {
+	Z_OBJ_USER_CHECK(condvar);
 	k_spinlock_key_t key = k_spin_lock(&condvar_lock);
 
 	if (z_wake_one(&condvar->wait_q, 0)) {
@@ -35,6 +38,7 @@ int k_condvar_signal(struct k_condvar *condvar)
 
 int k_condvar_broadcast(struct k_condvar *condvar)
 {
+	Z_OBJ_USER_CHECK(condvar);
 	k_spinlock_key_t key = k_spin_lock(&condvar_lock);
 	int woken = 0;
 
@@ -47,6 +51,7 @@ int k_condvar_broadcast(struct k_condvar *condvar)
 
 int k_condvar_wait(struct k_condvar *condvar, struct k_mutex *mutex, k_timeout_t timeout)
 {
+	Z_OBJ_USER_CHECK(condvar);
 	k_spinlock_key_t key;
 	int ret;
 

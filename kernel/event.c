@@ -14,6 +14,7 @@
 #include <zephyr/kernel.h>
 
 #include "kernel_internal.h"
+#include "kobject_perms.h"
 #include "mem_protect.h"
 
 #define WAIT_ALL  0x1U
@@ -34,6 +35,7 @@ static bool satisfied(uint32_t desired, uint32_t current, unsigned int options)
 
 void k_event_init(struct k_event *event)
 {
+	Z_OBJ_USER_CHECK(event);
 	z_waitq_init(&event->wait_q);
 	event->events = 0;
 	event->lock = (struct k_spinlock){0};
@@ -84,21 +86,25 @@ static uint32_t event_change(struct k_event *event, uint32_t events, uint32_t ma
 
 uint32_t k_event_post(struct k_event *event, uint32_t events)
 {
+	Z_OBJ_USER_CHECK(event);
 	return event_change(event, events, events);
 }
 
 uint32_t k_event_set(struct k_event *event, uint32_t events)
 {
+	Z_OBJ_USER_CHECK(event);
 	return event_change(event, events, UINT32_MAX);
 }
 
 uint32_t k_event_set_masked(struct k_event *event, uint32_t events, uint32_t events_mask)
 {
+	Z_OBJ_USER_CHECK(event);
 	return event_change(event, events, events_mask);
 }
 
 uint32_t k_event_clear(struct k_event *event, uint32_t events)
 {
+	Z_OBJ_USER_CHECK(event);
 	return event_change(event, 0, events);
 }
 
@@ -136,21 +142,25 @@ static uint32_t event_wait(struct k_event *event, uint32_t events, bool reset, k
 
 uint32_t k_event_wait(struct k_event *event, uint32_t events, bool reset, k_timeout_t timeout)
 {
+	Z_OBJ_USER_CHECK(event);
 	return event_wait(event, events, reset, timeout, 0);
 }
 
 uint32_t k_event_wait_all(struct k_event *event, uint32_t events, bool reset, k_timeout_t timeout)
 {
+	Z_OBJ_USER_CHECK(event);
 	return event_wait(event, events, reset, timeout, WAIT_ALL);
 }
 
 uint32_t k_event_wait_safe(struct k_event *event, uint32_t events, bool reset, k_timeout_t timeout)
 {
+	Z_OBJ_USER_CHECK(event);
 	return event_wait(event, events, reset, timeout, WAIT_SAFE);
 }
 
 uint32_t k_event_wait_all_safe(struct k_event *event, uint32_t events, bool reset,
 			       k_timeout_t timeout)
 {
+	Z_OBJ_USER_CHECK(event);
 	return event_wait(event, events, reset, timeout, WAIT_ALL | WAIT_SAFE);
 }

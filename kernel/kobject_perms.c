@@ -4,18 +4,22 @@
  */
 /**
  * @file
- * @brief Permission sets of run-time kernel objects and the k_object_access_* calls.
+ * @brief Permission sets of kernel objects, the k_object_access_* calls, and the check of a
+ * user thread's kernel calls.
  *
  * What Zephyr keeps for every kernel object, zmem keeps for the ones it allocates itself
- * (k_object_alloc() objects, k_thread_stack_alloc() stacks; kernel/include/kobject_perms.h):
- * a bit per thread index. A thread receives an index the first time it gets access to such an
- * object, and gives it back when it ends, leaving every set; a k_object_alloc() object whose
- * set becomes empty (its holders ended, revoked or released it) is freed, as Zephyr frees
- * dynamic objects nobody can reach any more. Static objects are not tracked: the calls accept
- * them and record nothing, and nothing checks them.
+ * (k_object_alloc() objects, k_thread_stack_alloc() stacks; kernel/include/kobject_perms.h)
+ * from the start, and for any other object (static ones: K_SEM_DEFINE, a struct k_queue in
+ * .bss) from the first grant, in one of CONFIG_ZMEM_STATIC_KOBJ_RECORDS records here: a bit
+ * per thread index. An object without a record has an empty set, as a static object on Zephyr
+ * before any grant. A thread receives an index the first time it gets access to an object, and
+ * gives it back when it ends, leaving every set; a k_object_alloc() object whose set becomes
+ * empty (its holders ended, revoked or released it) is freed, as Zephyr frees dynamic objects
+ * nobody can reach any more. A static object's record stays (reused once its set is empty).
  *
- * The lists are short (objects allocated at run time and alive), so every call walks them:
- * O(objects) under one spinlock, as Zephyr's own walk of its dynamic objects.
+ * Kernel calls that are system calls on Zephyr check a user caller's access to their object
+ * (Z_OBJ_USER_CHECK, z_perm_user_call()). The lists are short (objects granted or allocated),
+ * so each lookup walks them: O(objects) under one spinlock, and only for user threads.
  */
 #include <zephyr/kernel.h>
 #include <zephyr/logging/log.h>
@@ -30,6 +34,11 @@ LOG_MODULE_REGISTER(kobject, CONFIG_LOG_DEFAULT_LEVEL);
 #define PERM_THREADS (CONFIG_MAX_THREAD_BYTES * 8)
 
 static sys_dlist_t tracked = SYS_DLIST_STATIC_INIT(&tracked);
+/* Records of objects zmem did not allocate, made by their first grant (linked when in use). */
+static struct z_perm_obj static_recs[CONFIG_ZMEM_STATIC_KOBJ_RECORDS];
+static bool recs_warned;
+
+bool z_user_threads_seen;
 static uint8_t index_used[CONFIG_MAX_THREAD_BYTES];
 static struct k_spinlock perm_lock;
 static bool index_warned;
@@ -106,6 +115,54 @@ static struct z_perm_obj *find_locked(const void *obj)
 }
 
 /*
+ * The record of @p obj, made now if it has none (lock held): a free static record, or one whose
+ * set is empty and not public. NULL (logged once) when every record holds a set.
+ */
+static struct z_perm_obj *record_locked(const void *obj)
+{
+	struct z_perm_obj *po = find_locked(obj);
+	struct z_perm_obj *spare = NULL;
+
+	if (po != NULL) {
+		return po;
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(static_recs); i++) {
+		struct z_perm_obj *r = &static_recs[i];
+
+		if (!sys_dnode_is_linked(&r->node) && r->obj == NULL) {
+			spare = r;
+			break;
+		}
+		if (spare == NULL && !r->public_access && bits_empty(r->perms)) {
+			spare = r;
+		}
+	}
+	if (spare == NULL) {
+		if (!recs_warned) {
+			recs_warned = true;
+			LOG_ERR("more than %d static kernel objects hold permissions; object %p gets "
+				"none (raise CONFIG_ZMEM_STATIC_KOBJ_RECORDS)",
+				CONFIG_ZMEM_STATIC_KOBJ_RECORDS, obj);
+		}
+		return NULL;
+	}
+	if (sys_dnode_is_linked(&spare->node)) {
+		sys_dlist_remove(&spare->node);
+	}
+	*spare = (struct z_perm_obj){.obj = obj, .type = (uint8_t)K_OBJ_ANY};
+	sys_dnode_init(&spare->node);
+	sys_dlist_append(&tracked, &spare->node);
+	return spare;
+}
+
+static bool has_access_locked(const struct z_perm_obj *po, const struct k_thread *thread)
+{
+	return po != NULL && (po->public_access ||
+			      (thread != NULL && thread->perm_index != 0U &&
+			       bit_test(po->perms, (int)thread->perm_index - 1)));
+}
+
+/*
  * Clear @p idx from @p po (lock held); if that leaves an auto-released object without a holder,
  * move it to @p released, to be freed once the lock is dropped.
  */
@@ -170,12 +227,28 @@ bool z_perm_allowed(const void *obj, const struct k_thread *thread)
 {
 	k_spinlock_key_t key = k_spin_lock(&perm_lock);
 	struct z_perm_obj *po = find_locked(obj);
-	bool ok = po == NULL || po->public_access ||
-		  (thread != NULL && thread->perm_index != 0U &&
-		   bit_test(po->perms, (int)thread->perm_index - 1));
+	bool ok = po == NULL || has_access_locked(po, thread);
 
 	k_spin_unlock(&perm_lock, key);
 	return ok;
+}
+
+void z_perm_user_call(const void *obj, const char *call)
+{
+	struct k_thread *cur = k_current_get();
+	k_spinlock_key_t key;
+	bool ok;
+
+	if (!z_prot_is_user(cur) || k_is_in_isr()) {
+		return;
+	}
+	key = k_spin_lock(&perm_lock);
+	ok = has_access_locked(find_locked(obj), cur);
+	k_spin_unlock(&perm_lock, key);
+	if (!ok) {
+		LOG_ERR("%s: thread %p has no access to kernel object %p", call, (void *)cur, obj);
+		z_except_reason(K_ERR_KERNEL_OOPS);
+	}
 }
 
 void z_perm_thread_created(struct k_thread *thread, struct k_thread *parent, bool inherit)
@@ -233,13 +306,11 @@ void k_object_access_grant(const void *object, struct k_thread *thread)
 	struct z_perm_obj *po = find_locked(object);
 	struct k_thread *cur = k_current_get();
 
-	if (po == NULL || thread == NULL) {
-		/* A static object (or none): nothing is recorded or checked on the host. */
+	if (object == NULL || thread == NULL) {
 		k_spin_unlock(&perm_lock, key);
 		return;
 	}
-	if (z_prot_is_user(cur) && !po->public_access &&
-	    (cur->perm_index == 0U || !bit_test(po->perms, (int)cur->perm_index - 1))) {
+	if (z_prot_is_user(cur) && !has_access_locked(po, cur)) {
 		/* As Zephyr's system call: a user thread grants only what it has itself. */
 		k_spin_unlock(&perm_lock, key);
 		LOG_ERR("k_object_access_grant: thread %p has no access to object %p", (void *)cur,
@@ -247,7 +318,8 @@ void k_object_access_grant(const void *object, struct k_thread *thread)
 		z_except_reason(K_ERR_KERNEL_OOPS);
 		return;
 	}
-	int idx = thread_index(thread, true);
+	po = record_locked(object); /* a static object's first grant gives it its set */
+	int idx = po != NULL ? thread_index(thread, true) : -1;
 
 	if (idx >= 0) {
 		bit_set(po->perms, idx);
@@ -275,9 +347,23 @@ void k_object_release(const void *object)
 
 void k_object_access_all_grant(const void *object)
 {
+	struct k_thread *cur = k_current_get();
 	k_spinlock_key_t key = k_spin_lock(&perm_lock);
-	struct z_perm_obj *po = find_locked(object);
+	struct z_perm_obj *po;
 
+	if (object == NULL) {
+		k_spin_unlock(&perm_lock, key);
+		return;
+	}
+	if (z_prot_is_user(cur) && !has_access_locked(find_locked(object), cur)) {
+		/* As Zephyr's system call: only an object the caller has access to. */
+		k_spin_unlock(&perm_lock, key);
+		LOG_ERR("k_object_access_all_grant: thread %p has no access to object %p",
+			(void *)cur, object);
+		z_except_reason(K_ERR_KERNEL_OOPS);
+		return;
+	}
+	po = record_locked(object);
 	if (po != NULL) {
 		po->public_access = true;
 	}

@@ -20,6 +20,7 @@
 #include <zephyr/logging/log.h>
 
 #include "kernel_internal.h"
+#include "kobject_perms.h"
 #include "kobj_fast_lock.h"
 #include "kobj_poll.h"
 #include "mem_protect.h"
@@ -56,6 +57,7 @@ void k_msgq_init(struct k_msgq *msgq, char *buffer, size_t msg_size, uint32_t ma
 
 int k_msgq_alloc_init(struct k_msgq *msgq, size_t msg_size, uint32_t max_msgs)
 {
+	Z_OBJ_USER_CHECK(msgq);
 	size_t total;
 	char *buffer;
 
@@ -187,14 +189,31 @@ static int msgq_put(struct k_msgq *msgq, const void *data, k_timeout_t timeout, 
 	return z_pend_curr_data(&msgq->lock, key, &msgq->wait_q, timeout, send_desc, &me);
 }
 
-int k_msgq_put(struct k_msgq *msgq, const void *data, k_timeout_t timeout)
+static inline int k_msgq_put_impl(struct k_msgq *msgq, const void *data, k_timeout_t timeout)
 {
 	return msgq_put(msgq, data, timeout, false);
+}
+
+/* A user thread has existed: the check, kept out of the path of programs that never ran one
+ * (no registers saved for it there). */
+static __noinline int k_msgq_put_user(struct k_msgq *msgq, const void *data, k_timeout_t timeout)
+{
+	z_perm_user_call(msgq, "k_msgq_put");
+	return k_msgq_put_impl(msgq, data, timeout);
+}
+
+int k_msgq_put(struct k_msgq *msgq, const void *data, k_timeout_t timeout)
+{
+	if (Z_OBJ_USER_GATE()) {
+		return k_msgq_put_user(msgq, data, timeout);
+	}
+	return k_msgq_put_impl(msgq, data, timeout);
 }
 
 /* As Zephyr's (4.1 and later): never waits, so a full queue answers -ENOMSG at once. */
 int k_msgq_put_front(struct k_msgq *msgq, const void *data)
 {
+	Z_OBJ_USER_CHECK(msgq);
 	return msgq_put(msgq, data, K_NO_WAIT, true);
 }
 
@@ -209,7 +228,7 @@ static inline void ring_take(struct k_msgq *msgq, void *data)
 	msgq->used_msgs--;
 }
 
-int k_msgq_get(struct k_msgq *msgq, void *data, k_timeout_t timeout)
+static inline int k_msgq_get_impl(struct k_msgq *msgq, void *data, k_timeout_t timeout)
 {
 	k_spinlock_key_t key;
 	struct k_thread *t;
@@ -263,6 +282,22 @@ int k_msgq_get(struct k_msgq *msgq, void *data, k_timeout_t timeout)
 	return z_pend_curr_data(&msgq->lock, key, &msgq->wait_q, timeout, recv_desc, data);
 }
 
+/* A user thread has existed: the check, kept out of the path of programs that never ran one
+ * (no registers saved for it there). */
+static __noinline int k_msgq_get_user(struct k_msgq *msgq, void *data, k_timeout_t timeout)
+{
+	z_perm_user_call(msgq, "k_msgq_get");
+	return k_msgq_get_impl(msgq, data, timeout);
+}
+
+int k_msgq_get(struct k_msgq *msgq, void *data, k_timeout_t timeout)
+{
+	if (Z_OBJ_USER_GATE()) {
+		return k_msgq_get_user(msgq, data, timeout);
+	}
+	return k_msgq_get_impl(msgq, data, timeout);
+}
+
 int k_msgq_peek(struct k_msgq *msgq, void *data)
 {
 	return k_msgq_peek_at(msgq, data, 0);
@@ -270,6 +305,7 @@ int k_msgq_peek(struct k_msgq *msgq, void *data)
 
 int k_msgq_peek_at(struct k_msgq *msgq, void *data, uint32_t idx)
 {
+	Z_OBJ_USER_CHECK(msgq);
 	k_spinlock_key_t key = k_spin_lock(&msgq->lock);
 	size_t before_end;
 	size_t offset;
@@ -291,6 +327,7 @@ int k_msgq_peek_at(struct k_msgq *msgq, void *data, uint32_t idx)
 
 void k_msgq_purge(struct k_msgq *msgq)
 {
+	Z_OBJ_USER_CHECK(msgq);
 	k_spinlock_key_t key = k_spin_lock(&msgq->lock);
 
 	while (z_wake_one(&msgq->wait_q, -ENOMSG)) {
@@ -303,16 +340,19 @@ void k_msgq_purge(struct k_msgq *msgq)
 
 uint32_t k_msgq_num_free_get(struct k_msgq *msgq)
 {
+	Z_OBJ_USER_CHECK(msgq);
 	return msgq->max_msgs - msgq->used_msgs;
 }
 
 uint32_t k_msgq_num_used_get(struct k_msgq *msgq)
 {
+	Z_OBJ_USER_CHECK(msgq);
 	return msgq->used_msgs;
 }
 
 void k_msgq_get_attrs(struct k_msgq *msgq, struct k_msgq_attrs *attrs)
 {
+	Z_OBJ_USER_CHECK(msgq);
 	attrs->msg_size = msgq->msg_size;
 	attrs->max_msgs = msgq->max_msgs;
 	attrs->used_msgs = msgq->used_msgs;

@@ -10,11 +10,13 @@
 #include <errno.h>
 
 #include "kernel_internal.h"
+#include "kobject_perms.h"
 
 static struct k_spinlock mutex_lock;
 
 int k_mutex_init(struct k_mutex *mutex)
 {
+	Z_OBJ_USER_CHECK(mutex);
 	z_waitq_init(&mutex->wait_q);
 	mutex->owner = NULL;
 	mutex->lock_count = 0;
@@ -34,7 +36,7 @@ static int needed_prio(struct k_mutex *mutex)
 	return prio;
 }
 
-int k_mutex_lock(struct k_mutex *mutex, k_timeout_t timeout)
+static inline int k_mutex_lock_impl(struct k_mutex *mutex, k_timeout_t timeout)
 {
 	k_spinlock_key_t key = k_spin_lock(&mutex_lock);
 	int ret;
@@ -73,7 +75,23 @@ int k_mutex_lock(struct k_mutex *mutex, k_timeout_t timeout)
 	return -EAGAIN;
 }
 
-int k_mutex_unlock(struct k_mutex *mutex)
+/* A user thread has existed: the check, kept out of the path of programs that never ran one
+ * (no registers saved for it there). */
+static __noinline int k_mutex_lock_user(struct k_mutex *mutex, k_timeout_t timeout)
+{
+	z_perm_user_call(mutex, "k_mutex_lock");
+	return k_mutex_lock_impl(mutex, timeout);
+}
+
+int k_mutex_lock(struct k_mutex *mutex, k_timeout_t timeout)
+{
+	if (Z_OBJ_USER_GATE()) {
+		return k_mutex_lock_user(mutex, timeout);
+	}
+	return k_mutex_lock_impl(mutex, timeout);
+}
+
+static inline int k_mutex_unlock_impl(struct k_mutex *mutex)
 {
 	k_spinlock_key_t key;
 	struct k_thread *next;
@@ -106,4 +124,20 @@ int k_mutex_unlock(struct k_mutex *mutex)
 	}
 	z_reschedule(&mutex_lock, key);
 	return 0;
+}
+
+/* A user thread has existed: the check, kept out of the path of programs that never ran one
+ * (no registers saved for it there). */
+static __noinline int k_mutex_unlock_user(struct k_mutex *mutex)
+{
+	z_perm_user_call(mutex, "k_mutex_unlock");
+	return k_mutex_unlock_impl(mutex);
+}
+
+int k_mutex_unlock(struct k_mutex *mutex)
+{
+	if (Z_OBJ_USER_GATE()) {
+		return k_mutex_unlock_user(mutex);
+	}
+	return k_mutex_unlock_impl(mutex);
 }

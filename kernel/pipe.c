@@ -21,6 +21,7 @@
 #include <zephyr/kernel.h>
 
 #include "kernel_internal.h"
+#include "kobject_perms.h"
 #include "kobj_poll.h"
 #include "mem_protect.h"
 
@@ -34,6 +35,7 @@ struct pipe_xfer {
 
 void k_pipe_init(struct k_pipe *pipe, uint8_t *buffer, size_t buffer_size)
 {
+	Z_OBJ_USER_CHECK(pipe);
 	pipe->waiting = 0;
 	pipe->buffer = buffer;
 	pipe->size = buffer_size;
@@ -148,6 +150,7 @@ static void finish(struct k_pipe *pipe, k_spinlock_key_t key, bool readied)
 
 int k_pipe_write(struct k_pipe *pipe, const uint8_t *data, size_t len, k_timeout_t timeout)
 {
+	Z_OBJ_USER_CHECK(pipe);
 	int64_t deadline = deadline_of(timeout);
 	k_spinlock_key_t key = k_spin_lock(&pipe->lock);
 	struct pipe_xfer x = {.src = data, .len = len};
@@ -204,6 +207,7 @@ int k_pipe_write(struct k_pipe *pipe, const uint8_t *data, size_t len, k_timeout
 
 int k_pipe_read(struct k_pipe *pipe, uint8_t *data, size_t len, k_timeout_t timeout)
 {
+	Z_OBJ_USER_CHECK(pipe);
 	int64_t deadline = deadline_of(timeout);
 	k_spinlock_key_t key = k_spin_lock(&pipe->lock);
 	struct pipe_xfer x = {.dst = data, .len = len};
@@ -257,6 +261,7 @@ int k_pipe_read(struct k_pipe *pipe, uint8_t *data, size_t len, k_timeout_t time
 
 void k_pipe_reset(struct k_pipe *pipe)
 {
+	Z_OBJ_USER_CHECK(pipe);
 	k_spinlock_key_t key = k_spin_lock(&pipe->lock);
 	bool readied;
 
@@ -272,6 +277,7 @@ void k_pipe_reset(struct k_pipe *pipe)
 
 void k_pipe_close(struct k_pipe *pipe)
 {
+	Z_OBJ_USER_CHECK(pipe);
 	k_spinlock_key_t key = k_spin_lock(&pipe->lock);
 	bool readied;
 

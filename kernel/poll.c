@@ -20,6 +20,7 @@
 #include <zephyr/logging/log.h>
 
 #include "kernel_internal.h"
+#include "kobject_perms.h"
 #include "kobj_poll.h"
 #include "mem_protect.h"
 
@@ -222,7 +223,14 @@ int k_poll(struct k_poll_event *events, int num_events, k_timeout_t timeout)
 	if (!k_is_user_context()) {
 		return poll_events(events, num_events, timeout);
 	}
-	/* User mode: the kernel works on its own copy, from the caller's resource pool. */
+	/* User mode: each event's object must be one the caller has access to, as Zephyr's
+	 * system call checks; the kernel works on its own copy, from the caller's resource pool.
+	 */
+	for (int i = 0; i < num_events; i++) {
+		if (events[i].type != K_POLL_TYPE_IGNORE) {
+			Z_OBJ_USER_CHECK(events[i].obj);
+		}
+	}
 	if (__builtin_mul_overflow((size_t)num_events, sizeof(*events), &bytes)) {
 		return -EINVAL;
 	}
@@ -241,6 +249,7 @@ int k_poll(struct k_poll_event *events, int num_events, k_timeout_t timeout)
 
 void k_poll_signal_init(struct k_poll_signal *sig)
 {
+	Z_OBJ_USER_CHECK(sig);
 	sys_dlist_init(&sig->poll_events);
 	sig->signaled = 0;
 	sig->result = 0;
@@ -248,17 +257,20 @@ void k_poll_signal_init(struct k_poll_signal *sig)
 
 void k_poll_signal_reset(struct k_poll_signal *sig)
 {
+	Z_OBJ_USER_CHECK(sig);
 	sig->signaled = 0;
 }
 
 void k_poll_signal_check(struct k_poll_signal *sig, unsigned int *signaled, int *result)
 {
+	Z_OBJ_USER_CHECK(sig);
 	*signaled = sig->signaled;
 	*result = sig->result;
 }
 
 int k_poll_signal_raise(struct k_poll_signal *sig, int result)
 {
+	Z_OBJ_USER_CHECK(sig);
 	k_spinlock_key_t key = k_spin_lock(&poll_lock);
 
 	sig->result = result;

@@ -22,6 +22,7 @@
 #include <zephyr/kernel.h>
 
 #include "kernel_internal.h"
+#include "kobject_perms.h"
 #include "kobj_fast_lock.h"
 #include "kobj_poll.h"
 #include "mem_protect.h"
@@ -37,6 +38,7 @@ struct alloc_node {
 
 void k_queue_init(struct k_queue *queue)
 {
+	Z_OBJ_USER_CHECK(queue);
 	sys_sflist_init(&queue->data_q);
 	queue->lock = (struct k_spinlock){0};
 	z_waitq_init(&queue->wait_q);
@@ -143,6 +145,7 @@ static int32_t queue_insert(struct k_queue *queue, void *prev, void *data, bool 
 
 void k_queue_cancel_wait(struct k_queue *queue)
 {
+	Z_OBJ_USER_CHECK(queue);
 	k_spinlock_key_t key = k_spin_lock(&queue->lock);
 
 	(void)give_to_waiter(queue, NULL);
@@ -187,11 +190,13 @@ void k_queue_insert(struct k_queue *queue, void *prev, void *data)
 
 int32_t k_queue_alloc_append(struct k_queue *queue, void *data)
 {
+	Z_OBJ_USER_CHECK(queue);
 	return queue_insert(queue, NULL, data, true, true);
 }
 
 int32_t k_queue_alloc_prepend(struct k_queue *queue, void *data)
 {
+	Z_OBJ_USER_CHECK(queue);
 	return queue_insert(queue, NULL, data, true, false);
 }
 
@@ -238,7 +243,7 @@ int k_queue_merge_slist(struct k_queue *queue, sys_slist_t *list)
 	return ret;
 }
 
-void *k_queue_get(struct k_queue *queue, k_timeout_t timeout)
+static inline void *k_queue_get_impl(struct k_queue *queue, k_timeout_t timeout)
 {
 	k_spinlock_key_t key;
 	sys_sfnode_t *node;
@@ -269,6 +274,22 @@ void *k_queue_get(struct k_queue *queue, k_timeout_t timeout)
 	}
 	ret = z_pend_curr_desc(&queue->lock, key, &queue->wait_q, timeout, "k_queue");
 	return ret == 0 ? _current->base.swap_data : NULL;
+}
+
+/* A user thread has existed: the check, kept out of the path of programs that never ran one
+ * (no registers saved for it there). */
+static __noinline void *k_queue_get_user(struct k_queue *queue, k_timeout_t timeout)
+{
+	z_perm_user_call(queue, "k_queue_get");
+	return k_queue_get_impl(queue, timeout);
+}
+
+void *k_queue_get(struct k_queue *queue, k_timeout_t timeout)
+{
+	if (Z_OBJ_USER_GATE()) {
+		return k_queue_get_user(queue, timeout);
+	}
+	return k_queue_get_impl(queue, timeout);
 }
 
 bool k_queue_remove(struct k_queue *queue, void *data)
@@ -321,15 +342,18 @@ bool k_queue_unique_append(struct k_queue *queue, void *data)
 
 int k_queue_is_empty(struct k_queue *queue)
 {
+	Z_OBJ_USER_CHECK(queue);
 	return (int)sys_sflist_is_empty(&queue->data_q);
 }
 
 void *k_queue_peek_head(struct k_queue *queue)
 {
+	Z_OBJ_USER_CHECK(queue);
 	return node_data(sys_sflist_peek_head(&queue->data_q));
 }
 
 void *k_queue_peek_tail(struct k_queue *queue)
 {
+	Z_OBJ_USER_CHECK(queue);
 	return node_data(sys_sflist_peek_tail(&queue->data_q));
 }

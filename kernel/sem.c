@@ -6,12 +6,14 @@
 #include <errno.h>
 
 #include "kernel_internal.h"
+#include "kobject_perms.h"
 #include "kobj_poll.h"
 
 static struct k_spinlock sem_lock;
 
 int k_sem_init(struct k_sem *sem, unsigned int initial_count, unsigned int limit)
 {
+	Z_OBJ_USER_CHECK(sem);
 	if (limit == 0U || initial_count > limit) {
 		return -EINVAL;
 	}
@@ -22,7 +24,7 @@ int k_sem_init(struct k_sem *sem, unsigned int initial_count, unsigned int limit
 	return 0;
 }
 
-int k_sem_take(struct k_sem *sem, k_timeout_t timeout)
+static inline int k_sem_take_impl(struct k_sem *sem, k_timeout_t timeout)
 {
 	k_spinlock_key_t key = k_spin_lock(&sem_lock);
 
@@ -39,7 +41,23 @@ int k_sem_take(struct k_sem *sem, k_timeout_t timeout)
 	return z_pend_curr_desc(&sem_lock, key, &sem->wait_q, timeout, "k_sem");
 }
 
-void k_sem_give(struct k_sem *sem)
+/* A user thread has existed: the check, kept out of the path of programs that never ran one
+ * (no registers saved for it there). */
+static __noinline int k_sem_take_user(struct k_sem *sem, k_timeout_t timeout)
+{
+	z_perm_user_call(sem, "k_sem_take");
+	return k_sem_take_impl(sem, timeout);
+}
+
+int k_sem_take(struct k_sem *sem, k_timeout_t timeout)
+{
+	if (Z_OBJ_USER_GATE()) {
+		return k_sem_take_user(sem, timeout);
+	}
+	return k_sem_take_impl(sem, timeout);
+}
+
+static inline void k_sem_give_impl(struct k_sem *sem)
 {
 	k_spinlock_key_t key = k_spin_lock(&sem_lock);
 
@@ -53,8 +71,26 @@ void k_sem_give(struct k_sem *sem)
 	z_reschedule(&sem_lock, key);
 }
 
+/* A user thread has existed: the check, kept out of the path of programs that never ran one
+ * (no registers saved for it there). */
+static __noinline void k_sem_give_user(struct k_sem *sem)
+{
+	z_perm_user_call(sem, "k_sem_give");
+	k_sem_give_impl(sem);
+}
+
+void k_sem_give(struct k_sem *sem)
+{
+	if (Z_OBJ_USER_GATE()) {
+		k_sem_give_user(sem);
+		return;
+	}
+	k_sem_give_impl(sem);
+}
+
 void k_sem_reset(struct k_sem *sem)
 {
+	Z_OBJ_USER_CHECK(sem);
 	k_spinlock_key_t key = k_spin_lock(&sem_lock);
 
 	while (z_wake_one(&sem->wait_q, -EAGAIN)) {
@@ -66,5 +102,6 @@ void k_sem_reset(struct k_sem *sem)
 
 unsigned int k_sem_count_get(struct k_sem *sem)
 {
+	Z_OBJ_USER_CHECK(sem);
 	return sem->count;
 }

@@ -9,6 +9,7 @@
 #include <zephyr/logging/log.h>
 
 #include "kernel_internal.h"
+#include "kobject_perms.h"
 #include "mem_protect.h"
 
 LOG_MODULE_REGISTER(k_stack, CONFIG_LOG_DEFAULT_LEVEL);
@@ -34,6 +35,7 @@ void k_stack_init(struct k_stack *stack, stack_data_t *buffer, uint32_t num_entr
 
 int32_t k_stack_alloc_init(struct k_stack *stack, uint32_t num_entries)
 {
+	Z_OBJ_USER_CHECK(stack);
 	size_t bytes;
 	stack_data_t *buffer;
 
@@ -73,7 +75,7 @@ int k_stack_cleanup(struct k_stack *stack)
 	return 0;
 }
 
-int k_stack_push(struct k_stack *stack, stack_data_t data)
+static inline int k_stack_push_impl(struct k_stack *stack, stack_data_t data)
 {
 	k_spinlock_key_t key = k_spin_lock(&stack->lock);
 	struct k_thread *t;
@@ -94,7 +96,23 @@ int k_stack_push(struct k_stack *stack, stack_data_t data)
 	return 0;
 }
 
-int k_stack_pop(struct k_stack *stack, stack_data_t *data, k_timeout_t timeout)
+/* A user thread has existed: the check, kept out of the path of programs that never ran one
+ * (no registers saved for it there). */
+static __noinline int k_stack_push_user(struct k_stack *stack, stack_data_t data)
+{
+	z_perm_user_call(stack, "k_stack_push");
+	return k_stack_push_impl(stack, data);
+}
+
+int k_stack_push(struct k_stack *stack, stack_data_t data)
+{
+	if (Z_OBJ_USER_GATE()) {
+		return k_stack_push_user(stack, data);
+	}
+	return k_stack_push_impl(stack, data);
+}
+
+static inline int k_stack_pop_impl(struct k_stack *stack, stack_data_t *data, k_timeout_t timeout)
 {
 	k_spinlock_key_t key = k_spin_lock(&stack->lock);
 	int ret;
@@ -113,4 +131,20 @@ int k_stack_pop(struct k_stack *stack, stack_data_t *data, k_timeout_t timeout)
 		*data = (stack_data_t)_current->base.swap_data;
 	}
 	return ret;
+}
+
+/* A user thread has existed: the check, kept out of the path of programs that never ran one
+ * (no registers saved for it there). */
+static __noinline int k_stack_pop_user(struct k_stack *stack, stack_data_t *data, k_timeout_t timeout)
+{
+	z_perm_user_call(stack, "k_stack_pop");
+	return k_stack_pop_impl(stack, data, timeout);
+}
+
+int k_stack_pop(struct k_stack *stack, stack_data_t *data, k_timeout_t timeout)
+{
+	if (Z_OBJ_USER_GATE()) {
+		return k_stack_pop_user(stack, data, timeout);
+	}
+	return k_stack_pop_impl(stack, data, timeout);
 }

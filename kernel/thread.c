@@ -135,6 +135,9 @@ k_tid_t k_thread_create(struct k_thread *new_thread, k_thread_stack_t *stack, si
 		t->mem_domain_info.mem_domain = _current->mem_domain_info.mem_domain;
 	}
 	if (Z_PERM_TRACKING) {
+		if ((options & K_USER) != 0U) {
+			z_perm_user_thread_seen(); /* kernel calls check permissions from now on */
+		}
 		/* Access to itself, and with K_INHERIT_PERMS to what its creator has (userspace). */
 		z_perm_thread_created(t, _current, (options & K_INHERIT_PERMS) != 0U);
 	}
@@ -452,18 +455,34 @@ void z_static_thread_register(struct _static_thread_data *data)
 	static_threads_tail = &data->next;
 }
 
+static struct _static_thread_grants *static_grants;
+
+void z_static_thread_grants_register(struct _static_thread_grants *grants)
+{
+	grants->next = static_grants;
+	static_grants = grants;
+}
+
 void z_init_static_threads(void)
 {
 	struct _static_thread_data *d;
 
+	/* Created prestart, started below, so that they start together (as in Zephyr). */
 	for (d = static_threads; d != NULL; d = d->next) {
-		k_timeout_t delay = d->init_delay_ms < 0 ? K_FOREVER : K_MSEC(d->init_delay_ms);
-
-		/* Created prestart, started below, so that they start together (as in Zephyr). */
 		k_thread_create(d->init_thread, d->init_stack, d->init_stack_size, d->init_entry,
 				d->init_p1, d->init_p2, d->init_p3, d->init_prio, d->init_options,
 				K_FOREVER);
 		k_thread_name_set(d->init_thread, d->init_name);
+	}
+	/* K_THREAD_ACCESS_GRANT: each thread holds its objects before it runs. */
+	for (struct _static_thread_grants *g = static_grants; g != NULL; g = g->next) {
+		for (const void *const *o = g->objects; *o != NULL; o++) {
+			k_object_access_grant(*o, g->thread);
+		}
+	}
+	for (d = static_threads; d != NULL; d = d->next) {
+		k_timeout_t delay = d->init_delay_ms < 0 ? K_FOREVER : K_MSEC(d->init_delay_ms);
+
 		if (!K_TIMEOUT_EQ(delay, K_FOREVER)) {
 			if (K_TIMEOUT_EQ(delay, K_NO_WAIT)) {
 				d->init_thread->base.thread_state &= ~_THREAD_PRESTART;

@@ -14,6 +14,7 @@
 #include <zephyr/logging/log.h>
 
 #include "kernel_internal.h"
+#include "kobject_perms.h"
 #include "mem_protect.h"
 
 LOG_MODULE_REGISTER(k_timer, CONFIG_LOG_DEFAULT_LEVEL);
@@ -75,6 +76,7 @@ void k_timer_init(struct k_timer *timer, k_timer_expiry_t expiry_fn, k_timer_sto
 
 void k_timer_start(struct k_timer *timer, k_timeout_t duration, k_timeout_t period)
 {
+	Z_OBJ_USER_CHECK(timer);
 	k_spinlock_key_t key;
 
 	if (K_TIMEOUT_EQ(duration, K_FOREVER)) {
@@ -90,6 +92,7 @@ void k_timer_start(struct k_timer *timer, k_timeout_t duration, k_timeout_t peri
 
 void k_timer_stop(struct k_timer *timer)
 {
+	Z_OBJ_USER_CHECK(timer);
 	k_spinlock_key_t key = k_spin_lock(&timer_lock);
 
 	if (z_abort_timeout(&timer->timeout) != 0) {
@@ -111,6 +114,7 @@ void k_timer_stop(struct k_timer *timer)
 
 uint32_t k_timer_status_get(struct k_timer *timer)
 {
+	Z_OBJ_USER_CHECK(timer);
 	k_spinlock_key_t key = k_spin_lock(&timer_lock);
 	uint32_t status = timer->status;
 
@@ -121,6 +125,7 @@ uint32_t k_timer_status_get(struct k_timer *timer)
 
 uint32_t k_timer_status_sync(struct k_timer *timer)
 {
+	Z_OBJ_USER_CHECK(timer);
 	k_spinlock_key_t key = k_spin_lock(&timer_lock);
 	uint32_t status = timer->status;
 
@@ -141,11 +146,13 @@ uint32_t k_timer_status_sync(struct k_timer *timer)
 
 k_ticks_t k_timer_expires_ticks(const struct k_timer *timer)
 {
+	Z_OBJ_USER_CHECK(timer);
 	return z_is_timeout_active(&timer->timeout) ? timer->timeout.deadline : k_uptime_ticks();
 }
 
 k_ticks_t k_timer_remaining_ticks(const struct k_timer *timer)
 {
+	Z_OBJ_USER_CHECK(timer);
 	return z_timeout_remaining(&timer->timeout);
 }
 

@@ -13,6 +13,7 @@
 #include <zephyr/kernel.h>
 #include <zephyr/logging/log.h>
 
+#include "kobject_perms.h"
 #include "mem_protect.h"
 
 LOG_MODULE_REGISTER(userspace, CONFIG_LOG_DEFAULT_LEVEL);
@@ -41,6 +42,7 @@ FUNC_NORETURN void k_thread_user_mode_enter(k_thread_entry_t entry, void *p1, vo
 	struct k_thread *cur = k_current_get();
 
 	if (Z_PROT_USERSPACE) {
+		z_perm_user_thread_seen(); /* kernel calls check permissions from now on */
 		cur->base.user_options |= K_USER;
 		/* From here on the thread sees only its stack and its domain. */
 		z_prot_apply(cur);

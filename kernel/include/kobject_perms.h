@@ -4,11 +4,14 @@
  */
 /**
  * @file
- * @brief Permission sets of the kernel objects zmem allocates at run time (kernel-internal).
+ * @brief Permission sets of kernel objects (kernel-internal).
  *
- * zmem has no system-call layer and no table of static kernel objects, so only the objects it
- * allocates itself carry a permission set, as Zephyr's do: k_object_alloc() objects and
- * k_thread_stack_alloc() stacks. Each holds a bit per thread index (CONFIG_MAX_THREAD_BYTES
+ * zmem has no system-call layer and no generated table of static kernel objects. The objects
+ * it allocates itself carry a permission set from the start, as Zephyr's do: k_object_alloc()
+ * objects and k_thread_stack_alloc() stacks. Any other object gets one (a record of
+ * kernel/kobject_perms.c) the first time a thread is granted access to it; before that its set
+ * is empty, as a static object's is on Zephyr until a grant. Each set holds a bit per thread
+ * index (CONFIG_MAX_THREAD_BYTES
  * bytes of them, as on Zephyr); a thread gets an index the first time it is given access to
  * one of them and gives it back when it ends. A k_object_alloc() object whose last holder ends
  * or lets go is freed, as on Zephyr; stacks are freed only by k_thread_stack_free().
@@ -28,10 +31,64 @@
 #define CONFIG_MAX_THREAD_BYTES 2
 #endif
 
+#ifndef CONFIG_ZMEM_STATIC_KOBJ_RECORDS
+#define CONFIG_ZMEM_STATIC_KOBJ_RECORDS 64
+#endif
+
 /* Permission sets exist with user mode (as on Zephyr: objects have none without it). */
 #define Z_PERM_TRACKING Z_PROT_USERSPACE
 
-/** @brief The bookkeeping of one tracked object (kept by whoever allocated the object). */
+/**
+ * @brief True once a user thread has existed (created with K_USER, or a thread entered user
+ * mode). Until then no kernel call looks at permissions: a program that never runs a user
+ * thread pays one load and branch per call.
+ */
+extern bool z_user_threads_seen;
+
+/** @brief A thread in user mode exists from now on (kernel/thread.c, kernel/userspace.c). */
+static inline void z_perm_user_thread_seen(void)
+{
+	z_user_threads_seen = true;
+}
+
+/**
+ * @brief A kernel call @p call on kernel object @p obj: if the calling thread runs in user
+ * mode and has no access to @p obj, log it and end the thread with a kernel oops, as Zephyr's
+ * system call refuses it (K_SYSCALL_OBJ). Objects zmem did not allocate have access only for
+ * the threads they were granted to (k_object_access_grant...), none before the first grant.
+ * Nothing is checked in an ISR or for supervisor threads.
+ */
+void z_perm_user_call(const void *obj, const char *call);
+
+/*
+ * Z_OBJ_USER_GATE(): true once a user thread has existed. The hottest calls (k_msgq_put/get,
+ * k_queue_get, k_sem_take/give, k_mutex_lock/unlock, k_stack_push/pop) branch on it to a
+ * separate function that checks and then does the work, so their usual path saves no registers
+ * for a call it never makes.
+ */
+
+/**
+ * @brief z_perm_user_call() for the calling function when a user thread calls: free until a
+ * user thread exists, then a test of the running thread's options for supervisor threads.
+ */
+extern struct k_thread *_current_thread;
+#if Z_PERM_TRACKING
+#define Z_OBJ_USER_CHECK(obj)                                                                      \
+	do {                                                                                       \
+		if (unlikely(z_user_threads_seen) && z_prot_is_user(_current_thread)) {            \
+			z_perm_user_call((obj), __func__);                                         \
+		}                                                                                  \
+	} while (false)
+#define Z_OBJ_USER_GATE() unlikely(z_user_threads_seen)
+#else
+#define Z_OBJ_USER_CHECK(obj) ((void)(obj))
+#define Z_OBJ_USER_GATE()     false
+#endif
+
+/**
+ * @brief The bookkeeping of one tracked object: kept by whoever allocated the object, or one of
+ * kernel/kobject_perms.c's records for static objects (made by the first grant).
+ */
 struct z_perm_obj {
 	sys_dnode_t node;                       /**< In the list of tracked objects. */
 	const void *obj;                        /**< The object. */
@@ -55,8 +112,8 @@ void z_perm_untrack(struct z_perm_obj *po);
 struct z_perm_obj *z_perm_find(const void *obj);
 
 /**
- * @brief True if @p thread may use @p obj: the object is not tracked (static objects are not
- * checked on the host) or @p thread is in its permission set.
+ * @brief True if @p thread may free the run-time object @p obj (k_thread_stack_free): it is in
+ * its permission set, or @p obj is not a run-time object (the caller refuses those itself).
  */
 bool z_perm_allowed(const void *obj, const struct k_thread *thread);
 

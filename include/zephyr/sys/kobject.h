@@ -9,12 +9,15 @@
  * On Zephyr a user thread may only use a kernel object it was granted (k_object_access_grant,
  * K_THREAD_ACCESS_GRANT, inherited with K_INHERIT_PERMS), and the system-call layer checks
  * every call. zmem has no system-call layer (kernel calls are plain function calls) and no
- * table of static objects, so it keeps permission sets only for the objects it allocates at
- * run time, k_object_alloc() objects and k_thread_stack_alloc() stacks, with Zephyr's rules:
- * the allocating thread has access, K_INHERIT_PERMS copies the creator's, a thread has access
- * to itself, and a k_object_alloc() object is freed when the last thread with access ends,
- * releases or loses it. The checks made are those of k_thread_stack_free() and
- * k_object_access_grant() called by a user thread; calls on static objects record nothing.
+ * generated table of static objects; it keeps Zephyr's permission sets all the same: objects
+ * it allocates at run time (k_object_alloc() objects, k_thread_stack_alloc() stacks) have one
+ * from the start, any other object from the first time it is granted (until then nobody has
+ * access, as on Zephyr). Zephyr's rules: the allocating thread has access, K_INHERIT_PERMS
+ * copies the creator's, a thread has access to itself, and a k_object_alloc() object is freed
+ * when the last thread with access ends, releases or loses it. A user thread's call on an
+ * object it has no access to ends it with a kernel oops, for the calls that are system calls on
+ * Zephyr (k_sem, k_mutex, k_condvar, k_queue and k_fifo/k_lifo, k_msgq, k_stack, k_pipe,
+ * k_event, k_poll and its signals, k_timer; k_object_access_grant, k_thread_stack_free).
  * What the host also enforces for user threads: their memory domain (page protection) and the
  * refusal of calls that are not system calls on Zephyr (k_queue_append, k_msgq_init,
  * k_work_submit... end the calling user thread with a kernel oops). See
@@ -79,10 +82,10 @@ void *k_object_alloc_size(enum k_objects otype, size_t size);
 void k_object_free(void *obj);
 
 /**
- * @brief Grant @p thread access to kernel object @p object. Recorded for objects allocated at
- * run time (k_object_alloc(), k_thread_stack_alloc()); a static object is accepted and nothing
- * is recorded. A user thread may only grant an object it has access to itself (otherwise its
- * call ends in a kernel oops, as Zephyr's system call check).
+ * @brief Grant @p thread access to kernel object @p object. A static object's first grant gives
+ * it its permission set (one of CONFIG_ZMEM_STATIC_KOBJ_RECORDS; past them the grant is refused
+ * with a log message). A user thread may only grant an object it has access to itself
+ * (otherwise its call ends in a kernel oops, as Zephyr's system call check).
  */
 void k_object_access_grant(const void *object, struct k_thread *thread);
 
@@ -96,8 +99,8 @@ void k_object_access_revoke(const void *object, struct k_thread *thread);
 void k_object_release(const void *object);
 
 /**
- * @brief Grant every thread access to @p object (for an object allocated at run time; a static
- * one needs nothing on the host).
+ * @brief Grant every thread access to @p object. A user thread may only open an object it has
+ * access to itself.
  */
 void k_object_access_all_grant(const void *object);
 
@@ -117,12 +120,34 @@ void k_object_access_all_grant(const void *object);
 		}                                                                                  \
 	} while (0)
 
+/** @brief Grants of a K_THREAD_DEFINE thread (K_THREAD_ACCESS_GRANT; kernel-internal). */
+struct _static_thread_grants {
+	struct k_thread *thread;              /**< The K_THREAD_DEFINE thread. */
+	const void *const *objects;           /**< Objects it is granted, NULL-terminated. */
+	struct _static_thread_grants *next;   /**< Registration list. */
+};
+
+/** @brief Register the grants of a K_THREAD_DEFINE thread (called before main). */
+void z_static_thread_grants_register(struct _static_thread_grants *grants);
+
 /**
- * @brief Grant thread @p name_ access to the objects listed (at build time on Zephyr). On the
- * host the list is only checked to name existing objects.
+ * @brief Grant the thread K_THREAD_DEFINE(@p name_, ...) defines access to the objects listed,
+ * before it starts, as Zephyr does at build time. @p name_ must be such a thread.
  */
 #define K_THREAD_ACCESS_GRANT(name_, ...)                                                          \
-	static const void *const _k_thread_access_##name_[] __unused = {__VA_ARGS__, NULL}
+	extern struct k_thread _k_thread_obj_##name_;                                              \
+	static const void *const _k_thread_access_##name_[] = {__VA_ARGS__, NULL};                 \
+	static struct _static_thread_grants _k_thread_grants_##name_ = {                           \
+		.thread = &_k_thread_obj_##name_,                                                  \
+		.objects = _k_thread_access_##name_,                                               \
+		.next = NULL,                                                                      \
+	};                                                                                         \
+	__attribute__((constructor)) static void _k_thread_grants_register_##name_(void)           \
+	{                                                                                          \
+		z_static_thread_grants_register(&_k_thread_grants_##name_);                        \
+	}                                                                                          \
+	static struct _static_thread_grants *const _k_thread_grants_ptr_##name_ __unused =         \
+		&_k_thread_grants_##name_
 
 #ifdef __cplusplus
 }

@@ -170,7 +170,9 @@ static void user_fn(void *p1, void *p2, void *p3)
 
 ZTEST(kernel_event, test_user_mode)
 {
-	kz_spawn(0, user_fn, NULL, NULL, NULL, 3, K_USER);
+	/* As on Zephyr, a user thread uses only objects it was granted. */
+	k_object_access_grant(&ev, k_current_get());
+	kz_spawn(0, user_fn, NULL, NULL, NULL, 3, K_USER | K_INHERIT_PERMS);
 	kz_join(1);
 	zassert_equal(done, 1);
 }
@@ -190,7 +192,8 @@ ZTEST(kernel_event, test_user_post_wakes_supervisor_waiter)
 	kz_faults = 0;
 	kz_spawn(0, waiter, (void *)0, (void *)(uintptr_t)0x10, (void *)0, 3, 0);
 	k_msleep(1);
-	kz_spawn(1, user_poster, NULL, NULL, NULL, 3, K_USER);
+	k_object_access_grant(&ev, k_current_get());
+	kz_spawn(1, user_poster, NULL, NULL, NULL, 3, K_USER | K_INHERIT_PERMS);
 	kz_join(2);
 	zassert_equal(kz_faults, 0, "the user thread faulted on the waiter's stack");
 	zassert_equal(got[0], 0x10);

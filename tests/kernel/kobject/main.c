@@ -3,9 +3,9 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 /*
- * Kernel object permission calls as Zephyr code writes them (<zephyr/sys/kobject.h>): on
- * static objects they record nothing, but each form compiles, evaluates its arguments once, and
- * a user thread created afterwards uses the objects. On objects allocated at run time they keep
+ * Kernel object permission calls as Zephyr code writes them (<zephyr/sys/kobject.h>): each form
+ * compiles, evaluates its arguments once, and a user thread granted static objects uses them
+ * (static_perms.c: what is refused). On objects allocated at run time they keep
  * Zephyr's permission sets: the allocating thread holds the object, grants and K_INHERIT_PERMS
  * add holders, and the object goes back to its pool with its last holder (thread end, release,
  * revoke; a msgq's ring too); a user thread may not grant or free (stacks) what it does not hold.
@@ -25,7 +25,6 @@ static struct k_thread thread;
 static struct k_msgq msgq;
 static char msgq_buf[4 * sizeof(int)];
 
-K_THREAD_ACCESS_GRANT(no_thread_needed, &sem, &mutex);
 
 static int evaluations;
 

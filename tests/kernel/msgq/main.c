@@ -420,7 +420,9 @@ ZTEST(kernel_msgq, test_user_mode)
 
 	user_step = 0;
 	kz_faults = 0;
-	kz_spawn(0, user_fn, NULL, NULL, NULL, 3, K_USER);
+	/* As on Zephyr, a user thread uses only objects it was granted. */
+	k_object_access_grant(&amq, k_current_get());
+	kz_spawn(0, user_fn, NULL, NULL, NULL, 3, K_USER | K_INHERIT_PERMS);
 	kz_join(1);
 	zexpect_equal(user_step, 1);
 	zexpect_equal(kz_faults, 1);
@@ -487,7 +489,9 @@ ZTEST(kernel_msgq, test_user_get_lets_waiting_sender_in)
 	put_seq(0, MAX_MSGS);
 	kz_spawn(0, stack_sender, &mq, (void *)(uintptr_t)41, NULL, 3, 0);
 	k_msleep(1);
-	kz_spawn(1, user_getter, &mq, (void *)(uintptr_t)(MAX_MSGS + 1), NULL, 3, K_USER);
+	k_object_access_grant(&mq, k_current_get());
+	kz_spawn(1, user_getter, &mq, (void *)(uintptr_t)(MAX_MSGS + 1), NULL, 3,
+		 K_USER | K_INHERIT_PERMS);
 	kz_join(2);
 	zexpect_equal(kz_faults, 0, "the user thread faulted on the waiting sender's stack");
 	zexpect_equal(result[0], 0);
@@ -504,7 +508,8 @@ ZTEST(kernel_msgq, test_user_get_from_waiting_sender)
 	memset(got, 0, sizeof(got));
 	kz_spawn(0, stack_sender, &zq, (void *)(uintptr_t)43, NULL, 3, 0);
 	k_msleep(1);
-	kz_spawn(1, user_getter, &zq, (void *)(uintptr_t)1, NULL, 3, K_USER);
+	k_object_access_grant(&zq, k_current_get());
+	kz_spawn(1, user_getter, &zq, (void *)(uintptr_t)1, NULL, 3, K_USER | K_INHERIT_PERMS);
 	kz_join(2);
 	zexpect_equal(kz_faults, 0, "the user thread faulted on the waiting sender's stack");
 	zexpect_equal(result[0], 0);
@@ -518,7 +523,8 @@ ZTEST(kernel_msgq, test_user_put_to_waiting_receiver)
 	memset(&received[0], 0, sizeof(received[0]));
 	kz_spawn(0, stack_receiver, &mq, NULL, NULL, 3, 0);
 	k_msleep(1);
-	kz_spawn(1, user_putter, &mq, NULL, NULL, 3, K_USER);
+	k_object_access_grant(&mq, k_current_get());
+	kz_spawn(1, user_putter, &mq, NULL, NULL, 3, K_USER | K_INHERIT_PERMS);
 	kz_join(2);
 	zexpect_equal(kz_faults, 0, "the user thread faulted on the waiting receiver's stack");
 	zexpect_equal(result[0], 0);
@@ -536,7 +542,8 @@ ZTEST(kernel_msgq, test_user_put_closed_buffer_faults)
 	memset(&received[0], 0, sizeof(received[0]));
 	kz_spawn(0, stack_receiver, &mq, NULL, NULL, 3, 0);
 	k_msleep(1);
-	kz_spawn(1, user_putter, &mq, &secret, NULL, 3, K_USER);
+	k_object_access_grant(&mq, k_current_get());
+	kz_spawn(1, user_putter, &mq, &secret, NULL, 3, K_USER | K_INHERIT_PERMS);
 	zassert_equal(k_thread_join(&kz_threads[1], K_SECONDS(10)), 0);
 	zexpect_equal(kz_faults, 1, "a buffer the caller may not read was copied");
 	zexpect_equal(kz_fault_reason, K_ERR_CPU_EXCEPTION);

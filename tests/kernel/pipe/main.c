@@ -291,9 +291,10 @@ ZTEST(kernel_pipe, test_user_and_waiting_supervisor)
 
 	k_pipe_init(&zp, NULL, 0);
 	kz_faults = 0;
+	k_object_access_grant(&zp, k_current_get());
 	kz_spawn(0, stack_reader, &zp, NULL, NULL, 3, 0);
 	k_msleep(1);
-	kz_spawn(1, user_rw, &zp, NULL, NULL, 3, K_USER);
+	kz_spawn(1, user_rw, &zp, NULL, NULL, 3, K_USER | K_INHERIT_PERMS);
 	kz_join(2);
 	zassert_equal(kz_faults, 0, "the user thread faulted on the reader's stack");
 	zassert_equal(rc[1], 4);
@@ -302,7 +303,7 @@ ZTEST(kernel_pipe, test_user_and_waiting_supervisor)
 
 	kz_spawn(0, stack_writer, &zp, NULL, NULL, 3, 0);
 	k_msleep(1);
-	kz_spawn(1, user_rw, &zp, (void *)1, NULL, 3, K_USER);
+	kz_spawn(1, user_rw, &zp, (void *)1, NULL, 3, K_USER | K_INHERIT_PERMS);
 	kz_join(2);
 	zassert_equal(kz_faults, 0, "the user thread faulted on the writer's stack");
 	zassert_equal(rc[1], 4);

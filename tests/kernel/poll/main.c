@@ -221,7 +221,9 @@ ZTEST(kernel_poll, test_user_mode_allocation)
 	struct k_heap *saved = self->resource_pool;
 
 	k_thread_heap_assign(self, NULL);
-	kz_spawn(0, user_poller, &pool, NULL, NULL, 3, K_USER);
+	/* As on Zephyr, a user thread polls only objects it was granted. */
+	k_thread_access_grant(self, &sem, &fifo, &mq, &sig, &pipe);
+	kz_spawn(0, user_poller, &pool, NULL, NULL, 3, K_USER | K_INHERIT_PERMS);
 	kz_join(1);
 	zassert_equal(poll_ret[0], -ENOMEM); /* no pool: no kernel copy */
 	zassert_true(none_registered());
@@ -230,7 +232,7 @@ ZTEST(kernel_poll, test_user_mode_allocation)
 	size_t start = kz_allocated(&pool);
 
 	done = 0;
-	kz_spawn(0, user_poller, &pool, NULL, NULL, 3, K_USER);
+	kz_spawn(0, user_poller, &pool, NULL, NULL, 3, K_USER | K_INHERIT_PERMS);
 	k_msleep(1);
 	zassert_true(kz_allocated(&pool) >= start + 5 * sizeof(struct k_poll_event));
 	k_sem_give(&sem);
@@ -271,7 +273,8 @@ ZTEST(kernel_poll, test_user_signals_supervisor_poller)
 	kz_faults = 0;
 	kz_spawn(0, stack_poller, NULL, NULL, NULL, 3, 0);
 	k_msleep(1);
-	kz_spawn(1, user_giver, NULL, NULL, NULL, 3, K_USER);
+	k_object_access_grant(&sem, k_current_get());
+	kz_spawn(1, user_giver, NULL, NULL, NULL, 3, K_USER | K_INHERIT_PERMS);
 	kz_join(2);
 	zassert_equal(kz_faults, 0, "the user thread faulted on the poller's stack");
 	zassert_equal(poll_ret[0], 0);

@@ -485,7 +485,9 @@ ZTEST(kernel_queue, test_user_mode)
 	reset_items();
 	user_step = 0;
 	kz_faults = 0;
-	kz_spawn(0, user_fn, &items[1], NULL, NULL, 3, K_USER);
+	/* As on Zephyr, a user thread uses only objects it was granted. */
+	k_object_access_grant(&fifo, k_current_get());
+	kz_spawn(0, user_fn, &items[1], NULL, NULL, 3, K_USER | K_INHERIT_PERMS);
 	kz_join(1);
 	zexpect_equal(user_step, 1);
 	zexpect_equal(kz_faults, 1);

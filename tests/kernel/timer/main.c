@@ -273,7 +273,9 @@ ZTEST(kernel_timer, test_user_mode)
 {
 	reset();
 	kz_faults = 0;
-	kz_spawn(0, user_fn, &tm, NULL, NULL, 3, K_USER);
+	/* As on Zephyr, a user thread uses only objects it was granted. */
+	k_object_access_grant(&tm, k_current_get());
+	kz_spawn(0, user_fn, &tm, NULL, NULL, 3, K_USER | K_INHERIT_PERMS);
 	kz_join(1);
 	zexpect_equal(user_step, 1);
 	zexpect_equal(kz_faults, 1);
