@@ -26,15 +26,15 @@ static size_t first_units(size_t end)
 }
 
 #if !Z_HEAP_SPECIALIZE
-unsigned int z_heap_class_of(bool big, unsigned int kmax, size_t units)
+unsigned int z_heap_class_of(zl_t lay, unsigned int kmax, size_t units)
 {
-	unsigned int k = class_raw(Z_HEAP_ONLY_SMALL ? false : Z_HEAP_ONLY_BIG ? true : big, units);
+	unsigned int k = class_raw(lay, units);
 
 	return k < kmax ? k : kmax;
 }
 
 /* The size build's one copy of each op (heap_ops.h): the heap's bounds read here. */
-#define ZH_LOCAL struct zh z = zh_get(heap, Z_HEAP_BIG(heap))
+#define ZH_LOCAL struct zh z = zh_get(heap, Z_HEAP_LAY(heap))
 
 void z_heap_list_remove(struct sys_heap *heap, size_t c, unsigned int k)
 {
@@ -45,7 +45,7 @@ void z_heap_list_remove(struct sys_heap *heap, size_t c, unsigned int k)
 void z_heap_list_add(struct sys_heap *heap, size_t c, size_t units)
 {
 	ZH_LOCAL;
-	zb_list_add(&z, c, class_of(z.big, z.kmax, units), units);
+	zb_list_add(&z, c, class_of(z.lay, z.kmax, units), units);
 }
 
 void z_heap_list_replace(struct sys_heap *heap, size_t old, size_t c, unsigned int k)
@@ -94,27 +94,44 @@ void sys_heap_init(struct sys_heap *heap, void *mem, size_t bytes)
 	uintptr_t start = (uintptr_t)mem;
 	uintptr_t limit = start + bytes;
 	/*
-	 * Small layout when the heap has at most 32767 units, else 8-byte headers (AUTO); with
-	 * one layout built, that one (SMALL_ONLY uses at most 32767 units of a larger buffer).
+	 * Small layout when the heap has at most 32767 units (4-byte units first where they are
+	 * built, then 8-byte ones), else 8-byte headers (AUTO); with one layout built, that one
+	 * (SMALL_ONLY uses at most 32767 8-byte units of a larger buffer).
 	 */
-	bool big = Z_HEAP_ONLY_BIG;
-	uintptr_t g = (start + hdr_bytes(big) + CHUNK_UNIT - 1u) & ~(uintptr_t)(CHUNK_UNIT - 1u);
+	zl_t lay = Z_HEAP_ONLY_BIG ? Z_LAY_BIG : Z_LAY_SMALL;
+	uintptr_t g = (start + hdr_bytes(lay) + CHUNK_UNIT - 1u) & ~(uintptr_t)(CHUNK_UNIT - 1u);
 	size_t end = 0;
 
-	/* Every other field 0: end 0 makes every call fail cleanly until the heap is set up. */
-	*heap = (struct sys_heap){
-		.heap = (struct z_heap *)(void *)z_heap_unusable,
-		.init_mem = mem,
+	/*
+	 * Every other field 0: end 0 makes every call fail cleanly until the heap is set up (the
+	 * layout a valid one, so that no unit shift is 0).
+	 */
+	*heap = (struct sys_heap)
+	{
+		.heap = (struct z_heap *)(void *)z_heap_unusable, .init_mem = mem,
 		.init_bytes = bytes,
+#if Z_HEAP_UNIT4
+		.lay = (uint8_t)Z_LAY_SMALL4,
+#endif
 	};
 	if (mem != NULL && limit >= start && g < limit) {
 		end = (limit - g) / CHUNK_UNIT;
 	}
-	if (!big && end > SMALL_MAX_END) {
+#if Z_HEAP_UNIT4
+	/* 4-byte units: the grid origin 4-aligned, after chunk 0's 4-byte header. */
+	uintptr_t g4 = (start + 7u) & ~(uintptr_t)3u;
+
+	if (mem != NULL && limit >= start && g4 < limit && (limit - g4) / 4u <= SMALL_MAX_END) {
+		lay = Z_LAY_SMALL4;
+		g = g4;
+		end = (limit - g4) / 4u;
+	}
+#endif
+	if (!LAY_BIG(lay) && !LAY_U4(lay) && end > SMALL_MAX_END) {
 		if (Z_HEAP_ONLY_SMALL) {
 			end = SMALL_MAX_END;
 		} else {
-			big = true;
+			lay = Z_LAY_BIG;
 			g = (start + 8u + CHUNK_UNIT - 1u) & ~(uintptr_t)(CHUNK_UNIT - 1u);
 			end = (limit - g) / CHUNK_UNIT;
 		}
@@ -122,44 +139,50 @@ void sys_heap_init(struct sys_heap *heap, void *mem, size_t bytes)
 	if (end > 0x7fffffffu) {
 		end = 0x7fffffffu; /* 31-bit sizes: the rest of a 16 GiB+ buffer is unused */
 	}
-	/* Chunk 0 takes at least 3 units: with fewer than 4 there is no room for a block. */
-	size_t first = end < 4u ? end : first_units(end);
+	/*
+	 * Chunk 0 takes at least 3 units: with fewer than 4 there is no room for a block. With
+	 * 4-byte units it takes the bytes it takes with 8-byte units in a heap of half the units
+	 * (Z_HEAP_F4_() in sys_heap.h).
+	 */
+	size_t first = LAY_U4(lay) ? (end < 8u ? end : 2u * first_units(end >> 1))
+				   : (end < 4u ? end : first_units(end));
 	size_t n = end - first;
 
-	if (n < bytes_to_units(big, 1)) { /* room for one block of one byte */
+	if (n < bytes_to_units(lay, 1)) { /* room for one block of one byte */
 		z_heap_report(heap, mem, SYS_HEAP_ERR_BAD_INIT);
 		return;
 	}
 	struct z_heap *h = (struct z_heap *)g;
-	size_t hb = hdr_bytes(big);
+	size_t hb = hdr_bytes(lay);
 
 	/*
 	 * As many classes as the largest chunk needs, as far as chunk 0 has room for heads (at
 	 * most (8 * 10 - 4) / 2 = 38 small or (8 * 18 - 8) / 4 = 34 big ones: within the bitmap).
 	 */
-	size_t cap = (first * CHUNK_UNIT - hb) / (big ? 4u : 2u);
-	unsigned int kmax = class_raw(big, n);
+	size_t cap = (first * UNIT(lay) - hb) / (LAY_BIG(lay) ? 4u : 2u);
+	unsigned int kmax = class_raw(lay, n);
 
 	if (kmax > cap) {
 		kmax = (unsigned int)cap;
-		/* A capped last class holds chunks of any larger size: it keeps a hint (heap_ops.h). */
+		/* A capped last class holds chunks of any larger size: it keeps a hint
+		 * (heap_ops.h). */
 		heap->cap_class = (uint8_t)kmax;
 	}
-	memset(h, 0, first * CHUNK_UNIT - hb);
+	memset(h, 0, first * UNIT(lay) - hb);
 	heap->heap = h;
 	heap->end = (uint32_t)end;
 	heap->first = (uint16_t)first;
-	if (!Z_HEAP_ONLY_SMALL) {
-		heap->big = big; /* (0 already when only the small layout is built) */
+	if (!Z_HEAP_ONLY_SMALL || Z_HEAP_UNIT4) {
+		heap->lay = (uint8_t)lay; /* (0 already when only the small layout is built) */
 	}
 	heap->kmax = (uint8_t)kmax;
-	set_size_used(h, big, 0, first, true);
-	set_left_size(h, big, 0, 0);
-	set_left_size(h, big, first, first);
-	set_size_used(h, big, end, 0, true);
+	set_size_used(h, lay, 0, first, true);
+	set_left_size(h, lay, 0, 0);
+	set_left_size(h, lay, first, first);
+	set_size_used(h, lay, end, 0, true);
 	/* The rest is one free chunk between two used ones: it joins its list, sets the end
 	 * marker's left size and raises the failed-size cache (0 so far) to its size. */
-	struct zh z = zh_get(heap, big);
+	struct zh z = zh_get(heap, lay);
 
 	(void)free_merge(&z, first, n, first, 1u, 1u, true);
 }

@@ -68,8 +68,6 @@
 #define CONFIG_SYS_HEAP_ALLOC_PROBES 3
 #endif
 
-/** Bytes per chunk unit. */
-#define CHUNK_UNIT 8u
 /** Bytes a canary takes at the end of each used chunk. */
 #define CANARY_BYTES (Z_HEAP_CANARY ? 4u : 0u)
 /** Largest unit count of a small heap (15-bit sizes). */
@@ -80,7 +78,7 @@
  * AUTO (the default) builds both layouts and picks one per heap at init. SMALL_ONLY builds only
  * the 4-byte-header layout (a buffer over 32767 units then uses its first 32767: 256 KiB), as
  * Zephyr does where SRAM is at most 256 KiB; BIG_ONLY only the 8-byte one, for every heap size.
- * With one layout, Z_HEAP_BIG() is a constant and the other layout's code is never compiled.
+ * With one layout, Z_HEAP_LAY() is a constant and the other layout's code is never compiled.
  */
 #if defined(CONFIG_SYS_HEAP_SMALL_ONLY) && CONFIG_SYS_HEAP_SMALL_ONLY
 #define Z_HEAP_ONLY_SMALL 1
@@ -93,8 +91,53 @@
 #define Z_HEAP_ONLY_BIG   0
 #endif
 
-/** Does @p heap use the big layout (8-byte headers, 32-bit links)? A constant with one layout. */
-#define Z_HEAP_BIG(heap) (Z_HEAP_ONLY_SMALL ? false : Z_HEAP_ONLY_BIG ? true : (bool)(heap)->big)
+/*
+ * 4-byte chunk units (CONFIG_SYS_HEAP_SMALL_UNIT4, Kconfig default y) for small heaps of at most
+ * 32767 4-byte units (128 KiB), only where pointers are 32-bit: a 64-bit host keeps 8-byte units
+ * everywhere (its blocks stay 8-aligned and its code does not change). Decided in sys_heap.h,
+ * whose Z_HEAP_MIN_SIZE_FOR() depends on it too.
+ */
+#define Z_HEAP_UNIT4 SYS_HEAP_UNIT4_ENABLED
+
+/*
+ * A heap's layout (struct sys_heap.lay, passed as zl_t lay to every accessor). Without 4-byte
+ * units there are two and zl_t is a bool (0 small, 1 big), so 64-bit hosts build exactly the
+ * code they built before. With them the value carries the unit: bits 0-1 are log2 of the
+ * unit's bytes (3 small, 2 small with 4-byte units, "small4"), bit 2 the big layout (7), so
+ * that a size build, which tests the layout at run time, finds the unit shift with one AND
+ * (with only the small layouts built, the value itself). 0 (a heap that failed to initialize)
+ * reads as small4 with unit shift 0: such a heap has no chunk, every call fails before one.
+ */
+#if Z_HEAP_UNIT4
+typedef unsigned int zl_t;
+#define Z_LAY_SMALL  3u
+#define Z_LAY_BIG    7u
+#define Z_LAY_SMALL4 2u
+/** Is @p lay the big layout (8-byte headers, 32-bit links)? A constant with one layout built. */
+#define LAY_BIG(lay) (Z_HEAP_ONLY_SMALL ? false : ((lay)&4u) != 0u)
+/** Does @p lay use 4-byte units? */
+#define LAY_U4(lay) (((lay)&1u) == 0u)
+/** log2 of the bytes per chunk unit of @p lay, and the bytes. */
+#define UNIT_SH(lay) (Z_HEAP_ONLY_SMALL ? (unsigned int)(lay) : (unsigned int)(lay)&3u)
+#define UNIT(lay)    (1u << UNIT_SH(lay))
+#else
+typedef bool zl_t;
+#define Z_LAY_SMALL  0u
+#define Z_LAY_BIG    1u
+#define LAY_BIG(lay) (Z_HEAP_ONLY_SMALL ? false : Z_HEAP_ONLY_BIG ? true : ((lay)&1u) != 0u)
+#define LAY_U4(lay)  false
+/* (Plain constants: the compiler sees the same expressions as before 4-byte units.) */
+#define UNIT_SH(lay) ((void)(lay), 3u)
+#define UNIT(lay)    ((void)(lay), 8u)
+#endif
+/** Largest chunk unit: the grid origin's alignment in the 8-byte-unit layouts. */
+#define CHUNK_UNIT 8u
+
+/** The layout of @p heap: a constant when only one is built. */
+#define Z_HEAP_LAY(heap)                                                                           \
+	(Z_HEAP_ONLY_BIG                      ? (zl_t)Z_LAY_BIG                                    \
+	 : Z_HEAP_ONLY_SMALL && !Z_HEAP_UNIT4 ? (zl_t)Z_LAY_SMALL                                  \
+					      : (zl_t)(heap)->lay)
 
 /* ---- speed or size ----
  *
@@ -103,11 +146,11 @@
  * layout at each access.
  */
 #if defined(__OPTIMIZE_SIZE__)
-#define Z_HEAP_HOT         static inline
-#define Z_HEAP_SPECIALIZE  0
+#define Z_HEAP_HOT        static inline
+#define Z_HEAP_SPECIALIZE 0
 #else
-#define Z_HEAP_HOT         static inline __attribute__((always_inline))
-#define Z_HEAP_SPECIALIZE  1
+#define Z_HEAP_HOT        static inline __attribute__((always_inline))
+#define Z_HEAP_SPECIALIZE 1
 #endif
 
 /**
@@ -122,47 +165,57 @@
  * Call f(heap, big, ...) with big a constant where that pays: one copy per layout in speed
  * builds of AUTO, a single copy with one layout or in size builds.
  */
-#if Z_HEAP_ONLY_SMALL || Z_HEAP_ONLY_BIG || !Z_HEAP_SPECIALIZE
-#define Z_HEAP_DISPATCH(f, heap, ...) f(heap, Z_HEAP_BIG(heap), __VA_ARGS__)
+#if (Z_HEAP_ONLY_SMALL && !Z_HEAP_UNIT4) || Z_HEAP_ONLY_BIG || !Z_HEAP_SPECIALIZE
+#define Z_HEAP_DISPATCH(f, heap, ...) f(heap, Z_HEAP_LAY(heap), __VA_ARGS__)
+#elif Z_HEAP_ONLY_SMALL
+/* Small heaps only, with 4-byte units: one copy per unit. */
+#define Z_HEAP_DISPATCH(f, heap, ...)                                                              \
+	((heap)->lay == Z_LAY_SMALL ? f(heap, Z_LAY_SMALL, __VA_ARGS__)                            \
+				    : f(heap, Z_LAY_SMALL4, __VA_ARGS__))
+#elif Z_HEAP_UNIT4
+#define Z_HEAP_DISPATCH(f, heap, ...)                                                              \
+	((heap)->lay == Z_LAY_SMALL ? f(heap, Z_LAY_SMALL, __VA_ARGS__)                            \
+	 : (heap)->lay == Z_LAY_BIG ? f(heap, Z_LAY_BIG, __VA_ARGS__)                              \
+				    : f(heap, Z_LAY_SMALL4, __VA_ARGS__))
 #else
-#define Z_HEAP_DISPATCH(f, heap, ...)                                                             \
-	((heap)->big ? f(heap, true, __VA_ARGS__) : f(heap, false, __VA_ARGS__))
+#define Z_HEAP_DISPATCH(f, heap, ...)                                                              \
+	((heap)->lay ? f(heap, true, __VA_ARGS__) : f(heap, false, __VA_ARGS__))
 #endif
 
 /* ---- raw field access ---- */
 
-static inline uint8_t *chunk_ptr(struct z_heap *h, size_t c)
+static inline uint8_t *chunk_ptr(struct z_heap *h, zl_t lay, size_t c)
 {
-	return (uint8_t *)h + c * CHUNK_UNIT;
+	return (uint8_t *)h + c * UNIT(lay);
 }
 
-static inline void *chunk_mem(struct z_heap *h, size_t c)
+static inline void *chunk_mem(struct z_heap *h, zl_t lay, size_t c)
 {
-	return chunk_ptr(h, c);
+	return chunk_ptr(h, lay, c);
 }
 
 /** Header bytes of a layout. */
-static inline size_t hdr_bytes(bool big)
+static inline size_t hdr_bytes(zl_t lay)
 {
-	return big ? 8u : 4u;
+	return LAY_BIG(lay) ? 8u : 4u;
 }
 
-/** Smallest chunk: a header and two links. */
-static inline size_t min_chunk(bool big)
+/** Smallest chunk: a header and two links (8 bytes small, 16 big). */
+static inline size_t min_chunk(zl_t lay)
 {
-	return big ? 2u : 1u;
+	return LAY_BIG(lay) || LAY_U4(lay) ? 2u : 1u;
 }
 
 /* Header field f (0: size << 1 | used, 1: left size) of the chunk whose payload is at @p p. */
-static inline size_t phdr_get(const uint8_t *p, bool big, int f)
+static inline size_t phdr_get(const uint8_t *p, zl_t lay, int f)
 {
-	return big ? ((const uint32_t *)(const void *)p)[f - 2]
-		   : ((const uint16_t *)(const void *)p)[f - 2];
+	return LAY_BIG(lay) ? ((const uint32_t *)(const void *)p)[f - 2]
+			    : ((const uint16_t *)(const void *)p)[f - 2];
 }
 
-static inline void phdr_set(uint8_t *p, bool big, int f, size_t v)
+static inline void phdr_set(uint8_t *p, zl_t lay, int f, size_t v)
 {
-	if (big) {
+	if (LAY_BIG(lay)) {
 		((uint32_t *)(void *)p)[f - 2] = (uint32_t)v;
 	} else {
 		((uint16_t *)(void *)p)[f - 2] = (uint16_t)v;
@@ -170,9 +223,9 @@ static inline void phdr_set(uint8_t *p, bool big, int f, size_t v)
 }
 
 /* List link i (0: previous, 1: next) of the free chunk whose payload is at @p p. */
-static inline void plink_set(uint8_t *p, bool big, int i, size_t v)
+static inline void plink_set(uint8_t *p, zl_t lay, int i, size_t v)
 {
-	if (big) {
+	if (LAY_BIG(lay)) {
 		((uint32_t *)(void *)p)[i] = (uint32_t)v;
 	} else {
 		((uint16_t *)(void *)p)[i] = (uint16_t)v;
@@ -180,18 +233,18 @@ static inline void plink_set(uint8_t *p, bool big, int i, size_t v)
 }
 
 /* Header field f (0: size << 1 | used, 1: left size) of chunk c. */
-static inline size_t hdr_get(struct z_heap *h, bool big, size_t c, int f)
+static inline size_t hdr_get(struct z_heap *h, zl_t lay, size_t c, int f)
 {
-	uint8_t *p = chunk_ptr(h, c);
+	uint8_t *p = chunk_ptr(h, lay, c);
 
-	return big ? ((uint32_t *)(void *)p)[f - 2] : ((uint16_t *)(void *)p)[f - 2];
+	return LAY_BIG(lay) ? ((uint32_t *)(void *)p)[f - 2] : ((uint16_t *)(void *)p)[f - 2];
 }
 
-static inline void hdr_set(struct z_heap *h, bool big, size_t c, int f, size_t v)
+static inline void hdr_set(struct z_heap *h, zl_t lay, size_t c, int f, size_t v)
 {
-	uint8_t *p = chunk_ptr(h, c);
+	uint8_t *p = chunk_ptr(h, lay, c);
 
-	if (big) {
+	if (LAY_BIG(lay)) {
 		((uint32_t *)(void *)p)[f - 2] = (uint32_t)v;
 	} else {
 		((uint16_t *)(void *)p)[f - 2] = (uint16_t)v;
@@ -199,18 +252,18 @@ static inline void hdr_set(struct z_heap *h, bool big, size_t c, int f, size_t v
 }
 
 /* List link i (0: previous, 1: next) of free chunk c; 0 ends a list. */
-static inline size_t link_get(struct z_heap *h, bool big, size_t c, int i)
+static inline size_t link_get(struct z_heap *h, zl_t lay, size_t c, int i)
 {
-	uint8_t *p = chunk_ptr(h, c);
+	uint8_t *p = chunk_ptr(h, lay, c);
 
-	return big ? ((uint32_t *)(void *)p)[i] : ((uint16_t *)(void *)p)[i];
+	return LAY_BIG(lay) ? ((uint32_t *)(void *)p)[i] : ((uint16_t *)(void *)p)[i];
 }
 
-static inline void link_set(struct z_heap *h, bool big, size_t c, int i, size_t v)
+static inline void link_set(struct z_heap *h, zl_t lay, size_t c, int i, size_t v)
 {
-	uint8_t *p = chunk_ptr(h, c);
+	uint8_t *p = chunk_ptr(h, lay, c);
 
-	if (big) {
+	if (LAY_BIG(lay)) {
 		((uint32_t *)(void *)p)[i] = (uint32_t)v;
 	} else {
 		((uint16_t *)(void *)p)[i] = (uint16_t)v;
@@ -218,59 +271,59 @@ static inline void link_set(struct z_heap *h, bool big, size_t c, int i, size_t 
 }
 
 /* First chunk of class k (k >= 1; class 0 is never used, so heads start at class 1). */
-static inline size_t head_get(struct z_heap *h, bool big, unsigned int k)
+static inline size_t head_get(struct z_heap *h, zl_t lay, unsigned int k)
 {
-	return big ? ((uint32_t *)(void *)h - 1)[k] : ((uint16_t *)(void *)h - 1)[k];
+	return LAY_BIG(lay) ? ((uint32_t *)(void *)h - 1)[k] : ((uint16_t *)(void *)h - 1)[k];
 }
 
-static inline void head_set(struct z_heap *h, bool big, unsigned int k, size_t c)
+static inline void head_set(struct z_heap *h, zl_t lay, unsigned int k, size_t c)
 {
-	if (big) {
+	if (LAY_BIG(lay)) {
 		((uint32_t *)(void *)h - 1)[k] = (uint32_t)c;
 	} else {
 		((uint16_t *)(void *)h - 1)[k] = (uint16_t)c;
 	}
 }
 
-static inline size_t chunk_size(struct z_heap *h, bool big, size_t c)
+static inline size_t chunk_size(struct z_heap *h, zl_t lay, size_t c)
 {
-	return hdr_get(h, big, c, 0) >> 1;
+	return hdr_get(h, lay, c, 0) >> 1;
 }
 
-static inline bool chunk_used(struct z_heap *h, bool big, size_t c)
+static inline bool chunk_used(struct z_heap *h, zl_t lay, size_t c)
 {
-	return (hdr_get(h, big, c, 0) & 1u) != 0u;
+	return (hdr_get(h, lay, c, 0) & 1u) != 0u;
 }
 
-static inline size_t left_size(struct z_heap *h, bool big, size_t c)
+static inline size_t left_size(struct z_heap *h, zl_t lay, size_t c)
 {
-	return hdr_get(h, big, c, 1);
+	return hdr_get(h, lay, c, 1);
 }
 
-static inline void set_size_used(struct z_heap *h, bool big, size_t c, size_t units, bool used)
+static inline void set_size_used(struct z_heap *h, zl_t lay, size_t c, size_t units, bool used)
 {
-	hdr_set(h, big, c, 0, (units << 1) | (used ? 1u : 0u));
+	hdr_set(h, lay, c, 0, (units << 1) | (used ? 1u : 0u));
 }
 
-static inline void set_left_size(struct z_heap *h, bool big, size_t c, size_t units)
+static inline void set_left_size(struct z_heap *h, zl_t lay, size_t c, size_t units)
 {
-	hdr_set(h, big, c, 1, units);
+	hdr_set(h, lay, c, 1, units);
 }
 
 /** Usable bytes of a used chunk of @p units. */
-static inline size_t chunk_usable(bool big, size_t units)
+static inline size_t chunk_usable(zl_t lay, size_t units)
 {
-	size_t o = hdr_bytes(big) + CANARY_BYTES;
+	size_t o = hdr_bytes(lay) + CANARY_BYTES;
 
-	return units * CHUNK_UNIT > o ? units * CHUNK_UNIT - o : 0u;
+	return units * UNIT(lay) > o ? units * UNIT(lay) - o : 0u;
 }
 
 /** Units for a request of @p bytes (already bounded by the heap's size). */
-static inline size_t bytes_to_units(bool big, size_t bytes)
+static inline size_t bytes_to_units(zl_t lay, size_t bytes)
 {
-	size_t u = (bytes + hdr_bytes(big) + CANARY_BYTES + CHUNK_UNIT - 1u) / CHUNK_UNIT;
+	size_t u = (bytes + hdr_bytes(lay) + CANARY_BYTES + UNIT(lay) - 1u) / UNIT(lay);
 
-	return u < min_chunk(big) ? min_chunk(big) : u;
+	return u < min_chunk(lay) ? min_chunk(lay) : u;
 }
 
 /* ---- size classes ---- */
@@ -287,48 +340,48 @@ static inline unsigned int z_msb(uint32_t v)
  * room for heads (and 63, one 64-bit bitmap word): the last class, kmax, then also holds every
  * larger chunk. Class 0 is never used.
  */
-#define CLS_X(big)  ((big) ? 4u : 16u) /* exact sizes below this */
-#define CLS_SL(big) ((big) ? 0u : 3u)  /* log2 of classes per power of two above */
-#define CLS_LOGX(big) ((big) ? 2u : 4u)
+#define CLS_X(lay)    (LAY_BIG(lay) ? 4u : 16u) /* exact sizes below this */
+#define CLS_SL(lay)   (LAY_BIG(lay) ? 0u : 3u)  /* log2 of classes per power of two above */
+#define CLS_LOGX(lay) (LAY_BIG(lay) ? 2u : 4u)
 /* Class offset making the first class above the exact ones equal to CLS_X. */
-#define CLS_OFF(big)                                                                               \
-	(((CLS_LOGX(big) - CLS_SL(big)) << CLS_SL(big)) + (1u << CLS_SL(big)) - CLS_X(big))
+#define CLS_OFF(lay)                                                                               \
+	(((CLS_LOGX(lay) - CLS_SL(lay)) << CLS_SL(lay)) + (1u << CLS_SL(lay)) - CLS_X(lay))
 
 /** Class of @p units before the kmax cap. */
-static inline unsigned int class_raw(bool big, size_t units)
+static inline unsigned int class_raw(zl_t lay, size_t units)
 {
-	if (units < CLS_X(big)) {
+	if (units < CLS_X(lay)) {
 		return (unsigned int)units;
 	}
-	unsigned int sh = z_msb((uint32_t)units) - CLS_SL(big);
+	unsigned int sh = z_msb((uint32_t)units) - CLS_SL(lay);
 
-	return (sh << CLS_SL(big)) + (unsigned int)(units >> sh) - CLS_OFF(big);
+	return (sh << CLS_SL(lay)) + (unsigned int)(units >> sh) - CLS_OFF(lay);
 }
 
 /** Class of a chunk of @p units in a heap whose last class is @p kmax. */
 #if Z_HEAP_SPECIALIZE
-static inline unsigned int class_of(bool big, unsigned int kmax, size_t units)
+static inline unsigned int class_of(zl_t lay, unsigned int kmax, size_t units)
 {
-	unsigned int k = class_raw(big, units);
+	unsigned int k = class_raw(lay, units);
 
 	return k < kmax ? k : kmax;
 }
 #else
 /* Size builds: one copy (heap.c), not one per use. */
-unsigned int z_heap_class_of(bool big, unsigned int kmax, size_t units) __attribute__((const));
+unsigned int z_heap_class_of(zl_t lay, unsigned int kmax, size_t units) __attribute__((const));
 #define class_of z_heap_class_of
 #endif
 
 /** Lowest size, in units, of class @p k (the inverse of class_raw()). */
-static inline size_t class_min_of(bool big, unsigned int k)
+static inline size_t class_min_of(zl_t lay, unsigned int k)
 {
-	if (k < CLS_X(big)) {
+	if (k < CLS_X(lay)) {
 		return k;
 	}
-	unsigned int kk = k + CLS_OFF(big);
-	unsigned int sh = (kk >> CLS_SL(big)) - 1u;
+	unsigned int kk = k + CLS_OFF(lay);
+	unsigned int sh = (kk >> CLS_SL(lay)) - 1u;
 
-	return (size_t)(kk - (sh << CLS_SL(big))) << sh;
+	return (size_t)(kk - (sh << CLS_SL(lay))) << sh;
 }
 
 /**
@@ -337,17 +390,17 @@ static inline size_t class_min_of(bool big, unsigned int k)
  * instead of class_of() and class_min_of().
  */
 #if Z_HEAP_SPECIALIZE
-static inline unsigned int class_req(bool big, unsigned int kmax, size_t units, bool *all)
+static inline unsigned int class_req(zl_t lay, unsigned int kmax, size_t units, bool *all)
 {
 	unsigned int k;
 	bool exact = true;
 
-	if (units < CLS_X(big)) {
+	if (units < CLS_X(lay)) {
 		k = (unsigned int)units;
 	} else {
-		unsigned int sh = z_msb((uint32_t)units) - CLS_SL(big);
+		unsigned int sh = z_msb((uint32_t)units) - CLS_SL(lay);
 
-		k = (sh << CLS_SL(big)) + (unsigned int)(units >> sh) - CLS_OFF(big);
+		k = (sh << CLS_SL(lay)) + (unsigned int)(units >> sh) - CLS_OFF(lay);
 		exact = (units & (((size_t)1 << sh) - 1u)) == 0u;
 	}
 	if (k >= kmax) {
@@ -360,23 +413,23 @@ static inline unsigned int class_req(bool big, unsigned int kmax, size_t units, 
 }
 #else
 /* Size builds: the shared class_of() call and a comparison. */
-static inline unsigned int class_req(bool big, unsigned int kmax, size_t units, bool *all)
+static inline unsigned int class_req(zl_t lay, unsigned int kmax, size_t units, bool *all)
 {
-	unsigned int k = class_of(big, kmax, units);
+	unsigned int k = class_of(lay, kmax, units);
 
-	*all = units == class_min_of(big, k);
+	*all = units == class_min_of(lay, k);
 	return k;
 }
 #endif
 
 static inline unsigned int size_class(const struct sys_heap *heap, size_t units)
 {
-	return class_of(Z_HEAP_BIG(heap), heap->kmax, units);
+	return class_of(Z_HEAP_LAY(heap), heap->kmax, units);
 }
 
 static inline size_t class_min_units(const struct sys_heap *heap, unsigned int k)
 {
-	return class_min_of(Z_HEAP_BIG(heap), k);
+	return class_min_of(Z_HEAP_LAY(heap), k);
 }
 
 /** Highest set bit of a non-zero 64-bit word. */
@@ -389,7 +442,8 @@ static inline unsigned int z_msb64(uint64_t m)
 
 /* ---- the class bitmap (two 32-bit words: one-word operations on 32-bit targets) ---- */
 
-#if UINTPTR_MAX > 0xFFFFFFFFu && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#if UINTPTR_MAX > 0xFFFFFFFFu && defined(__BYTE_ORDER__) &&                                        \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 /* 64-bit little-endian hosts: the two words are one 64-bit word (bit k of it is bit k % 32 of
  * word k / 32), read and written whole: one operation instead of a word select. */
 #define Z_HEAP_BITMAP64 1
@@ -504,36 +558,39 @@ static inline uint32_t chunk_canary_value(struct z_heap *h, size_t c, size_t uni
 	return v ^ 0xA5C3E187u;
 }
 
-static inline uint8_t *chunk_canary_ptr(struct z_heap *h, bool big, size_t c, size_t units)
+static inline uint8_t *chunk_canary_ptr(struct z_heap *h, zl_t lay, size_t c, size_t units)
 {
-	return chunk_ptr(h, c + units) - hdr_bytes(big) - CANARY_BYTES;
+	return chunk_ptr(h, lay, c + units) - hdr_bytes(lay) - CANARY_BYTES;
 }
 
 void z_heap_canary_set(struct sys_heap *heap, size_t c);
 bool z_heap_canary_ok(struct sys_heap *heap, size_t c);
 #endif
 
-/* ---- statistics (counters in struct sys_heap, kept only with CONFIG_SYS_HEAP_RUNTIME_STATS) ---- */
+/* ---- statistics (counters in struct sys_heap, kept only with CONFIG_SYS_HEAP_RUNTIME_STATS) ----
+ */
 
-static inline void stats_alloc(struct sys_heap *heap, size_t units)
+static inline void stats_alloc(struct sys_heap *heap, zl_t lay, size_t units)
 {
 #if Z_HEAP_STATS
-	heap->allocated_bytes += units * CHUNK_UNIT;
+	heap->allocated_bytes += units * UNIT(lay);
 	if (heap->allocated_bytes > heap->max_allocated_bytes) {
 		heap->max_allocated_bytes = heap->allocated_bytes;
 	}
 #else
 	(void)heap;
+	(void)lay;
 	(void)units;
 #endif
 }
 
-static inline void stats_free(struct sys_heap *heap, size_t units)
+static inline void stats_free(struct sys_heap *heap, zl_t lay, size_t units)
 {
 #if Z_HEAP_STATS
-	heap->allocated_bytes -= units * CHUNK_UNIT;
+	heap->allocated_bytes -= units * UNIT(lay);
 #else
 	(void)heap;
+	(void)lay;
 	(void)units;
 #endif
 }
@@ -555,8 +612,7 @@ static inline size_t stats_max_save(struct sys_heap *heap)
 static inline void stats_max_settle(struct sys_heap *heap, size_t saved)
 {
 #if Z_HEAP_STATS
-	heap->max_allocated_bytes =
-	    heap->allocated_bytes > saved ? heap->allocated_bytes : saved;
+	heap->max_allocated_bytes = heap->allocated_bytes > saved ? heap->allocated_bytes : saved;
 #else
 	(void)heap;
 	(void)saved;

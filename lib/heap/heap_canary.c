@@ -16,19 +16,19 @@
 void z_heap_canary_set(struct sys_heap *heap, size_t c)
 {
 	struct z_heap *h = heap->heap;
-	size_t units = chunk_size(h, Z_HEAP_BIG(heap), c);
+	size_t units = chunk_size(h, Z_HEAP_LAY(heap), c);
 	uint32_t v = chunk_canary_value(h, c, units);
 
-	memcpy(chunk_canary_ptr(h, Z_HEAP_BIG(heap), c, units), &v, sizeof(v));
+	memcpy(chunk_canary_ptr(h, Z_HEAP_LAY(heap), c, units), &v, sizeof(v));
 }
 
 bool z_heap_canary_ok(struct sys_heap *heap, size_t c)
 {
 	struct z_heap *h = heap->heap;
-	size_t units = chunk_size(h, Z_HEAP_BIG(heap), c);
+	size_t units = chunk_size(h, Z_HEAP_LAY(heap), c);
 	uint32_t v;
 
-	memcpy(&v, chunk_canary_ptr(h, Z_HEAP_BIG(heap), c, units), sizeof(v));
+	memcpy(&v, chunk_canary_ptr(h, Z_HEAP_LAY(heap), c, units), sizeof(v));
 	return v == chunk_canary_value(h, c, units);
 }
 #else

@@ -22,14 +22,14 @@
 
 /*
  * Index of @p mem's chunk relative to the first chunk, or a huge value when @p mem is off the
- * chunk grid: rotating the byte offset right by 3 moves misaligned low bits to the top, so
- * one comparison against the chunk count checks both range and alignment.
+ * chunk grid: rotating the byte offset right by log2 of the unit moves misaligned low bits to
+ * the top, so one comparison against the chunk count checks both range and alignment.
  */
-static inline size_t chunk_rank(struct sys_heap *heap, void *mem)
+static inline size_t chunk_rank(struct sys_heap *heap, zl_t lay, void *mem)
 {
-	uintptr_t off = (uintptr_t)mem - ((uintptr_t)heap->heap + heap->first * CHUNK_UNIT);
+	uintptr_t off = (uintptr_t)mem - ((uintptr_t)heap->heap + heap->first * UNIT(lay));
 
-	return (size_t)((off >> 3) | (off << (sizeof(off) * 8u - 3u)));
+	return (size_t)((off >> UNIT_SH(lay)) | (off << (sizeof(off) * 8u - UNIT_SH(lay))));
 }
 
 /* Header words of a block to free, as check_impl() read (and, at level 1 and up, checked) them. */
@@ -44,11 +44,11 @@ struct zhdr {
  * All checks of one free/realloc before anything is written: the chunk, or 0 (reported); @p hw
  * gets the header words read on the way, for free_merge().
  */
-Z_HEAP_HOT size_t check_impl(struct sys_heap *heap, bool big, void *mem, struct zhdr *hw)
+Z_HEAP_HOT size_t check_impl(struct sys_heap *heap, zl_t lay, void *mem, struct zhdr *hw)
 {
 	struct z_heap *h = heap->heap;
 	size_t first = heap->first;
-	size_t rank = chunk_rank(heap, mem);
+	size_t rank = chunk_rank(heap, lay, mem);
 	size_t room = heap->end - first; /* units from the first chunk to the end marker */
 	enum sys_heap_error err = SYS_HEAP_ERR_BAD_POINTER;
 
@@ -61,9 +61,9 @@ Z_HEAP_HOT size_t check_impl(struct sys_heap *heap, bool big, void *mem, struct 
 	size_t c = first + rank;
 
 	room -= rank; /* units from this chunk to the end marker */
-	size_t w0 = hdr_get(h, big, c, 0);
+	size_t w0 = hdr_get(h, lay, c, 0);
 	size_t units = w0 >> 1;
-	size_t left = hdr_get(h, big, c, 1);
+	size_t left = hdr_get(h, lay, c, 1);
 
 	/*
 	 * Both neighbours must point back at this chunk, within the heap. Checked before the
@@ -72,11 +72,11 @@ Z_HEAP_HOT size_t check_impl(struct sys_heap *heap, bool big, void *mem, struct 
 	 */
 	err = SYS_HEAP_ERR_CORRUPT_HEADER;
 	if (Z_HEAP_LEVEL >= 1 &&
-	    (units - 1u >= room || left_size(h, big, c + units) != units || left - 1u >= c)) {
+	    (units - 1u >= room || left_size(h, lay, c + units) != units || left - 1u >= c)) {
 		goto bad;
 	}
-	size_t lw = hdr_get(h, big, c - left, 0);
-	size_t rw = hdr_get(h, big, c + units, 0);
+	size_t lw = hdr_get(h, lay, c - left, 0);
+	size_t rw = hdr_get(h, lay, c + units, 0);
 
 	if (Z_HEAP_LEVEL >= 1) {
 		if ((lw >> 1) != left) {
@@ -90,7 +90,7 @@ Z_HEAP_HOT size_t check_impl(struct sys_heap *heap, bool big, void *mem, struct 
 		size_t ru = rw >> 1;
 
 		if ((rw & 1u) == 0u &&
-		    (ru - 1u >= room - units || left_size(h, big, c + units + ru) != ru)) {
+		    (ru - 1u >= room - units || left_size(h, lay, c + units + ru) != ru)) {
 			goto bad;
 		}
 	}
@@ -117,11 +117,11 @@ bad:
 	return 0;
 }
 
-Z_HEAP_HOT size_t check_block(struct sys_heap *heap, bool big, void *mem)
+Z_HEAP_HOT size_t check_block(struct sys_heap *heap, zl_t lay, void *mem)
 {
 	struct zhdr hw;
 
-	return check_impl(heap, big, mem, &hw);
+	return check_impl(heap, lay, mem, &hw);
 }
 
 size_t z_heap_check_block(struct sys_heap *heap, void *mem)
@@ -130,21 +130,21 @@ size_t z_heap_check_block(struct sys_heap *heap, void *mem)
 }
 
 /* Free without the listener notification; false when refused (reported). */
-Z_HEAP_HOT bool free_impl(struct sys_heap *heap, bool big, void *mem)
+Z_HEAP_HOT bool free_impl(struct sys_heap *heap, zl_t lay, void *mem)
 {
 	struct zhdr hw;
-	size_t c = check_impl(heap, big, mem, &hw);
+	size_t c = check_impl(heap, lay, mem, &hw);
 
 	if (c == 0u) {
 		return false;
 	}
-	struct zh z = zh_get(heap, big);
+	struct zh z = zh_get(heap, lay);
 
 	if (!free_merge(&z, c, hw.units, hw.lu, hw.rw, hw.lw, true)) {
 		z_heap_report(heap, mem, SYS_HEAP_ERR_CORRUPT_HEADER);
 		return false;
 	}
-	stats_free(heap, hw.units);
+	stats_free(heap, lay, hw.units);
 	return true;
 }
 
@@ -155,14 +155,14 @@ Z_HEAP_HOT bool free_nn(struct sys_heap *heap, void *mem)
 
 #if Z_HEAP_LEVEL >= 2
 /* Level 2's part of freeing block @p c, which already passed check_impl(): no write, no report. */
-Z_HEAP_HOT bool free_ok_impl(struct sys_heap *heap, bool big, size_t c)
+Z_HEAP_HOT bool free_ok_impl(struct sys_heap *heap, zl_t lay, size_t c)
 {
-	struct zh z = zh_get(heap, big);
-	size_t units = chunk_size(z.h, big, c);
-	size_t lu = left_size(z.h, big, c);
+	struct zh z = zh_get(heap, lay);
+	size_t units = chunk_size(z.h, lay, c);
+	size_t lu = left_size(z.h, lay, c);
 
-	return free_merge(&z, c, units, lu, hdr_get(z.h, big, c + units, 0),
-			  hdr_get(z.h, big, c - lu, 0), false);
+	return free_merge(&z, c, units, lu, hdr_get(z.h, lay, c + units, 0),
+			  hdr_get(z.h, lay, c - lu, 0), false);
 }
 
 bool z_heap_free_ok(struct sys_heap *heap, size_t c)
@@ -200,31 +200,31 @@ static __attribute__((noinline)) void free_general(struct sys_heap *heap, void *
  * free neighbour merged by free_merge(). False when a check fails: the general path then checks
  * again and reports.
  */
-Z_HEAP_HOT bool free_fast(struct sys_heap *heap, bool big, void *mem)
+Z_HEAP_HOT bool free_fast(struct sys_heap *heap, zl_t lay, void *mem)
 {
 	struct z_heap *h = heap->heap;
 	size_t first = heap->first;
 	size_t room = heap->end - first;
-	uintptr_t off = (uintptr_t)mem - ((uintptr_t)h + first * CHUNK_UNIT);
-	size_t rank = (size_t)((off >> 3) | (off << (sizeof(off) * 8u - 3u)));
+	uintptr_t off = (uintptr_t)mem - ((uintptr_t)h + first * UNIT(lay));
+	size_t rank = (size_t)((off >> UNIT_SH(lay)) | (off << (sizeof(off) * 8u - UNIT_SH(lay))));
 
 	if (rank >= room) {
 		return false;
 	}
 	/* Headers are reached from the block's address: p (this chunk), rp and lp (neighbours). */
 	uint8_t *p = mem;
-	size_t w0 = phdr_get(p, big, 0);
+	size_t w0 = phdr_get(p, lay, 0);
 	size_t units = w0 >> 1;
-	size_t left = phdr_get(p, big, 1);
-	uint8_t *rp = p + units * CHUNK_UNIT;
-	uint8_t *lp = p - left * CHUNK_UNIT;
+	size_t left = phdr_get(p, lay, 1);
+	uint8_t *rp = p + (units * UNIT(lay));
+	uint8_t *lp = p - (left * UNIT(lay));
 
-	if (Z_HEAP_LEVEL >= 1 && (units - 1u >= room - rank || phdr_get(rp, big, 1) != units ||
+	if (Z_HEAP_LEVEL >= 1 && (units - 1u >= room - rank || phdr_get(rp, lay, 1) != units ||
 				  left - 1u >= first + rank)) {
 		return false;
 	}
-	size_t lw = phdr_get(lp, big, 0);
-	size_t rw = phdr_get(rp, big, 0);
+	size_t lw = phdr_get(lp, lay, 0);
+	size_t rw = phdr_get(rp, lay, 0);
 
 	if (Z_HEAP_LEVEL >= 1 && ((lw >> 1) != left || (w0 & 1u) == 0u)) {
 		return false;
@@ -232,12 +232,14 @@ Z_HEAP_HOT bool free_fast(struct sys_heap *heap, bool big, void *mem)
 	size_t c = first + rank;
 
 	if ((rw & lw & 1u) == 0u) {
-		/* Free neighbours: free_merge() inlined; a free right neighbour's extent checked first. */
+		/* Free neighbours: free_merge() inlined; a free right neighbour's extent checked
+		 * first. */
 		size_t ru = rw >> 1;
-		struct zh z = zh_get(heap, big);
+		struct zh z = zh_get(heap, lay);
 
 		if (Z_HEAP_LEVEL >= 1 && (rw & 1u) == 0u &&
-		    (ru - 1u >= room - rank - units || phdr_get(rp + ru * CHUNK_UNIT, big, 1) != ru)) {
+		    (ru - 1u >= room - rank - units ||
+		     phdr_get(rp + (ru * UNIT(lay)), lay, 1) != ru)) {
 			return false;
 		}
 		/*
@@ -250,27 +252,27 @@ Z_HEAP_HOT bool free_fast(struct sys_heap *heap, bool big, void *mem)
 		if (!ok) {
 			return false;
 		}
-		stats_free(heap, units);
+		stats_free(heap, lay, units);
 		return true;
 	}
-	unsigned int k = class_of(big, heap->kmax, units);
-	size_t x = head_get(h, big, k);
+	unsigned int k = class_of(lay, heap->kmax, units);
+	size_t x = head_get(h, lay, k);
 
-	if (Z_HEAP_LEVEL >= 2 && x != 0u && (x - first >= room || link_get(h, big, x, 0) != 0u)) {
+	if (Z_HEAP_LEVEL >= 2 && x != 0u && (x - first >= room || link_get(h, lay, x, 0) != 0u)) {
 		return false;
 	}
 	hint_note(heap, k, c, units, ~(size_t)0);
-	plink_set(p, big, 0, 0);
-	plink_set(p, big, 1, x);
-	head_set(h, big, k, c);
+	plink_set(p, lay, 0, 0);
+	plink_set(p, lay, 1, x);
+	head_set(h, lay, k, c);
 	if (x != 0u) {
-		link_set(h, big, x, 0, c);
+		link_set(h, lay, x, 0, c);
 	} else {
 		bitmap_set(heap, k);
 	}
-	phdr_set(p, big, 0, units << 1);
-	stats_free(heap, units);
-	fit_raise(heap, big, units);
+	phdr_set(p, lay, 0, units << 1);
+	stats_free(heap, lay, units);
+	fit_raise(heap, lay, units);
 	return true;
 }
 #endif
@@ -292,6 +294,6 @@ size_t sys_heap_usable_size(struct sys_heap *heap, void *mem)
 	}
 	size_t c = z_heap_check_block(heap, mem);
 
-	return c != 0u ? chunk_usable(Z_HEAP_BIG(heap), chunk_size(heap->heap, Z_HEAP_BIG(heap), c))
+	return c != 0u ? chunk_usable(Z_HEAP_LAY(heap), chunk_size(heap->heap, Z_HEAP_LAY(heap), c))
 		       : 0u;
 }

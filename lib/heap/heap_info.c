@@ -23,17 +23,17 @@ size_t sys_heap_walk(struct sys_heap *heap, sys_heap_walk_cb_t cb, void *user_da
 		return 0; /* not initialized, or initialized on an unusable buffer */
 	}
 	struct z_heap *h = heap->heap;
-	bool big = Z_HEAP_BIG(heap);
+	zl_t lay = Z_HEAP_LAY(heap);
 
-	for (size_t c = heap->first; c < heap->end; c += chunk_size(h, big, c)) {
-		size_t units = chunk_size(h, big, c);
+	for (size_t c = heap->first; c < heap->end; c += chunk_size(h, lay, c)) {
+		size_t units = chunk_size(h, lay, c);
 
 		if (units == 0u || units > heap->end - c) {
 			break; /* corrupt: never loop forever or leave the heap */
 		}
 		n++;
-		if (cb != NULL && !cb(chunk_mem(h, c), chunk_usable(big, units),
-				      chunk_used(h, big, c), user_data)) {
+		if (cb != NULL && !cb(chunk_mem(h, lay, c), chunk_usable(lay, units),
+				      chunk_used(h, lay, c), user_data)) {
 			break;
 		}
 	}
@@ -45,17 +45,17 @@ size_t sys_heap_walk(struct sys_heap *heap, sys_heap_walk_cb_t cb, void *user_da
 static void count_bytes(struct sys_heap *heap, size_t *free_bytes, size_t *used_bytes)
 {
 	struct z_heap *h = heap->heap;
-	bool big = Z_HEAP_BIG(heap);
+	zl_t lay = Z_HEAP_LAY(heap);
 
 	*free_bytes = 0;
 	*used_bytes = 0;
-	for (size_t c = heap->first; c < heap->end; c += chunk_size(h, big, c)) {
-		size_t units = chunk_size(h, big, c);
+	for (size_t c = heap->first; c < heap->end; c += chunk_size(h, lay, c)) {
+		size_t units = chunk_size(h, lay, c);
 
 		if (units == 0u || units > heap->end - c) {
 			break;
 		}
-		*(chunk_used(h, big, c) ? used_bytes : free_bytes) += units * CHUNK_UNIT;
+		*(chunk_used(h, lay, c) ? used_bytes : free_bytes) += units * UNIT(lay);
 	}
 }
 #endif
@@ -66,7 +66,7 @@ int sys_heap_runtime_stats_get(struct sys_heap *heap, struct sys_memory_stats *s
 		return -EINVAL;
 	}
 #if Z_HEAP_STATS
-	size_t capacity = (size_t)(heap->end - heap->first) * CHUNK_UNIT;
+	size_t capacity = (size_t)(heap->end - heap->first) * UNIT(Z_HEAP_LAY(heap));
 
 	stats->allocated_bytes = heap->allocated_bytes;
 	stats->free_bytes = capacity - heap->allocated_bytes;
@@ -98,18 +98,18 @@ int sys_heap_fragmentation_get(struct sys_heap *heap, struct sys_heap_fragmentat
 		return -EINVAL;
 	}
 	struct z_heap *h = heap->heap;
-	bool big = Z_HEAP_BIG(heap);
+	zl_t lay = Z_HEAP_LAY(heap);
 
 	frag->free_bytes = 0;
 	frag->free_blocks = 0;
-	for (size_t c = heap->first; c < heap->end; c += chunk_size(h, big, c)) {
-		size_t units = chunk_size(h, big, c);
+	for (size_t c = heap->first; c < heap->end; c += chunk_size(h, lay, c)) {
+		size_t units = chunk_size(h, lay, c);
 
 		if (units == 0u || units > heap->end - c) {
 			return -EINVAL; /* corrupt: stop rather than loop */
 		}
-		if (!chunk_used(h, big, c)) {
-			frag->free_bytes += chunk_usable(big, units);
+		if (!chunk_used(h, lay, c)) {
+			frag->free_bytes += chunk_usable(lay, units);
 			frag->free_blocks++;
 		}
 	}
@@ -125,21 +125,21 @@ int sys_heap_fragmentation_get(struct sys_heap *heap, struct sys_heap_fragmentat
 
 	if (bitmap_get(heap) != 0u) {
 		unsigned int top = z_msb64(bitmap_get(heap));
-		size_t c = head_get(h, big, top);
+		size_t c = head_get(h, lay, top);
 
 		largest = class_min_units(heap, top);
 		for (int i = 0; c != 0u && in_heap_range(heap, c) && i < CONFIG_SYS_HEAP_ALLOC_PROBES;
 		     i++) {
-			if (chunk_size(h, big, c) > largest) {
-				largest = chunk_size(h, big, c);
+			if (chunk_size(h, lay, c) > largest) {
+				largest = chunk_size(h, lay, c);
 			}
-			c = link_get(h, big, c, 1);
+			c = link_get(h, lay, c, 1);
 		}
 		/* Without probes, alloc still probes the head of the last class (nothing is above). */
-		c = head_get(h, big, top);
+		c = head_get(h, lay, top);
 		if (CONFIG_SYS_HEAP_ALLOC_PROBES == 0 && top == heap->kmax && in_heap_range(heap, c) &&
-		    chunk_size(h, big, c) > largest) {
-			largest = chunk_size(h, big, c);
+		    chunk_size(h, lay, c) > largest) {
+			largest = chunk_size(h, lay, c);
 		}
 		/* When the probe fails, the last class's remembered largest chunk is tried. */
 		if (top == heap->kmax && heap->cap_hint != 0u && heap->cap_hint_units > largest) {
@@ -147,7 +147,7 @@ int sys_heap_fragmentation_get(struct sys_heap *heap, struct sys_heap_fragmentat
 		}
 	}
 	heap->fit_limit = heap_max_bytes(heap);
-	frag->largest_free_block = chunk_usable(big, largest);
+	frag->largest_free_block = chunk_usable(lay, largest);
 	frag->fragmentation_pct = frag->free_bytes != 0u
 				      ? (unsigned int)(100u - (uint64_t)frag->largest_free_block *
 								  100u / frag->free_bytes)

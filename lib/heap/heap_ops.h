@@ -86,18 +86,18 @@ struct zh {
 	size_t first; /* first real chunk */
 	size_t end;   /* end marker */
 	unsigned int kmax;
-	bool big;
+	zl_t lay;
 };
 
-Z_HEAP_HOT struct zh zh_get(struct sys_heap *heap, bool big)
+Z_HEAP_HOT struct zh zh_get(struct sys_heap *heap, zl_t lay)
 {
-	struct zh z = {heap, heap->heap, heap->first, heap->end, heap->kmax, big};
+	struct zh z = {heap, heap->heap, heap->first, heap->end, heap->kmax, lay};
 
 	return z;
 }
 
 /* The layout of @p z: a constant when only one is built (out-of-line ops see no caller's). */
-#define ZH_BIG(z) (Z_HEAP_ONLY_SMALL ? false : Z_HEAP_ONLY_BIG ? true : (z)->big)
+#define ZH_LAY(z) Z_HEAP_LAY(z)
 
 /** Is chunk index @p c a real chunk (first <= c < end)? */
 static inline bool zh_in_range(const struct zh *z, size_t c)
@@ -114,7 +114,7 @@ static inline bool in_heap_range(struct sys_heap *heap, size_t c)
 /** Requests up to this many bytes can ever fit (the fit_limit when nothing failed). */
 static inline size_t heap_max_bytes(struct sys_heap *heap)
 {
-	return chunk_usable(Z_HEAP_BIG(heap), heap->end - heap->first);
+	return chunk_usable(Z_HEAP_LAY(heap), heap->end - heap->first);
 }
 
 /*
@@ -122,9 +122,9 @@ static inline size_t heap_max_bytes(struct sys_heap *heap)
  * fit_limit says that nothing larger fits; a free can only change that up to the chunk it
  * makes.)
  */
-static inline void fit_raise(struct sys_heap *heap, bool big, size_t units)
+static inline void fit_raise(struct sys_heap *heap, zl_t lay, size_t units)
 {
-	size_t u = chunk_usable(big, units);
+	size_t u = chunk_usable(lay, units);
 
 	if (u > heap->fit_limit) {
 		heap->fit_limit = u;
@@ -134,8 +134,8 @@ static inline void fit_raise(struct sys_heap *heap, bool big, size_t units)
 /*
  * A capped last class (cap_class) also holds every larger chunk and is only probed from its
  * head: the largest chunk put on it is remembered (cap_hint), so that a request the probe does
- * not serve still finds it. Free chunk @p c of @p units is now on list @p k, in place of @p old (or of itself,
- * or newly): it becomes the hint when it replaces it or is larger.
+ * not serve still finds it. Free chunk @p c of @p units is now on list @p k, in place of @p old (or
+ * of itself, or newly): it becomes the hint when it replaces it or is larger.
  */
 static inline void hint_note(struct sys_heap *heap, unsigned int k, size_t c, size_t units,
 			     size_t old)
@@ -151,17 +151,17 @@ static inline void hint_note(struct sys_heap *heap, unsigned int k, size_t c, si
 Z_HEAP_OP void ZH_OP(list_remove)(const struct zh *z, size_t c, unsigned int k)
 {
 	struct z_heap *h = z->h;
-	bool big = ZH_BIG(z);
-	size_t p = link_get(h, big, c, 0);
-	size_t n = link_get(h, big, c, 1);
+	zl_t lay = ZH_LAY(z);
+	size_t p = link_get(h, lay, c, 0);
+	size_t n = link_get(h, lay, c, 1);
 
 	if (n != 0u) {
-		link_set(h, big, n, 0, p);
+		link_set(h, lay, n, 0, p);
 	}
 	if (p != 0u) {
-		link_set(h, big, p, 1, n);
+		link_set(h, lay, p, 1, n);
 	} else {
-		head_set(h, big, k, n);
+		head_set(h, lay, k, n);
 		if (n == 0u) {
 			bitmap_clear(z->heap, k);
 		}
@@ -176,15 +176,15 @@ Z_HEAP_OP void ZH_OP(list_remove)(const struct zh *z, size_t c, unsigned int k)
 Z_HEAP_OP void ZH_OP(list_add)(const struct zh *z, size_t c, unsigned int k, size_t units)
 {
 	struct z_heap *h = z->h;
-	bool big = ZH_BIG(z);
-	size_t x = head_get(h, big, k);
+	zl_t lay = ZH_LAY(z);
+	size_t x = head_get(h, lay, k);
 
 	hint_note(z->heap, k, c, units, ~(size_t)0);
-	link_set(h, big, c, 0, 0);
-	link_set(h, big, c, 1, x);
-	head_set(h, big, k, c);
+	link_set(h, lay, c, 0, 0);
+	link_set(h, lay, c, 1, x);
+	head_set(h, lay, k, c);
 	if (x != 0u) {
-		link_set(h, big, x, 0, c);
+		link_set(h, lay, x, 0, c);
 	} else {
 		bitmap_set(z->heap, k);
 	}
@@ -197,19 +197,19 @@ Z_HEAP_OP void ZH_OP(list_add)(const struct zh *z, size_t c, unsigned int k, siz
 Z_HEAP_OP void ZH_OP(list_replace)(const struct zh *z, size_t old, size_t c, unsigned int k)
 {
 	struct z_heap *h = z->h;
-	bool big = ZH_BIG(z);
-	size_t p = link_get(h, big, old, 0);
-	size_t n = link_get(h, big, old, 1);
+	zl_t lay = ZH_LAY(z);
+	size_t p = link_get(h, lay, old, 0);
+	size_t n = link_get(h, lay, old, 1);
 
-	link_set(h, big, c, 0, p);
-	link_set(h, big, c, 1, n);
+	link_set(h, lay, c, 0, p);
+	link_set(h, lay, c, 1, n);
 	if (p != 0u) {
-		link_set(h, big, p, 1, c);
+		link_set(h, lay, p, 1, c);
 	} else {
-		head_set(h, big, k, c);
+		head_set(h, lay, k, c);
 	}
 	if (n != 0u) {
-		link_set(h, big, n, 0, c);
+		link_set(h, lay, n, 0, c);
 	}
 }
 
@@ -223,13 +223,13 @@ Z_HEAP_OP void ZH_OP(list_replace)(const struct zh *z, size_t old, size_t c, uns
 Z_HEAP_OP size_t ZH_OP(cut_top)(const struct zh *z, size_t c, unsigned int k, size_t tu)
 {
 	struct z_heap *h = z->h;
-	bool big = ZH_BIG(z);
+	zl_t lay = ZH_LAY(z);
 
-	if (tu < min_chunk(big)) {
+	if (tu < min_chunk(lay)) {
 		list_remove(z, c, k);
 		return c;
 	}
-	unsigned int tk = class_of(big, z->kmax, tu);
+	unsigned int tk = class_of(lay, z->kmax, tu);
 
 	if (tk != k) {
 		list_remove(z, c, k);
@@ -237,8 +237,8 @@ Z_HEAP_OP size_t ZH_OP(cut_top)(const struct zh *z, size_t c, unsigned int k, si
 	} else if (c == z->heap->cap_hint) {
 		z->heap->cap_hint_units = (uint32_t)tu; /* the remembered chunk shrank */
 	}
-	set_size_used(h, big, c, tu, false);
-	set_left_size(h, big, c + tu, tu);
+	set_size_used(h, lay, c, tu, false);
+	set_left_size(h, lay, c + tu, tu);
 	return c + tu;
 }
 
@@ -246,15 +246,15 @@ Z_HEAP_OP size_t ZH_OP(cut_top)(const struct zh *z, size_t c, unsigned int k, si
 Z_HEAP_OP bool ZH_OP(links_ok)(const struct zh *z, size_t c, unsigned int k)
 {
 	struct z_heap *h = z->h;
-	bool big = ZH_BIG(z);
-	size_t p = link_get(h, big, c, 0);
-	size_t n = link_get(h, big, c, 1);
+	zl_t lay = ZH_LAY(z);
+	size_t p = link_get(h, lay, c, 0);
+	size_t n = link_get(h, lay, c, 1);
 
-	if (p == 0u ? head_get(h, big, k) != c
-		    : !zh_in_range(z, p) || link_get(h, big, p, 1) != c) {
+	if (p == 0u ? head_get(h, lay, k) != c
+		    : !zh_in_range(z, p) || link_get(h, lay, p, 1) != c) {
 		return false;
 	}
-	return n == 0u || (zh_in_range(z, n) && link_get(h, big, n, 0) == c);
+	return n == 0u || (zh_in_range(z, n) && link_get(h, lay, n, 0) == c);
 }
 
 /*
@@ -263,10 +263,10 @@ Z_HEAP_OP bool ZH_OP(links_ok)(const struct zh *z, size_t c, unsigned int k)
  */
 Z_HEAP_OP bool ZH_OP(head_ok)(const struct zh *z, unsigned int k, size_t skip1, size_t skip2)
 {
-	size_t x = head_get(z->h, ZH_BIG(z), k);
+	size_t x = head_get(z->h, ZH_LAY(z), k);
 
 	return x == 0u || x == skip1 || x == skip2 ||
-	       (zh_in_range(z, x) && link_get(z->h, ZH_BIG(z), x, 0) == 0u);
+	       (zh_in_range(z, x) && link_get(z->h, ZH_LAY(z), x, 0) == 0u);
 }
 
 /*
@@ -282,7 +282,7 @@ Z_HEAP_OP bool ZH_OP(free_merge)(const struct zh *z, size_t c, size_t units, siz
 				 size_t lw, bool apply)
 {
 	struct z_heap *h = z->h;
-	bool big = ZH_BIG(z);
+	zl_t lay = ZH_LAY(z);
 	size_t r = 0;
 	size_t l = 0;
 	unsigned int rk = 0;
@@ -290,7 +290,7 @@ Z_HEAP_OP bool ZH_OP(free_merge)(const struct zh *z, size_t c, size_t units, siz
 
 	if ((rw & 1u) == 0u) {
 		r = c + units;
-		rk = class_of(big, z->kmax, rw >> 1);
+		rk = class_of(lay, z->kmax, rw >> 1);
 		units += rw >> 1;
 		if (Z_HEAP_LEVEL >= 2 && !links_ok(z, r, rk)) {
 			return false;
@@ -298,11 +298,11 @@ Z_HEAP_OP bool ZH_OP(free_merge)(const struct zh *z, size_t c, size_t units, siz
 	}
 	if ((lw & 1u) == 0u) {
 		l = c - lu;
-		lk = class_of(big, z->kmax, lu);
+		lk = class_of(lay, z->kmax, lu);
 		units += lu;
 		c = l;
 	}
-	unsigned int k = class_of(big, z->kmax, units);
+	unsigned int k = class_of(lay, z->kmax, units);
 
 #if !Z_HEAP_SPECIALIZE
 	/*
@@ -373,9 +373,9 @@ Z_HEAP_OP bool ZH_OP(free_merge)(const struct zh *z, size_t c, size_t units, siz
 		list_add(z, c, k, units);
 	}
 #endif
-	set_size_used(h, big, c, units, false);
-	set_left_size(h, big, c + units, units);
-	fit_raise(z->heap, big, units);
+	set_size_used(h, lay, c, units, false);
+	set_left_size(h, lay, c + units, units);
+	fit_raise(z->heap, lay, units);
 	return true;
 }
 #endif

@@ -38,44 +38,44 @@ void sys_heap_print_info(struct sys_heap *heap, bool dump_chunks)
 		HEAP_PRINT("Heap %p: not initialized\n", (void *)heap);
 		return;
 	}
-	bool big = Z_HEAP_BIG(heap);
+	zl_t lay = Z_HEAP_LAY(heap);
 	unsigned int top = size_class(heap, heap->end - heap->first);
 
 	HEAP_PRINT("Heap at %p contains %zu units in %u classes (unit %u bytes, header %u bytes)\n\n",
-		   chunk_mem(h, 0), (size_t)heap->end, top, (unsigned int)CHUNK_UNIT,
-		   (unsigned int)hdr_bytes(big));
+		   chunk_mem(h, lay, 0), (size_t)heap->end, top, (unsigned int)UNIT(lay),
+		   (unsigned int)hdr_bytes(lay));
 	HEAP_PRINT("  class  min units  # free chunks  free bytes\n");
 	for (unsigned int k = 1; k <= top; k++) {
 		size_t n = 0;
 		size_t bytes = 0;
 
-		for (size_t c = head_get(h, big, k); c != 0u && in_heap_range(heap, c) && n <= heap->end;
-		     c = link_get(h, big, c, 1)) {
+		for (size_t c = head_get(h, lay, k); c != 0u && in_heap_range(heap, c) && n <= heap->end;
+		     c = link_get(h, lay, c, 1)) {
 			n++;
-			bytes += chunk_usable(big, chunk_size(h, big, c));
+			bytes += chunk_usable(lay, chunk_size(h, lay, c));
 		}
 		if (n != 0u) {
 			HEAP_PRINT("  %5u  %9zu  %13zu  %10zu\n", k, class_min_units(heap, k), n,
 				   bytes);
 		}
 	}
-	for (size_t c = heap->first; c < heap->end; c += chunk_size(h, big, c)) {
-		size_t units = chunk_size(h, big, c);
+	for (size_t c = heap->first; c < heap->end; c += chunk_size(h, lay, c)) {
+		size_t units = chunk_size(h, lay, c);
 
 		if (units == 0u || units > heap->end - c) {
 			HEAP_PRINT("  corrupt chunk %zu\n", c);
 			break;
 		}
-		if (chunk_used(h, big, c)) {
+		if (chunk_used(h, lay, c)) {
 			used_chunks++;
-			used_bytes += chunk_usable(big, units);
+			used_bytes += chunk_usable(lay, units);
 		} else {
-			free_bytes += chunk_usable(big, units);
+			free_bytes += chunk_usable(lay, units);
 		}
 		if (dump_chunks) {
-			HEAP_PRINT("  chunk %5zu: [%p] %s, %zu units, left %zu\n", c, chunk_mem(h, c),
-				   chunk_used(h, big, c) ? "used" : "free", units,
-				   left_size(h, big, c));
+			HEAP_PRINT("  chunk %5zu: [%p] %s, %zu units, left %zu\n", c, chunk_mem(h, lay, c),
+				   chunk_used(h, lay, c) ? "used" : "free", units,
+				   left_size(h, lay, c));
 		}
 	}
 	size_t total = heap->init_bytes;

@@ -21,16 +21,16 @@
 static size_t grow_left(struct sys_heap *heap, size_t c, size_t have, size_t l, size_t lu,
 			unsigned int lk, size_t d, size_t keep)
 {
-	struct zh z = zh_get(heap, Z_HEAP_BIG(heap));
+	struct zh z = zh_get(heap, Z_HEAP_LAY(heap));
 	struct z_heap *h = z.h;
-	bool big = ZH_BIG(&z);
+	zl_t lay = ZH_LAY(&z);
 	size_t b = cut_top(&z, l, lk, lu - d);
 	size_t bu = c + have - b;
 
-	memmove(chunk_mem(h, b), chunk_mem(h, c), keep);
-	set_size_used(h, big, b, bu, true);
-	set_left_size(h, big, c + have, bu);
-	stats_alloc(heap, bu - have);
+	memmove(chunk_mem(h, lay, b), chunk_mem(h, lay, c), keep);
+	set_size_used(h, lay, b, bu, true);
+	set_left_size(h, lay, c + have, bu);
+	stats_alloc(heap, lay, bu - have);
 	return b;
 }
 
@@ -43,21 +43,21 @@ static size_t grow_left(struct sys_heap *heap, size_t c, size_t have, size_t l, 
 static void *resize_in_place(struct sys_heap *heap, size_t c, void *ptr, size_t units,
 			     bool may_move_down)
 {
-	struct zh z = zh_get(heap, Z_HEAP_BIG(heap));
+	struct zh z = zh_get(heap, Z_HEAP_LAY(heap));
 	struct z_heap *h = z.h;
-	bool big = ZH_BIG(&z);
-	size_t have = chunk_size(h, big, c);
+	zl_t lay = ZH_LAY(&z);
+	size_t have = chunk_size(h, lay, c);
 	size_t r = c + have;
 	/* The right neighbour's header; when free, its extent was checked with the block. */
-	size_t rw = hdr_get(h, big, r, 0);
+	size_t rw = hdr_get(h, lay, r, 0);
 	size_t saved_max = stats_max_save(heap);
 
 	if (units > have) {
 		/* Free neighbours (their extents were checked with the block). */
 		size_t ru = (rw & 1u) == 0u ? rw >> 1 : 0u;
-		size_t lu = left_size(h, big, c);
+		size_t lu = left_size(h, lay, c);
 		size_t l = c - lu;
-		size_t lw = hdr_get(h, big, l, 0);
+		size_t lw = hdr_get(h, lay, l, 0);
 
 		if (!may_move_down || (lw & 1u) != 0u) {
 			lu = 0; /* the left neighbour is used, or the block may not move */
@@ -66,8 +66,8 @@ static void *resize_in_place(struct sys_heap *heap, size_t c, void *ptr, size_t 
 			return NULL;
 		}
 		bool left = have + ru < units; /* the right neighbour alone is not enough */
-		unsigned int rk = class_of(big, z.kmax, ru);
-		unsigned int lk = class_of(big, z.kmax, lu);
+		unsigned int rk = class_of(lay, z.kmax, ru);
+		unsigned int lk = class_of(lay, z.kmax, lu);
 
 #if Z_HEAP_LEVEL >= 2
 		/* Before any write: the links of the neighbours that leave their lists, and the
@@ -76,26 +76,26 @@ static void *resize_in_place(struct sys_heap *heap, size_t c, void *ptr, size_t 
 
 		if ((ru != 0u && !links_ok(&z, r, rk)) ||
 		    (left && (!links_ok(&z, l, lk) ||
-			      (lu - d >= min_chunk(big) && size_class(heap, lu - d) != lk &&
+			      (lu - d >= min_chunk(lay) && size_class(heap, lu - d) != lk &&
 			       !head_ok(&z, size_class(heap, lu - d), l, ru != 0u ? r : 0u))))) {
 			z_heap_report(heap, ptr, SYS_HEAP_ERR_CORRUPT_HEADER);
 			return (void *)-1; /* refuse the call */
 		}
 #endif
-		size_t keep = chunk_usable(big, have);
+		size_t keep = chunk_usable(lay, have);
 
 		if (ru != 0u) {
 			list_remove(&z, r, rk);
 			have += ru;
-			stats_alloc(heap, ru);
-			set_size_used(h, big, c, have, true);
-			set_left_size(h, big, c + have, have);
+			stats_alloc(heap, lay, ru);
+			set_size_used(h, lay, c, have, true);
+			set_left_size(h, lay, c + have, have);
 		}
 		if (left) {
 			size_t top = c + have;
 
 			c = grow_left(heap, c, have, l, lu, lk, units - have, keep);
-			ptr = chunk_mem(h, c);
+			ptr = chunk_mem(h, lay, c);
 			have = top - c;
 		}
 		/*
@@ -104,7 +104,7 @@ static void *resize_in_place(struct sys_heap *heap, size_t c, void *ptr, size_t 
 		 */
 		rw = 1u;
 	}
-	if (have - units >= min_chunk(big)) {
+	if (have - units >= min_chunk(lay)) {
 		/* Shrink: the tail is freed, merged with a free right neighbour (checked above). */
 		size_t t = c + units;
 
@@ -114,9 +114,9 @@ static void *resize_in_place(struct sys_heap *heap, size_t c, void *ptr, size_t 
 			z_heap_report(heap, ptr, SYS_HEAP_ERR_CORRUPT_HEADER);
 			return (void *)-1;
 		}
-		set_size_used(h, big, c, units, true);
-		set_left_size(h, big, t, units);
-		stats_free(heap, have - units);
+		set_size_used(h, lay, c, units, true);
+		set_left_size(h, lay, t, units);
+		stats_free(heap, lay, have - units);
 	}
 	stats_max_settle(heap, saved_max);
 #if Z_HEAP_CANARY
@@ -143,16 +143,16 @@ void *sys_heap_aligned_realloc(struct sys_heap *heap, void *ptr, size_t align, s
 		z_heap_bad_align(heap, align);
 		return NULL;
 	}
-	bool big = Z_HEAP_BIG(heap);
+	zl_t lay = Z_HEAP_LAY(heap);
 
 	if (bytes > heap_max_bytes(heap)) {
 		return NULL;
 	}
-	size_t old = chunk_usable(big, chunk_size(heap->heap, big, c));
+	size_t old = chunk_usable(lay, chunk_size(heap->heap, lay, c));
 	void *mem = NULL;
 
-	if (align <= CHUNK_UNIT || ((uintptr_t)ptr & (align - 1u)) == 0u) {
-		mem = resize_in_place(heap, c, ptr, bytes_to_units(big, bytes), align <= CHUNK_UNIT);
+	if (align <= UNIT(lay) || ((uintptr_t)ptr & (align - 1u)) == 0u) {
+		mem = resize_in_place(heap, c, ptr, bytes_to_units(lay, bytes), align <= UNIT(lay));
 		if (mem == (void *)-1) {
 			return NULL;
 		}

@@ -12,20 +12,20 @@
 static bool walk_forward(struct sys_heap *heap, size_t *nb_free, size_t *used_bytes)
 {
 	struct z_heap *h = heap->heap;
-	bool big = Z_HEAP_BIG(heap);
+	zl_t lay = Z_HEAP_LAY(heap);
 	size_t end = heap->end;
 	size_t prev = 0;
 	bool prev_free = false;
 	size_t c;
 
-	for (c = heap->first; c < end; c += chunk_size(h, big, c)) {
-		size_t units = chunk_size(h, big, c);
+	for (c = heap->first; c < end; c += chunk_size(h, lay, c)) {
+		size_t units = chunk_size(h, lay, c);
 
-		if (units < min_chunk(big) || units > end - c || left_size(h, big, c) != c - prev) {
+		if (units < min_chunk(lay) || units > end - c || left_size(h, lay, c) != c - prev) {
 			return false;
 		}
-		if (chunk_used(h, big, c)) {
-			*used_bytes += units * CHUNK_UNIT;
+		if (chunk_used(h, lay, c)) {
+			*used_bytes += units * UNIT(lay);
 #if Z_HEAP_CANARY
 			if (!z_heap_canary_ok(heap, c)) {
 				return false;
@@ -41,20 +41,20 @@ static bool walk_forward(struct sys_heap *heap, size_t *nb_free, size_t *used_by
 		}
 		prev = c;
 	}
-	return c == end && chunk_used(h, big, end) && left_size(h, big, end) == end - prev;
+	return c == end && chunk_used(h, lay, end) && left_size(h, lay, end) == end - prev;
 }
 
 /* Walk right to left through the left-size fields back to the first chunk. */
 static bool walk_backward(struct sys_heap *heap)
 {
 	struct z_heap *h = heap->heap;
-	bool big = Z_HEAP_BIG(heap);
+	zl_t lay = Z_HEAP_LAY(heap);
 	size_t first = heap->first;
 
 	for (size_t c = heap->end; c != first;) {
-		size_t left = left_size(h, big, c);
+		size_t left = left_size(h, lay, c);
 
-		if (left == 0u || left > c - first || chunk_size(h, big, c - left) != left) {
+		if (left == 0u || left > c - first || chunk_size(h, lay, c - left) != left) {
 			return false;
 		}
 		c -= left;
@@ -66,7 +66,7 @@ static bool walk_backward(struct sys_heap *heap)
 static bool check_free_lists(struct sys_heap *heap, size_t nb_free)
 {
 	struct z_heap *h = heap->heap;
-	bool big = Z_HEAP_BIG(heap);
+	zl_t lay = Z_HEAP_LAY(heap);
 	unsigned int top = size_class(heap, heap->end - heap->first);
 	size_t listed = 0;
 
@@ -79,21 +79,21 @@ static bool check_free_lists(struct sys_heap *heap, size_t nb_free)
 
 	for (unsigned int k = 1; k <= top; k++) {
 		size_t prev = 0;
-		size_t c = head_get(h, big, k);
+		size_t c = head_get(h, lay, k);
 
 		if ((c != 0u) != ((bitmap >> k) & 1u)) {
 			return false;
 		}
-		for (; c != 0u; c = link_get(h, big, c, 1)) {
-			if (!in_heap_range(heap, c) || chunk_used(h, big, c) ||
-			    size_class(heap, chunk_size(h, big, c)) != k ||
-			    link_get(h, big, c, 0) != prev ||
-			    left_size(h, big, c + chunk_size(h, big, c)) != chunk_size(h, big, c) ||
+		for (; c != 0u; c = link_get(h, lay, c, 1)) {
+			if (!in_heap_range(heap, c) || chunk_used(h, lay, c) ||
+			    size_class(heap, chunk_size(h, lay, c)) != k ||
+			    link_get(h, lay, c, 0) != prev ||
+			    left_size(h, lay, c + chunk_size(h, lay, c)) != chunk_size(h, lay, c) ||
 			    ++listed > nb_free) {
 				return false;
 			}
 			if (c == heap->cap_hint && k == heap->cap_class &&
-			    chunk_size(h, big, c) == heap->cap_hint_units) {
+			    chunk_size(h, lay, c) == heap->cap_hint_units) {
 				hint_seen = true;
 			}
 			prev = c;
@@ -112,7 +112,7 @@ bool sys_heap_validate(struct sys_heap *heap)
 	if (h == NULL || heap->end == 0u) {
 		return false; /* never initialized, or initialized on an unusable buffer */
 	}
-	if (!chunk_used(h, Z_HEAP_BIG(heap), 0) || chunk_size(h, Z_HEAP_BIG(heap), 0) != heap->first) {
+	if (!chunk_used(h, Z_HEAP_LAY(heap), 0) || chunk_size(h, Z_HEAP_LAY(heap), 0) != heap->first) {
 		return false;
 	}
 	if (!walk_forward(heap, &nb_free, &used_bytes) || !walk_backward(heap) ||

@@ -355,6 +355,196 @@ ZT_TEST(test_large_chunk_behind_many_in_the_last_class)
 	large_requests_served(__LINE__);
 }
 
+/*
+ * Chunk units per heap size. On targets with 32-bit pointers (SYS_HEAP_UNIT4_ENABLED) a heap of
+ * at most 32767 4-byte units (a 4-aligned buffer under 131,076 bytes) has 4-byte units and a
+ * minimum chunk of 2 units; up to 32767 8-byte units 8-byte ones (4-byte headers); beyond, the
+ * big layout (8-byte headers, minimum chunk 2 units). Seen from outside: the usable size of
+ * every small request.
+ */
+struct unit_layout {
+	size_t unit; /* bytes per unit */
+	size_t hb;   /* header bytes */
+	size_t minc; /* smallest chunk, units */
+};
+
+static struct unit_layout layout_for(size_t bytes)
+{
+	if (SYS_HEAP_UNIT4_ENABLED && bytes < 131076u) {
+		return (struct unit_layout){4u, 4u, 2u};
+	}
+	/* 8-byte units: at most 32767 past the 8-aligned grid origin after a 4-byte header. */
+	if ((bytes - 8u) / 8u <= 32767u) {
+		return (struct unit_layout){8u, 4u, 1u};
+	}
+	return (struct unit_layout){8u, 8u, 2u};
+}
+
+static size_t expected_usable(struct unit_layout l, size_t n)
+{
+	size_t units = (n + l.hb + CANARY + l.unit - 1u) / l.unit;
+
+	if (units < l.minc) {
+		units = l.minc;
+	}
+	return units * l.unit - l.hb - CANARY;
+}
+
+ZT_TEST(test_chunk_unit_per_heap_size)
+{
+	static const size_t sizes[] = {64,     100,    1024,   65536,  131072, 131075,
+				       131076, 131080, 200000, 262144, 262152, 300000};
+	uint8_t *b = buffer();
+
+	for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+		size_t bytes = sizes[i];
+		struct unit_layout l = layout_for(bytes);
+		bool some_4_mod_8 = false;
+
+		sys_heap_init(&heap, b, bytes);
+		for (size_t n = 1; n <= 40u; n++) {
+			void *p = sys_heap_alloc(&heap, n);
+
+			if (p == NULL) {
+				break; /* the 64- and 100-byte heaps fill up */
+			}
+			/* (In a heap of 100 bytes or less a block may take a rest too small to
+			 * stand alone.) */
+			ZT_ASSERT_MSG(bytes <= 100u ? sys_heap_usable_size(&heap, p) >=
+							  expected_usable(l, n)
+						    : sys_heap_usable_size(&heap, p) ==
+							  expected_usable(l, n),
+				      "%zu-byte heap, alloc(%zu): usable %zu, expected %zu", bytes,
+				      n, sys_heap_usable_size(&heap, p), expected_usable(l, n));
+			ZT_ASSERT(is_aligned(p, sizeof(void *)));
+			ZT_ASSERT(is_aligned(p, l.unit));
+			some_4_mod_8 = some_4_mod_8 || !is_aligned(p, 8u);
+			ZT_RETURN_IF_FAILED();
+		}
+		/* 8-byte units give 8-aligned blocks only; 4-byte units some at 4 mod 8. */
+		ZT_ASSERT_MSG(l.unit == 4u ? some_4_mod_8 || bytes <= 100u : !some_4_mod_8,
+			      "%zu-byte heap: a block at 4 mod 8: %d", bytes, (int)some_4_mod_8);
+		ZT_ASSERT(sys_heap_validate(&heap));
+	}
+}
+
+/*
+ * With 4-byte units an aligned request tries chunks of its own size first, each at its aligned
+ * position (the aligned fit): holes exactly as large as the request, at aligned addresses,
+ * serve it (a search that asks for room for any alignment, the request plus the alignment,
+ * would find none). Blocks of 3 units make every other block's address aligned to 2 units:
+ * those are freed; the heap is otherwise full. (8-byte-unit layouts keep the search for room
+ * for any alignment only: docs/sys_heap.md, "Aligned allocation".)
+ */
+ZT_TEST(test_aligned_request_fills_holes_of_its_own_size)
+{
+	static void *blk[700];
+	static const size_t sizes[] = {1024, 8192, 16384, 200000, 1048576};
+	uint8_t *b = buffer();
+
+	for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+		size_t bytes = sizes[i];
+		struct unit_layout l = layout_for(bytes);
+
+		if (l.unit != 4u) {
+			continue;
+		}
+		size_t align = 2u * l.unit;
+		size_t req = 3u * l.unit - l.hb - CANARY;
+		size_t n = 0;
+		size_t holes = 0;
+
+		sys_heap_init(&heap, b, bytes);
+		while (n < 700u && (blk[n] = sys_heap_alloc(&heap, req)) != NULL) {
+			n++;
+		}
+		while (sys_heap_alloc(&heap, 1) != NULL) {
+		}
+		for (size_t k = 1; k + 1u < n; k++) {
+			if (is_aligned(blk[k], align) && blk[k - 1] != NULL) {
+				sys_heap_free(&heap, blk[k]);
+				blk[k] = NULL;
+				holes++;
+			}
+		}
+		ZT_ASSERT_GT(holes, 10u);
+		for (size_t k = 0; k < holes; k++) {
+			void *p = sys_heap_aligned_alloc(&heap, align, req);
+
+			ZT_ASSERT_MSG(p != NULL,
+				      "%zu-byte heap: aligned_alloc(%zu, %zu) %zu of %zu", bytes,
+				      align, req, k, holes);
+			ZT_RETURN_IF_FAILED();
+			ZT_ASSERT(is_aligned(p, align));
+		}
+		ZT_ASSERT_NULL(sys_heap_aligned_alloc(&heap, align, req));
+		ZT_ASSERT(sys_heap_validate(&heap));
+	}
+}
+
+/* 8 alignment (malloc's, k_object_alloc's) on heaps with 4-byte units: given, and not costly. */
+ZT_TEST(test_8_aligned_requests_on_4_byte_units)
+{
+	uint8_t *b = buffer();
+	unsigned int plain = 0;
+	unsigned int aligned = 0;
+
+	sys_heap_init(&heap, b, 8192);
+	while (sys_heap_alloc(&heap, 12 - CANARY) != NULL) {
+		plain++;
+	}
+	sys_heap_init(&heap, b, 8192);
+	for (void *p; (p = sys_heap_aligned_alloc(&heap, 8, 12 - CANARY)) != NULL; aligned++) {
+		ZT_ASSERT(is_aligned(p, 8));
+		ZT_ASSERT(in_heap(&heap, p, 12 - CANARY));
+	}
+	/* 16-byte chunks side by side: all 8-aligned once the first is (one lost at most). */
+	ZT_ASSERT_GE(aligned + 1u, plain);
+	ZT_ASSERT(sys_heap_validate(&heap));
+
+	/* Realloc: an alignment of at most a unit grows in place; 8 moves a 4 mod 8 block. */
+	sys_heap_init(&heap, b, 8192);
+	uint8_t *p = NULL;
+
+	for (int i = 0; i < 8 && (p == NULL || is_aligned(p, 8)); i++) {
+		p = sys_heap_alloc(&heap, 1 + (size_t)i * 4u);
+	}
+	ZT_ASSERT_NOT_NULL(p);
+	memset(p, 0x3c, sys_heap_usable_size(&heap, p));
+	size_t have = sys_heap_usable_size(&heap, p);
+
+	if (SYS_HEAP_UNIT4_ENABLED) {
+		ZT_ASSERT(!is_aligned(p, 8));
+		ZT_ASSERT(sys_heap_aligned_realloc(&heap, p, 4, have + 40u) == p);
+	}
+	uint8_t *q = sys_heap_aligned_realloc(&heap, p, 8, have + 60u);
+
+	ZT_ASSERT_NOT_NULL(q);
+	ZT_ASSERT(is_aligned(q, 8));
+	for (size_t i = 0; i < have; i++) {
+		ZT_ASSERT_EQ(q[i], 0x3c);
+		ZT_RETURN_IF_FAILED();
+	}
+	/* Already 8-aligned: it stays and shrinks in place. */
+	ZT_ASSERT(sys_heap_aligned_realloc(&heap, q, 8, 16) == q);
+	ZT_ASSERT(sys_heap_validate(&heap));
+}
+
+ZT_TEST(test_min_size_around_the_unit_boundary)
+{
+	(void)buffer();
+	hook_install();
+	/* The 4-byte units' last heaps, the 8-byte units' first (131,076 bytes). */
+	for (size_t b = 130900u; b < 131200u; b++) {
+		size_t m = Z_HEAP_MIN_SIZE_FOR(b);
+
+		ZT_ASSERT_MSG(serves(m, b) && !serves(m - 1u, b), "Z_HEAP_MIN_SIZE_FOR(%zu) = %zu",
+			      b, m);
+		ZT_RETURN_IF_FAILED();
+	}
+	hook_restore_default();
+}
+
 static const struct zt_case cases[] = {
 	ZT_CASE(test_largest_block_after_init_at_least_zephyrs),
 	ZT_CASE(test_largest_block_sweep),
@@ -364,6 +554,10 @@ static const struct zt_case cases[] = {
 	ZT_CASE(test_any_request_that_fits_is_served),
 	ZT_CASE(test_large_chunk_behind_many_in_the_last_class),
 	ZT_CASE(test_aligned_alloc_large_alignment_defect_8),
+	ZT_CASE(test_chunk_unit_per_heap_size),
+	ZT_CASE(test_aligned_request_fills_holes_of_its_own_size),
+	ZT_CASE(test_8_aligned_requests_on_4_byte_units),
+	ZT_CASE(test_min_size_around_the_unit_boundary),
 };
 
 int main(int argc, char **argv)

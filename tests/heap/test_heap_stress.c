@@ -516,6 +516,15 @@ ZT_TEST(test_stress_256k_heap)
 {
 	run_config(256 * 1024, 0, 6, 40);
 }
+
+ZT_TEST(test_stress_128k_unit_boundary)
+{
+	/* 32-bit: the largest heap with 4-byte units (32767 of them), then the smallest with
+	 * 8-byte ones (sys_heap_init picks the unit per heap). */
+	run_config(128 * 1024 + 3, 1, 9, 42);
+	ZT_RETURN_IF_FAILED();
+	run_config(128 * 1024 + 16, 0, 10, 42);
+}
 #else
 ZT_TEST(test_stress_big_heap)
 {
@@ -538,6 +547,7 @@ static const struct zt_case cases[] = {
 #elif STRESS_HEAP_BYTES <= 256u * 1024u
 	ZT_CASE(test_stress_just_under_256k),
 	ZT_CASE(test_stress_256k_heap),
+	ZT_CASE(test_stress_128k_unit_boundary),
 #else
 	ZT_CASE(test_stress_big_heap),
 	ZT_CASE(test_stress_big_heap_odd),

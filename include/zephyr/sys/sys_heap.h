@@ -38,6 +38,21 @@ struct z_heap;
 #endif
 
 /**
+ * @brief 1 when 32-bit small heaps use 4-byte chunk units (CONFIG_SYS_HEAP_SMALL_UNIT4, default
+ * y; a build without a configuration header gets the default too): heaps of at most 32767
+ * 4-byte units (128 KiB) on targets with 32-bit pointers, whose blocks are then 4-aligned.
+ * Always 0 on 64-bit hosts and with CONFIG_SYS_HEAP_BIG_ONLY.
+ */
+#if (defined(CONFIG_SYS_HEAP_SMALL_UNIT4) ? CONFIG_SYS_HEAP_SMALL_UNIT4                        \
+					   : !defined(ZMEM_AUTOCONF)) &&                         \
+	UINTPTR_MAX <= 0xFFFFFFFFu &&                                                              \
+	!(defined(CONFIG_SYS_HEAP_BIG_ONLY) && CONFIG_SYS_HEAP_BIG_ONLY)
+#define SYS_HEAP_UNIT4_ENABLED 1
+#else
+#define SYS_HEAP_UNIT4_ENABLED 0
+#endif
+
+/**
  * @brief A heap over one caller-provided buffer. Treat the fields as private.
  *
  * The first three fields are Zephyr's. The others are zmem's bookkeeping, kept here rather
@@ -56,7 +71,7 @@ struct sys_heap {
 	uint32_t cap_hint_units; /**< Its size in units (0: none). */
 	uint32_t end;        /**< Index of the end-marker chunk (0: not usable). */
 	uint16_t first;      /**< Index of the first chunk (the units chunk 0 takes). */
-	uint8_t big;         /**< 8-byte headers and 32-bit links (heaps over 32767 units). */
+	uint8_t lay;         /**< Layout (small, big, small with 4-byte units: lib/heap/heap.h). */
 	uint8_t kmax;        /**< Last size class (it also holds every larger chunk). */
 	uint8_t cap_class;   /**< kmax when capped below the largest chunk's class, else 0. */
 };
@@ -96,16 +111,44 @@ struct sys_heap {
 								     : Z_HEAP_A_(u) + 2u)
 #define Z_HEAP_SMALL_END_(b) Z_HEAP_END_(Z_HEAP_UNITS_(b, 4u))
 #define Z_HEAP_BIG_END_(b)   Z_HEAP_END_(Z_HEAP_UNITS_(b, 8u))
+#define Z_HEAP_MIN8_(b)                                                                            \
+	(8u + 8u * (Z_HEAP_SMALL_END_(b) <= 32767u ? Z_HEAP_SMALL_END_(b) : Z_HEAP_BIG_END_(b)))
+/*
+ * 4-byte units (SYS_HEAP_UNIT4_ENABLED): a heap whose end marker is chunk e (e = (bytes - 4) / 4
+ * for a 4-byte aligned buffer, at most 32767) gives chunk 0 F4(e) = 2 F(floor(e / 2)) units; a
+ * request takes max(2, ceil((b + 4) / 4)) units (the canary included). The smallest e holding a
+ * chunk of u units is a = u + F4(u + 6) (a lower bound, as e >= u + 6) or one of the next three.
+ */
+#define Z_HEAP_F4_(e) (2u * Z_HEAP_F_((e) >> 1))
+#define Z_HEAP_UNITS4_(b)                                                                          \
+	(((unsigned long long)(b) + 4u + Z_HEAP_CANARY_BYTES_ + 3u) / 4u < 2u                     \
+		 ? 2ull                                                                            \
+		 : ((unsigned long long)(b) + 4u + Z_HEAP_CANARY_BYTES_ + 3u) / 4u)
+#define Z_HEAP_A4_(u)  ((u) + Z_HEAP_F4_((u) + 6u))
+#define Z_HEAP_OK4_(e, u) ((e) - Z_HEAP_F4_(e) >= (u))
+#define Z_HEAP_END4_(u)                                                                            \
+	(Z_HEAP_OK4_(Z_HEAP_A4_(u), u)        ? Z_HEAP_A4_(u)                                      \
+	 : Z_HEAP_OK4_(Z_HEAP_A4_(u) + 1u, u) ? Z_HEAP_A4_(u) + 1u                                 \
+	 : Z_HEAP_OK4_(Z_HEAP_A4_(u) + 2u, u) ? Z_HEAP_A4_(u) + 2u                                 \
+					      : Z_HEAP_A4_(u) + 3u)
+/* Past 32767 4-byte units a heap has 8-byte units: a buffer of 131076 bytes or more. */
+#define Z_HEAP_MIN4_(b)                                                                            \
+	(Z_HEAP_END4_(Z_HEAP_UNITS4_(b)) <= 32767u ? 4u + 4u * Z_HEAP_END4_(Z_HEAP_UNITS4_(b))     \
+	 : Z_HEAP_MIN8_(b) > 131076u                ? Z_HEAP_MIN8_(b)                              \
+						    : 131076u)
 /** @endcond */
 
 /**
  * @brief Smallest buffer (8-byte aligned) in which one allocation of @p bytes succeeds right
  * after sys_heap_init() (exact: one byte less and it fails). A buffer that is not 8-byte aligned
- * may need up to 7 bytes more.
+ * may need up to 7 bytes more (with 4-byte units, SYS_HEAP_UNIT4_ENABLED, a 4-byte aligned one
+ * needs none more below 128 KiB).
  */
-#define Z_HEAP_MIN_SIZE_FOR(bytes)                                                                 \
-	((size_t)(8u + 8u * (Z_HEAP_SMALL_END_(bytes) <= 32767u ? Z_HEAP_SMALL_END_(bytes)         \
-							      : Z_HEAP_BIG_END_(bytes))))
+#if SYS_HEAP_UNIT4_ENABLED
+#define Z_HEAP_MIN_SIZE_FOR(bytes) ((size_t)Z_HEAP_MIN4_(bytes))
+#else
+#define Z_HEAP_MIN_SIZE_FOR(bytes) ((size_t)Z_HEAP_MIN8_(bytes))
+#endif
 
 /**
  * @brief Smallest buffer (8-byte aligned) sys_heap_init() accepts (exact: one byte less is
