@@ -142,6 +142,14 @@ if src_has CONFIG_SYS_HEAP_SMALL_ONLY; then
   configs+=("-DCONFIG_SYS_HEAP_SMALL_ONLY=1 -DCONFIG_SYS_HEAP_HARDENING_LEVEL=1 -DCONFIG_SYS_HEAP_RUNTIME_STATS=0")
   names+=("\`CONFIG_SYS_HEAP_SMALL_ONLY=y\` + \`CONFIG_SYS_HEAP_HARDENING_LEVEL=1\` + \`CONFIG_SYS_HEAP_RUNTIME_STATS=n\` (Zephyr's defaults)")
 fi
+# 8-byte chunk units on 32-bit targets (CONFIG_SYS_HEAP_SMALL_UNIT4=n): at the default and at
+# Zephyr's defaults.
+if src_has CONFIG_SYS_HEAP_SMALL_UNIT4; then
+  configs+=("-DCONFIG_SYS_HEAP_SMALL_UNIT4=0")
+  names+=("default + \`CONFIG_SYS_HEAP_SMALL_UNIT4=n\`")
+  configs+=("-DCONFIG_SYS_HEAP_SMALL_ONLY=1 -DCONFIG_SYS_HEAP_HARDENING_LEVEL=1 -DCONFIG_SYS_HEAP_RUNTIME_STATS=0 -DCONFIG_SYS_HEAP_SMALL_UNIT4=0")
+  names+=("Zephyr's defaults + \`CONFIG_SYS_HEAP_SMALL_UNIT4=n\`")
+fi
 for opt in CONFIG_SYS_HEAP_CANARY CONFIG_SYS_HEAP_BIG_CHUNKS; do
   if src_has "$opt"; then configs+=("-D$opt=1"); names+=("default + \`$opt=y\`"); fi
 done

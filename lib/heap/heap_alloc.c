@@ -28,29 +28,23 @@ static void note_failure(struct sys_heap *heap, zl_t lay, size_t units)
 	heap->fit_limit = units > min_chunk(lay) ? chunk_usable(lay, units - 1u) : 0u;
 }
 
+#if Z_HEAP_UNIT4 || Z_HEAP_ALIGNED_FIT_ALL
 /*
- * Start of a block aligned to @p amask + 1 units in free chunk @p c: its lowest aligned unit (in
- * the heap's address space) that leaves nothing or a chunk that can stand alone below it.
+ * Does free chunk @p c of @p su units hold a block of @p units aligned to @p amask + 1 units,
+ * at its lowest aligned unit (in the heap's address space) that leaves nothing or a chunk that
+ * can stand alone below it (where alloc_impl() places it)?
  */
-Z_HEAP_HOT size_t align_start(struct z_heap *h, zl_t lay, size_t c, size_t amask)
+Z_HEAP_HOT bool aligned_fits(struct z_heap *h, zl_t lay, size_t c, size_t su, size_t units,
+			     size_t amask)
 {
 	size_t hu = (uintptr_t)h / UNIT(lay);
 	size_t b = ((hu + c + amask) & ~amask) - hu;
 
 	if (b != c && b - c < min_chunk(lay)) {
-		b += amask + 1u; /* what stays below must be able to stand alone */
+		b += amask + 1u;
 	}
-	return b;
+	return b - c + units <= su;
 }
-
-#if Z_HEAP_UNIT4 || Z_HEAP_ALIGNED_FIT_ALL
-/* Does free chunk @p c of @p su units hold a block of @p units aligned to @p amask + 1 units? */
-Z_HEAP_HOT bool aligned_fits(struct z_heap *h, zl_t lay, size_t c, size_t su, size_t units,
-			     size_t amask)
-{
-	return align_start(h, lay, c, amask) - c + units <= su;
-}
-
 #endif
 
 /*
@@ -249,7 +243,12 @@ found:;
 	size_t b = c; /* the block: at the chunk's start, or its lowest aligned position */
 
 	if (amask != 0u) {
-		b = align_start(h, lay, c, amask);
+		size_t hu = (uintptr_t)h / UNIT(lay);
+
+		b = ((hu + c + amask) & ~amask) - hu;
+		if (b != c && b - c < min_chunk(lay)) {
+			b += amask + 1u; /* what stays below must be able to stand alone */
+		}
 	}
 	size_t tu = b - c;             /* stays free below an aligned block */
 	size_t tail = top - b - units; /* free above the block */
@@ -464,6 +463,16 @@ Z_HEAP_HOT size_t alloc_fast(struct sys_heap *heap, zl_t lay, size_t bytes)
 }
 #endif
 
+#if Z_HEAP_FAST && Z_HEAP_UNIT4
+/* alloc_fast()'s block as a pointer, or NULL. */
+Z_HEAP_HOT void *alloc_fast_mem(struct sys_heap *heap, zl_t lay, size_t bytes)
+{
+	size_t c = alloc_fast(heap, lay, bytes);
+
+	return c != 0u ? chunk_mem(heap->heap, lay, c) : NULL;
+}
+#endif
+
 void *sys_heap_alloc(struct sys_heap *heap, size_t bytes)
 {
 #if Z_HEAP_FAST
@@ -471,11 +480,20 @@ void *sys_heap_alloc(struct sys_heap *heap, size_t bytes)
 		return NULL; /* 0 bytes, more than the heap holds, or known not to fit now */
 	}
 	if (!Z_HEAP_LISTENING()) {
+#if Z_HEAP_UNIT4
+		/* The pointer from the layout's own copy, where the unit is a constant. */
+		void *mem = Z_HEAP_DISPATCH(alloc_fast_mem, heap, bytes);
+
+		if (mem != NULL) {
+			return mem;
+		}
+#else
 		size_t c = Z_HEAP_DISPATCH(alloc_fast, heap, bytes);
 
 		if (c != 0u) {
 			return chunk_mem(heap->heap, Z_HEAP_LAY(heap), c);
 		}
+#endif
 	}
 #endif
 	return alloc_general(heap, bytes);
