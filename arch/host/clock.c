@@ -16,7 +16,7 @@
 #include "kernel_internal.h"
 #include "thread_usage.h"
 
-#define NSEC_PER_SEC 1000000000ULL
+#define HOST_NSEC_PER_SEC 1000000000ULL
 
 static struct timespec boot_ts;
 /* Set by z_host_clock_init() when the kernel boots: before that (constructors, such as
@@ -42,7 +42,7 @@ static uint64_t real_ns(void)
 		return 0;
 	}
 	clock_gettime(CLOCK_MONOTONIC, &now);
-	return (uint64_t)(now.tv_sec - boot_ts.tv_sec) * NSEC_PER_SEC + (uint64_t)now.tv_nsec -
+	return (uint64_t)(now.tv_sec - boot_ts.tv_sec) * HOST_NSEC_PER_SEC + (uint64_t)now.tv_nsec -
 	       (uint64_t)boot_ts.tv_nsec;
 }
 
@@ -58,16 +58,16 @@ uint64_t z_host_uptime_us(void)
 
 static int64_t ns_to_ticks_floor(uint64_t ns)
 {
-	return (int64_t)((ns / NSEC_PER_SEC) * z_host_ticks_per_sec +
-			 (ns % NSEC_PER_SEC) * z_host_ticks_per_sec / NSEC_PER_SEC);
+	return (int64_t)((ns / HOST_NSEC_PER_SEC) * z_host_ticks_per_sec +
+			 (ns % HOST_NSEC_PER_SEC) * z_host_ticks_per_sec / HOST_NSEC_PER_SEC);
 }
 
 static uint64_t ticks_to_ns_ceil(int64_t ticks)
 {
 	uint64_t t = (uint64_t)ticks;
 
-	return (t / z_host_ticks_per_sec) * NSEC_PER_SEC +
-	       ((t % z_host_ticks_per_sec) * NSEC_PER_SEC + z_host_ticks_per_sec - 1U) /
+	return (t / z_host_ticks_per_sec) * HOST_NSEC_PER_SEC +
+	       ((t % z_host_ticks_per_sec) * HOST_NSEC_PER_SEC + z_host_ticks_per_sec - 1U) /
 		       z_host_ticks_per_sec;
 }
 
@@ -79,10 +79,10 @@ int64_t z_host_now_ticks(void)
 static void sleep_until_ns(uint64_t target)
 {
 	struct timespec ts;
-	uint64_t abs_ns = (uint64_t)boot_ts.tv_sec * NSEC_PER_SEC + (uint64_t)boot_ts.tv_nsec + target;
+	uint64_t abs_ns = (uint64_t)boot_ts.tv_sec * HOST_NSEC_PER_SEC + (uint64_t)boot_ts.tv_nsec + target;
 
-	ts.tv_sec = (time_t)(abs_ns / NSEC_PER_SEC);
-	ts.tv_nsec = (long)(abs_ns % NSEC_PER_SEC);
+	ts.tv_sec = (time_t)(abs_ns / HOST_NSEC_PER_SEC);
+	ts.tv_nsec = (long)(abs_ns % HOST_NSEC_PER_SEC);
 	while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, NULL) == EINTR) {
 	}
 }
@@ -103,7 +103,7 @@ static void stop_now(void *arg)
 	(void)arg;
 	fflush(stdout);
 	fprintf(stderr, "zmem: stopped at %.3f s (--stop_at)\n",
-		(double)z_host_stop_at_ns / (double)NSEC_PER_SEC);
+		(double)z_host_stop_at_ns / (double)HOST_NSEC_PER_SEC);
 	z_host_exit(0);
 }
 
@@ -179,5 +179,5 @@ uint32_t k_cycle_get_32(void)
 
 uint32_t sys_clock_hw_cycles_per_sec(void)
 {
-	return (uint32_t)NSEC_PER_SEC;
+	return (uint32_t)HOST_NSEC_PER_SEC;
 }

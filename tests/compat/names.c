@@ -103,6 +103,16 @@ static void test_time_units(void)
 	uint64_t hz = CONFIG_SYS_CLOCK_TICKS_PER_SECOND;
 	uint64_t cyc = CONFIG_SYS_CLOCK_HW_CYCLES_PER_SEC;
 
+	/* Zephyr's unit ratios (<zephyr/sys_clock.h>), unsigned int as on Zephyr. */
+	CHECK_EQ(NSEC_PER_USEC, 1000U);
+	CHECK_EQ(USEC_PER_MSEC, 1000U);
+	CHECK_EQ(MSEC_PER_SEC, 1000U);
+	CHECK_EQ(USEC_PER_SEC, 1000000U);
+	CHECK_EQ(NSEC_PER_MSEC, 1000000U);
+	CHECK_EQ(NSEC_PER_SEC, 1000000000U);
+	CHECK_EQ(SEC_PER_DAY, 86400U);
+	CHECK_EQ(sizeof(NSEC_PER_SEC), sizeof(unsigned int));
+
 	CHECK_EQ(k_ms_to_ticks_ceil32(1000), hz);
 	CHECK_EQ(k_ticks_to_ms_floor64(hz * 3), 3000);
 	CHECK_EQ(k_us_to_ticks_floor64(1), 1000000 / hz >= 1 ? 0 : 1);

@@ -585,4 +585,12 @@ ZTEST(kernel_msgq, test_define_forms)
 	zexpect_equal(r.b, t.b);
 }
 
+/* A symbol Zephyr's suites set in prj.conf (fifo_timeout: CONFIG_ASSERT_VERBOSE=n) is known:
+ * on by default with CONFIG_ASSERT, as on Zephyr. */
+ZTEST(kernel_msgq, test_assert_verbose_known)
+{
+	zexpect_true(IS_ENABLED(CONFIG_ASSERT));
+	zexpect_true(IS_ENABLED(CONFIG_ASSERT_VERBOSE));
+}
+
 ZTEST_SUITE(kernel_msgq, NULL, NULL, NULL, NULL, NULL);
