@@ -140,9 +140,10 @@ static struct z_perm_obj *record_locked(const void *obj)
 	if (spare == NULL) {
 		if (!recs_warned) {
 			recs_warned = true;
-			LOG_ERR("more than %d static kernel objects hold permissions; object %p gets "
-				"none (raise CONFIG_ZMEM_STATIC_KOBJ_RECORDS)",
-				CONFIG_ZMEM_STATIC_KOBJ_RECORDS, obj);
+			LOG_ERR(
+			    "more than %d static kernel objects hold permissions; object %p gets "
+			    "none (raise CONFIG_ZMEM_STATIC_KOBJ_RECORDS)",
+			    CONFIG_ZMEM_STATIC_KOBJ_RECORDS, obj);
 		}
 		return NULL;
 	}
@@ -157,9 +158,9 @@ static struct z_perm_obj *record_locked(const void *obj)
 
 static bool has_access_locked(const struct z_perm_obj *po, const struct k_thread *thread)
 {
-	return po != NULL && (po->public_access ||
-			      (thread != NULL && thread->perm_index != 0U &&
-			       bit_test(po->perms, (int)thread->perm_index - 1)));
+	return po != NULL &&
+	       (po->public_access || (thread != NULL && thread->perm_index != 0U &&
+				      bit_test(po->perms, (int)thread->perm_index - 1)));
 }
 
 /*

@@ -263,7 +263,8 @@ static inline int k_msgq_get_impl(struct k_msgq *msgq, void *data, k_timeout_t t
 	}
 	if (!z_waitq_is_empty(&msgq->wait_q) && !receivers_wait(msgq)) {
 		/* Zero-capacity queue: take the waiting sender's message directly. */
-		const struct k_thread *lifted = z_prot_kernel_enter_checked(data, msgq->msg_size, true);
+		const struct k_thread *lifted =
+		    z_prot_kernel_enter_checked(data, msgq->msg_size, true);
 		const struct pending_send *ps;
 
 		t = z_unpend_first_thread(&msgq->wait_q);

@@ -117,9 +117,9 @@ static bool direct(struct k_pipe *pipe, _wait_q_t *wq, struct pipe_xfer *mine, b
 	}
 	/* The waiter's record and buffer may be on its stack, which a user caller's view closes:
 	 * supervisor view, the caller's own bytes checked with its view first. */
-	lifted = z_prot_kernel_enter_checked(
-	    writing ? (const void *)&mine->src[mine->done] : (const void *)&mine->dst[mine->done],
-	    mine->len - mine->done, !writing);
+	lifted = z_prot_kernel_enter_checked(writing ? (const void *)&mine->src[mine->done]
+						     : (const void *)&mine->dst[mine->done],
+					     mine->len - mine->done, !writing);
 	while (mine->done < mine->len && pipe->used == 0U && (t = z_waitq_head(wq)) != NULL) {
 		struct pipe_xfer *x = t->base.swap_data;
 		size_t n = MIN(mine->len - mine->done, x->len - x->done);

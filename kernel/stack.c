@@ -135,7 +135,8 @@ static inline int k_stack_pop_impl(struct k_stack *stack, stack_data_t *data, k_
 
 /* A user thread has existed: the check, kept out of the path of programs that never ran one
  * (no registers saved for it there). */
-static __noinline int k_stack_pop_user(struct k_stack *stack, stack_data_t *data, k_timeout_t timeout)
+static __noinline int k_stack_pop_user(struct k_stack *stack, stack_data_t *data,
+				       k_timeout_t timeout)
 {
 	z_perm_user_call(stack, "k_stack_pop");
 	return k_stack_pop_impl(stack, data, timeout);

@@ -103,17 +103,17 @@ static inline uint32_t k_uptime_seconds(void)
 /** @brief Milliseconds elapsed since *reftime; updates *reftime to now. */
 int64_t k_uptime_delta(int64_t *reftime);
 /* Unit ratios, as Zephyr's <zephyr/sys_clock.h> names them (unsigned int). */
-#define SEC_PER_MIN   60U                                  /**< Seconds per minute. */
-#define MIN_PER_HOUR  60U                                  /**< Minutes per hour. */
-#define HOUR_PER_DAY  24U                                  /**< Hours per day. */
-#define SEC_PER_HOUR  (MIN_PER_HOUR * SEC_PER_MIN)         /**< Seconds per hour. */
-#define SEC_PER_DAY   (HOUR_PER_DAY * SEC_PER_HOUR)        /**< Seconds per day. */
-#define MSEC_PER_SEC  1000U                                /**< Milliseconds per second. */
-#define USEC_PER_MSEC 1000U                                /**< Microseconds per millisecond. */
-#define NSEC_PER_USEC 1000U                                /**< Nanoseconds per microsecond. */
-#define USEC_PER_SEC  ((USEC_PER_MSEC) * (MSEC_PER_SEC))   /**< Microseconds per second. */
-#define NSEC_PER_MSEC ((NSEC_PER_USEC) * (USEC_PER_MSEC))  /**< Nanoseconds per millisecond. */
-#define NSEC_PER_SEC  ((NSEC_PER_USEC) * (USEC_PER_SEC))   /**< Nanoseconds per second. */
+#define SEC_PER_MIN   60U                                 /**< Seconds per minute. */
+#define MIN_PER_HOUR  60U                                 /**< Minutes per hour. */
+#define HOUR_PER_DAY  24U                                 /**< Hours per day. */
+#define SEC_PER_HOUR  (MIN_PER_HOUR * SEC_PER_MIN)        /**< Seconds per hour. */
+#define SEC_PER_DAY   (HOUR_PER_DAY * SEC_PER_HOUR)       /**< Seconds per day. */
+#define MSEC_PER_SEC  1000U                               /**< Milliseconds per second. */
+#define USEC_PER_MSEC 1000U                               /**< Microseconds per millisecond. */
+#define NSEC_PER_USEC 1000U                               /**< Nanoseconds per microsecond. */
+#define USEC_PER_SEC  ((USEC_PER_MSEC) * (MSEC_PER_SEC))  /**< Microseconds per second. */
+#define NSEC_PER_MSEC ((NSEC_PER_USEC) * (USEC_PER_MSEC)) /**< Nanoseconds per millisecond. */
+#define NSEC_PER_SEC  ((NSEC_PER_USEC) * (USEC_PER_SEC))  /**< Nanoseconds per second. */
 
 /** @brief The hardware cycle counter (CONFIG_SYS_CLOCK_HW_CYCLES_PER_SEC). */
 uint32_t k_cycle_get_32(void);

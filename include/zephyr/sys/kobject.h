@@ -122,9 +122,9 @@ void k_object_access_all_grant(const void *object);
 
 /** @brief Grants of a K_THREAD_DEFINE thread (K_THREAD_ACCESS_GRANT; kernel-internal). */
 struct _static_thread_grants {
-	struct k_thread *thread;              /**< The K_THREAD_DEFINE thread. */
-	const void *const *objects;           /**< Objects it is granted, NULL-terminated. */
-	struct _static_thread_grants *next;   /**< Registration list. */
+	struct k_thread *thread;            /**< The K_THREAD_DEFINE thread. */
+	const void *const *objects;         /**< Objects it is granted, NULL-terminated. */
+	struct _static_thread_grants *next; /**< Registration list. */
 };
 
 /** @brief Register the grants of a K_THREAD_DEFINE thread (called before main). */
@@ -138,16 +138,16 @@ void z_static_thread_grants_register(struct _static_thread_grants *grants);
 	extern struct k_thread _k_thread_obj_##name_;                                              \
 	static const void *const _k_thread_access_##name_[] = {__VA_ARGS__, NULL};                 \
 	static struct _static_thread_grants _k_thread_grants_##name_ = {                           \
-		.thread = &_k_thread_obj_##name_,                                                  \
-		.objects = _k_thread_access_##name_,                                               \
-		.next = NULL,                                                                      \
+	    .thread = &_k_thread_obj_##name_,                                                      \
+	    .objects = _k_thread_access_##name_,                                                   \
+	    .next = NULL,                                                                          \
 	};                                                                                         \
 	__attribute__((constructor)) static void _k_thread_grants_register_##name_(void)           \
 	{                                                                                          \
 		z_static_thread_grants_register(&_k_thread_grants_##name_);                        \
 	}                                                                                          \
 	static struct _static_thread_grants *const _k_thread_grants_ptr_##name_ __unused =         \
-		&_k_thread_grants_##name_
+	    &_k_thread_grants_##name_
 
 #ifdef __cplusplus
 }

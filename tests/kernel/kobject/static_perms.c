@@ -166,17 +166,17 @@ ZTEST(kernel_kobject_static, test_ungranted_objects_refused)
 		enum op op;
 		const char *what;
 	} cases[] = {
-		{&s_queue, OP_QUEUE_IS_EMPTY, "k_queue_is_empty on a k_queue_init queue"},
-		{&s_sem, OP_SEM_GIVE, "k_sem_give on a K_SEM_DEFINE semaphore"},
-		{&s_mutex, OP_MUTEX_LOCK, "k_mutex_lock on a K_MUTEX_DEFINE mutex"},
-		{&s_msgq, OP_MSGQ_PUT, "k_msgq_put on a K_MSGQ_DEFINE queue"},
-		{&s_event, OP_EVENT_POST, "k_event_post on a K_EVENT_DEFINE event"},
-		{&s_queue, OP_QUEUE_GET, "k_queue_get"},
-		{&s_sem, OP_SEM_TAKE, "k_sem_take"},
-		{&s_msgq, OP_MSGQ_GET, "k_msgq_get"},
-		{&s_stack, OP_STACK_PUSH, "k_stack_push on a K_STACK_DEFINE stack"},
-		{&s_stack, OP_STACK_POP, "k_stack_pop"},
-		{&s_mutex, OP_MUTEX_UNLOCK, "k_mutex_unlock"},
+	    {&s_queue, OP_QUEUE_IS_EMPTY, "k_queue_is_empty on a k_queue_init queue"},
+	    {&s_sem, OP_SEM_GIVE, "k_sem_give on a K_SEM_DEFINE semaphore"},
+	    {&s_mutex, OP_MUTEX_LOCK, "k_mutex_lock on a K_MUTEX_DEFINE mutex"},
+	    {&s_msgq, OP_MSGQ_PUT, "k_msgq_put on a K_MSGQ_DEFINE queue"},
+	    {&s_event, OP_EVENT_POST, "k_event_post on a K_EVENT_DEFINE event"},
+	    {&s_queue, OP_QUEUE_GET, "k_queue_get"},
+	    {&s_sem, OP_SEM_TAKE, "k_sem_take"},
+	    {&s_msgq, OP_MSGQ_GET, "k_msgq_get"},
+	    {&s_stack, OP_STACK_PUSH, "k_stack_push on a K_STACK_DEFINE stack"},
+	    {&s_stack, OP_STACK_POP, "k_stack_pop"},
+	    {&s_mutex, OP_MUTEX_UNLOCK, "k_mutex_unlock"},
 	};
 
 	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
@@ -303,8 +303,7 @@ static void kt_entry(void *p1, void *p2, void *p3)
 	k_sem_give(&kt_done);
 }
 
-K_THREAD_DEFINE(kt_user, USTACK_SIZE, kt_entry, NULL, NULL, NULL, K_PRIO_PREEMPT(1), K_USER,
-		-1);
+K_THREAD_DEFINE(kt_user, USTACK_SIZE, kt_entry, NULL, NULL, NULL, K_PRIO_PREEMPT(1), K_USER, -1);
 K_THREAD_ACCESS_GRANT(kt_user, &kt_sem, &kt_done);
 
 ZTEST(kernel_kobject_static, test_thread_access_grant_at_boot)
