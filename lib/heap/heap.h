@@ -6,10 +6,13 @@
  * @file
  * @brief Private layout of a sys_heap: chunks, size classes, free lists and their bitmap.
  *
- * The buffer is cut into chunks on a grid of 8-byte units. Chunk c's payload starts at
- * (char *)h + 8 * c, where h (the grid origin, sys_heap.heap) is 8-aligned, and its header is
- * the HB bytes before that. Every heap picks its layout at sys_heap_init() from its size:
+ * The buffer is cut into chunks on a grid of units of U = 8 bytes (4 in small4 heaps). Chunk
+ * c's payload starts at (char *)h + U * c, where h (the grid origin, sys_heap.heap) is
+ * U-aligned, and its header is the HB bytes before that. Every heap picks its layout at
+ * sys_heap_init() from its size:
  *
+ * - small4 (32-bit targets with CONFIG_SYS_HEAP_SMALL_UNIT4, at most 32767 4-byte units,
+ *   128 KiB): the small layout's fields on 4-byte units; the smallest chunk is two units.
  * - small (at most 32767 units, 256 KiB): 16-bit fields. A header is 4 bytes (size << 1 |
  *   used, left neighbour's size), a free chunk holds two 16-bit list links, so the smallest
  *   chunk is one unit and every free chunk fits on a list.
