@@ -142,13 +142,26 @@ typedef bool zl_t;
 	 : Z_HEAP_ONLY_SMALL && !Z_HEAP_UNIT4 ? (zl_t)Z_LAY_SMALL                                  \
 					      : (zl_t)(heap)->lay)
 
+/*
+ * The compact policy (CONFIG_SYS_HEAP_COMPACT, Kconfig default n): the smallest code, at some
+ * cost in utilization (docs/sys_heap.md, "Code size"). It builds the size build's code at any
+ * optimization level and leaves out what only improves placement: the last class's hint, the
+ * best of two, list places kept in merges and splits, realloc's growth into the left
+ * neighbour, the failed-size cache and the aligned fit. Every hardening check stays.
+ */
+#if defined(CONFIG_SYS_HEAP_COMPACT) && CONFIG_SYS_HEAP_COMPACT
+#define Z_HEAP_COMPACT 1
+#else
+#define Z_HEAP_COMPACT 0
+#endif
+
 /* ---- speed or size ----
  *
  * Built for speed (-O2) every entry point is specialized for both layouts (one test of
- * heap->big per call) and the helpers are inlined; built for size (-Os) one copy tests the
- * layout at each access.
+ * heap->big per call) and the helpers are inlined; built for size (-Os), or compact, one copy
+ * tests the layout at each access.
  */
-#if defined(__OPTIMIZE_SIZE__)
+#if defined(__OPTIMIZE_SIZE__) || Z_HEAP_COMPACT
 #define Z_HEAP_HOT        static inline
 #define Z_HEAP_SPECIALIZE 0
 #else

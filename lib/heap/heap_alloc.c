@@ -18,17 +18,22 @@
 #ifndef Z_HEAP_ALIGNED_FIT_ALL
 #define Z_HEAP_ALIGNED_FIT_ALL 0
 #endif
-#define Z_HEAP_ALIGNED_FIT(lay) (Z_HEAP_ALIGNED_FIT_ALL || LAY_U4(lay))
+/* (Built where it serves: not in the compact policy.) */
+#define Z_HEAP_HAS_ALIGNED_FIT ((Z_HEAP_UNIT4 && !Z_HEAP_COMPACT) || Z_HEAP_ALIGNED_FIT_ALL)
+#define Z_HEAP_ALIGNED_FIT(lay) (Z_HEAP_HAS_ALIGNED_FIT && (Z_HEAP_ALIGNED_FIT_ALL || LAY_U4(lay)))
 /* Smallest chunk unit built. */
 #define Z_HEAP_MIN_UNIT (Z_HEAP_UNIT4 ? 4u : CHUNK_UNIT)
 
 /* Nothing of @p units or more fits until something is freed: fail such requests at once. */
 static void note_failure(struct sys_heap *heap, zl_t lay, size_t units)
 {
+	if (Z_HEAP_COMPACT) {
+		return; /* no failed-size cache */
+	}
 	heap->fit_limit = units > min_chunk(lay) ? chunk_usable(lay, units - 1u) : 0u;
 }
 
-#if Z_HEAP_UNIT4 || Z_HEAP_ALIGNED_FIT_ALL
+#if Z_HEAP_HAS_ALIGNED_FIT
 /*
  * Does free chunk @p c of @p su units hold a block of @p units aligned to @p amask + 1 units,
  * at its lowest aligned unit (in the heap's address space) that leaves nothing or a chunk that
@@ -69,7 +74,7 @@ Z_HEAP_HOT size_t alloc_impl(struct sys_heap *heap, zl_t lay, size_t need, size_
 
 	bool all;
 
-#if Z_HEAP_UNIT4 || Z_HEAP_ALIGNED_FIT_ALL
+#if Z_HEAP_HAS_ALIGNED_FIT
 	/*
 	 * With the aligned fit (an aligned request in a layout that has it: fit), a first pass
 	 * over chunks of the request's own size, each checked at its aligned position: the same
@@ -180,7 +185,7 @@ Z_HEAP_HOT size_t alloc_impl(struct sys_heap *heap, zl_t lay, size_t need, size_
 		if (k == z->kmax) {
 			/* Nothing lies above the last class: try its remembered largest chunk. */
 			c = heap->cap_hint;
-			if (c != 0u && heap->cap_hint_units >= need) {
+			if (!Z_HEAP_COMPACT && c != 0u && heap->cap_hint_units >= need) {
 				goto found;
 			}
 			note_failure(heap, lay, need);
@@ -208,7 +213,7 @@ Z_HEAP_HOT size_t alloc_impl(struct sys_heap *heap, zl_t lay, size_t need, size_
 		}
 		size_t n = link_get(h, lay, c, 1);
 
-		if (n != 0u && k >= CLS_X(lay)) {
+		if (!Z_HEAP_COMPACT && n != 0u && k >= CLS_X(lay)) {
 			if (Z_HEAP_LEVEL >= 2 && !zh_in_range(z, n)) {
 				goto corrupt;
 			}
@@ -222,7 +227,7 @@ Z_HEAP_HOT size_t alloc_impl(struct sys_heap *heap, zl_t lay, size_t need, size_
 	}
 #endif
 found:;
-#if Z_HEAP_UNIT4 || Z_HEAP_ALIGNED_FIT_ALL
+#if Z_HEAP_HAS_ALIGNED_FIT
 	if (fit) {
 		need = units; /* (what the checks below expect of the chunk) */
 	}
@@ -297,6 +302,30 @@ found:;
 		set_size_used(h, lay, c, tu, false);
 		set_left_size(h, lay, b, tu);
 	}
+#elif Z_HEAP_COMPACT
+	/*
+	 * Compact: c leaves its list; what stays free below the block and above it joins the head
+	 * of its list (list_add() also writes its header and its right neighbour's left size).
+	 * Level 2 first checks c's links and the heads of those lists.
+	 */
+	if (Z_HEAP_LEVEL >= 2 &&
+	    (!links_ok(z, c, k) || (tu != 0u && !head_ok(z, class_of(lay, z->kmax, tu), c, 0)) ||
+	     (tail != 0u && !head_ok(z, xk, c, 0)))) {
+		goto corrupt;
+	}
+	list_remove(z, c, k);
+	if (tu != 0u) {
+		list_add(z, c, 0u, tu);
+	}
+	size_t bu = t - b; /* the block's units */
+
+	set_size_used(h, lay, b, bu, true);
+	if (tail != 0u) {
+		list_add(z, t, xk, tail);
+	}
+	set_left_size(h, lay, t, bu);
+	stats_alloc(heap, lay, bu);
+	return b;
 #else
 	/*
 	 * Size builds: the same checks (when c leaves its list place: its links; the heads of the
@@ -317,6 +346,7 @@ found:;
 		list_add(z, t, xk, tail);
 	}
 #endif
+#if !Z_HEAP_COMPACT
 	size_t bu = t - b; /* the block's units */
 
 	set_size_used(h, lay, b, bu, true);
@@ -327,6 +357,7 @@ found:;
 	set_left_size(h, lay, top, t == top ? bu : tail);
 	stats_alloc(heap, lay, bu);
 	return b;
+#endif
 corrupt:
 	z_heap_report(heap, chunk_mem(h, lay, c), SYS_HEAP_ERR_CORRUPT_HEADER);
 	return 0;
@@ -367,7 +398,7 @@ Z_HEAP_HOT void *alloc_nn_impl(struct sys_heap *heap, zl_t lay, size_t amask, si
 
 		if (pad >= room || units > room - pad ||
 		    chunk_usable(lay, units + pad) > heap->fit_limit) {
-#if Z_HEAP_UNIT4 || Z_HEAP_ALIGNED_FIT_ALL
+#if Z_HEAP_HAS_ALIGNED_FIT
 			if (!Z_HEAP_ALIGNED_FIT(lay)) {
 				return NULL; /* never fits, or that large is known not to fit now */
 			}

@@ -124,6 +124,9 @@ static inline size_t heap_max_bytes(struct sys_heap *heap)
  */
 static inline void fit_raise(struct sys_heap *heap, zl_t lay, size_t units)
 {
+	if (Z_HEAP_COMPACT) {
+		return; /* no failed-size cache: fit_limit stays the heap's largest request */
+	}
 	size_t u = chunk_usable(lay, units);
 
 	if (u > heap->fit_limit) {
@@ -140,6 +143,9 @@ static inline void fit_raise(struct sys_heap *heap, zl_t lay, size_t units)
 static inline void hint_note(struct sys_heap *heap, unsigned int k, size_t c, size_t units,
 			     size_t old)
 {
+	if (Z_HEAP_COMPACT) {
+		return; /* no hint: the last class is only probed */
+	}
 	if (k == heap->cap_class && (heap->cap_hint == old || units > heap->cap_hint_units)) {
 		heap->cap_hint = (uint32_t)c;
 		heap->cap_hint_units = (uint32_t)units;
@@ -166,7 +172,7 @@ Z_HEAP_OP void ZH_OP(list_remove)(const struct zh *z, size_t c, unsigned int k)
 			bitmap_clear(z->heap, k);
 		}
 	}
-	if (c == z->heap->cap_hint) {
+	if (!Z_HEAP_COMPACT && c == z->heap->cap_hint) {
 		z->heap->cap_hint = 0;
 		z->heap->cap_hint_units = 0;
 	}
@@ -234,7 +240,7 @@ Z_HEAP_OP size_t ZH_OP(cut_top)(const struct zh *z, size_t c, unsigned int k, si
 	if (tk != k) {
 		list_remove(z, c, k);
 		list_add(z, c, tk, tu);
-	} else if (c == z->heap->cap_hint) {
+	} else if (!Z_HEAP_COMPACT && c == z->heap->cap_hint) {
 		z->heap->cap_hint_units = (uint32_t)tu; /* the remembered chunk shrank */
 	}
 	set_size_used(h, lay, c, tu, false);
@@ -304,7 +310,26 @@ Z_HEAP_OP bool ZH_OP(free_merge)(const struct zh *z, size_t c, size_t units, siz
 	}
 	unsigned int k = class_of(lay, z->kmax, units);
 
-#if !Z_HEAP_SPECIALIZE
+#if Z_HEAP_COMPACT
+	/*
+	 * Compact: the free neighbours leave their lists and the result joins the head of its own
+	 * (no list place kept). Level 2 checks the left neighbour's links and that head first.
+	 */
+	if (Z_HEAP_LEVEL >= 2 && ((l != 0u && !links_ok(z, l, lk)) || !head_ok(z, k, r, l))) {
+		return false;
+	}
+	if (Z_HEAP_LEVEL >= 2 && !apply) {
+		return true;
+	}
+	if (r != 0u) {
+		list_remove(z, r, rk);
+	}
+	if (l != 0u) {
+		list_remove(z, l, lk);
+	}
+	list_add(z, c, k, units); /* (compact: with c's header and its right neighbour's) */
+	return true;
+#elif !Z_HEAP_SPECIALIZE
 	/*
 	 * Size builds: the same three cases as below, written as one sequence. keep is the chunk
 	 * whose list place the result takes (the left neighbour growing within its class, or the

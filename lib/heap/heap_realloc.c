@@ -59,7 +59,7 @@ static void *resize_in_place(struct sys_heap *heap, size_t c, void *ptr, size_t 
 		size_t l = c - lu;
 		size_t lw = hdr_get(h, lay, l, 0);
 
-		if (!may_move_down || (lw & 1u) != 0u) {
+		if (Z_HEAP_COMPACT || !may_move_down || (lw & 1u) != 0u) {
 			lu = 0; /* the left neighbour is used, or the block may not move */
 		}
 		if (have + ru + lu < units) {
@@ -152,6 +152,7 @@ void *sys_heap_aligned_realloc(struct sys_heap *heap, void *ptr, size_t align, s
 	void *mem = NULL;
 
 	if (align <= UNIT(lay) || ((uintptr_t)ptr & (align - 1u)) == 0u) {
+		/* (The compact policy grows only into the right neighbour: the block never moves.) */
 		mem = resize_in_place(heap, c, ptr, bytes_to_units(lay, bytes), align <= UNIT(lay));
 		if (mem == (void *)-1) {
 			return NULL;
