@@ -85,11 +85,11 @@ bool z_heap_free_merge(struct sys_heap *heap, size_t c, size_t units, size_t lu,
 	return zb_free_merge(&z, c, units, lu, rw, lw, apply);
 }
 #else
-bool z_heap_free_merge(struct sys_heap *heap, size_t c, size_t units, size_t lu, size_t rw,
+void z_heap_free_merge(struct sys_heap *heap, size_t c, size_t units, size_t lu, size_t rw,
 		       size_t lw)
 {
 	ZH_LOCAL;
-	return zb_free_merge(&z, c, units, lu, rw, lw, true);
+	(void)zb_free_merge(&z, c, units, lu, rw, lw, true);
 }
 #endif
 #endif
@@ -191,6 +191,7 @@ void sys_heap_init(struct sys_heap *heap, void *mem, size_t bytes)
 
 	(void)free_merge(&z, first, n, first, 1u, 1u, true);
 	if (Z_HEAP_COMPACT) {
-		heap->fit_limit = chunk_usable(lay, n); /* no cache: the largest request, for good */
+		heap->fit_limit =
+		    chunk_usable(lay, n); /* no cache: the largest request, for good */
 	}
 }

@@ -145,9 +145,11 @@ typedef bool zl_t;
 /*
  * The compact policy (CONFIG_SYS_HEAP_COMPACT, Kconfig default n): the smallest code, at some
  * cost in utilization (docs/sys_heap.md, "Code size"). It builds the size build's code at any
- * optimization level and leaves out what only improves placement: the last class's hint, the
+ * optimization level and leaves out what only improves placement or speeds up failures: the
  * best of two, list places kept in merges and splits, realloc's growth into the left
- * neighbour, the failed-size cache and the aligned fit. Every hardening check stays.
+ * neighbour, the failed-size cache and the aligned fit. Every hardening check stays, and so
+ * does the last class's hint (without it a large request could fail beside a free chunk
+ * that holds it).
  */
 #if defined(CONFIG_SYS_HEAP_COMPACT) && CONFIG_SYS_HEAP_COMPACT
 #define Z_HEAP_COMPACT 1
@@ -176,6 +178,13 @@ typedef bool zl_t;
  * checks again and reports).
  */
 #define Z_HEAP_FAST (Z_HEAP_SPECIALIZE && !Z_HEAP_CANARY && Z_HEAP_LEVEL < 4)
+
+/* A general path: out of line where a fast path is inlined before it, else one tail call less. */
+#if Z_HEAP_FAST
+#define Z_HEAP_GENERAL static __attribute__((noinline))
+#else
+#define Z_HEAP_GENERAL static inline
+#endif
 
 /**
  * Call f(heap, big, ...) with big a constant where that pays: one copy per layout in speed

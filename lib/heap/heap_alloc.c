@@ -19,19 +19,18 @@
 #define Z_HEAP_ALIGNED_FIT_ALL 0
 #endif
 /* (Built where it serves: not in the compact policy.) */
-#define Z_HEAP_HAS_ALIGNED_FIT ((Z_HEAP_UNIT4 && !Z_HEAP_COMPACT) || Z_HEAP_ALIGNED_FIT_ALL)
+#define Z_HEAP_HAS_ALIGNED_FIT  ((Z_HEAP_UNIT4 && !Z_HEAP_COMPACT) || Z_HEAP_ALIGNED_FIT_ALL)
 #define Z_HEAP_ALIGNED_FIT(lay) (Z_HEAP_HAS_ALIGNED_FIT && (Z_HEAP_ALIGNED_FIT_ALL || LAY_U4(lay)))
 /* Smallest chunk unit built. */
 #define Z_HEAP_MIN_UNIT (Z_HEAP_UNIT4 ? 4u : CHUNK_UNIT)
 
 /* Nothing of @p units or more fits until something is freed: fail such requests at once. */
+#if !Z_HEAP_COMPACT /* (compact: no failed-size cache) */
 static void note_failure(struct sys_heap *heap, zl_t lay, size_t units)
 {
-	if (Z_HEAP_COMPACT) {
-		return; /* no failed-size cache */
-	}
 	heap->fit_limit = units > min_chunk(lay) ? chunk_usable(lay, units - 1u) : 0u;
 }
+#endif
 
 #if Z_HEAP_HAS_ALIGNED_FIT
 /*
@@ -162,6 +161,40 @@ Z_HEAP_HOT size_t alloc_impl(struct sys_heap *heap, zl_t lay, size_t need, size_
 		fit = false;
 		want = need;
 	}
+#elif Z_HEAP_COMPACT
+	/*
+	 * Compact: up to CONFIG_SYS_HEAP_ALLOC_PROBES chunks (at least one) of the request's own
+	 * class, the first that is large enough (when every chunk of the class is, its head, as
+	 * below); then, in the last class, its remembered largest chunk; else the head of the
+	 * first non-empty class above it (every chunk there is large enough).
+	 */
+	(void)all;
+	k = class_of(lay, z->kmax, need);
+	c = head_get(h, lay, k);
+	for (int i = 0;
+	     c != 0u && i < (CONFIG_SYS_HEAP_ALLOC_PROBES > 0 ? CONFIG_SYS_HEAP_ALLOC_PROBES : 1);
+	     i++) {
+		if (Z_HEAP_LEVEL >= 2 && !zh_in_range(z, c)) {
+			goto corrupt;
+		}
+		if (chunk_size(h, lay, c) >= need) {
+			goto found;
+		}
+		c = link_get(h, lay, c, 1);
+	}
+	if (k == z->kmax) {
+		/* Nothing lies above the last class: its remembered largest chunk. */
+		c = heap->cap_hint;
+		if (c != 0u && heap->cap_hint_units >= need) {
+			goto found;
+		}
+		return 0;
+	}
+	k = bitmap_from(heap, k + 1u);
+	if (k == 0u) {
+		return 0;
+	}
+	c = head_get(h, lay, k);
 #else
 	k = class_req(lay, z->kmax, need, &all);
 	if (!all) {
@@ -185,7 +218,7 @@ Z_HEAP_HOT size_t alloc_impl(struct sys_heap *heap, zl_t lay, size_t need, size_
 		if (k == z->kmax) {
 			/* Nothing lies above the last class: try its remembered largest chunk. */
 			c = heap->cap_hint;
-			if (!Z_HEAP_COMPACT && c != 0u && heap->cap_hint_units >= need) {
+			if (c != 0u && heap->cap_hint_units >= need) {
 				goto found;
 			}
 			note_failure(heap, lay, need);
@@ -213,7 +246,7 @@ Z_HEAP_HOT size_t alloc_impl(struct sys_heap *heap, zl_t lay, size_t need, size_
 		}
 		size_t n = link_get(h, lay, c, 1);
 
-		if (!Z_HEAP_COMPACT && n != 0u && k >= CLS_X(lay)) {
+		if (n != 0u && k >= CLS_X(lay)) {
 			if (Z_HEAP_LEVEL >= 2 && !zh_in_range(z, n)) {
 				goto corrupt;
 			}
@@ -396,8 +429,9 @@ Z_HEAP_HOT void *alloc_nn_impl(struct sys_heap *heap, zl_t lay, size_t amask, si
 		size_t room = heap->end - heap->first;
 		size_t pad = amask + 2u * (min_chunk(lay) - 1u);
 
+		/* (Compact: fit_limit is the largest chunk's, which the room test covers.) */
 		if (pad >= room || units > room - pad ||
-		    chunk_usable(lay, units + pad) > heap->fit_limit) {
+		    (!Z_HEAP_COMPACT && chunk_usable(lay, units + pad) > heap->fit_limit)) {
 #if Z_HEAP_HAS_ALIGNED_FIT
 			if (!Z_HEAP_ALIGNED_FIT(lay)) {
 				return NULL; /* never fits, or that large is known not to fit now */
@@ -433,7 +467,7 @@ Z_HEAP_HOT void *alloc_nn(struct sys_heap *heap, size_t bytes)
 }
 
 /* The general path of sys_heap_alloc(), out of line so that the fast path stays small. */
-static __attribute__((noinline)) void *alloc_general(struct sys_heap *heap, size_t bytes)
+Z_HEAP_GENERAL void *alloc_general(struct sys_heap *heap, size_t bytes)
 {
 	void *mem = alloc_nn(heap, bytes);
 

@@ -51,9 +51,9 @@
 #if Z_HEAP_LEVEL >= 2
 #define free_merge(z, ...) z_heap_free_merge((z)->heap, __VA_ARGS__)
 #else
-/* Below level 2 free_merge() checks nothing: apply is always true. */
+/* Below level 2 free_merge() checks nothing: apply is always true, and so is the result. */
 #define free_merge(z, c, units, lu, rw, lw, apply)                                                 \
-	((void)(apply), z_heap_free_merge((z)->heap, c, units, lu, rw, lw))
+	((void)(apply), z_heap_free_merge((z)->heap, c, units, lu, rw, lw), true)
 #endif
 void z_heap_list_remove(struct sys_heap *heap, size_t c, unsigned int k);
 void z_heap_list_add(struct sys_heap *heap, size_t c, size_t units);
@@ -65,7 +65,7 @@ bool z_heap_head_ok(struct sys_heap *heap, unsigned int k, size_t skip1, size_t 
 bool z_heap_free_merge(struct sys_heap *heap, size_t c, size_t units, size_t lu, size_t rw,
 		       size_t lw, bool apply);
 #else
-bool z_heap_free_merge(struct sys_heap *heap, size_t c, size_t units, size_t lu, size_t rw,
+void z_heap_free_merge(struct sys_heap *heap, size_t c, size_t units, size_t lu, size_t rw,
 		       size_t lw);
 #endif
 #ifdef Z_HEAP_DEFINE_OPS
@@ -143,9 +143,6 @@ static inline void fit_raise(struct sys_heap *heap, zl_t lay, size_t units)
 static inline void hint_note(struct sys_heap *heap, unsigned int k, size_t c, size_t units,
 			     size_t old)
 {
-	if (Z_HEAP_COMPACT) {
-		return; /* no hint: the last class is only probed */
-	}
 	if (k == heap->cap_class && (heap->cap_hint == old || units > heap->cap_hint_units)) {
 		heap->cap_hint = (uint32_t)c;
 		heap->cap_hint_units = (uint32_t)units;
@@ -172,7 +169,7 @@ Z_HEAP_OP void ZH_OP(list_remove)(const struct zh *z, size_t c, unsigned int k)
 			bitmap_clear(z->heap, k);
 		}
 	}
-	if (!Z_HEAP_COMPACT && c == z->heap->cap_hint) {
+	if (c == z->heap->cap_hint) {
 		z->heap->cap_hint = 0;
 		z->heap->cap_hint_units = 0;
 	}
@@ -240,7 +237,7 @@ Z_HEAP_OP size_t ZH_OP(cut_top)(const struct zh *z, size_t c, unsigned int k, si
 	if (tk != k) {
 		list_remove(z, c, k);
 		list_add(z, c, tk, tu);
-	} else if (!Z_HEAP_COMPACT && c == z->heap->cap_hint) {
+	} else if (c == z->heap->cap_hint) {
 		z->heap->cap_hint_units = (uint32_t)tu; /* the remembered chunk shrank */
 	}
 	set_size_used(h, lay, c, tu, false);
