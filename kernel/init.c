@@ -23,13 +23,13 @@
 extern k_thread_stack_t z_main_stack[];
 extern const size_t z_main_stack_size;
 extern const int z_main_thread_prio;
-extern struct k_thread *z_main_thread;
 extern int z_main_status;
 extern bool z_main_returned;
 extern void z_init_static_threads(void);
 extern FUNC_NORETURN void z_sched_start(void);
 
-static struct k_thread main_thread_obj;
+/* The main thread, under Zephyr's name (kernel_internal.h), which tests read. */
+struct k_thread z_main_thread;
 
 /* The application's main, handed over by the process entry (arch/host/process_main.c). Only
  * that file names __real_main, so executables linked without --wrap=main (plain tests of lib/
@@ -61,9 +61,8 @@ static void bg_thread_main(void *p1, void *p2, void *p3)
 FUNC_NORETURN void z_cstart(int (*main_fn)(void))
 {
 	app_main = main_fn;
-	z_main_thread = &main_thread_obj;
-	k_thread_create(&main_thread_obj, z_main_stack, z_main_stack_size, bg_thread_main, NULL,
-			NULL, NULL, z_main_thread_prio, 0, K_NO_WAIT);
-	k_thread_name_set(&main_thread_obj, "main");
+	k_thread_create(&z_main_thread, z_main_stack, z_main_stack_size, bg_thread_main, NULL, NULL,
+			NULL, z_main_thread_prio, 0, K_NO_WAIT);
+	k_thread_name_set(&z_main_thread, "main");
 	z_sched_start();
 }

@@ -370,3 +370,25 @@ void k_object_access_all_grant(const void *object)
 	}
 	k_spin_unlock(&perm_lock, key);
 }
+
+int z_perm_access_check(const void *obj, const struct k_thread *thread)
+{
+	k_spinlock_key_t key;
+	int ret;
+
+	if (obj == NULL) {
+		return -EBADF;
+	}
+	if (obj == (const void *)thread) {
+		return 0; /* a thread always has access to itself */
+	}
+	key = k_spin_lock(&perm_lock);
+	ret = has_access_locked(find_locked(obj), thread) ? 0 : -EPERM;
+	k_spin_unlock(&perm_lock, key);
+	return ret;
+}
+
+int k_object_access_check(const void *object)
+{
+	return z_perm_access_check(object, k_current_get());
+}

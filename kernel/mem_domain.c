@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <string.h>
 
 #include <zephyr/app_memory/app_memdomain.h>
 #include <zephyr/kernel.h>
@@ -96,6 +97,11 @@ static bool domain_is_ready(const struct k_mem_domain *domain)
 		return false;
 	}
 	return true;
+}
+
+int arch_mem_domain_max_partitions_get(void)
+{
+	return CONFIG_MAX_DOMAIN_PARTITIONS;
 }
 
 int k_mem_domain_init(struct k_mem_domain *domain, uint8_t num_parts,
@@ -213,6 +219,59 @@ int k_mem_domain_remove_partition(struct k_mem_domain *domain, struct k_mem_part
 	return z_prot_domains_changed();
 }
 
+struct domain_members {
+	const struct k_mem_domain *domain;
+	unsigned int count;
+};
+
+static void count_member(const struct k_thread *t, void *arg)
+{
+	struct domain_members *m = arg;
+
+	if (t->mem_domain_info.mem_domain == m->domain) {
+		m->count++;
+	}
+}
+
+int k_mem_domain_deinit(struct k_mem_domain *domain)
+{
+	struct domain_members members = {.domain = domain};
+
+	if (z_prot_refuse_user_call(__func__)) {
+		return -EPERM;
+	}
+	if (domain == NULL) {
+		LOG_ERR("NULL domain");
+		return -EINVAL;
+	}
+	if (domain == &k_mem_domain_default) {
+		LOG_ERR("the default domain cannot be de-initialized");
+		return -EINVAL;
+	}
+	if (domain->z_magic != DOMAIN_MAGIC) {
+		/* Never initialized, or its k_mem_domain_init() was refused (which leaves it
+		 * untouched): nothing to take apart, as on Zephyr, which does not check either. */
+		return 0;
+	}
+	k_thread_foreach(count_member, &members);
+	if (members.count != 0U) {
+		LOG_ERR("domain %p still has %u thread(s) in it", (void *)domain, members.count);
+		return -EBUSY;
+	}
+	k_spinlock_key_t key = k_spin_lock(&domain_lock);
+
+	for (struct k_mem_domain *d = domains; d != NULL; d = d->z_next) {
+		if (d->z_next == domain) {
+			d->z_next = domain->z_next;
+			break;
+		}
+	}
+	*domain = (struct k_mem_domain){0};
+	k_spin_unlock(&domain_lock, key);
+	/* Its partitions stay closed to user threads unless another domain holds them. */
+	return z_prot_domains_changed();
+}
+
 int k_mem_domain_add_thread(struct k_mem_domain *domain, struct k_thread *thread)
 {
 	if (z_prot_refuse_user_call(__func__)) {
@@ -233,8 +292,14 @@ int k_mem_domain_add_thread(struct k_mem_domain *domain, struct k_thread *thread
 	return 0;
 }
 
-void z_app_partition_bind(struct k_mem_partition *part, const char *begin, const char *end)
+void z_app_partition_bind(struct k_mem_partition *part, const char *begin, char *bss,
+			  const char *end)
 {
 	part->start = (uintptr_t)begin;
 	part->size = (size_t)(end - begin);
+	/* The K_APP_BMEM variables (and the padding up to the end marker's page): zero at boot,
+	 * as Zephyr's bss, whatever an initializer said. */
+	if (bss >= begin && bss <= end) {
+		memset(bss, 0, (size_t)(end - bss));
+	}
 }

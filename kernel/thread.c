@@ -26,7 +26,6 @@ extern FUNC_NORETURN void z_sched_exit_current(void);
 static sys_dlist_t all_threads = SYS_DLIST_STATIC_INIT(&all_threads);
 
 /* The main thread and its exit status (set when main returns). */
-struct k_thread *z_main_thread;
 int z_main_status;
 bool z_main_returned;
 
@@ -385,7 +384,7 @@ static void describe_blocked(const struct k_thread *t, FILE *out)
 	} else {
 		fprintf(out, "state 0x%x", (unsigned int)s);
 	}
-	if (t == z_main_thread) {
+	if (t == &z_main_thread) {
 		fprintf(out, " (main thread)");
 	}
 	fprintf(out, "\n");

@@ -10,6 +10,10 @@
  * it can call any function, so each of them checks its caller and turns a user caller into a
  * kernel oops of that thread, as Zephyr's system-call checks do.
  */
+#include <stdarg.h>
+#include <stdint.h>
+
+#include <zephyr/internal/syscall_handler.h>
 #include <zephyr/kernel.h>
 #include <zephyr/logging/log.h>
 
@@ -50,4 +54,93 @@ FUNC_NORETURN void k_thread_user_mode_enter(k_thread_entry_t entry, void *p1, vo
 	entry(p1, p2, p3);
 	k_thread_abort(cur);
 	CODE_UNREACHABLE;
+}
+
+/* ---- application system calls (<zephyr/internal/syscall_handler.h>) ---- */
+
+void z_syscall_enter(struct z_syscall_frame *frame)
+{
+	struct k_thread *cur = k_current_get();
+
+	frame->thread = cur;
+	frame->from_user = z_prot_is_user(cur);
+	if (frame->from_user) {
+		/* Inside the call the thread is in supervisor mode, as in Zephyr's system calls:
+		 * kernel calls made by the handler are not refused and see the supervisor view;
+		 * arch_buffer_validate() still judges for the caller (syscall_user). */
+		cur->syscall_user++;
+		cur->base.user_options &= ~K_USER;
+		z_prot_apply(cur);
+	}
+}
+
+void z_syscall_exit(struct z_syscall_frame *frame)
+{
+	struct k_thread *cur = frame->thread;
+
+	if (frame->from_user) {
+		cur->syscall_user--;
+		cur->base.user_options |= K_USER;
+		z_prot_apply(cur);
+	}
+}
+
+void z_syscall_oops(const char *call)
+{
+	struct k_thread *cur = k_current_get();
+
+	LOG_ERR("system call %s refused for thread %p (%s)", call, (void *)cur,
+		cur->name[0] != '\0' ? cur->name : "unnamed");
+	z_except_reason(K_ERR_KERNEL_OOPS);
+}
+
+int z_syscall_verify(bool ok, const char *fmt, ...)
+{
+	char msg[160];
+	va_list ap;
+
+	if (ok) {
+		return 0;
+	}
+	va_start(ap, fmt);
+	vsnprintk(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	LOG_ERR("system call check failed: %s", msg);
+	return 1;
+}
+
+int z_syscall_memory(const void *ptr, size_t size, bool write)
+{
+	if (arch_buffer_validate(ptr, size, write ? 1 : 0) == 0) {
+		return 0;
+	}
+	LOG_ERR("memory [%p, +%zu) is not %s by the calling thread", ptr, size,
+		write ? "writable" : "readable");
+	return 1;
+}
+
+int z_syscall_memory_array(const void *ptr, size_t nmemb, size_t size, bool write)
+{
+	if (size != 0U && nmemb > SIZE_MAX / size) {
+		LOG_ERR("array of %zu x %zu bytes at %p overflows", nmemb, size, ptr);
+		return 1;
+	}
+	return z_syscall_memory(ptr, nmemb * size, write);
+}
+
+int z_syscall_obj(const void *obj, int otype)
+{
+	struct k_thread *cur = k_current_get();
+	int ret;
+
+	ARG_UNUSED(otype);
+	if (!(z_prot_is_user(cur) || cur->syscall_user != 0U)) {
+		return 0;
+	}
+	ret = z_perm_access_check(obj, cur);
+	if (ret == 0) {
+		return 0;
+	}
+	LOG_ERR("thread %p has no access to kernel object %p (%d)", (void *)cur, obj, ret);
+	return 1;
 }

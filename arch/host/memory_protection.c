@@ -49,6 +49,7 @@ struct prot_region {
 	int cur_prot;                 /* protection it has now, PROT_UNKNOWN if not known */
 	bool overlaps;                /* shares pages with another region: never cached */
 	bool seen;                    /* scratch for rebuilds */
+	bool retired;                 /* partitions: removed from every domain, still closed */
 };
 
 /* Sorted by start address (mark_overlaps() sorts after every change). */
@@ -325,12 +326,22 @@ int z_prot_domains_changed(void)
 				if (regions[i].kind == Z_PROT_PARTITION &&
 				    regions[i].start == part->start && regions[i].size == part->size) {
 					regions[i].seen = true;
+					regions[i].retired = false;
 					found = true;
 					break;
 				}
 			}
 			if (found) {
 				continue;
+			}
+			if (num_regions == ARRAY_SIZE(regions)) {
+				/* Room first from a partition no domain holds any more. */
+				for (size_t i = 0; i < num_regions; i++) {
+					if (regions[i].retired) {
+						remove_region(i);
+						break;
+					}
+				}
 			}
 			if (num_regions == ARRAY_SIZE(regions)) {
 				LOG_ERR("too many protected regions (CONFIG_ZMEM_MAX_PROTECTED_REGIONS=%d)",
@@ -351,10 +362,31 @@ int z_prot_domains_changed(void)
 			};
 		}
 	}
+	/*
+	 * A partition removed from its last domain stays closed to user threads, as on Zephyr,
+	 * where a user thread reaches only its own domain's partitions: it was protected memory,
+	 * and removing it from a domain takes access away rather than opening it to every thread.
+	 * It is dropped when it overlaps a partition of some domain (which now rules those pages)
+	 * or when the table needs its slot.
+	 */
 	for (size_t i = num_regions; i-- > 0;) {
-		if (!regions[i].seen) {
-			remove_region(i);
+		struct prot_region *r = &regions[i];
+		bool clash = false;
+
+		if (r->seen) {
+			continue;
 		}
+		for (size_t j = 0; j < num_regions && r->kind == Z_PROT_PARTITION; j++) {
+			if (regions[j].seen &&
+			    ranges_overlap(r->start, r->size, regions[j].start, regions[j].size)) {
+				clash = true;
+			}
+		}
+		if (r->kind == Z_PROT_PARTITION && !clash) {
+			r->retired = true;
+			continue;
+		}
+		remove_region(i);
 	}
 	mark_overlaps();
 	reapply_current();
@@ -606,4 +638,87 @@ Z_PROT_NO_ASAN void z_host_thread_switched_in(struct k_thread *t)
 		z_except_reason(K_ERR_STACK_CHK_FAIL);
 		return;
 	}
+}
+
+/* ---- checks of a user caller's buffers (system calls) ---- */
+
+/* Records of the K_THREAD_STACK_DEFINE / K_THREAD_STACK_ARRAY_DEFINE objects (thread_stack.h). */
+extern const struct z_stack_obj_rec __start_zmem_stack_objs[] __attribute__((weak));
+extern const struct z_stack_obj_rec __stop_zmem_stack_objs[] __attribute__((weak));
+
+/*
+ * Whether the byte at @p a may be accessed by user thread @p t; *@p next is set to the first
+ * address after @p a the answer may change at (the end of the region or object looked at).
+ */
+static bool user_may_access(const struct k_thread *t, uintptr_t a, bool write, uintptr_t *next)
+{
+	uintptr_t own = t->stack_info.start;
+	uintptr_t own_end = own + t->stack_info.size;
+
+	*next = page_down(a) + Z_PROT_PAGE;
+	/* The thread's own stack area: read/write (the slack below it is not the thread's). */
+	if (!t->stack_plain && own != 0U && a >= own && a < own_end) {
+		*next = own_end;
+		return true;
+	}
+	for (size_t i = 0; i < num_regions; i++) {
+		const struct prot_region *r = &regions[i];
+
+		if (r->kind == Z_PROT_STACK && r->guard != 0U && a >= r->guard &&
+		    a < r->guard + Z_PROT_PAGE) {
+			return false; /* a guard page */
+		}
+		if (a < r->start || a - r->start >= r->size) {
+			continue;
+		}
+		if (r->kind == Z_PROT_STACK) {
+			return false; /* another thread's stack, or this one's slack */
+		}
+		k_mem_partition_attr_t attr;
+
+		if (t->mem_domain_info.mem_domain == NULL ||
+		    !z_mem_domain_has(t->mem_domain_info.mem_domain, r->start, r->size, &attr)) {
+			return false; /* a partition of another domain only */
+		}
+		*next = r->start + r->size;
+		return (attr & (write ? Z_MEM_ATTR_U_W : Z_MEM_ATTR_U_R)) != 0U;
+	}
+	/* Stack objects no live thread uses, and the tails of stack objects, are nobody's. */
+	for (const struct z_stack_obj_rec *rec = __start_zmem_stack_objs;
+	     rec != NULL && rec < __stop_zmem_stack_objs; rec++) {
+		uintptr_t base = (uintptr_t)rec->base;
+
+		if (a >= base && a - base < rec->size) {
+			return false;
+		}
+	}
+	/* Memory outside every partition and stack: zmem does not close it (protection.md). */
+	return true;
+}
+
+int arch_buffer_validate(const void *addr, size_t size, int write)
+{
+	const struct k_thread *t = k_current_get();
+	uintptr_t a = (uintptr_t)addr;
+
+	if (t == NULL || !(z_prot_is_user(t) || (Z_PROT_USERSPACE && t->syscall_user != 0U))) {
+		return 0;
+	}
+	if (size == 0U) {
+		return 0;
+	}
+	if (a + size < a) {
+		return -1; /* wraps around */
+	}
+	uintptr_t end = a + size;
+
+	while (a < end) {
+		uintptr_t next;
+
+		if (!user_may_access(t, a, write != 0, &next)) {
+			return -1;
+		}
+		a = next > a ? next : a + 1U;
+	}
+	return 0;
 }

@@ -10,6 +10,9 @@ install(FILES ${PROJECT_SOURCE_DIR}/CMakeLists.txt ${_zmem_top_kconfig}
   DESTINATION ${_zmem_source_dest})
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/scripts/kconfig DESTINATION ${_zmem_source_dest}/scripts
   USE_SOURCE_PERMISSIONS PATTERN __pycache__ EXCLUDE)
+# The generator of applications' own system calls (cmake/zephyr/zephyr_package.cmake).
+install(PROGRAMS ${PROJECT_SOURCE_DIR}/scripts/gen_app_syscalls.py
+  DESTINATION ${_zmem_source_dest}/scripts)
 foreach(dir arch cmake include kernel lib share subsys)
   if(EXISTS ${PROJECT_SOURCE_DIR}/${dir})
     install(DIRECTORY ${PROJECT_SOURCE_DIR}/${dir} DESTINATION ${_zmem_source_dest})

@@ -217,6 +217,23 @@ else()
     CONF ${_zmem_conf_files} KCONFIG "${_zmem_kconfig_root}" TARGETS_UNPREFIXED EXPORT_VARIABLES)
 endif()
 
+# The application's own system calls (`__syscall` declarations in its headers, included as
+# <syscalls/NAME.h>, implemented with <syscalls/CALL_mrsh.c>): generated from every header
+# under the application folder by scripts/gen_app_syscalls.py, as Zephyr's build does
+# (docs/protection.md, "Application system calls"). Regenerated when a header changes.
+zmem_kconfig_find_python()
+file(GLOB_RECURSE _zmem_app_headers CONFIGURE_DEPENDS "${APPLICATION_SOURCE_DIR}/*.h")
+list(FILTER _zmem_app_headers EXCLUDE REGEX "^${APPLICATION_BINARY_DIR}/")
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${_zmem_app_headers}
+  "${ZEPHYR_BASE}/scripts/gen_app_syscalls.py")
+execute_process(COMMAND "${ZMEM_PYTHON}" "${ZEPHYR_BASE}/scripts/gen_app_syscalls.py"
+    "${APPLICATION_BINARY_DIR}/zephyr/include/generated" "${APPLICATION_SOURCE_DIR}"
+  RESULT_VARIABLE _zmem_syscalls_rc)
+if(NOT _zmem_syscalls_rc EQUAL 0)
+  message(FATAL_ERROR "zmem: generating the application's system calls failed")
+endif()
+target_include_directories(app PRIVATE "${APPLICATION_BINARY_DIR}/zephyr/include/generated")
+
 # CONFIG_LEGACY_INCLUDE_PATH (Zephyr 3.0 to 3.4): <kernel.h>, <ztest.h>, <sys/printk.h>...
 # without the zephyr/ prefix, for applications written before Zephyr 3.0.
 if(CONFIG_LEGACY_INCLUDE_PATH)

@@ -36,6 +36,13 @@ typedef struct {
 /** @brief Static initializer of the wait queue @p wait_q (a pointer to it). */
 #define Z_WAIT_Q_INIT(wait_q) {SYS_DLIST_STATIC_INIT(&(wait_q)->waitq)}
 
+struct k_thread;
+/** @brief The running thread (NULL before the kernel starts); Zephyr's `_current`. */
+extern struct k_thread *_current_thread;
+#ifndef _current
+#define _current _current_thread
+#endif
+
 struct _timeout;
 /** @brief Function run when a timeout expires. */
 typedef void (*_timeout_func_t)(struct _timeout *t);

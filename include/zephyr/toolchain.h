@@ -33,8 +33,10 @@
 #ifndef __deprecated
 #define __deprecated __attribute__((deprecated))
 #endif
+/* A system call is declared `static inline`, as on Zephyr: the generated <syscalls/x.h>
+ * (scripts/gen_app_syscalls.py) defines it. */
 #ifndef __syscall
-#define __syscall
+#define __syscall static inline
 #endif
 #ifndef __printf_like
 #define __printf_like(f, a) __attribute__((format(printf, f, a)))

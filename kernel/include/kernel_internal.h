@@ -33,6 +33,9 @@ void z_host_thread_exited(struct k_thread *t);
  */
 void z_host_thread_switching_out(struct k_thread *t);
 
+/** @brief The main thread (Zephyr's name; tests read its memory domain). */
+extern struct k_thread z_main_thread;
+
 /* ---- Host arch layer, used by the kernel ---- */
 
 /** @brief See <zephyr/arch/host/host.h>. */

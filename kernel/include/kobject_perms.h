@@ -118,6 +118,13 @@ struct z_perm_obj *z_perm_find(const void *obj);
 bool z_perm_allowed(const void *obj, const struct k_thread *thread);
 
 /**
+ * @brief Whether @p thread may use kernel object @p obj: 0 if it was granted it (or the object
+ * is public, or is @p thread itself), -EPERM if not (also for an object without a permission
+ * set: zmem cannot tell a static object nobody was granted from other memory), -EBADF for NULL.
+ */
+int z_perm_access_check(const void *obj, const struct k_thread *thread);
+
+/**
  * @brief A new thread: access to itself if its thread object is tracked (as on Zephyr), and,
  * with @p inherit (K_INHERIT_PERMS), to every tracked object @p parent has access to.
  */

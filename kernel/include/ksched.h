@@ -103,6 +103,8 @@ void z_run_as_isr(void (*fn)(void *arg), void *arg);
 
 /** @brief The running thread (NULL before the kernel starts). */
 extern struct k_thread *_current_thread;
+#ifndef _current
 #define _current _current_thread
+#endif
 
 #endif /* ZMEM_KERNEL_INCLUDE_KSCHED_H_ */

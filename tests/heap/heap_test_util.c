@@ -168,3 +168,24 @@ bool in_heap(const struct sys_heap *h, const void *p, size_t n)
 
 	return a >= lo && a <= hi && n <= hi - a;
 }
+
+void test_rng_seed(struct test_rng *r, uint64_t seed)
+{
+	r->s = seed != 0 ? seed : 88172645463325252ull;
+}
+
+uint64_t test_rng_next(struct test_rng *r)
+{
+	uint64_t x = r->s;
+
+	x ^= x << 13;
+	x ^= x >> 7;
+	x ^= x << 17;
+	r->s = x;
+	return x;
+}
+
+uint32_t test_rng_below(struct test_rng *r, uint32_t n)
+{
+	return (uint32_t)(test_rng_next(r) % n);
+}

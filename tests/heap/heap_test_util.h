@@ -5,7 +5,8 @@
 /**
  * @file
  * @brief Helpers shared by the sys_heap tests: a counting error hook, content patterns, heap
- * walks into arrays and whole-heap snapshots (to show that a rejected call changed nothing).
+ * walks into arrays, whole-heap snapshots (to show that a rejected call changed nothing), a
+ * deterministic PRNG and scaled iteration counts. The tests themselves are ztest suites.
  */
 #ifndef ZMEM_TESTS_HEAP_HEAP_TEST_UTIL_H_
 #define ZMEM_TESTS_HEAP_HEAP_TEST_UTIL_H_
@@ -36,13 +37,36 @@
  */
 #define HEAP_BUF_ALIGN 4096
 
+/**
+ * @brief Divisor applied to iteration counts (TEST_ITER): the valgrind stage builds with
+ * -DZMEM_TEST_ITER_DIVISOR=4 (CMake), every other build runs the full counts.
+ */
+#ifndef TEST_ITER_DIVISOR
+#define TEST_ITER_DIVISOR 1
+#endif
+
+/** @brief An iteration count scaled down by TEST_ITER_DIVISOR, never below 1. */
+#define TEST_ITER(n) ((n) / TEST_ITER_DIVISOR > 0 ? (n) / TEST_ITER_DIVISOR : 1)
+
+/** @brief A small deterministic PRNG (xorshift64); tests seed it explicitly. */
+struct test_rng {
+	uint64_t s; /**< State, never 0. */
+};
+
+/** @brief Seed @p r (0 is mapped to a fixed non-zero seed). */
+void test_rng_seed(struct test_rng *r, uint64_t seed);
+/** @brief Next 64-bit value. */
+uint64_t test_rng_next(struct test_rng *r);
+/** @brief Uniform-ish value in [0, n) for n > 0. */
+uint32_t test_rng_below(struct test_rng *r, uint32_t n);
+
 /** @brief What the counting error hook saw. */
 struct hook_log {
-	unsigned int count;       /**< Calls since the last hook_reset(). */
-	struct sys_heap *heap;    /**< Heap of the last call. */
-	void *mem;                /**< Pointer of the last call. */
-	enum sys_heap_error err;  /**< Reason of the last call. */
-	unsigned int by_err[8];   /**< Calls per reason. */
+	unsigned int count;      /**< Calls since the last hook_reset(). */
+	struct sys_heap *heap;   /**< Heap of the last call. */
+	void *mem;               /**< Pointer of the last call. */
+	enum sys_heap_error err; /**< Reason of the last call. */
+	unsigned int by_err[8];  /**< Calls per reason. */
 };
 
 extern struct hook_log hook_log;

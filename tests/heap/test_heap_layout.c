@@ -14,16 +14,16 @@
 #include <string.h>
 
 #include <zephyr/sys/sys_heap.h>
+#include <zephyr/ztest.h>
 
 #include "heap_test_util.h"
-#include "zmem_test.h"
 
 static size_t BIG_BYTES = 16u * 1024u * 1024u; /* less where RAM is short (Cortex-M: 4 MiB) */
-static uint8_t *big_buf; /* 8-byte aligned (malloc) */
+static uint8_t *big_buf;                       /* 8-byte aligned (malloc) */
 static struct sys_heap heap;
 
-#if (defined(CONFIG_SYS_HEAP_CANARY) && CONFIG_SYS_HEAP_CANARY) ||                            \
-	(defined(CONFIG_SYS_HEAP_HARDENING_LEVEL) && CONFIG_SYS_HEAP_HARDENING_LEVEL >= 3)
+#if (defined(CONFIG_SYS_HEAP_CANARY) && CONFIG_SYS_HEAP_CANARY) ||                                 \
+    (defined(CONFIG_SYS_HEAP_HARDENING_LEVEL) && CONFIG_SYS_HEAP_HARDENING_LEVEL >= 3)
 #define CANARY 4u
 #else
 #define CANARY 0u
@@ -63,26 +63,27 @@ static size_t largest_after_init(size_t bytes)
 /* Zephyr's sys_heap (main of 2026 and v3.7/v4.0), measured side by side (peer-figures.md). */
 static const struct {
 	size_t bytes;
-	size_t zephyr32; /* 32-bit target */
-	size_t zephyr64; /* 64-bit host */
+	size_t zephyr32;       /* 32-bit target */
+	size_t zephyr64;       /* 64-bit host */
 	unsigned int blocks16; /* 16-byte blocks that fit, either width */
 } zephyr[] = {
-	{64, 20, 16, 1},        {128, 84, 80, 3},       {256, 204, 200, 8},
-	{512, 460, 456, 19},    {1024, 964, 960, 40},   {2048, 1988, 1984, 83},
-	{8192, 8124, 8120, 338}, {1048576, 1048472, 1048472, 0},
+    {64, 20, 16, 1},         {128, 84, 80, 3},
+    {256, 204, 200, 8},      {512, 460, 456, 19},
+    {1024, 964, 960, 40},    {2048, 1988, 1984, 83},
+    {8192, 8124, 8120, 338}, {1048576, 1048472, 1048472, 0},
 };
 
 #define ZEPHYR_ROWS (sizeof(zephyr) / sizeof(zephyr[0]))
 
-ZT_TEST(test_largest_block_after_init_at_least_zephyrs)
+ZTEST(heap_layout, test_largest_block_after_init_at_least_zephyrs)
 {
 	(void)buffer();
 	for (size_t i = 0; i < ZEPHYR_ROWS && zephyr[i].bytes <= BIG_BYTES; i++) {
 		size_t want = sizeof(void *) == 4 ? zephyr[i].zephyr32 : zephyr[i].zephyr64;
 		size_t got = largest_after_init(zephyr[i].bytes);
 
-		ZT_ASSERT_MSG(got + CANARY >= want, "%zu-byte heap: largest block %zu, Zephyr %zu",
-			      zephyr[i].bytes, got, want);
+		zassert_true(got + CANARY >= want, "%zu-byte heap: largest block %zu, Zephyr %zu",
+			     zephyr[i].bytes, got, want);
 	}
 }
 
@@ -108,7 +109,7 @@ static size_t zephyr_largest(size_t bytes)
 	return units <= chunk0 ? 0u : (units - chunk0) * 8u - hb;
 }
 
-ZT_TEST(test_largest_block_sweep)
+ZTEST(heap_layout, test_largest_block_sweep)
 {
 	/* Sizes 8 bytes apart, then growing by an eighth, from 64 B to 16 MiB (or the RAM's). */
 	(void)buffer();
@@ -117,9 +118,8 @@ ZT_TEST(test_largest_block_sweep)
 		size_t got = largest_after_init(bytes);
 		size_t want = zephyr_largest(bytes);
 
-		ZT_ASSERT_MSG(got + CANARY >= want, "%zu-byte heap: largest block %zu, Zephyr %zu",
-			      bytes, got, want);
-		ZT_RETURN_IF_FAILED();
+		zassert_true(got + CANARY >= want, "%zu-byte heap: largest block %zu, Zephyr %zu",
+			     bytes, got, want);
 	}
 }
 
@@ -134,7 +134,7 @@ static unsigned int blocks_of_16(size_t bytes)
 	return n;
 }
 
-ZT_TEST(test_16_byte_blocks_at_least_zephyrs)
+ZTEST(heap_layout, test_16_byte_blocks_at_least_zephyrs)
 {
 	for (size_t i = 0; i < sizeof(zephyr) / sizeof(zephyr[0]); i++) {
 		if (zephyr[i].blocks16 == 0u || CANARY != 0u) {
@@ -142,8 +142,8 @@ ZT_TEST(test_16_byte_blocks_at_least_zephyrs)
 		}
 		unsigned int got = blocks_of_16(zephyr[i].bytes);
 
-		ZT_ASSERT_MSG(got >= zephyr[i].blocks16, "%zu-byte heap: %u blocks, Zephyr %u",
-			      zephyr[i].bytes, got, zephyr[i].blocks16);
+		zassert_true(got >= zephyr[i].blocks16, "%zu-byte heap: %u blocks, Zephyr %u",
+			     zephyr[i].bytes, got, zephyr[i].blocks16);
 	}
 }
 
@@ -158,25 +158,25 @@ static bool serves(size_t bytes, size_t req)
 	return sys_heap_alloc(&heap, req) != NULL;
 }
 
-ZT_TEST(test_min_size_macros_are_exact)
+ZTEST(heap_layout, test_min_size_macros_are_exact)
 {
 	hook_install();
-	ZT_ASSERT(serves(Z_HEAP_MIN_SIZE, 1));
+	zassert_true(serves(Z_HEAP_MIN_SIZE, 1));
 	hook_reset();
 	sys_heap_init(&heap, buffer(), Z_HEAP_MIN_SIZE - 1u);
-	ZT_ASSERT_EQ(hook_log.count, 1); /* refused, and said so */
-	ZT_ASSERT_EQ(hook_log.err, SYS_HEAP_ERR_BAD_INIT);
-	ZT_ASSERT_NULL(sys_heap_alloc(&heap, 1));
+	zassert_equal(hook_log.count, 1); /* refused, and said so */
+	zassert_equal(hook_log.err, SYS_HEAP_ERR_BAD_INIT);
+	zassert_is_null(sys_heap_alloc(&heap, 1));
 	(void)buffer();
 
 #define CHECK_FOR(b)                                                                               \
 	do {                                                                                       \
-		ZT_ASSERT_MSG(serves(Z_HEAP_MIN_SIZE_FOR(b), (b)),                                 \
-			      "Z_HEAP_MIN_SIZE_FOR(%lu) = %lu does not serve it", (unsigned long)(b),    \
-			      (unsigned long)Z_HEAP_MIN_SIZE_FOR(b));                              \
-		ZT_ASSERT_MSG(!serves(Z_HEAP_MIN_SIZE_FOR(b) - 1u, (b)),                           \
-			      "Z_HEAP_MIN_SIZE_FOR(%lu) = %lu is not the smallest",                \
-			      (unsigned long)(b), (unsigned long)Z_HEAP_MIN_SIZE_FOR(b));          \
+		zassert_true(serves(Z_HEAP_MIN_SIZE_FOR(b), (b)),                                  \
+			     "Z_HEAP_MIN_SIZE_FOR(%lu) = %lu does not serve it",                   \
+			     (unsigned long)(b), (unsigned long)Z_HEAP_MIN_SIZE_FOR(b));           \
+		zassert_true(!serves(Z_HEAP_MIN_SIZE_FOR(b) - 1u, (b)),                            \
+			     "Z_HEAP_MIN_SIZE_FOR(%lu) = %lu is not the smallest",                 \
+			     (unsigned long)(b), (unsigned long)Z_HEAP_MIN_SIZE_FOR(b));           \
 	} while (0)
 	CHECK_FOR(1);
 	CHECK_FOR(4);
@@ -196,25 +196,24 @@ ZT_TEST(test_min_size_macros_are_exact)
 	for (size_t b = 1; b < 3000u; b += 7u) {
 		size_t m = Z_HEAP_MIN_SIZE_FOR(b);
 
-		ZT_ASSERT_MSG(serves(m, b) && !serves(m - 1u, b), "Z_HEAP_MIN_SIZE_FOR(%zu) = %zu", b,
-			      m);
-		ZT_RETURN_IF_FAILED();
+		zassert_true(serves(m, b) && !serves(m - 1u, b), "Z_HEAP_MIN_SIZE_FOR(%zu) = %zu",
+			     b, m);
 	}
 	/* Usable as a constant expression, as K_HEAP_DEFINE needs. */
 	static const size_t as_constant = Z_HEAP_MIN_SIZE_FOR(64);
-	ZT_ASSERT_EQ(as_constant, Z_HEAP_MIN_SIZE_FOR(64));
+	zassert_equal(as_constant, Z_HEAP_MIN_SIZE_FOR(64));
 	hook_restore_default();
 }
 
 /* free + allocated + the fixed overhead is the heap's size, whatever happens in between. */
-ZT_TEST(test_figures_add_up)
+ZTEST(heap_layout, test_figures_add_up)
 {
 	static const size_t sizes[] = {64, 100, 256, 1000, 4096, 65536, 262144, 300000, 1048576};
 	(void)buffer();
 	static void *live[64];
-	struct zt_rng r;
+	struct test_rng r;
 
-	zt_rng_seed(&r, 11);
+	test_rng_seed(&r, 11);
 	for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
 		size_t bytes = sizes[i];
 
@@ -225,53 +224,54 @@ ZT_TEST(test_figures_add_up)
 		size_t largest = largest_after_init(bytes);
 
 		sys_heap_init(&heap, buffer(), bytes);
-		ZT_ASSERT_EQ(s.allocated_bytes, 0);
-		ZT_ASSERT_LE(overhead, 128u);
-		ZT_ASSERT_LE(largest + CANARY, s.free_bytes);
-		ZT_ASSERT_GE(largest + CANARY + 8u, s.free_bytes); /* the block's header */
+		zassert_equal(s.allocated_bytes, 0);
+		zassert_true(overhead <= 128u);
+		zassert_true(largest + CANARY <= s.free_bytes);
+		zassert_true(largest + CANARY + 8u >= s.free_bytes); /* the block's header */
 		memset(live, 0, sizeof(live));
 		for (int op = 0; op < 2000; op++) {
-			uint32_t k = zt_rng_below(&r, 64);
+			uint32_t k = test_rng_below(&r, 64);
 
 			if (live[k] != NULL) {
 				sys_heap_free(&heap, live[k]);
 				live[k] = NULL;
-			} else if (zt_rng_below(&r, 4) == 0) {
-				live[k] = sys_heap_aligned_alloc(&heap, (size_t)8 << zt_rng_below(&r, 6),
-								 1 + zt_rng_below(&r, bytes / 16 + 1));
+			} else if (test_rng_below(&r, 4) == 0) {
+				live[k] = sys_heap_aligned_alloc(
+				    &heap, (size_t)8 << test_rng_below(&r, 6),
+				    1 + test_rng_below(&r, bytes / 16 + 1));
 			} else {
-				live[k] = sys_heap_alloc(&heap, 1 + zt_rng_below(&r, bytes / 16 + 1));
+				live[k] =
+				    sys_heap_alloc(&heap, 1 + test_rng_below(&r, bytes / 16 + 1));
 			}
 			s = stats_of(&heap);
-			ZT_ASSERT_MSG(s.free_bytes + s.allocated_bytes + overhead == bytes,
-				      "%zu-byte heap, op %d: %zu free + %zu allocated + %zu", bytes,
-				      op, s.free_bytes, s.allocated_bytes, overhead);
-			ZT_RETURN_IF_FAILED();
+			zassert_true(s.free_bytes + s.allocated_bytes + overhead == bytes,
+				     "%zu-byte heap, op %d: %zu free + %zu allocated + %zu", bytes,
+				     op, s.free_bytes, s.allocated_bytes, overhead);
 		}
-		ZT_ASSERT(sys_heap_validate(&heap));
+		zassert_true(sys_heap_validate(&heap));
 	}
 }
 
-ZT_TEST(test_any_request_that_fits_is_served)
+ZTEST(heap_layout, test_any_request_that_fits_is_served)
 {
 	uint8_t *b = buffer();
 
 	/* No 256 KiB cap: a block of nearly the whole heap at 1 MiB and 16 MiB. */
 	sys_heap_init(&heap, b, 1048576);
 	void *p = sys_heap_alloc(&heap, 1048472 - CANARY);
-	ZT_ASSERT_NOT_NULL(p);
-	ZT_ASSERT(in_heap(&heap, p, 1048472 - CANARY));
+	zassert_not_null(p);
+	zassert_true(in_heap(&heap, p, 1048472 - CANARY));
 	sys_heap_free(&heap, p);
-	ZT_ASSERT(sys_heap_validate(&heap));
+	zassert_true(sys_heap_validate(&heap));
 
 	sys_heap_init(&heap, b, BIG_BYTES);
 	p = sys_heap_alloc(&heap, BIG_BYTES - 200u - CANARY);
-	ZT_ASSERT_NOT_NULL(p);
+	zassert_not_null(p);
 	sys_heap_free(&heap, p);
-	ZT_ASSERT(sys_heap_validate(&heap));
+	zassert_true(sys_heap_validate(&heap));
 }
 
-ZT_TEST(test_aligned_alloc_large_alignment_defect_8)
+ZTEST(heap_layout, test_aligned_alloc_large_alignment_defect_8)
 {
 	uint8_t *b = buffer();
 
@@ -280,20 +280,20 @@ ZT_TEST(test_aligned_alloc_large_alignment_defect_8)
 		sys_heap_init(&heap, b, 1048576);
 		void *p = sys_heap_aligned_alloc(&heap, align, 1000);
 
-		ZT_ASSERT_MSG(p != NULL, "align %zu", align);
-		ZT_ASSERT(is_aligned(p, align));
-		ZT_ASSERT(sys_heap_validate(&heap));
+		zassert_true(p != NULL, "align %zu", align);
+		zassert_true(is_aligned(p, align));
+		zassert_true(sys_heap_validate(&heap));
 	}
 	/* 128 KiB alignment with a 140,000-byte request. */
 	sys_heap_init(&heap, b, 1048576);
 	void *p = sys_heap_aligned_alloc(&heap, 128u * 1024u, 140000);
-	ZT_ASSERT_NOT_NULL(p);
-	ZT_ASSERT(is_aligned(p, 128u * 1024u));
-	ZT_ASSERT_GE(sys_heap_usable_size(&heap, p), 140000);
+	zassert_not_null(p);
+	zassert_true(is_aligned(p, 128u * 1024u));
+	zassert_true((sys_heap_usable_size(&heap, p)) >= 140000);
 	memset(p, 0x5a, 140000);
-	ZT_ASSERT(sys_heap_validate(&heap));
+	zassert_true(sys_heap_validate(&heap));
 	sys_heap_free(&heap, p);
-	ZT_ASSERT(sys_heap_validate(&heap));
+	zassert_true(sys_heap_validate(&heap));
 }
 
 /*
@@ -307,15 +307,14 @@ static void large_requests_served(int line)
 	for (size_t req = 1024; req <= 65536u; req *= 2u) {
 		void *p = sys_heap_alloc(&heap, req);
 
-		ZT_ASSERT_MSG(p != NULL, "line %d: alloc(%zu) failed with a large chunk free", line,
-			      req);
-		ZT_RETURN_IF_FAILED();
+		zassert_true(p != NULL, "line %d: alloc(%zu) failed with a large chunk free", line,
+			     req);
 		sys_heap_free(&heap, p);
 	}
-	ZT_ASSERT(sys_heap_validate(&heap));
+	zassert_true(sys_heap_validate(&heap));
 }
 
-ZT_TEST(test_large_chunk_behind_many_in_the_last_class)
+ZTEST(heap_layout, test_large_chunk_behind_many_in_the_last_class)
 {
 	static void *blk[1000];
 	uint8_t *b = buffer();
@@ -324,14 +323,13 @@ ZT_TEST(test_large_chunk_behind_many_in_the_last_class)
 	sys_heap_init(&heap, b, 256u * 1024u);
 	for (int i = 0; i < 150; i++) {
 		blk[i] = sys_heap_alloc(&heap, 1000);
-		ZT_ASSERT_NOT_NULL(blk[i]);
-		ZT_ASSERT_NOT_NULL(sys_heap_alloc(&heap, 16));
+		zassert_not_null(blk[i]);
+		zassert_not_null(sys_heap_alloc(&heap, 16));
 	}
 	for (int i = 0; i < 150; i++) {
 		sys_heap_free(&heap, blk[i]);
 	}
 	large_requests_served(__LINE__);
-	ZT_RETURN_IF_FAILED();
 
 	/* A full heap: a 120-block hole in the middle, then every other block freed. */
 	int n = 0;
@@ -390,7 +388,7 @@ static size_t expected_usable(struct unit_layout l, size_t n)
 	return units * l.unit - l.hb - CANARY;
 }
 
-ZT_TEST(test_chunk_unit_per_heap_size)
+ZTEST(heap_layout, test_chunk_unit_per_heap_size)
 {
 	static const size_t sizes[] = {64,     100,    1024,   65536,  131072, 131075,
 				       131076, 131080, 200000, 262144, 262152, 300000};
@@ -410,21 +408,19 @@ ZT_TEST(test_chunk_unit_per_heap_size)
 			}
 			/* (In a heap of 100 bytes or less a block may take a rest too small to
 			 * stand alone.) */
-			ZT_ASSERT_MSG(bytes <= 100u ? sys_heap_usable_size(&heap, p) >=
-							  expected_usable(l, n)
-						    : sys_heap_usable_size(&heap, p) ==
-							  expected_usable(l, n),
-				      "%zu-byte heap, alloc(%zu): usable %zu, expected %zu", bytes,
-				      n, sys_heap_usable_size(&heap, p), expected_usable(l, n));
-			ZT_ASSERT(is_aligned(p, sizeof(void *)));
-			ZT_ASSERT(is_aligned(p, l.unit));
+			zassert_true(bytes <= 100u
+					 ? sys_heap_usable_size(&heap, p) >= expected_usable(l, n)
+					 : sys_heap_usable_size(&heap, p) == expected_usable(l, n),
+				     "%zu-byte heap, alloc(%zu): usable %zu, expected %zu", bytes,
+				     n, sys_heap_usable_size(&heap, p), expected_usable(l, n));
+			zassert_true(is_aligned(p, sizeof(void *)));
+			zassert_true(is_aligned(p, l.unit));
 			some_4_mod_8 = some_4_mod_8 || !is_aligned(p, 8u);
-			ZT_RETURN_IF_FAILED();
 		}
 		/* 8-byte units give 8-aligned blocks only; 4-byte units some at 4 mod 8. */
-		ZT_ASSERT_MSG(l.unit == 4u ? some_4_mod_8 || bytes <= 100u : !some_4_mod_8,
-			      "%zu-byte heap: a block at 4 mod 8: %d", bytes, (int)some_4_mod_8);
-		ZT_ASSERT(sys_heap_validate(&heap));
+		zassert_true(l.unit == 4u ? some_4_mod_8 || bytes <= 100u : !some_4_mod_8,
+			     "%zu-byte heap: a block at 4 mod 8: %d", bytes, (int)some_4_mod_8);
+		zassert_true(sys_heap_validate(&heap));
 	}
 }
 
@@ -436,7 +432,7 @@ ZT_TEST(test_chunk_unit_per_heap_size)
  * those are freed; the heap is otherwise full. (8-byte-unit layouts keep the search for room
  * for any alignment only: docs/sys_heap.md, "Aligned allocation".)
  */
-ZT_TEST(test_aligned_request_fills_holes_of_its_own_size)
+ZTEST(heap_layout, test_aligned_request_fills_holes_of_its_own_size)
 {
 	static void *blk[700];
 	static const size_t sizes[] = {1024, 8192, 16384, 200000, 1048576};
@@ -467,23 +463,21 @@ ZT_TEST(test_aligned_request_fills_holes_of_its_own_size)
 				holes++;
 			}
 		}
-		ZT_ASSERT_GT(holes, 10u);
+		zassert_true(holes > 10u);
 		for (size_t k = 0; k < holes; k++) {
 			void *p = sys_heap_aligned_alloc(&heap, align, req);
 
-			ZT_ASSERT_MSG(p != NULL,
-				      "%zu-byte heap: aligned_alloc(%zu, %zu) %zu of %zu", bytes,
-				      align, req, k, holes);
-			ZT_RETURN_IF_FAILED();
-			ZT_ASSERT(is_aligned(p, align));
+			zassert_true(p != NULL, "%zu-byte heap: aligned_alloc(%zu, %zu) %zu of %zu",
+				     bytes, align, req, k, holes);
+			zassert_true(is_aligned(p, align));
 		}
-		ZT_ASSERT_NULL(sys_heap_aligned_alloc(&heap, align, req));
-		ZT_ASSERT(sys_heap_validate(&heap));
+		zassert_is_null(sys_heap_aligned_alloc(&heap, align, req));
+		zassert_true(sys_heap_validate(&heap));
 	}
 }
 
 /* 8 alignment (malloc's, k_object_alloc's) on heaps with 4-byte units: given, and not costly. */
-ZT_TEST(test_8_aligned_requests_on_4_byte_units)
+ZTEST(heap_layout, test_8_aligned_requests_on_4_byte_units)
 {
 	uint8_t *b = buffer();
 	unsigned int plain = 0;
@@ -495,12 +489,12 @@ ZT_TEST(test_8_aligned_requests_on_4_byte_units)
 	}
 	sys_heap_init(&heap, b, 8192);
 	for (void *p; (p = sys_heap_aligned_alloc(&heap, 8, 12 - CANARY)) != NULL; aligned++) {
-		ZT_ASSERT(is_aligned(p, 8));
-		ZT_ASSERT(in_heap(&heap, p, 12 - CANARY));
+		zassert_true(is_aligned(p, 8));
+		zassert_true(in_heap(&heap, p, 12 - CANARY));
 	}
 	/* 16-byte chunks side by side: all 8-aligned once the first is (one lost at most). */
-	ZT_ASSERT_GE(aligned + 1u, plain);
-	ZT_ASSERT(sys_heap_validate(&heap));
+	zassert_true(aligned + 1u >= plain);
+	zassert_true(sys_heap_validate(&heap));
 
 	/* Realloc: an alignment of at most a unit grows in place; 8 moves a 4 mod 8 block. */
 	sys_heap_init(&heap, b, 8192);
@@ -509,28 +503,27 @@ ZT_TEST(test_8_aligned_requests_on_4_byte_units)
 	for (int i = 0; i < 8 && (p == NULL || is_aligned(p, 8)); i++) {
 		p = sys_heap_alloc(&heap, 1 + (size_t)i * 4u);
 	}
-	ZT_ASSERT_NOT_NULL(p);
+	zassert_not_null(p);
 	memset(p, 0x3c, sys_heap_usable_size(&heap, p));
 	size_t have = sys_heap_usable_size(&heap, p);
 
 	if (SYS_HEAP_UNIT4_ENABLED) {
-		ZT_ASSERT(!is_aligned(p, 8));
-		ZT_ASSERT(sys_heap_aligned_realloc(&heap, p, 4, have + 40u) == p);
+		zassert_true(!is_aligned(p, 8));
+		zassert_true(sys_heap_aligned_realloc(&heap, p, 4, have + 40u) == p);
 	}
 	uint8_t *q = sys_heap_aligned_realloc(&heap, p, 8, have + 60u);
 
-	ZT_ASSERT_NOT_NULL(q);
-	ZT_ASSERT(is_aligned(q, 8));
+	zassert_not_null(q);
+	zassert_true(is_aligned(q, 8));
 	for (size_t i = 0; i < have; i++) {
-		ZT_ASSERT_EQ(q[i], 0x3c);
-		ZT_RETURN_IF_FAILED();
+		zassert_equal(q[i], 0x3c);
 	}
 	/* Already 8-aligned: it stays and shrinks in place. */
-	ZT_ASSERT(sys_heap_aligned_realloc(&heap, q, 8, 16) == q);
-	ZT_ASSERT(sys_heap_validate(&heap));
+	zassert_true(sys_heap_aligned_realloc(&heap, q, 8, 16) == q);
+	zassert_true(sys_heap_validate(&heap));
 }
 
-ZT_TEST(test_min_size_around_the_unit_boundary)
+ZTEST(heap_layout, test_min_size_around_the_unit_boundary)
 {
 	(void)buffer();
 	hook_install();
@@ -538,33 +531,20 @@ ZT_TEST(test_min_size_around_the_unit_boundary)
 	for (size_t b = 130900u; b < 131200u; b++) {
 		size_t m = Z_HEAP_MIN_SIZE_FOR(b);
 
-		ZT_ASSERT_MSG(serves(m, b) && !serves(m - 1u, b), "Z_HEAP_MIN_SIZE_FOR(%zu) = %zu",
-			      b, m);
-		ZT_RETURN_IF_FAILED();
+		zassert_true(serves(m, b) && !serves(m - 1u, b), "Z_HEAP_MIN_SIZE_FOR(%zu) = %zu",
+			     b, m);
 	}
 	hook_restore_default();
 }
 
-static const struct zt_case cases[] = {
-	ZT_CASE(test_largest_block_after_init_at_least_zephyrs),
-	ZT_CASE(test_largest_block_sweep),
-	ZT_CASE(test_16_byte_blocks_at_least_zephyrs),
-	ZT_CASE(test_min_size_macros_are_exact),
-	ZT_CASE(test_figures_add_up),
-	ZT_CASE(test_any_request_that_fits_is_served),
-	ZT_CASE(test_large_chunk_behind_many_in_the_last_class),
-	ZT_CASE(test_aligned_alloc_large_alignment_defect_8),
-	ZT_CASE(test_chunk_unit_per_heap_size),
-	ZT_CASE(test_aligned_request_fills_holes_of_its_own_size),
-	ZT_CASE(test_8_aligned_requests_on_4_byte_units),
-	ZT_CASE(test_min_size_around_the_unit_boundary),
-};
-
-int main(int argc, char **argv)
+/* The 16 MiB buffer goes back (valgrind counts it as a leak otherwise), and the default error
+ * hook is left behind. */
+static void heap_layout_teardown(void *fixture)
 {
-	int rc = zt_main(argc, argv, "heap_layout", cases, ZT_COUNT(cases));
-
+	(void)fixture;
 	free(big_buf);
+	big_buf = NULL;
 	hook_restore_default();
-	return rc;
 }
+
+ZTEST_SUITE(heap_layout, NULL, NULL, NULL, NULL, heap_layout_teardown);

@@ -6,12 +6,15 @@
  * Prints sys_heap_print_info() for a heap with free chunks of many sizes, preceded by what the
  * public API says about the same heap (EXPECT lines). check_print_info.cmake compares the two:
  * the totals, the chunk list (order, used / free) and the bucket table (every free chunk lies in
- * the size range its class line announces).
+ * the size range its class line announces). A ztest suite: the checks it can make itself
+ * (every allocation succeeds, the walk agrees with its own count, the heap stays valid) are
+ * assertions; the comparison with the printed report is the CMake script's.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include <zephyr/sys/sys_heap.h>
+#include <zephyr/ztest.h>
 
 #include "heap_test_util.h"
 
@@ -24,7 +27,7 @@ static _Alignas(HEAP_BUF_ALIGN) union {
 } heap_buf;
 static struct walk_rec recs[2 * NBLK + 4];
 
-int main(void)
+ZTEST(heap_print_info, test_print_info_report)
 {
 	struct sys_heap heap;
 	void *blk[NBLK];
@@ -35,19 +38,13 @@ int main(void)
 	for (int i = 0; i < NBLK; i++) {
 		/* Sizes from 4 bytes to ~1.2 KiB: free chunks land in exact and in wide classes. */
 		blk[i] = sys_heap_alloc(&heap, 4 + (size_t)i * (size_t)i / 2);
-		if (blk[i] == NULL) {
-			printf("allocation %d failed\n", i);
-			return 1;
-		}
+		zassert_not_null(blk[i], "allocation %d failed", i);
 	}
 	for (int i = 0; i < NBLK; i += 2) {
 		sys_heap_free(&heap, blk[i]);
 	}
 	size_t n = walk_collect(&heap, recs, sizeof(recs) / sizeof(recs[0]));
-	if (n == (size_t)-1 || n > sizeof(recs) / sizeof(recs[0])) {
-		printf("walk failed\n");
-		return 1;
-	}
+	zassert_true(n != (size_t)-1 && n <= sizeof(recs) / sizeof(recs[0]), "walk failed");
 	for (size_t i = 0; i < n; i++) {
 		if (recs[i].used) {
 			used++;
@@ -64,5 +61,7 @@ int main(void)
 	fflush(stdout);
 	sys_heap_print_info(&heap, true);
 	fflush(stdout);
-	return sys_heap_validate(&heap) ? 0 : 1;
+	zassert_true(sys_heap_validate(&heap));
 }
+
+ZTEST_SUITE(heap_print_info, NULL, NULL, NULL, NULL, NULL);

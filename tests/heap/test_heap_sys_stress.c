@@ -11,9 +11,9 @@
 #include <string.h>
 
 #include <zephyr/sys/sys_heap.h>
+#include <zephyr/ztest.h>
 
 #include "heap_test_util.h"
-#include "zmem_test.h"
 
 #define HEAP_MAX   (64u * 1024u)
 #define MAX_BLOCKS 600 /* more than the scratch below can describe */
@@ -40,13 +40,13 @@ static struct {
 	uint64_t in_use_sum; /* sum after each of the first op_count calls of live bytes */
 	uint32_t calls, op_count, drain_allocs;
 	size_t in_use;
-	bool broken;  /* a check inside a callback failed */
+	bool broken; /* a check inside a callback failed */
 } d;
 
 static void note_broken(const char *what, const void *p)
 {
 	if (!d.broken) {
-		zt_note("callback check failed: %s (%p)", what, p);
+		TC_PRINT("    callback check failed: %s (%p)\n", what, p);
 	}
 	d.broken = true;
 }
@@ -126,73 +126,66 @@ static void run(size_t heap_bytes, uint32_t ops, int target_percent, size_t scra
 	       (unsigned long)res.total_allocs, (unsigned long)res.successful_allocs,
 	       (unsigned long)res.total_frees,
 	       (unsigned long)(ops ? res.accumulated_in_use_bytes / ops : 0));
-	ZT_ASSERT(!d.broken);
-	ZT_ASSERT_EQ(res.total_allocs, d.alloc_calls);
-	ZT_ASSERT_EQ(res.successful_allocs, d.alloc_ok);
-	ZT_ASSERT_EQ(res.total_frees, d.free_calls);
-	ZT_ASSERT_LE(res.successful_allocs, res.total_allocs);
-	ZT_ASSERT_LE(res.total_frees, res.successful_allocs);
+	zassert_true(!d.broken);
+	zassert_equal(res.total_allocs, d.alloc_calls);
+	zassert_equal(res.successful_allocs, d.alloc_ok);
+	zassert_equal(res.total_frees, d.free_calls);
+	zassert_true(res.successful_allocs <= res.total_allocs);
+	zassert_true(res.total_frees <= res.successful_allocs);
 	/* One callback per operation; past op_count the driver may only free what it left
 	 * (zmem's driver returns every block, Zephyr's leaves them allocated). */
-	ZT_ASSERT_EQ(d.drain_allocs, 0);
-	ZT_ASSERT_GE(d.calls, ops);
-	ZT_ASSERT(d.calls == ops || d.nblocks == 0);
-	ZT_ASSERT_EQ(res.total_allocs + res.total_frees, d.calls);
+	zassert_equal(d.drain_allocs, 0);
+	zassert_true(d.calls >= ops);
+	zassert_true(d.calls == ops || d.nblocks == 0);
+	zassert_equal(res.total_allocs + res.total_frees, d.calls);
 	/* in use summed over the operations, as the callbacks saw it */
-	ZT_ASSERT_EQ(res.accumulated_in_use_bytes, d.in_use_sum);
-	ZT_ASSERT_GT(res.successful_allocs, 0);
-	ZT_ASSERT_GT(res.total_frees, 0);
-	ZT_ASSERT(sys_heap_validate(&d.heap));
-	ZT_ASSERT_EQ(hook_log.count, 0);
+	zassert_equal(res.accumulated_in_use_bytes, d.in_use_sum);
+	zassert_true(res.successful_allocs > 0);
+	zassert_true(res.total_frees > 0);
+	zassert_true(sys_heap_validate(&d.heap));
+	zassert_equal(hook_log.count, 0);
 	/* What the driver left allocated is still intact and frees cleanly. */
 	while (d.nblocks > 0) {
 		void *p = d.blocks[d.nblocks - 1].ptr;
 
 		free_cb(&d.heap, p);
-		ZT_ASSERT(!d.broken);
+		zassert_true(!d.broken);
 	}
-	ZT_ASSERT_EQ(stats_of(&d.heap).allocated_bytes, 0);
-	ZT_ASSERT(sys_heap_validate(&d.heap));
+	zassert_equal(stats_of(&d.heap).allocated_bytes, 0);
+	zassert_true(sys_heap_validate(&d.heap));
 }
 
-ZT_TEST(test_stress_driver_4k)
+ZTEST(heap_sys_stress, test_stress_driver_4k)
 {
-	run(4096, ZT_ITER(20000), 50, sizeof(scratch.b));
+	run(4096, TEST_ITER(20000), 50, sizeof(scratch.b));
 }
 
-ZT_TEST(test_stress_driver_4k_nearly_full)
+ZTEST(heap_sys_stress, test_stress_driver_4k_nearly_full)
 {
-	run(4096, ZT_ITER(20000), 99, sizeof(scratch.b));
+	run(4096, TEST_ITER(20000), 99, sizeof(scratch.b));
 }
 
-ZT_TEST(test_stress_driver_64k)
+ZTEST(heap_sys_stress, test_stress_driver_64k)
 {
-	run(64 * 1024, ZT_ITER(20000), 80, sizeof(scratch.b));
+	run(64 * 1024, TEST_ITER(20000), 80, sizeof(scratch.b));
 }
 
-ZT_TEST(test_stress_driver_64k_low_fill)
+ZTEST(heap_sys_stress, test_stress_driver_64k_low_fill)
 {
-	run(64 * 1024, ZT_ITER(10000), 20, sizeof(scratch.b));
+	run(64 * 1024, TEST_ITER(10000), 20, sizeof(scratch.b));
 }
 
-ZT_TEST(test_stress_driver_small_scratch)
+ZTEST(heap_sys_stress, test_stress_driver_small_scratch)
 {
 	/* Scratch for only a few blocks: the driver must free instead of overflowing it. */
-	run(64 * 1024, ZT_ITER(5000), 90, 16 * 2 * sizeof(void *));
+	run(64 * 1024, TEST_ITER(5000), 90, 16 * 2 * sizeof(void *));
 }
 
-static const struct zt_case cases[] = {
-	ZT_CASE(test_stress_driver_4k),
-	ZT_CASE(test_stress_driver_4k_nearly_full),
-	ZT_CASE(test_stress_driver_64k),
-	ZT_CASE(test_stress_driver_64k_low_fill),
-	ZT_CASE(test_stress_driver_small_scratch),
-};
-
-int main(int argc, char **argv)
+/* The error hook is the core's global state: leave the default one behind. */
+static void heap_sys_stress_teardown(void *fixture)
 {
-	int rc = zt_main(argc, argv, "heap_sys_stress", cases, ZT_COUNT(cases));
-
+	(void)fixture;
 	hook_restore_default();
-	return rc;
 }
+
+ZTEST_SUITE(heap_sys_stress, NULL, NULL, NULL, NULL, heap_sys_stress_teardown);

@@ -10,12 +10,14 @@
  * The program is linked once against the core built for speed (-O2: fast paths, specialized
  * layouts) and once against the same core built for size (-Os: one out-of-line copy of each
  * list operation, code of its own in a few places); check_twins.cmake runs both and requires the
- * same output, so the size build places every block exactly where the speed build does.
+ * same "heap ..." lines, so the size build places every block exactly where the speed build does.
+ * A ztest suite, one test per heap; each also asserts that its heap ends valid.
  */
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <zephyr/sys/sys_heap.h>
+#include <zephyr/ztest.h>
 
 #define SLOTS 256
 
@@ -32,7 +34,7 @@ static uint32_t rnd(void)
 /* Aligned to more than any alignment requested, so that placement is the same in every binary. */
 static _Alignas(4096) uint8_t buf[1100000];
 
-static int run(size_t heap_bytes, unsigned long ops, uint64_t seed)
+static void run(size_t heap_bytes, unsigned long ops, uint64_t seed)
 {
 	struct sys_heap h;
 	void *slot[SLOTS] = {0};
@@ -80,23 +82,34 @@ static int run(size_t heap_bytes, unsigned long ops, uint64_t seed)
 		hash = (hash ^ (p != NULL ? (uint64_t)((uint8_t *)p - base) : 0xffffu)) *
 		       1099511628211ull;
 	}
-	if (!sys_heap_validate(&h)) {
-		printf("heap %zu: not valid\n", heap_bytes);
-		return 1;
-	}
+	zassert_true(sys_heap_validate(&h), "heap %zu: not valid", heap_bytes);
 	printf("heap %zu seed %llu: %016llx, %lu failed\n", heap_bytes, (unsigned long long)seed,
 	       (unsigned long long)hash, failed);
-	return 0;
 }
 
-int main(void)
+ZTEST(heap_twins, test_twins_64k)
 {
-	int bad = 0;
-
-	bad += run(65536, 200000, 0);
-	bad += run(4096, 50000, 1);
-	bad += run(600, 20000, 4);
-	bad += run(300000, 100000, 2);
-	bad += run(1048576, 100000, 3);
-	return bad;
+	run(65536, 200000, 0);
 }
+
+ZTEST(heap_twins, test_twins_4k)
+{
+	run(4096, 50000, 1);
+}
+
+ZTEST(heap_twins, test_twins_600)
+{
+	run(600, 20000, 4);
+}
+
+ZTEST(heap_twins, test_twins_300000)
+{
+	run(300000, 100000, 2);
+}
+
+ZTEST(heap_twins, test_twins_1m)
+{
+	run(1048576, 100000, 3);
+}
+
+ZTEST_SUITE(heap_twins, NULL, NULL, NULL, NULL, NULL);

@@ -30,17 +30,24 @@ extern "C" {
 /**
  * @brief Place a zero-initialized variable in application partition @p id.
  *
- * On the host the partition's data and bss share its pages (bss is stored as zeros).
+ * On the host the partition's data and bss share its pages: the bss variables come after the
+ * data (sections `.1b`, after a marker in `.1a`) and are zeroed before main, as Zephyr zeroes
+ * a partition's bss at boot, so an initializer written on a K_APP_BMEM variable is dropped
+ * there too.
  */
-#define K_APP_BMEM(id) __attribute__((section(Z_APP_PART_SECTION(id, 1))))
+#define K_APP_BMEM(id) __attribute__((section(Z_APP_PART_SECTION(id, 1b))))
 
 /** @brief Section name of partition @p id's data, for code that needs it as a string. */
 #define K_APP_DMEM_SECTION(id) Z_APP_PART_SECTION(id, 1)
-/** @brief Section name of partition @p id's bss (the same pages as its data on the host). */
-#define K_APP_BMEM_SECTION(id) Z_APP_PART_SECTION(id, 1)
+/** @brief Section name of partition @p id's bss (zeroed before main, after its data). */
+#define K_APP_BMEM_SECTION(id) Z_APP_PART_SECTION(id, 1b)
 
-/** @brief Fill in a partition's size from its linker markers (run before main). */
-void z_app_partition_bind(struct k_mem_partition *part, const char *begin, const char *end);
+/**
+ * @brief Fill in a partition's size from its linker markers and zero its bss
+ * [@p bss, @p end) (run before main).
+ */
+void z_app_partition_bind(struct k_mem_partition *part, const char *begin, char *bss,
+			  const char *end);
 
 /**
  * @brief Define application partition @p name (a struct k_mem_partition, attributes
@@ -52,13 +59,16 @@ void z_app_partition_bind(struct k_mem_partition *part, const char *begin, const
 #define K_APPMEM_PARTITION_DEFINE(name)                                                            \
 	char z_app_part_##name##_begin[0]                                                          \
 		__attribute__((section(Z_APP_PART_SECTION(name, 0)), aligned(4096), used));        \
+	char z_app_part_##name##_bss[0]                                                            \
+		__attribute__((section(Z_APP_PART_SECTION(name, 1a)), used));                      \
 	char z_app_part_##name##_end[0]                                                            \
 		__attribute__((section(Z_APP_PART_SECTION(name, 2)), aligned(4096), used));        \
 	struct k_mem_partition name = {(uintptr_t)z_app_part_##name##_begin, 0,                    \
 				       K_MEM_PARTITION_P_RW_U_RW};                                 \
 	__attribute__((constructor)) static void z_app_part_##name##_bind(void)                    \
 	{                                                                                          \
-		z_app_partition_bind(&name, z_app_part_##name##_begin, z_app_part_##name##_end);   \
+		z_app_partition_bind(&name, z_app_part_##name##_begin, z_app_part_##name##_bss,    \
+				     z_app_part_##name##_end);                                     \
 	}                                                                                          \
 	struct k_mem_partition name
 

@@ -131,6 +131,17 @@ int k_mem_domain_add_partition(struct k_mem_domain *domain, struct k_mem_partiti
 int k_mem_domain_remove_partition(struct k_mem_domain *domain, struct k_mem_partition *part);
 
 /**
+ * @brief Take apart a domain no thread is in (Zephyr 4.2; CONFIG_ARCH_MEM_DOMAIN_SUPPORTS_DEINIT).
+ * Its partitions stay closed to user threads unless another domain holds them; the domain may
+ * be initialized again. A domain that is not initialized (never, or its k_mem_domain_init() was
+ * refused) has nothing to take apart: 0, as on Zephyr.
+ * @retval 0 success
+ * @retval -EINVAL NULL or the default domain
+ * @retval -EBUSY a thread (live or not started yet) is in the domain
+ */
+int k_mem_domain_deinit(struct k_mem_domain *domain);
+
+/**
  * @brief Move a thread into a domain (out of the one it was in).
  * @retval 0 success
  * @retval -EINVAL NULL or uninitialized domain, or NULL thread

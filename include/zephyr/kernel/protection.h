@@ -75,6 +75,29 @@ FUNC_NORETURN void k_thread_user_mode_enter(k_thread_entry_t entry, void *p1, vo
 /** @brief True when the calling thread runs in user mode. */
 bool k_is_user_context(void);
 
+/** @brief Zephyr's architecture form of k_is_user_context(). */
+static inline bool arch_is_user_context(void)
+{
+	return k_is_user_context();
+}
+
+/**
+ * @brief Whether the calling thread, as a user thread, may read (or with @p write, write)
+ * [@p addr, @p addr + @p size), as a system call checks its caller's buffers.
+ *
+ * Answers for the thread that made the current system call (or the calling thread): denied are
+ * every stack object's bytes outside that thread's own stack area (guard pages, slack, other
+ * threads' stacks), partitions not in its memory domain, and writes to partitions its domain
+ * holds read-only; the rest of memory is allowed, as zmem does not close it (docs/protection.md).
+ * Supervisor threads may access everything.
+ *
+ * @return 0 if the access is allowed, -1 if not (also for a range that wraps around)
+ */
+int arch_buffer_validate(const void *addr, size_t size, int write);
+
+/** @brief Partitions a memory domain can hold (CONFIG_MAX_DOMAIN_PARTITIONS). */
+int arch_mem_domain_max_partitions_get(void);
+
 #ifdef __cplusplus
 }
 #endif

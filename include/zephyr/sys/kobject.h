@@ -95,6 +95,16 @@ void k_object_access_grant(const void *object, struct k_thread *thread);
  */
 void k_object_access_revoke(const void *object, struct k_thread *thread);
 
+/**
+ * @brief Whether the calling thread may use kernel object @p object.
+ * @retval 0 it was granted access (or the object is public, or is the calling thread itself)
+ * @retval -EPERM no access. zmem keeps no table of static kernel objects, so an object nobody
+ * was ever granted cannot be told from other memory: it also gives -EPERM, where Zephyr gives
+ * -EBADF for memory that is not a kernel object
+ * @retval -EBADF @p object is NULL
+ */
+int k_object_access_check(const void *object);
+
 /** @brief Drop the caller's own access to @p object (k_object_access_revoke() of itself). */
 void k_object_release(const void *object);
 

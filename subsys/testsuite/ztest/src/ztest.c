@@ -82,9 +82,10 @@ enum ztest_status {
 	ZTEST_STATUS_CRITICAL_ERROR,
 };
 
-/* Test threads in user mode write these: they live in ztest's partition. */
-static ZTEST_BMEM enum ztest_phase cur_phase = TEST_PHASE_FRAMEWORK;
-static ZTEST_BMEM enum ztest_status test_status = ZTEST_STATUS_OK;
+/* Test threads in user mode write these: they live in ztest's partition (initialized: DMEM,
+ * since BMEM variables are zeroed before main, as on Zephyr). */
+static ZTEST_DMEM enum ztest_phase cur_phase = TEST_PHASE_FRAMEWORK;
+static ZTEST_DMEM enum ztest_status test_status = ZTEST_STATUS_OK;
 static ZTEST_BMEM enum ztest_result test_result;
 static ZTEST_BMEM bool failed_expectation;
 static ZTEST_BMEM bool failed_assumption;
