@@ -150,6 +150,14 @@ if src_has CONFIG_SYS_HEAP_SMALL_UNIT4; then
   configs+=("-DCONFIG_SYS_HEAP_SMALL_ONLY=1 -DCONFIG_SYS_HEAP_HARDENING_LEVEL=1 -DCONFIG_SYS_HEAP_RUNTIME_STATS=0 -DCONFIG_SYS_HEAP_SMALL_UNIT4=0")
   names+=("Zephyr's defaults + \`CONFIG_SYS_HEAP_SMALL_UNIT4=n\`")
 fi
+# The compact policy (smallest code, simpler placement): at Zephyr's defaults (the size target's
+# row) and at the sources' defaults.
+if src_has CONFIG_SYS_HEAP_COMPACT; then
+  configs+=("-DCONFIG_SYS_HEAP_SMALL_ONLY=1 -DCONFIG_SYS_HEAP_HARDENING_LEVEL=1 -DCONFIG_SYS_HEAP_RUNTIME_STATS=0 -DCONFIG_SYS_HEAP_COMPACT=1")
+  names+=("Zephyr's defaults + \`CONFIG_SYS_HEAP_COMPACT=y\` (8-byte units)")
+  configs+=("-DCONFIG_SYS_HEAP_COMPACT=1")
+  names+=("default + \`CONFIG_SYS_HEAP_COMPACT=y\` (8-byte units)")
+fi
 for opt in CONFIG_SYS_HEAP_CANARY CONFIG_SYS_HEAP_BIG_CHUNKS; do
   if src_has "$opt"; then configs+=("-D$opt=1"); names+=("default + \`$opt=y\`"); fi
 done

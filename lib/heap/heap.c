@@ -45,6 +45,11 @@ void z_heap_list_remove(struct sys_heap *heap, size_t c, unsigned int k)
 void z_heap_list_add(struct sys_heap *heap, size_t c, size_t units)
 {
 	ZH_LOCAL;
+	if (Z_HEAP_COMPACT) {
+		/* Compact: every caller makes c a free chunk of @p units here. */
+		set_size_used(z.h, z.lay, c, units, false);
+		set_left_size(z.h, z.lay, c + units, units);
+	}
 	zb_list_add(&z, c, class_of(z.lay, z.kmax, units), units);
 }
 
@@ -80,11 +85,11 @@ bool z_heap_free_merge(struct sys_heap *heap, size_t c, size_t units, size_t lu,
 	return zb_free_merge(&z, c, units, lu, rw, lw, apply);
 }
 #else
-bool z_heap_free_merge(struct sys_heap *heap, size_t c, size_t units, size_t lu, size_t rw,
+void z_heap_free_merge(struct sys_heap *heap, size_t c, size_t units, size_t lu, size_t rw,
 		       size_t lw)
 {
 	ZH_LOCAL;
-	return zb_free_merge(&z, c, units, lu, rw, lw, true);
+	(void)zb_free_merge(&z, c, units, lu, rw, lw, true);
 }
 #endif
 #endif
@@ -185,4 +190,8 @@ void sys_heap_init(struct sys_heap *heap, void *mem, size_t bytes)
 	struct zh z = zh_get(heap, lay);
 
 	(void)free_merge(&z, first, n, first, 1u, 1u, true);
+	if (Z_HEAP_COMPACT) {
+		heap->fit_limit =
+		    chunk_usable(lay, n); /* no cache: the largest request, for good */
+	}
 }

@@ -142,13 +142,28 @@ typedef bool zl_t;
 	 : Z_HEAP_ONLY_SMALL && !Z_HEAP_UNIT4 ? (zl_t)Z_LAY_SMALL                                  \
 					      : (zl_t)(heap)->lay)
 
+/*
+ * The compact policy (CONFIG_SYS_HEAP_COMPACT, Kconfig default n): the smallest code, at some
+ * cost in utilization (docs/sys_heap.md, "Code size"). It builds the size build's code at any
+ * optimization level and leaves out what only improves placement or speeds up failures: the
+ * best of two, list places kept in merges and splits, realloc's growth into the left
+ * neighbour, the failed-size cache and the aligned fit. Every hardening check stays, and so
+ * does the last class's hint (without it a large request could fail beside a free chunk
+ * that holds it).
+ */
+#if defined(CONFIG_SYS_HEAP_COMPACT) && CONFIG_SYS_HEAP_COMPACT
+#define Z_HEAP_COMPACT 1
+#else
+#define Z_HEAP_COMPACT 0
+#endif
+
 /* ---- speed or size ----
  *
  * Built for speed (-O2) every entry point is specialized for both layouts (one test of
- * heap->big per call) and the helpers are inlined; built for size (-Os) one copy tests the
- * layout at each access.
+ * heap->big per call) and the helpers are inlined; built for size (-Os), or compact, one copy
+ * tests the layout at each access.
  */
-#if defined(__OPTIMIZE_SIZE__)
+#if defined(__OPTIMIZE_SIZE__) || Z_HEAP_COMPACT
 #define Z_HEAP_HOT        static inline
 #define Z_HEAP_SPECIALIZE 0
 #else
@@ -163,6 +178,13 @@ typedef bool zl_t;
  * checks again and reports).
  */
 #define Z_HEAP_FAST (Z_HEAP_SPECIALIZE && !Z_HEAP_CANARY && Z_HEAP_LEVEL < 4)
+
+/* A general path: out of line where a fast path is inlined before it, else one tail call less. */
+#if Z_HEAP_FAST
+#define Z_HEAP_GENERAL static __attribute__((noinline))
+#else
+#define Z_HEAP_GENERAL static inline
+#endif
 
 /**
  * Call f(heap, big, ...) with big a constant where that pays: one copy per layout in speed

@@ -18,17 +18,21 @@
 #ifndef Z_HEAP_ALIGNED_FIT_ALL
 #define Z_HEAP_ALIGNED_FIT_ALL 0
 #endif
-#define Z_HEAP_ALIGNED_FIT(lay) (Z_HEAP_ALIGNED_FIT_ALL || LAY_U4(lay))
+/* (Built where it serves: not in the compact policy.) */
+#define Z_HEAP_HAS_ALIGNED_FIT  ((Z_HEAP_UNIT4 && !Z_HEAP_COMPACT) || Z_HEAP_ALIGNED_FIT_ALL)
+#define Z_HEAP_ALIGNED_FIT(lay) (Z_HEAP_HAS_ALIGNED_FIT && (Z_HEAP_ALIGNED_FIT_ALL || LAY_U4(lay)))
 /* Smallest chunk unit built. */
 #define Z_HEAP_MIN_UNIT (Z_HEAP_UNIT4 ? 4u : CHUNK_UNIT)
 
 /* Nothing of @p units or more fits until something is freed: fail such requests at once. */
+#if !Z_HEAP_COMPACT /* (compact: no failed-size cache) */
 static void note_failure(struct sys_heap *heap, zl_t lay, size_t units)
 {
 	heap->fit_limit = units > min_chunk(lay) ? chunk_usable(lay, units - 1u) : 0u;
 }
+#endif
 
-#if Z_HEAP_UNIT4 || Z_HEAP_ALIGNED_FIT_ALL
+#if Z_HEAP_HAS_ALIGNED_FIT
 /*
  * Does free chunk @p c of @p su units hold a block of @p units aligned to @p amask + 1 units,
  * at its lowest aligned unit (in the heap's address space) that leaves nothing or a chunk that
@@ -69,7 +73,7 @@ Z_HEAP_HOT size_t alloc_impl(struct sys_heap *heap, zl_t lay, size_t need, size_
 
 	bool all;
 
-#if Z_HEAP_UNIT4 || Z_HEAP_ALIGNED_FIT_ALL
+#if Z_HEAP_HAS_ALIGNED_FIT
 	/*
 	 * With the aligned fit (an aligned request in a layout that has it: fit), a first pass
 	 * over chunks of the request's own size, each checked at its aligned position: the same
@@ -157,6 +161,40 @@ Z_HEAP_HOT size_t alloc_impl(struct sys_heap *heap, zl_t lay, size_t need, size_
 		fit = false;
 		want = need;
 	}
+#elif Z_HEAP_COMPACT
+	/*
+	 * Compact: up to CONFIG_SYS_HEAP_ALLOC_PROBES chunks (at least one) of the request's own
+	 * class, the first that is large enough (when every chunk of the class is, its head, as
+	 * below); then, in the last class, its remembered largest chunk; else the head of the
+	 * first non-empty class above it (every chunk there is large enough).
+	 */
+	(void)all;
+	k = class_of(lay, z->kmax, need);
+	c = head_get(h, lay, k);
+	for (int i = 0;
+	     c != 0u && i < (CONFIG_SYS_HEAP_ALLOC_PROBES > 0 ? CONFIG_SYS_HEAP_ALLOC_PROBES : 1);
+	     i++) {
+		if (Z_HEAP_LEVEL >= 2 && !zh_in_range(z, c)) {
+			goto corrupt;
+		}
+		if (chunk_size(h, lay, c) >= need) {
+			goto found;
+		}
+		c = link_get(h, lay, c, 1);
+	}
+	if (k == z->kmax) {
+		/* Nothing lies above the last class: its remembered largest chunk. */
+		c = heap->cap_hint;
+		if (c != 0u && heap->cap_hint_units >= need) {
+			goto found;
+		}
+		return 0;
+	}
+	k = bitmap_from(heap, k + 1u);
+	if (k == 0u) {
+		return 0;
+	}
+	c = head_get(h, lay, k);
 #else
 	k = class_req(lay, z->kmax, need, &all);
 	if (!all) {
@@ -222,7 +260,7 @@ Z_HEAP_HOT size_t alloc_impl(struct sys_heap *heap, zl_t lay, size_t need, size_
 	}
 #endif
 found:;
-#if Z_HEAP_UNIT4 || Z_HEAP_ALIGNED_FIT_ALL
+#if Z_HEAP_HAS_ALIGNED_FIT
 	if (fit) {
 		need = units; /* (what the checks below expect of the chunk) */
 	}
@@ -297,6 +335,30 @@ found:;
 		set_size_used(h, lay, c, tu, false);
 		set_left_size(h, lay, b, tu);
 	}
+#elif Z_HEAP_COMPACT
+	/*
+	 * Compact: c leaves its list; what stays free below the block and above it joins the head
+	 * of its list (list_add() also writes its header and its right neighbour's left size).
+	 * Level 2 first checks c's links and the heads of those lists.
+	 */
+	if (Z_HEAP_LEVEL >= 2 &&
+	    (!links_ok(z, c, k) || (tu != 0u && !head_ok(z, class_of(lay, z->kmax, tu), c, 0)) ||
+	     (tail != 0u && !head_ok(z, xk, c, 0)))) {
+		goto corrupt;
+	}
+	list_remove(z, c, k);
+	if (tu != 0u) {
+		list_add(z, c, 0u, tu);
+	}
+	size_t bu = t - b; /* the block's units */
+
+	set_size_used(h, lay, b, bu, true);
+	if (tail != 0u) {
+		list_add(z, t, xk, tail);
+	}
+	set_left_size(h, lay, t, bu);
+	stats_alloc(heap, lay, bu);
+	return b;
 #else
 	/*
 	 * Size builds: the same checks (when c leaves its list place: its links; the heads of the
@@ -317,6 +379,7 @@ found:;
 		list_add(z, t, xk, tail);
 	}
 #endif
+#if !Z_HEAP_COMPACT
 	size_t bu = t - b; /* the block's units */
 
 	set_size_used(h, lay, b, bu, true);
@@ -327,6 +390,7 @@ found:;
 	set_left_size(h, lay, top, t == top ? bu : tail);
 	stats_alloc(heap, lay, bu);
 	return b;
+#endif
 corrupt:
 	z_heap_report(heap, chunk_mem(h, lay, c), SYS_HEAP_ERR_CORRUPT_HEADER);
 	return 0;
@@ -365,9 +429,10 @@ Z_HEAP_HOT void *alloc_nn_impl(struct sys_heap *heap, zl_t lay, size_t amask, si
 		size_t room = heap->end - heap->first;
 		size_t pad = amask + 2u * (min_chunk(lay) - 1u);
 
+		/* (Compact: fit_limit is the largest chunk's, which the room test covers.) */
 		if (pad >= room || units > room - pad ||
-		    chunk_usable(lay, units + pad) > heap->fit_limit) {
-#if Z_HEAP_UNIT4 || Z_HEAP_ALIGNED_FIT_ALL
+		    (!Z_HEAP_COMPACT && chunk_usable(lay, units + pad) > heap->fit_limit)) {
+#if Z_HEAP_HAS_ALIGNED_FIT
 			if (!Z_HEAP_ALIGNED_FIT(lay)) {
 				return NULL; /* never fits, or that large is known not to fit now */
 			}
@@ -402,7 +467,7 @@ Z_HEAP_HOT void *alloc_nn(struct sys_heap *heap, size_t bytes)
 }
 
 /* The general path of sys_heap_alloc(), out of line so that the fast path stays small. */
-static __attribute__((noinline)) void *alloc_general(struct sys_heap *heap, size_t bytes)
+Z_HEAP_GENERAL void *alloc_general(struct sys_heap *heap, size_t bytes)
 {
 	void *mem = alloc_nn(heap, bytes);
 

@@ -177,7 +177,7 @@ bool z_heap_free_nn(struct sys_heap *heap, void *mem)
 }
 
 /* The general path of sys_heap_free(), out of line so that the fast path stays small. */
-static __attribute__((noinline)) void free_general(struct sys_heap *heap, void *mem)
+Z_HEAP_GENERAL void free_general(struct sys_heap *heap, void *mem)
 {
 #if Z_HEAP_LISTENER
 	if (z_heap_listener_count != 0u && mem != NULL) {

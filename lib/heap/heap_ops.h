@@ -51,9 +51,9 @@
 #if Z_HEAP_LEVEL >= 2
 #define free_merge(z, ...) z_heap_free_merge((z)->heap, __VA_ARGS__)
 #else
-/* Below level 2 free_merge() checks nothing: apply is always true. */
+/* Below level 2 free_merge() checks nothing: apply is always true, and so is the result. */
 #define free_merge(z, c, units, lu, rw, lw, apply)                                                 \
-	((void)(apply), z_heap_free_merge((z)->heap, c, units, lu, rw, lw))
+	((void)(apply), z_heap_free_merge((z)->heap, c, units, lu, rw, lw), true)
 #endif
 void z_heap_list_remove(struct sys_heap *heap, size_t c, unsigned int k);
 void z_heap_list_add(struct sys_heap *heap, size_t c, size_t units);
@@ -65,7 +65,7 @@ bool z_heap_head_ok(struct sys_heap *heap, unsigned int k, size_t skip1, size_t 
 bool z_heap_free_merge(struct sys_heap *heap, size_t c, size_t units, size_t lu, size_t rw,
 		       size_t lw, bool apply);
 #else
-bool z_heap_free_merge(struct sys_heap *heap, size_t c, size_t units, size_t lu, size_t rw,
+void z_heap_free_merge(struct sys_heap *heap, size_t c, size_t units, size_t lu, size_t rw,
 		       size_t lw);
 #endif
 #ifdef Z_HEAP_DEFINE_OPS
@@ -124,6 +124,9 @@ static inline size_t heap_max_bytes(struct sys_heap *heap)
  */
 static inline void fit_raise(struct sys_heap *heap, zl_t lay, size_t units)
 {
+	if (Z_HEAP_COMPACT) {
+		return; /* no failed-size cache: fit_limit stays the heap's largest request */
+	}
 	size_t u = chunk_usable(lay, units);
 
 	if (u > heap->fit_limit) {
@@ -304,7 +307,26 @@ Z_HEAP_OP bool ZH_OP(free_merge)(const struct zh *z, size_t c, size_t units, siz
 	}
 	unsigned int k = class_of(lay, z->kmax, units);
 
-#if !Z_HEAP_SPECIALIZE
+#if Z_HEAP_COMPACT
+	/*
+	 * Compact: the free neighbours leave their lists and the result joins the head of its own
+	 * (no list place kept). Level 2 checks the left neighbour's links and that head first.
+	 */
+	if (Z_HEAP_LEVEL >= 2 && ((l != 0u && !links_ok(z, l, lk)) || !head_ok(z, k, r, l))) {
+		return false;
+	}
+	if (Z_HEAP_LEVEL >= 2 && !apply) {
+		return true;
+	}
+	if (r != 0u) {
+		list_remove(z, r, rk);
+	}
+	if (l != 0u) {
+		list_remove(z, l, lk);
+	}
+	list_add(z, c, k, units); /* (compact: with c's header and its right neighbour's) */
+	return true;
+#elif !Z_HEAP_SPECIALIZE
 	/*
 	 * Size builds: the same three cases as below, written as one sequence. keep is the chunk
 	 * whose list place the result takes (the left neighbour growing within its class, or the

@@ -10,6 +10,63 @@
 
 #include "heap_ops.h"
 
+#if Z_HEAP_COMPACT
+/*
+ * Compact: ptr (chunk c, already checked by z_heap_check_block()) resized to @p units in place,
+ * growing into a free right neighbour only (as Zephyr's realloc); NULL when it must move,
+ * (void *)-1 when level 2 found a bad list link (reported: refuse the call; the block stays as
+ * it was, or as grown).
+ */
+static void *resize_in_place(struct sys_heap *heap, size_t c, void *ptr, size_t units,
+			     bool may_move_down)
+{
+	struct zh z = zh_get(heap, Z_HEAP_LAY(heap));
+	struct z_heap *h = z.h;
+	zl_t lay = ZH_LAY(&z);
+	size_t have = chunk_size(h, lay, c);
+	size_t r = c + have;
+	/* The right neighbour's header; when free, its extent was checked with the block. */
+	size_t rw = hdr_get(h, lay, r, 0);
+	size_t saved_max = stats_max_save(heap);
+	void *ret = ptr;
+
+	(void)may_move_down;
+	if (units > have) {
+		size_t ru = rw >> 1;
+		unsigned int rk = class_of(lay, z.kmax, ru);
+
+		if ((rw & 1u) != 0u || have + ru < units) {
+			return NULL;
+		}
+		if (Z_HEAP_LEVEL >= 2 && !links_ok(&z, r, rk)) {
+			z_heap_report(heap, ptr, SYS_HEAP_ERR_CORRUPT_HEADER);
+			return (void *)-1;
+		}
+		list_remove(&z, r, rk);
+		stats_alloc(heap, lay, ru);
+		have += ru;
+		rw = 1u; /* now the block's right neighbour is used */
+	}
+	if (have - units >= min_chunk(lay)) {
+		/* The tail is freed, merged with a free right neighbour (checked with the block).
+		 */
+		if (!free_merge(&z, c + units, have - units, units, rw, 1u, true)) {
+			z_heap_report(heap, ptr, SYS_HEAP_ERR_CORRUPT_HEADER);
+			ret = (void *)-1;
+		} else {
+			stats_free(heap, lay, have - units);
+			have = units;
+		}
+	}
+	set_size_used(h, lay, c, have, true);
+	set_left_size(h, lay, c + have, have);
+	stats_max_settle(heap, saved_max);
+#if Z_HEAP_CANARY
+	z_heap_canary_set(heap, c);
+#endif
+	return ret;
+}
+#else
 /*
  * Grow used chunk @p c (@p have units, its right neighbour already absorbed when free) by the
  * top @p d units of its free left neighbour @p l (@p lu units, class @p lk; its links and the
@@ -124,6 +181,7 @@ static void *resize_in_place(struct sys_heap *heap, size_t c, void *ptr, size_t 
 #endif
 	return ptr;
 }
+#endif
 
 void *sys_heap_aligned_realloc(struct sys_heap *heap, void *ptr, size_t align, size_t bytes)
 {
@@ -145,7 +203,8 @@ void *sys_heap_aligned_realloc(struct sys_heap *heap, void *ptr, size_t align, s
 	}
 	zl_t lay = Z_HEAP_LAY(heap);
 
-	if (bytes > heap_max_bytes(heap)) {
+	/* (Compact: fit_limit is always the largest request.) */
+	if (bytes > (Z_HEAP_COMPACT ? heap->fit_limit : heap_max_bytes(heap))) {
 		return NULL;
 	}
 	size_t old = chunk_usable(lay, chunk_size(heap->heap, lay, c));
@@ -168,11 +227,11 @@ void *sys_heap_aligned_realloc(struct sys_heap *heap, void *ptr, size_t align, s
 			return NULL;
 		}
 		memcpy(mem, ptr, old < bytes ? old : bytes);
-		if (!z_heap_free_nn(heap, ptr)) {
+		if (!z_heap_free_nn(heap, ptr) && Z_HEAP_LEVEL >= 2) {
 			/*
 			 * The free found damage that the check above cannot see (a neighbour's list
-			 * links, seen only when merging; reported): the call fails, as every call that
-			 * reports does, and the new block goes back.
+			 * links, seen only when merging; reported): the call fails, as every call
+			 * that reports does, and the new block goes back.
 			 */
 			(void)z_heap_free_nn(heap, mem);
 			return NULL;

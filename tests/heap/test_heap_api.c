@@ -493,6 +493,9 @@ ZTEST(heap_api, test_realloc_grow_in_place)
  */
 ZTEST(heap_api, test_realloc_grows_into_free_left_neighbour)
 {
+#if defined(CONFIG_SYS_HEAP_COMPACT) && CONFIG_SYS_HEAP_COMPACT
+	ztest_test_skip(); /* the compact policy grows into the right neighbour only, as Zephyr */
+#endif
 	fresh_heap(1024);
 	void *a = sys_heap_alloc(&heap, 300);
 	void *p = sys_heap_alloc(&heap, 300);

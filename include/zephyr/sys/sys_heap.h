@@ -39,12 +39,14 @@ struct z_heap;
 
 /**
  * @brief 1 when 32-bit small heaps use 4-byte chunk units (CONFIG_SYS_HEAP_SMALL_UNIT4, default
- * y; a build without a configuration header gets the default too): heaps of at most 32767
- * 4-byte units (128 KiB) on targets with 32-bit pointers, whose blocks are then 4-aligned.
- * Always 0 on 64-bit hosts and with CONFIG_SYS_HEAP_BIG_ONLY.
+ * y, n with CONFIG_SYS_HEAP_COMPACT; a build without a configuration header gets the default
+ * too): heaps of at most 32767 4-byte units (128 KiB) on targets with 32-bit pointers, whose
+ * blocks are then 4-aligned. Always 0 on 64-bit hosts and with CONFIG_SYS_HEAP_BIG_ONLY.
  */
-#if (defined(CONFIG_SYS_HEAP_SMALL_UNIT4) ? CONFIG_SYS_HEAP_SMALL_UNIT4                        \
-					   : !defined(ZMEM_AUTOCONF)) &&                         \
+#if (defined(CONFIG_SYS_HEAP_SMALL_UNIT4)                                                          \
+	     ? CONFIG_SYS_HEAP_SMALL_UNIT4                                                         \
+	     : !defined(ZMEM_AUTOCONF) &&                                                          \
+		       !(defined(CONFIG_SYS_HEAP_COMPACT) && CONFIG_SYS_HEAP_COMPACT)) &&          \
 	UINTPTR_MAX <= 0xFFFFFFFFu &&                                                              \
 	!(defined(CONFIG_SYS_HEAP_BIG_ONLY) && CONFIG_SYS_HEAP_BIG_ONLY)
 #define SYS_HEAP_UNIT4_ENABLED 1
