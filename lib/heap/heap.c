@@ -189,9 +189,12 @@ void sys_heap_init(struct sys_heap *heap, void *mem, size_t bytes)
 	 * marker's left size and raises the failed-size cache (0 so far) to its size. */
 	struct zh z = zh_get(heap, lay);
 
+#if Z_HEAP_COMPACT
+	/* (Compact: list_add() writes the header and the end marker's left size; no cache:
+	 * fit_limit is the largest request, for good.) */
+	list_add(&z, first, 0u, n);
+	heap->fit_limit = chunk_usable(lay, n);
+#else
 	(void)free_merge(&z, first, n, first, 1u, 1u, true);
-	if (Z_HEAP_COMPACT) {
-		heap->fit_limit =
-		    chunk_usable(lay, n); /* no cache: the largest request, for good */
-	}
+#endif
 }

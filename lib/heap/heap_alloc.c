@@ -561,7 +561,12 @@ void *sys_heap_alloc(struct sys_heap *heap, size_t bytes)
 #endif
 	}
 #endif
+#if Z_HEAP_COMPACT
+	/* (Compact: one allocation path, the aligned one with no alignment.) */
+	return sys_heap_aligned_alloc(heap, 0u, bytes);
+#else
 	return alloc_general(heap, bytes);
+#endif
 }
 
 /*

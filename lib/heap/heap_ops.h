@@ -143,7 +143,10 @@ static inline void fit_raise(struct sys_heap *heap, zl_t lay, size_t units)
 static inline void hint_note(struct sys_heap *heap, unsigned int k, size_t c, size_t units,
 			     size_t old)
 {
-	if (k == heap->cap_class && (heap->cap_hint == old || units > heap->cap_hint_units)) {
+	/* (Size builds: a chunk added newly, old ~0, is never the hint: one test less there.) */
+	if (k == heap->cap_class &&
+	    ((!Z_HEAP_SPECIALIZE && old == ~(size_t)0 ? false : heap->cap_hint == old) ||
+	     units > heap->cap_hint_units)) {
 		heap->cap_hint = (uint32_t)c;
 		heap->cap_hint_units = (uint32_t)units;
 	}
