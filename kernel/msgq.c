@@ -27,9 +27,10 @@
 
 LOG_MODULE_REGISTER(msgq, CONFIG_LOG_DEFAULT_LEVEL);
 
-/* What a waiting sender leaves in swap_data (only k_msgq_put waits; put_front never does). */
+/* What a waiting sender leaves in swap_data: its message, and whether it goes to the front. */
 struct pending_send {
 	const void *data;
+	bool front;
 };
 
 /* Waiters are receivers when the wait queue's threads wait for a message. A zero-capacity
@@ -186,6 +187,7 @@ static int msgq_put(struct k_msgq *msgq, const void *data, k_timeout_t timeout, 
 		return -ENOMSG;
 	}
 	me.data = data;
+	me.front = front;
 	return z_pend_curr_data(&msgq->lock, key, &msgq->wait_q, timeout, send_desc, &me);
 }
 
@@ -210,11 +212,11 @@ int k_msgq_put(struct k_msgq *msgq, const void *data, k_timeout_t timeout)
 	return k_msgq_put_impl(msgq, data, timeout);
 }
 
-/* As Zephyr's (4.1 and later): never waits, so a full queue answers -ENOMSG at once. */
-int k_msgq_put_front(struct k_msgq *msgq, const void *data)
+/* (The name in parentheses: <zephyr/kernel/msgq.h> also defines it as a macro.) */
+int(k_msgq_put_front)(struct k_msgq *msgq, const void *data, k_timeout_t timeout)
 {
 	Z_OBJ_USER_CHECK(msgq);
-	return msgq_put(msgq, data, K_NO_WAIT, true);
+	return msgq_put(msgq, data, timeout, true);
 }
 
 /* Take the oldest message out of the ring (lock held, a message known to be there). */
@@ -251,7 +253,7 @@ static inline int k_msgq_get_impl(struct k_msgq *msgq, void *data, k_timeout_t t
 			const struct k_thread *lifted = z_prot_kernel_enter();
 			const struct pending_send *ps = t->base.swap_data;
 
-			ring_store(msgq, ps->data, false);
+			ring_store(msgq, ps->data, ps->front);
 			z_prot_kernel_exit(lifted);
 			z_thread_return_value_set(t, 0);
 			z_ready_thread(t);

@@ -455,6 +455,7 @@ Z_HEAP_HOT void *alloc_nn_impl(struct sys_heap *heap, zl_t lay, size_t amask, si
 	return chunk_mem(heap->heap, lay, c);
 }
 
+#if !Z_HEAP_COMPACT /* (compact: sys_heap_alloc() is sys_heap_aligned_alloc()) */
 /* sys_heap_alloc() without the listener notification. */
 Z_HEAP_HOT void *alloc_nn(struct sys_heap *heap, size_t bytes)
 {
@@ -476,6 +477,7 @@ Z_HEAP_GENERAL void *alloc_general(struct sys_heap *heap, size_t bytes)
 	}
 	return mem;
 }
+#endif
 
 #if Z_HEAP_FAST
 /*

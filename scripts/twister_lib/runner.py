@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
 """Building and running one scenario on one platform (an "instance")."""
 import os
+import select
 import shutil
 import signal
 import subprocess
@@ -193,6 +194,54 @@ def executable(inst):
     return os.path.join(inst.build_dir, 'zephyr', name)
 
 
+def _run_process(cmd, cwd, log, timeout, settled=None):
+    """Run @cmd with its output (stdout and stderr) copied to @log, for at most @timeout s.
+
+    With @settled (a function of the lines so far), the run is also stopped as soon as it
+    returns true. Returns (exit status, timed out, stopped because settled)."""
+    with open(log, 'w', encoding='utf-8') as f:
+        if settled is None:
+            p = subprocess.Popen(cmd, stdout=f, stderr=subprocess.STDOUT, cwd=cwd,
+                                 start_new_session=True)
+            try:
+                return p.wait(timeout=timeout), False, False
+            except subprocess.TimeoutExpired:
+                os.killpg(p.pid, signal.SIGKILL)
+                return p.wait(), True, False
+        p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=cwd,
+                             start_new_session=True)
+        deadline = time.monotonic() + timeout
+        lines = []
+        pending = b''
+        stopped = timed_out = False
+        fd = p.stdout.fileno()
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                timed_out = True
+                break
+            ready, _, _ = select.select([fd], [], [], min(left, 0.5))
+            if not ready:
+                continue
+            chunk = os.read(fd, 65536)
+            if not chunk:
+                break  # the program ended (its output closed)
+            f.write(chunk.decode('utf-8', 'replace'))
+            f.flush()
+            *done, pending = (pending + chunk).split(b'\n')
+            if done:
+                lines.extend(x.decode('utf-8', 'replace').rstrip('\r') for x in done)
+                if settled(lines):
+                    stopped = True
+                    break
+        if pending:
+            f.write(pending.decode('utf-8', 'replace'))
+        if timed_out or stopped:
+            os.killpg(p.pid, signal.SIGKILL)
+        p.stdout.close()
+        return p.wait(), timed_out, stopped
+
+
 def run(inst, opts):
     """Run a built instance with its timeout and judge its output."""
     sc = inst.scenario
@@ -205,16 +254,15 @@ def run(inst, opts):
     timeout = sc.timeout * opts.timeout_multiplier
     log = os.path.join(inst.build_dir, 'handler.log')
     t0 = time.monotonic()
-    timed_out = False
-    with open(log, 'w', encoding='utf-8') as f:
-        p = subprocess.Popen(cmd, stdout=f, stderr=subprocess.STDOUT, cwd=inst.build_dir,
-                             start_new_session=True)
-        try:
-            rc = p.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            timed_out = True
-            os.killpg(p.pid, signal.SIGKILL)
-            rc = p.wait()
+    # The console harness decides as the output arrives: once its patterns matched the run is
+    # stopped and passes, as Zephyr's twister stops a sample that never ends by itself.
+    settled = None
+    if sc.harness == 'console':
+        def settled(lines):
+            return harness.parse_console(lines, sc.harness_config, sc.name)[0] == 'passed'
+    rc, timed_out, stopped = _run_process(cmd, inst.build_dir, log, timeout, settled)
+    if stopped:
+        rc = 0
     inst.execution_time = time.monotonic() - t0
     inst.log = _read(log)
     lines = inst.log.splitlines()

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Scenarios: discovery of testcase.yaml / sample.yaml, their expansion, platforms and the
+"""Scenarios: discovery of testcase.yaml / tests.yaml / sample.yaml, their expansion, platforms and the
 static filters (platform, arch, tags, scenario names). Zephyr's file format."""
 import os
 import shlex
@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 
 import yaml
 
-YAML_NAMES = ('testcase.yaml', 'sample.yaml')
+# (Zephyr's newer samples keep their scenarios in tests.yaml beside a descriptive sample.yaml.)
+YAML_NAMES = ('testcase.yaml', 'tests.yaml', 'sample.yaml')
 SKIP_DIRS = {'.git', 'build', 'twister-out', '__pycache__'}
 
 

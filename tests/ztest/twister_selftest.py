@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: Apache-2.0
 """Test of scripts/twister: runs it on scenarios whose outcomes are known (passing, failing,
 filtered by platform, arch, tag and .config, unevaluable filter, configuration error, build
-only, console harness) and checks the exit status, the summary and both reports.
+only, console harness, a never-ending sample) and checks the exit status, the summary and both reports.
 
   /usr/bin/python3 tests/ztest/twister_selftest.py OUTDIR
 """
@@ -114,6 +114,20 @@ def main(outdir):
     check(rc == 0 and 'ZMEM_TWISTER_X:UNINITIALIZED=42' in cache
           and 'ZMEM_TWISTER_D:UNINITIALIZED=7' in cache,
           '-x NAME=VALUE and -x=-DNAME=VALUE reach CMake as cache entries')
+    # A sample that never ends: stopped and passed once its console lines came, long before
+    # its timeout; one whose line never comes fails at the timeout.
+    rc, out = twister(outdir, '-T', os.path.join(HERE, 'forever', 'twister_selftest.yaml'))
+    with open(os.path.join(outdir, 'twister.json'), encoding='utf-8') as f:
+        doc = json.load(f)
+    by_name = {s['name']: s for s in doc['testsuites']}
+    fe = by_name.get('ztest.selftest.console_forever', {})
+    check(fe.get('status') == 'passed' and fe.get('execution_time', 99) < 10,
+          f'a never-ending sample passes when its console lines came (got {fe.get("status")}, '
+          f'{fe.get("execution_time")} s)')
+    fm = by_name.get('ztest.selftest.console_forever_missing', {})
+    check(fm.get('status') == 'failed' and fm.get('reason') == 'Timeout' and rc == 1,
+          f'one whose line never comes fails at its timeout (got {fm.get("status")}, '
+          f'{fm.get("reason")!r})')
     rc, out = twister(outdir, '-T', os.path.join(HERE, 'pass'), '--list-tests')
     check(rc == 0 and 'native_sim ztest.self.pass' in out
           and '  - ztest.self.pass.zassert_all' in out, '--list-tests lists declared cases')

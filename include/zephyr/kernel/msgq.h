@@ -129,11 +129,21 @@ int k_msgq_put(struct k_msgq *msgq, const void *data, k_timeout_t timeout);
 
 /**
  * @brief Copy the message at @p data to the front of @p msgq: it is received before every
- * message already queued. Never waits (Zephyr's signature, since 4.1). ISR-safe.
+ * message already queued, waiting up to @p timeout for room. ISR-safe with K_NO_WAIT.
+ *
+ * Zephyr has had two signatures: (msgq, data), which never waits (4.1), and this one, with a
+ * timeout (later). Both compile: called with two arguments, it is called with K_NO_WAIT.
  * @retval 0 sent (to a waiting receiver directly, if there is one)
- * @retval -ENOMSG the queue is full
+ * @retval -ENOMSG full with K_NO_WAIT, or the queue was purged while waiting
+ * @retval -EAGAIN the timeout expired
  */
-int k_msgq_put_front(struct k_msgq *msgq, const void *data);
+int k_msgq_put_front(struct k_msgq *msgq, const void *data, k_timeout_t timeout);
+
+/* k_msgq_put_front(msgq, data): Zephyr 4.1's form, which never waits. */
+#define Z_MSGQ_PUT_FRONT_2(msgq, data)          k_msgq_put_front(msgq, data, K_NO_WAIT)
+#define Z_MSGQ_PUT_FRONT_3(msgq, data, timeout) k_msgq_put_front(msgq, data, timeout)
+#define k_msgq_put_front(...)                                                                      \
+	UTIL_CAT(Z_MSGQ_PUT_FRONT_, NUM_VA_ARGS(__VA_ARGS__))(__VA_ARGS__)
 
 /**
  * @brief Receive the oldest message into @p data, waiting up to @p timeout.

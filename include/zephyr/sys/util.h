@@ -4,7 +4,8 @@
  */
 /**
  * @file
- * @brief Zephyr's small utility macros (sizes, rounding, bits, containers).
+ * @brief Zephyr's small utility macros (sizes, rounding, bits, containers); the preprocessor
+ * utilities (FOR_EACH, LISTIFY, ...) come with it from <zephyr/sys/util_macro.h>, as in Zephyr.
  */
 #ifndef ZEPHYR_INCLUDE_SYS_UTIL_H_
 #define ZEPHYR_INCLUDE_SYS_UTIL_H_
@@ -138,6 +139,36 @@
 #define IF_ENABLED(_flag, _code) COND_CODE_1(_flag, _code, ())
 /** @brief @p _code (in parentheses) unless @p _flag is 1. */
 #define IF_DISABLED(_flag, _code) COND_CODE_1(_flag, (), _code)
+#endif
+
+#ifndef IN_RANGE
+/** @brief Whether @p val lies in [@p min, @p max]. */
+#define IN_RANGE(val, min, max) ((val) >= (min) && (val) <= (max))
+#endif
+#ifndef LOG2
+/* floor(log2(x)) of a nonzero value below 2^n, by halving: a constant expression (no builtin). */
+#define Z_LOG2_2(x)  ((x) >= 2u ? 1 : 0)
+#define Z_LOG2_4(x)  ((x) >= (1ULL << 2) ? 2 + Z_LOG2_2((x) >> 2) : Z_LOG2_2(x))
+#define Z_LOG2_8(x)  ((x) >= (1ULL << 4) ? 4 + Z_LOG2_4((x) >> 4) : Z_LOG2_4(x))
+#define Z_LOG2_16(x) ((x) >= (1ULL << 8) ? 8 + Z_LOG2_8((x) >> 8) : Z_LOG2_8(x))
+#define Z_LOG2_32(x) ((x) >= (1ULL << 16) ? 16 + Z_LOG2_16((x) >> 16) : Z_LOG2_16(x))
+#define Z_LOG2_64(x) ((x) >= (1ULL << 32) ? 32 + Z_LOG2_32((x) >> 32) : Z_LOG2_32(x))
+/** @brief floor(log2(@p x)) for @p x >= 1, -1 for 0: a constant expression for a constant. */
+#define LOG2(x) ((x) < 1 ? -1 : Z_LOG2_64((unsigned long long)(x)))
+/** @brief ceil(log2(@p x)): 0 for 0 and 1. */
+#define LOG2CEIL(x) ((x) <= 1 ? 0 : LOG2((unsigned long long)(x) - 1u) + 1)
+/** @brief The smallest power of two >= @p x (1 for 0 and 1; 0 when it does not fit 64 bits). */
+#define NHPOT(x)                                                                                   \
+	((x) <= 1                                           ? 1ULL                                   \
+	 : (((unsigned long long)(x) - 1u) >> 63) != 0u ? 0ULL /* x > 2^63 */                    \
+							   : 1ULL << LOG2CEIL(x))
+#endif
+
+#include <zephyr/sys/util_macro.h>
+
+#ifndef CONCAT
+/** @brief Its arguments (at most 64) pasted into one token. */
+#define CONCAT(...) MACRO_MAP_CAT(IDENTITY, __VA_ARGS__)
 #endif
 
 #endif /* ZEPHYR_INCLUDE_SYS_UTIL_H_ */

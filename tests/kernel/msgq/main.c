@@ -178,6 +178,16 @@ static void front_sender(void *p1, void *p2, void *p3)
 	order[done++] = idx;
 }
 
+/* k_msgq_put_front with a timeout (Zephyr's later signature): waits for room. */
+static void front_sender_waits(void *p1, void *p2, void *p3)
+{
+	int idx = (int)(intptr_t)p3;
+	struct msg m = mk((uint32_t)(uintptr_t)p2);
+
+	result[idx] = k_msgq_put_front(p1, &m, K_FOREVER);
+	order[done++] = idx;
+}
+
 ZTEST(kernel_msgq, test_receivers_wait)
 {
 	struct msg m;
@@ -225,7 +235,7 @@ ZTEST(kernel_msgq, test_senders_wait)
 	k_msleep(1);
 	kz_spawn(1, sender, &mq, (void *)(uintptr_t)51, (void *)1, 3, 0);
 	k_msleep(1);
-	/* put_front never waits, as on Zephyr: a full queue answers -ENOMSG at once. */
+	/* put_front(msgq, data) never waits, as on Zephyr 4.1: a full queue answers -ENOMSG. */
 	kz_spawn(2, front_sender, &mq, (void *)(uintptr_t)52, (void *)2, 4, 0);
 	k_msleep(1);
 	zexpect_equal(done, 1);
@@ -243,6 +253,36 @@ ZTEST(kernel_msgq, test_senders_wait)
 	zexpect_equal(order[2], 0);
 	zexpect_equal(result[0], 0);
 	zexpect_equal(result[1], 0);
+	zexpect_equal(k_msgq_num_used_get(&mq), 0);
+}
+
+/*
+ * Both of Zephyr's put_front forms: (msgq, data) never waits; (msgq, data, timeout) waits for
+ * room, and its message, let in by a get, goes to the front, before messages already queued.
+ */
+ZTEST(kernel_msgq, test_put_front_timeout_forms)
+{
+	struct msg m = mk(90);
+
+	put_seq(0, MAX_MSGS);
+	zexpect_equal(k_msgq_put_front(&mq, &m), -ENOMSG);
+	zexpect_equal(k_msgq_put_front(&mq, &m, K_NO_WAIT), -ENOMSG);
+	zexpect_equal(k_msgq_put_front(&mq, &m, K_MSEC(5)), -EAGAIN);
+	done = 0;
+	kz_spawn(0, front_sender_waits, &mq, (void *)(uintptr_t)91, (void *)0, 3, 0);
+	k_msleep(1);
+	zexpect_equal(done, 0, "a full queue keeps the front sender waiting");
+	zexpect_equal(k_msgq_get(&mq, &m, K_NO_WAIT), 0);
+	zexpect_true(is(&m, 0));
+	kz_join(1);
+	zexpect_equal(result[0], 0);
+	/* 91 was let in at the front: it comes before 1, 2, 3. */
+	uint32_t expect[] = {91, 1, 2, 3};
+
+	for (int i = 0; i < 4; i++) {
+		zexpect_equal(k_msgq_get(&mq, &m, K_NO_WAIT), 0);
+		zexpect_true(is(&m, expect[i]));
+	}
 	zexpect_equal(k_msgq_num_used_get(&mq), 0);
 }
 
