@@ -108,6 +108,15 @@ function(zmem_app_configure code exe config_dir)
 
   target_compile_options(${code} PRIVATE -imacros${autoconf})
   target_include_directories(${code} PRIVATE "${config_dir}")
+  # CONFIG_STACK_CANARIES: canaries in the application and its zmem library
+  # (cmake/zmem_hardening.cmake).
+  get_property(canary_opts GLOBAL PROPERTY ZMEM_STACK_CANARY_OPTIONS)
+  if(canary_opts AND content MATCHES "\n#define CONFIG_STACK_CANARIES 1\n")
+    target_compile_options(${code} PRIVATE ${canary_opts})
+    if(NOT lib STREQUAL "zmem")
+      set_property(TARGET ${lib} PROPERTY ZMEM_EXTRA_COMPILE_OPTIONS "${canary_opts}")
+    endif()
+  endif()
 
   # The host runtime's link recipe (target zmem_app_runtime: whole-archive zmem, --wrap=main,
   # per-application sources such as app_config.c), with this configuration's library in place
@@ -184,6 +193,10 @@ function(_zmem_app_finalize)
         set_property(TARGET ${lib} PROPERTY ${prop} "${value}")
       endif()
     endforeach()
+    get_target_property(extra ${lib} ZMEM_EXTRA_COMPILE_OPTIONS)
+    if(extra)
+      target_compile_options(${lib} PRIVATE ${extra})
+    endif()
   endforeach()
 endfunction()
 

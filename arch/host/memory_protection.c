@@ -592,7 +592,8 @@ Z_PROT_NO_ASAN static bool slack_check(struct k_thread *t)
 	(void)t;
 	return true;
 #endif
-	if (!Z_PROT_GUARD_PAGES) {
+	if (!Z_PROT_GUARD_PAGES || t->slack_reported) {
+		/* Reported already: the thread is ending (its abort checks once more). */
 		return true;
 	}
 	size_t over = z_stack_slack_used(t);
@@ -601,9 +602,19 @@ Z_PROT_NO_ASAN static bool slack_check(struct k_thread *t)
 		return true;
 	}
 	size_t slack = z_stack_slack_size(t);
+	uintptr_t low = t->stack_info.start - slack;
+	uintptr_t here = (uintptr_t)&over;
 
-	/* Paint it again so that the report and any later check see a sane stack. */
-	memset((void *)(t->stack_info.start - slack), Z_STACK_PAINT, slack);
+	t->slack_reported = true;
+	/*
+	 * Paint it again so that the report and the stack figures see a sane stack, unless this
+	 * code runs on that slack: a thread that switches out while deep in it (a blocking call
+	 * made from a frame past its declared size) checks on its own stack, and the frames above
+	 * here are live (painting them over crashed the process instead of reporting).
+	 */
+	if (here < low || here >= t->stack_info.start) {
+		memset((void *)low, Z_STACK_PAINT, slack);
+	}
 	LOG_ERR("***** Stack overflow: thread %p (%s) used %zu bytes of its %zu-byte stack "
 		"(%zu bytes into the slack below it)",
 		(void *)t, t->name[0] != '\0' ? t->name : "unnamed", t->stack_info.size + over,

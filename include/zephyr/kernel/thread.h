@@ -130,6 +130,7 @@ struct k_thread {
 	void *stack_data;                         /**< Reserved for the stacks/protection layer. */
 	uint16_t perm_index; /**< 1 + its bit in run-time objects' permission sets; 0: none. */
 	bool stack_plain;    /**< Runs on a plain buffer, not a stack object: no guard, no slack. */
+	bool slack_reported; /**< Its overflow into the slack was reported (once per thread). */
 	/**
 	 * Nesting of application system calls the thread made in user mode: while above 0 it
 	 * runs in supervisor mode (K_USER cleared), as inside Zephyr's system calls.
