@@ -131,8 +131,8 @@ int k_msgq_put(struct k_msgq *msgq, const void *data, k_timeout_t timeout);
  * @brief Copy the message at @p data to the front of @p msgq: it is received before every
  * message already queued, waiting up to @p timeout for room. ISR-safe with K_NO_WAIT.
  *
- * Zephyr has had two signatures: (msgq, data), which never waits (4.1), and this one, with a
- * timeout (later). Both compile: called with two arguments, it is called with K_NO_WAIT.
+ * Zephyr has had two signatures: (msgq, data), which never waits, and this one, with a
+ * timeout. Both compile: called with two arguments, it is called with K_NO_WAIT.
  * @retval 0 sent (to a waiting receiver directly, if there is one)
  * @retval -ENOMSG full with K_NO_WAIT, or the queue was purged while waiting
  * @retval -EAGAIN the timeout expired
