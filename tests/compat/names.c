@@ -20,6 +20,11 @@
     !defined(CONFIG_ARCH_HAS_USERSPACE)
 #error "zmem marks the host as Zephyr's POSIX architecture"
 #endif
+#if !defined(CONFIG_MEMORY_PROTECTION)
+#error "the host enforces page protection: Zephyr's protection tests filter on this marker"
+#endif
+/* The exception frame's name before Zephyr 3.7, in fatal-error handlers of that time. */
+_Static_assert(sizeof(z_arch_esf_t) == sizeof(struct arch_esf), "z_arch_esf_t");
 #if defined(CONFIG_BOARD_NATIVE_SIM)
 #error "zmem is not native_sim: code under CONFIG_BOARD_NATIVE_SIM needs native_sim's headers"
 #endif
