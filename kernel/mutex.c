@@ -11,16 +11,22 @@
 
 #include "kernel_internal.h"
 #include "kobject_perms.h"
+#include <zephyr/sys/mutex.h>
 
 static struct k_spinlock mutex_lock;
 
-int k_mutex_init(struct k_mutex *mutex)
+static void mutex_init_impl(struct k_mutex *mutex)
 {
-	Z_OBJ_USER_CHECK(mutex);
 	z_waitq_init(&mutex->wait_q);
 	mutex->owner = NULL;
 	mutex->lock_count = 0;
 	mutex->owner_orig_prio = K_LOWEST_APPLICATION_THREAD_PRIO;
+}
+
+int k_mutex_init(struct k_mutex *mutex)
+{
+	Z_OBJ_USER_CHECK(mutex);
+	mutex_init_impl(mutex);
 	return 0;
 }
 
@@ -140,4 +146,24 @@ int k_mutex_unlock(struct k_mutex *mutex)
 		return k_mutex_unlock_user(mutex);
 	}
 	return k_mutex_unlock_impl(mutex);
+}
+
+/*
+ * sys_mutex (<zephyr/sys/mutex.h>): the same mutex without the kernel object permission check,
+ * because on Zephyr a sys_mutex is reached through memory (any thread that can write it may use
+ * it), not through a grant. A user thread still needs write access to the memory it lives in.
+ */
+void sys_mutex_init(struct sys_mutex *mutex)
+{
+	mutex_init_impl(&mutex->kernel_mutex);
+}
+
+int sys_mutex_lock(struct sys_mutex *mutex, k_timeout_t timeout)
+{
+	return k_mutex_lock_impl(&mutex->kernel_mutex, timeout);
+}
+
+int sys_mutex_unlock(struct sys_mutex *mutex)
+{
+	return k_mutex_unlock_impl(&mutex->kernel_mutex);
 }
