@@ -435,7 +435,21 @@ int32_t k_usleep(int32_t us)
 
 void k_wakeup(k_tid_t thread)
 {
-	z_thread_end_timed_state(thread, _THREAD_SLEEPING);
+	uint32_t state = thread->base.thread_state;
+
+	if ((state & _THREAD_SLEEPING) != 0U) {
+		z_thread_end_timed_state(thread, _THREAD_SLEEPING);
+		return;
+	}
+	/*
+	 * k_sleep(K_FOREVER) suspends the caller, as on Zephyr, and as on Zephyr k_wakeup() ends
+	 * it: a thread that is only suspended (not pending on an object, not waiting to start, not
+	 * dead) is resumed. Zephyr cannot tell it from a thread k_thread_suspend() stopped, nor can
+	 * zmem: both resume.
+	 */
+	if ((state & ~_THREAD_QUEUED) == _THREAD_SUSPENDED) {
+		k_thread_resume(thread);
+	}
 }
 
 void k_thread_suspend(k_tid_t thread)

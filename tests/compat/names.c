@@ -65,7 +65,7 @@ static int fallthrough_count(int n)
 
 static void test_timeouts(void)
 {
-	uint64_t hz = CONFIG_SYS_CLOCK_TICKS_PER_SECOND;
+	uint64_t hz = CONFIG_SYS_CLOCK_TICKS_PER_SEC;
 
 	/* Z_TIMEOUT_* round up to whole ticks, like K_MSEC and friends. */
 	CHECK(K_TIMEOUT_EQ(Z_TIMEOUT_MS(200), K_MSEC(200)));
@@ -105,7 +105,7 @@ static void test_timeouts(void)
 
 static void test_time_units(void)
 {
-	uint64_t hz = CONFIG_SYS_CLOCK_TICKS_PER_SECOND;
+	uint64_t hz = CONFIG_SYS_CLOCK_TICKS_PER_SEC;
 	uint64_t cyc = CONFIG_SYS_CLOCK_HW_CYCLES_PER_SEC;
 
 	/* Zephyr's unit ratios (<zephyr/sys_clock.h>), unsigned int as on Zephyr. */

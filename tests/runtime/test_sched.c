@@ -190,6 +190,28 @@ static void test_wakeup(void)
 	k_wakeup(k_current_get());
 }
 
+static int32_t forever_ret;
+static void sleep_forever_entry(void *a, void *b, void *c)
+{
+	(void)a;
+	(void)b;
+	(void)c;
+	forever_ret = k_sleep(K_FOREVER);
+}
+
+/* k_sleep(K_FOREVER) suspends its caller, as on Zephyr, and k_wakeup() ends it, returning
+ * K_TICKS_FOREVER (Zephyr's tests/kernel/sleep test_sleep_forever); it stayed asleep before. */
+static void test_wakeup_forever(void)
+{
+	forever_ret = 0;
+	spawn(0, sleep_forever_entry, 0, 1, K_NO_WAIT);
+	k_msleep(10);
+	CHECK((th[0].base.thread_state & _THREAD_SUSPENDED) != 0U);
+	k_wakeup(&th[0]);
+	CHECK_EQ(k_thread_join(&th[0], K_MSEC(100)), 0);
+	CHECK_EQ(forever_ret, (int32_t)K_TICKS_FOREVER);
+}
+
 static void test_delayed_start(void)
 {
 	int64_t t0 = k_uptime_get();
@@ -494,6 +516,7 @@ int main(void)
 	RUN(test_priority_set_preempts);
 	RUN(test_sleep_virtual_time);
 	RUN(test_wakeup);
+	RUN(test_wakeup_forever);
 	RUN(test_delayed_start);
 	RUN(test_suspend_resume);
 	RUN(test_join_abort);
