@@ -286,12 +286,13 @@ def seed_spelling():
 def tick_rate_name():
     """Zephyr's CONFIG_SYS_CLOCK_TICKS_PER_SEC is the tick rate (Zephyr code such as
     tests/kernel/sleep reads it); zmem's former CONFIG_SYS_CLOCK_TICKS_PER_SECOND still sets it,
-    with a note."""
+    with a note. Zephyr's CONFIG_PIPES (tests/kernel/semaphore sets it) is known too."""
     d = case_dir("tick_rate")
-    conf = write(d, "prj.conf", "CONFIG_SYS_CLOCK_TICKS_PER_SEC=100\n")
+    conf = write(d, "prj.conf", "CONFIG_SYS_CLOCK_TICKS_PER_SEC=100\nCONFIG_PIPES=y\n")
     r = run(d, [conf], strict=True, outdir="zephyr")
     expect_ok(r)
     check("#define CONFIG_SYS_CLOCK_TICKS_PER_SEC 100\n" in r.file("autoconf.h"), "rate", r)
+    check("#define CONFIG_PIPES 1\n" in r.file("autoconf.h"), "pipes", r)
     old = write(d, "old.conf", "CONFIG_SYS_CLOCK_TICKS_PER_SECOND=1000\n")
     r = run(d, [old], strict=True, outdir="old")
     expect_ok(r)
