@@ -16,6 +16,7 @@
 #include <zephyr/logging/log.h>
 
 #include "kernel_internal.h"
+#include "kswap.h"
 
 LOG_MODULE_DECLARE(os, CONFIG_LOG_DEFAULT_LEVEL);
 
@@ -292,6 +293,29 @@ void z_reschedule_unlocked(void)
 		/* Suspended by an ISR: switch away without queueing it. */
 		z_swap();
 	} else if (should_preempt()) {
+		queue_ready(_current, true);
+		z_swap();
+	}
+}
+
+void z_swap_unlocked(void)
+{
+	sys_dnode_t *node;
+
+	if (!sched_point_enter()) {
+		return;
+	}
+	if (z_is_thread_dead(_current)) {
+		z_thread_self_exit();
+	}
+	if (!z_is_thread_ready(_current)) {
+		z_swap();
+		return;
+	}
+	/* An explicit switch: unlike a preemption point, a cooperative thread gives way too. */
+	node = sys_dlist_peek_head(&ready_q);
+	if (node != NULL &&
+	    CONTAINER_OF(node, struct k_thread, base.qnode_dlist)->base.prio < _current->base.prio) {
 		queue_ready(_current, true);
 		z_swap();
 	}

@@ -12,6 +12,7 @@
 #include <zephyr/kernel.h>
 #include <zephyr/math/ilog2.h>
 #include <zephyr/sys/util.h>
+#include <zephyr/test_toolchain.h>
 
 #include "compat_tests.h"
 
@@ -136,8 +137,21 @@ static void test_time_units(void)
 	CHECK_EQ(k_ms_to_ticks_floor64(UINT64_MAX / 100000), (UINT64_MAX / 100000) * (hz / 1000));
 }
 
+/* A warning switched off around code that trips it on purpose, as Zephyr's fatal-error test
+ * does around its stack smasher (-Winfinite-recursion is on with -Wall, an error here). */
+TOOLCHAIN_DISABLE_WARNING(TOOLCHAIN_WARNING_PRAGMAS)
+TOOLCHAIN_DISABLE_WARNING(TOOLCHAIN_WARNING_INFINITE_RECURSION)
+static int __noinline endless(int v)
+{
+	return endless(v * 2) + 1;
+}
+TOOLCHAIN_ENABLE_WARNING(TOOLCHAIN_WARNING_INFINITE_RECURSION)
+TOOLCHAIN_ENABLE_WARNING(TOOLCHAIN_WARNING_PRAGMAS)
+static int (*volatile endless_fn)(int) = endless;
+
 static void test_cpus_and_toolchain(void)
 {
+	CHECK(endless_fn != NULL);
 	CHECK_EQ(arch_num_cpus(), 1);
 	CHECK_EQ(arch_proc_id(), 0);
 	CHECK_EQ(noinline_add(2, 3), 5);

@@ -293,6 +293,11 @@ def tick_rate_name():
     expect_ok(r)
     check("#define CONFIG_SYS_CLOCK_TICKS_PER_SEC 100\n" in r.file("autoconf.h"), "rate", r)
     check("#define CONFIG_PIPES 1\n" in r.file("autoconf.h"), "pipes", r)
+    # Zephyr's tests/kernel/fatal/exception sets CONFIG_TICKLESS_KERNEL=n: accepted.
+    tl = write(d, "tickless.conf", "CONFIG_TICKLESS_KERNEL=n\n")
+    r = run(d, [tl], strict=True, outdir="tickless")
+    expect_ok(r)
+    check("CONFIG_TICKLESS_KERNEL" not in r.file("autoconf.h"), "tickless off", r)
     old = write(d, "old.conf", "CONFIG_SYS_CLOCK_TICKS_PER_SECOND=1000\n")
     r = run(d, [old], strict=True, outdir="old")
     expect_ok(r)

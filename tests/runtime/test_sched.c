@@ -8,6 +8,7 @@
 #include <zephyr/kernel.h>
 
 #include "rt_test.h"
+#include "kswap.h" /* z_swap_unlocked(): Zephyr's kernel tests call it */
 
 #define NT 4
 #define STACK 8192
@@ -110,6 +111,23 @@ static void test_coop_not_preempted(void)
 	trace_add(&tr, 3);
 	CHECK_TRACE(&tr, 0, 2, 1, 3);
 	join_all(1);
+	k_thread_priority_set(k_current_get(), 0);
+}
+
+/* z_swap_unlocked() (kswap.h) is an explicit switch: a cooperative caller gives the CPU to a
+ * higher-priority ready thread, never to one of its own priority or lower (unlike k_yield). */
+static void test_swap_unlocked(void)
+{
+	k_thread_priority_set(k_current_get(), K_PRIO_COOP(10));
+	spawn(0, rec_entry, 1, K_PRIO_COOP(2), K_NO_WAIT);
+	trace_add(&tr, 0);
+	z_swap_unlocked();
+	trace_add(&tr, 2);
+	spawn(1, rec_entry, 4, K_PRIO_COOP(10), K_NO_WAIT);
+	z_swap_unlocked();
+	trace_add(&tr, 3);
+	join_all(2);
+	CHECK_TRACE(&tr, 0, 1, 2, 3, 4);
 	k_thread_priority_set(k_current_get(), 0);
 }
 
@@ -512,6 +530,7 @@ int main(void)
 	RUN(test_fifo_equal_priority);
 	RUN(test_preempt_on_create);
 	RUN(test_coop_not_preempted);
+	RUN(test_swap_unlocked);
 	RUN(test_yield_round_robin);
 	RUN(test_priority_set_preempts);
 	RUN(test_sleep_virtual_time);
