@@ -5,8 +5,11 @@
 /*
  * sys_mutex (<zephyr/sys/mutex.h>): k_mutex's answers, and Zephyr's rule for user threads: a
  * sys_mutex in a partition of the thread's domain is usable with no kernel object grant, while
- * a k_mutex the thread was never granted still ends it in a kernel oops.
+ * a k_mutex the thread was never granted still ends it in a kernel oops; one outside its domain
+ * is refused with -EACCES, and memory that is no sys_mutex with -EINVAL.
  */
+#include <string.h>
+
 #include <zephyr/app_memory/app_memdomain.h>
 #include <zephyr/kernel.h>
 #include <zephyr/sys/mutex.h>
@@ -113,6 +116,87 @@ ZTEST(sys_mutex, test_user_thread_needs_no_grant)
 	zassert_equal(user_results[3], 0);
 	zassert_true(oops_seen, "k_mutex without a grant did not end the user thread");
 	zassert_is_null(shared_mutex.kernel_mutex.owner);
+}
+
+/* NULL, and memory that is no initialized sys_mutex, are refused as Zephyr's system call does. */
+ZTEST(sys_mutex, test_not_a_sys_mutex)
+{
+	static struct sys_mutex scribbled;
+
+	zassert_equal(sys_mutex_lock(NULL, K_NO_WAIT), -EINVAL);
+	zassert_equal(sys_mutex_unlock(NULL), -EINVAL);
+	zassert_equal(sys_mutex_lock((struct sys_mutex *)k_current_get(), K_NO_WAIT), -EINVAL);
+	zassert_equal(sys_mutex_unlock((struct sys_mutex *)k_current_get()), -EINVAL);
+	memset(&scribbled, 0x5a, sizeof(scribbled));
+	zassert_equal(sys_mutex_lock(&scribbled, K_NO_WAIT), -EINVAL, "never initialized");
+	sys_mutex_init(&scribbled);
+	zassert_ok(sys_mutex_lock(&scribbled, K_NO_WAIT));
+	zassert_ok(sys_mutex_unlock(&scribbled));
+}
+
+/* Zero is an unlocked sys_mutex (one in a partition's bss starts so), in user mode too. */
+K_APP_BMEM(mutex_part) SYS_MUTEX_DEFINE(bss_mutex);
+
+static void user_bss(void *p1, void *p2, void *p3)
+{
+	(void)p1;
+	(void)p2;
+	(void)p3;
+	user_results[0] = sys_mutex_unlock(&bss_mutex);
+	user_results[1] = sys_mutex_lock(&bss_mutex, K_NO_WAIT);
+	user_results[2] = sys_mutex_lock(&bss_mutex, K_NO_WAIT);
+	user_results[3] = sys_mutex_unlock(&bss_mutex);
+	sys_mutex_unlock(&bss_mutex);
+}
+
+ZTEST(sys_mutex, test_zeroed_is_unlocked)
+{
+	struct k_mem_partition *parts[] = {&mutex_part, &ztest_mem_partition};
+	static const struct sys_mutex zero;
+
+	zassert_mem_equal(&bss_mutex, &zero, sizeof(zero), "K_APP_BMEM starts at zero");
+	zassert_ok(k_mem_domain_init(&domain, ARRAY_SIZE(parts), parts));
+	k_thread_create(&thread, stack, STACK_SIZE, user_bss, NULL, NULL, NULL,
+			K_PRIO_PREEMPT(1), K_USER, K_FOREVER);
+	zassert_ok(k_mem_domain_add_thread(&domain, &thread));
+	k_thread_start(&thread);
+	zassert_ok(k_thread_join(&thread, K_FOREVER));
+	zassert_equal(user_results[0], -EINVAL, "not locked");
+	zassert_equal(user_results[1], 0);
+	zassert_equal(user_results[2], 0, "recursive");
+	zassert_equal(user_results[3], 0);
+	zassert_is_null(bss_mutex.kernel_mutex.owner);
+}
+
+/* A sys_mutex in no partition of its domain: -EACCES for a user thread (Zephyr's answer),
+ * although the host would let the thread write that memory. */
+static SYS_MUTEX_DEFINE(outside_mutex);
+
+static void user_outside(void *p1, void *p2, void *p3)
+{
+	(void)p1;
+	(void)p2;
+	(void)p3;
+	user_results[0] = sys_mutex_lock(&outside_mutex, K_NO_WAIT);
+	user_results[1] = sys_mutex_unlock(&outside_mutex);
+}
+
+ZTEST(sys_mutex, test_user_thread_outside_domain)
+{
+	struct k_mem_partition *parts[] = {&mutex_part, &ztest_mem_partition};
+
+	zassert_ok(k_mem_domain_init(&domain, ARRAY_SIZE(parts), parts));
+	k_thread_create(&thread, stack, STACK_SIZE, user_outside, NULL, NULL, NULL,
+			K_PRIO_PREEMPT(1), K_USER, K_FOREVER);
+	zassert_ok(k_mem_domain_add_thread(&domain, &thread));
+	k_thread_start(&thread);
+	zassert_ok(k_thread_join(&thread, K_FOREVER));
+	zassert_equal(user_results[0], -EACCES);
+	zassert_equal(user_results[1], -EACCES);
+	zassert_is_null(outside_mutex.kernel_mutex.owner);
+	/* A supervisor thread may use it. */
+	zassert_ok(sys_mutex_lock(&outside_mutex, K_NO_WAIT));
+	zassert_ok(sys_mutex_unlock(&outside_mutex));
 }
 
 ZTEST_SUITE(sys_mutex, NULL, NULL, NULL, NULL, NULL);
