@@ -284,6 +284,28 @@ int sys_heap_runtime_stats_reset_max(struct sys_heap *h);
  */
 void sys_heap_print_info(struct sys_heap *h, bool dump_chunks);
 
+/**
+ * @brief Remember a heap in the heap array (CONFIG_SYS_HEAP_ARRAY_SIZE > 0).
+ *
+ * sys_heap_init() calls it for every heap it sets up, so k_heap, the system heap and every
+ * sys_heap appear without their owners exporting them. A heap already in the array (one
+ * initialized again) is not added twice. Like Zephyr's, the array takes no lock: heaps are
+ * set up at boot or by their owner; serialize concurrent first initializations.
+ *
+ * @param h Heap to remember.
+ * @return 0, or -EINVAL when @p h is NULL or the array is full.
+ */
+int sys_heap_array_save(struct sys_heap *h);
+
+/**
+ * @brief The heaps remembered so far (CONFIG_SYS_HEAP_ARRAY_SIZE > 0), in the order they were
+ * first initialized, e.g. to sum sys_heap_runtime_stats_get() over all of them.
+ *
+ * @param heap Set to the array of heap pointers.
+ * @return The number of heaps in it, or -EINVAL when @p heap is NULL.
+ */
+int sys_heap_array_get(struct sys_heap ***heap);
+
 /** @brief Fragmentation report (zmem extension). */
 struct sys_heap_fragmentation {
 	size_t free_bytes;        /**< Usable bytes in all free blocks. */
