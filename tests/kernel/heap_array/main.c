@@ -6,9 +6,12 @@
  * The heap array (CONFIG_SYS_HEAP_ARRAY_SIZE): heaps set up before main are listed, a heap
  * initialized again keeps one entry, a full array refuses and the heap still works, NULL
  * arguments are refused, and the statistics of all listed heaps add up to what k_malloc took.
- * Also: Zephyr's CONFIG_SYS_HEAP_ALLOC_LOOPS sets zmem's probe count.
+ * Also Zephyr's other sys_heap conveniences: CONFIG_SYS_HEAP_ALLOC_LOOPS sets zmem's probe
+ * count, and sys_heap_noalign_alloc() serves where sys_heap_aligned_alloc()'s signature is
+ * expected.
  */
 #include <errno.h>
+#include <string.h>
 
 #include <zephyr/kernel.h>
 #include <zephyr/sys/sys_heap.h>
@@ -125,6 +128,36 @@ ZTEST(heap_array, test_statistics_over_all_heaps)
 	k_free(p);
 	zassert_true(after >= before + 300 && after <= before + 300 + 32, "%zu -> %zu", before,
 		     after);
+}
+
+typedef void *(*alloc_fn_t)(struct sys_heap *h, size_t align, size_t bytes);
+
+ZTEST(heap_array, test_noalign_alloc_in_place_of_aligned_alloc)
+{
+	static uint8_t mem[1024];
+	struct sys_heap h;
+	const alloc_fn_t fns[] = {sys_heap_aligned_alloc, sys_heap_noalign_alloc};
+
+	sys_heap_init(&h, mem, sizeof(mem));
+	for (size_t i = 0; i < ARRAY_SIZE(fns); i++) {
+		uint8_t *p = fns[i](&h, 64, 100);
+
+		zassert_not_null(p);
+		zassert_true(sys_heap_usable_size(&h, p) >= 100);
+		zassert_equal((uintptr_t)p % sizeof(void *), 0);
+		if (i == 0) {
+			zassert_equal((uintptr_t)p % 64, 0);
+		}
+		memset(p, 0xa5, 100);
+		sys_heap_free(&h, p);
+	}
+	/* The alignment is ignored, not checked: not a power of two is no error here. */
+	void *q = sys_heap_noalign_alloc(&h, 3, 16);
+
+	zassert_not_null(q);
+	sys_heap_free(&h, q);
+	zassert_is_null(sys_heap_noalign_alloc(&h, 0, sizeof(mem)));
+	zassert_true(sys_heap_validate(&h));
 }
 
 ZTEST_SUITE(heap_array, NULL, NULL, NULL, NULL, NULL);
