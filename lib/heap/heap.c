@@ -53,6 +53,21 @@ void z_heap_list_add(struct sys_heap *heap, size_t c, size_t units)
 	zb_list_add(&z, c, class_of(z.lay, z.kmax, units), units);
 }
 
+#if Z_HEAP_COMPACT
+size_t z_heap_carve(struct sys_heap *heap, size_t c, size_t units, size_t have)
+{
+	zl_t lay = Z_HEAP_LAY(heap);
+
+	if (have - units >= min_chunk(lay)) {
+		z_heap_list_add(heap, c + units, have - units);
+		have = units;
+	}
+	set_size_used(heap->heap, lay, c, have, true);
+	set_left_size(heap->heap, lay, c + have, have);
+	return have;
+}
+#endif
+
 void z_heap_list_replace(struct sys_heap *heap, size_t old, size_t c, unsigned int k)
 {
 	ZH_LOCAL;
