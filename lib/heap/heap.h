@@ -476,6 +476,47 @@ static inline unsigned int z_msb64(uint64_t m)
 #define Z_HEAP_BITMAP64 0
 #endif
 
+#if Z_HEAP_COMPACT
+/*
+ * The compact policy keeps no class bitmap (heap->bitmap stays 0): a search scans the list
+ * heads from its class up, at most kmax (38 at the most) loads instead of a bit scan, and no
+ * list operation maintains bits. The mask is computed from the heads for the reports.
+ */
+static inline uint64_t bitmap_get(const struct sys_heap *heap)
+{
+	uint64_t m = 0;
+
+	for (unsigned int k = 1; k <= heap->kmax; k++) {
+		if (head_get(heap->heap, Z_HEAP_LAY(heap), k) != 0u) {
+			m |= (uint64_t)1 << k;
+		}
+	}
+	return m;
+}
+
+static inline void bitmap_set(struct sys_heap *heap, unsigned int k)
+{
+	(void)heap;
+	(void)k;
+}
+
+static inline void bitmap_clear(struct sys_heap *heap, unsigned int k)
+{
+	(void)heap;
+	(void)k;
+}
+
+/** First non-empty class at or above @p k, or 0 when there is none. */
+static inline unsigned int bitmap_from(const struct sys_heap *heap, unsigned int k)
+{
+	for (; k <= heap->kmax; k++) {
+		if (head_get(heap->heap, Z_HEAP_LAY(heap), k) != 0u) {
+			return k;
+		}
+	}
+	return 0u;
+}
+#else
 static inline uint64_t bitmap_get(const struct sys_heap *heap)
 {
 #if Z_HEAP_BITMAP64
@@ -547,6 +588,7 @@ static inline unsigned int bitmap_from(const struct sys_heap *heap, unsigned int
 	return 0u;
 #endif
 }
+#endif
 
 /* ---- shared internals ---- */
 
