@@ -39,6 +39,9 @@ unsigned int z_heap_class_of(zl_t lay, unsigned int kmax, size_t units)
 void z_heap_list_remove(struct sys_heap *heap, size_t c, unsigned int k)
 {
 	ZH_LOCAL;
+	if (Z_HEAP_COMPACT && Z_HEAP_LEVEL < 2) {
+		k = class_of(z.lay, z.kmax, chunk_size(z.h, z.lay, c)); /* (heap_ops.h) */
+	}
 	zb_list_remove(&z, c, k);
 }
 

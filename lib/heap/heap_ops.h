@@ -41,7 +41,12 @@
  */
 #define Z_HEAP_OP                static inline
 #define ZH_OP(name)              zb_##name
-#define list_remove(z, ...)      z_heap_list_remove((z)->heap, __VA_ARGS__)
+#if Z_HEAP_COMPACT && Z_HEAP_LEVEL < 2
+/* Compact below level 2: list_remove() finds the class from the chunk's size itself. */
+#define list_remove(z, c, k) z_heap_list_remove((z)->heap, c, ((void)(k), 0u))
+#else
+#define list_remove(z, ...) z_heap_list_remove((z)->heap, __VA_ARGS__)
+#endif
 /* A chunk joins the list of its own size's class: the size build's list_add() finds it. */
 #define list_add(z, c, k, units) z_heap_list_add((z)->heap, c, units)
 #define list_replace(z, ...)     z_heap_list_replace((z)->heap, __VA_ARGS__)
