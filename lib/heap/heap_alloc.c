@@ -169,23 +169,32 @@ Z_HEAP_HOT size_t alloc_impl(struct sys_heap *heap, zl_t lay, size_t need, size_
 	if (Z_HEAP_COMPACT || !all) {
 		/*
 		 * Class k also holds chunks smaller than the request: probe a few (the last class,
-		 * which holds every larger size and has nothing above it, at least once). Compact
-		 * probes at least one chunk of its own class in every case (when all fit, the
-		 * head, as the class search below would take it).
+		 * which holds every larger size and has nothing above it, at least once).
+		 *
+		 * Compact has no bitmap: it probes every class from k up the same way, at least
+		 * one chunk each (above k the head, which fits, as the class search below would
+		 * take it; in k too when all its chunks fit), then the last class's hint.
 		 */
 		int probes = CONFIG_SYS_HEAP_ALLOC_PROBES != 0 ? CONFIG_SYS_HEAP_ALLOC_PROBES
 							       : (int)(Z_HEAP_COMPACT || k == z->kmax);
 
-		c = head_get(h, lay, k);
-		for (int i = 0; c != 0u && i < probes; i++) {
-			if (Z_HEAP_LEVEL >= 2 && !zh_in_range(z, c)) {
-				goto corrupt;
+#if Z_HEAP_COMPACT
+		for (; k <= z->kmax; k++) {
+#endif
+			c = head_get(h, lay, k);
+			for (int i = 0; c != 0u && i < probes; i++) {
+				if (Z_HEAP_LEVEL >= 2 && !zh_in_range(z, c)) {
+					goto corrupt;
+				}
+				if (chunk_size(h, lay, c) >= need) {
+					goto found;
+				}
+				c = link_get(h, lay, c, 1);
 			}
-			if (chunk_size(h, lay, c) >= need) {
-				goto found;
-			}
-			c = link_get(h, lay, c, 1);
+#if Z_HEAP_COMPACT
 		}
+		k = z->kmax; /* (then only the hint is left) */
+#endif
 		if (k == z->kmax) {
 			/* Nothing lies above the last class: try its remembered largest chunk. */
 			c = heap->cap_hint;
