@@ -26,6 +26,10 @@ static size_t first_units(size_t end)
 }
 
 #if !Z_HEAP_SPECIALIZE
+#if Z_HEAP_COMPACT
+/* (Not inlined into sys_heap_init(): one copy of the class computation, class_raw() inlined.) */
+__attribute__((noinline))
+#endif
 unsigned int z_heap_class_of(zl_t lay, unsigned int kmax, size_t units)
 {
 	unsigned int k = class_raw(lay, units);
@@ -183,6 +187,7 @@ void sys_heap_init(struct sys_heap *heap, void *mem, size_t bytes)
 	 * most (8 * 10 - 4) / 2 = 38 small or (8 * 18 - 8) / 4 = 34 big ones: within the bitmap).
 	 */
 	size_t cap = (first * UNIT(lay) - hb) / (LAY_BIG(lay) ? 4u : 2u);
+#if !Z_HEAP_COMPACT
 	unsigned int kmax = class_raw(lay, n);
 
 	if (kmax > cap) {
@@ -191,6 +196,16 @@ void sys_heap_init(struct sys_heap *heap, void *mem, size_t bytes)
 		 * (heap_ops.h). */
 		heap->cap_class = (uint8_t)kmax;
 	}
+#else
+	/*
+	 * Compact: the shared class function (then the only user of class_raw()); the last class
+	 * keeps the hint whether capped or not (a chunk of the last class that the probe misses
+	 * is found there too).
+	 */
+	unsigned int kmax = class_of(lay, (unsigned int)cap, n);
+
+	heap->cap_class = (uint8_t)kmax;
+#endif
 	memset(h, 0, first * UNIT(lay) - hb);
 	heap->heap = h;
 	heap->end = (uint32_t)end;
