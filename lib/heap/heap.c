@@ -226,7 +226,7 @@ void sys_heap_init(struct sys_heap *heap, void *mem, size_t bytes)
 	/* (Compact: list_add() writes the header and the end marker's left size; no cache:
 	 * fit_limit is the largest request, for good.) */
 	list_add(&z, first, 0u, n);
-	heap->fit_limit = chunk_usable(lay, n);
+	heap->fit_limit = block_usable(lay, n);
 #else
 	(void)free_merge(&z, first, n, first, 1u, 1u, true);
 #endif

@@ -343,12 +343,22 @@ static inline size_t chunk_usable(zl_t lay, size_t units)
 	return units * UNIT(lay) > o ? units * UNIT(lay) - o : 0u;
 }
 
-/** Units for a request of @p bytes (already bounded by the heap's size). */
+/** Usable bytes of a chunk of @p units, at least a minimum chunk (no test for less). */
+static inline size_t block_usable(zl_t lay, size_t units)
+{
+	return units * UNIT(lay) - hdr_bytes(lay) - CANARY_BYTES;
+}
+
+/**
+ * Units for a request of @p bytes (already bounded by the heap's size). Every caller passes at
+ * least 1 byte, which takes a minimum chunk in every layout (a header and a unit's byte): the
+ * compact policy does not test for less.
+ */
 static inline size_t bytes_to_units(zl_t lay, size_t bytes)
 {
 	size_t u = (bytes + hdr_bytes(lay) + CANARY_BYTES + UNIT(lay) - 1u) / UNIT(lay);
 
-	return u < min_chunk(lay) ? min_chunk(lay) : u;
+	return !Z_HEAP_COMPACT && u < min_chunk(lay) ? min_chunk(lay) : u;
 }
 
 /* ---- size classes ---- */

@@ -579,9 +579,16 @@ void *z_heap_aligned_alloc_nn(struct sys_heap *heap, size_t align, size_t bytes)
 	      !Z_HEAP_ALIGNED_FIT(Z_HEAP_LAY(heap))))) {
 		return NULL;
 	}
-	/* The alignment in the smallest unit built: alloc_nn_impl() halves it for 8-byte units. */
+	/*
+	 * The alignment in the smallest unit built: alloc_nn_impl() halves it for 8-byte units.
+	 * (Compact: the same mask, align a power of two or 0, in one expression.)
+	 */
 	return aligned_alloc_general(
-	    heap, align <= Z_HEAP_MIN_UNIT ? 0u : align / Z_HEAP_MIN_UNIT - 1u, bytes);
+	    heap,
+	    Z_HEAP_COMPACT ? (align - (align != 0u)) / Z_HEAP_MIN_UNIT
+	    : align <= Z_HEAP_MIN_UNIT ? 0u
+				       : align / Z_HEAP_MIN_UNIT - 1u,
+	    bytes);
 }
 
 void *sys_heap_aligned_alloc(struct sys_heap *heap, size_t align, size_t bytes)

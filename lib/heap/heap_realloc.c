@@ -185,7 +185,8 @@ void *sys_heap_aligned_realloc(struct sys_heap *heap, void *ptr, size_t align, s
 	if (bytes > (Z_HEAP_COMPACT ? heap->fit_limit : heap_max_bytes(heap))) {
 		return NULL;
 	}
-	size_t old = chunk_usable(lay, chunk_size(heap->heap, lay, c));
+	size_t have = chunk_size(heap->heap, lay, c);
+	size_t old = Z_HEAP_COMPACT ? block_usable(lay, have) : chunk_usable(lay, have);
 	void *mem = NULL;
 
 	if (align <= UNIT(lay) || ((uintptr_t)ptr & (align - 1u)) == 0u) {
