@@ -30,7 +30,7 @@ static size_t first_units(size_t end)
 /* (Not inlined into sys_heap_init(): one copy of the class computation, class_raw() inlined.) */
 __attribute__((noinline))
 #endif
-#if Z_HEAP_ONE_LAY
+#if Z_HEAP_ONE_LAY && Z_HEAP_COMPACT
 unsigned int z_heap_class_of(unsigned int kmax, size_t units)
 {
 	unsigned int k = class_raw(Z_HEAP_ONLY_BIG ? (zl_t)Z_LAY_BIG : (zl_t)Z_LAY_SMALL, units);
