@@ -481,14 +481,12 @@ Z_HEAP_GENERAL void *alloc_general(struct sys_heap *heap, size_t bytes)
 
 #if Z_HEAP_FAST
 /*
- * The head of exact class @p units taken whole, with the checks of level 2 (in range, free and
- * of exactly that size, echoed, first on its list, its successor pointing back); 0 when the
- * class is empty or a check fails (the general path then checks again and reports).
+ * The head of exact class @p units (the request's) taken whole, with the checks of level 2 (in
+ * range, free and of exactly that size, echoed, first on its list, its successor pointing back); 0
+ * when the class is empty or a check fails (the general path then checks again and reports).
  */
-Z_HEAP_HOT size_t alloc_fast(struct sys_heap *heap, zl_t lay, size_t bytes)
+Z_HEAP_HOT size_t alloc_fast(struct sys_heap *heap, zl_t lay, size_t units)
 {
-	size_t units = bytes_to_units(lay, bytes);
-
 	/* (With 4-byte units a heap of 128 B or less has fewer than CLS_X(lay) classes.) */
 	if (units >= CLS_X(lay) || (LAY_U4(lay) && units > heap->kmax)) {
 		return 0;
@@ -530,14 +528,54 @@ Z_HEAP_HOT size_t alloc_fast(struct sys_heap *heap, zl_t lay, size_t bytes)
 }
 #endif
 
-#if Z_HEAP_FAST && Z_HEAP_UNIT4
-/* alloc_fast()'s block as a pointer, or NULL. */
-Z_HEAP_HOT void *alloc_fast_mem(struct sys_heap *heap, zl_t lay, size_t bytes)
-{
-	size_t c = alloc_fast(heap, lay, bytes);
+#if Z_HEAP_FAST
+/*
+ * Per layout, two out-of-line copies: the allocation (alloc_lay_*: the head of the request's
+ * exact class, else a tail call, made before any register is saved) and its general path
+ * (alloc_slow_*, which does not test the fit or the layout again: sys_heap_alloc() did). A
+ * general allocation so saves no register for the fast path and computes nothing twice.
+ */
+#define Z_ALLOC_COPIES(sfx, L)                                                                     \
+	static __attribute__((noinline, unused)) void *alloc_slow_##sfx(struct sys_heap *heap,     \
+									size_t units)              \
+	{                                                                                          \
+		size_t c = alloc_impl(heap, (zl_t)(L), units, units, 0u);                          \
+                                                                                                   \
+		return c != 0u ? chunk_mem(heap->heap, (zl_t)(L), c) : NULL;                       \
+	}                                                                                          \
+	static __attribute__((noinline, unused)) void *alloc_lay_##sfx(struct sys_heap *heap,      \
+								       size_t bytes)               \
+	{                                                                                          \
+		size_t u = bytes_to_units((zl_t)(L), bytes);                                       \
+		size_t c = alloc_fast(heap, (zl_t)(L), u);                                         \
+                                                                                                   \
+		return c != 0u ? chunk_mem(heap->heap, (zl_t)(L), c) : alloc_slow_##sfx(heap, u);  \
+	}
+Z_ALLOC_COPIES(small, Z_LAY_SMALL)
+#if !Z_HEAP_ONLY_SMALL
+Z_ALLOC_COPIES(big, Z_LAY_BIG)
+#endif
+#if Z_HEAP_UNIT4
+Z_ALLOC_COPIES(small4, Z_LAY_SMALL4)
+#endif
 
-	return c != 0u ? chunk_mem(heap->heap, lay, c) : NULL;
-}
+/* alloc_lay_*() of @p heap's layout (as Z_HEAP_DISPATCH()). */
+#if Z_HEAP_ONLY_BIG
+#define alloc_lay(heap, bytes) alloc_lay_big(heap, bytes)
+#elif Z_HEAP_ONLY_SMALL && !Z_HEAP_UNIT4
+#define alloc_lay(heap, bytes) alloc_lay_small(heap, bytes)
+#elif Z_HEAP_ONLY_SMALL
+#define alloc_lay(heap, bytes)                                                                     \
+	((heap)->lay == Z_LAY_SMALL ? alloc_lay_small(heap, bytes) : alloc_lay_small4(heap, bytes))
+#elif Z_HEAP_UNIT4
+#define alloc_lay(heap, bytes)                                                                     \
+	((heap)->lay == Z_LAY_SMALL ? alloc_lay_small(heap, bytes)                                 \
+	 : (heap)->lay == Z_LAY_BIG ? alloc_lay_big(heap, bytes)                                   \
+				    : alloc_lay_small4(heap, bytes))
+#else
+#define alloc_lay(heap, bytes)                                                                     \
+	((heap)->lay ? alloc_lay_big(heap, bytes) : alloc_lay_small(heap, bytes))
+#endif
 #endif
 
 void *sys_heap_alloc(struct sys_heap *heap, size_t bytes)
@@ -547,20 +585,7 @@ void *sys_heap_alloc(struct sys_heap *heap, size_t bytes)
 		return NULL; /* 0 bytes, more than the heap holds, or known not to fit now */
 	}
 	if (!Z_HEAP_LISTENING()) {
-#if Z_HEAP_UNIT4
-		/* The pointer from the layout's own copy, where the unit is a constant. */
-		void *mem = Z_HEAP_DISPATCH(alloc_fast_mem, heap, bytes);
-
-		if (mem != NULL) {
-			return mem;
-		}
-#else
-		size_t c = Z_HEAP_DISPATCH(alloc_fast, heap, bytes);
-
-		if (c != 0u) {
-			return chunk_mem(heap->heap, Z_HEAP_LAY(heap), c);
-		}
-#endif
+		return alloc_lay(heap, bytes);
 	}
 #endif
 #if Z_HEAP_COMPACT
