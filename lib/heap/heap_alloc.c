@@ -408,7 +408,8 @@ Z_HEAP_HOT void *alloc_nn_impl(struct sys_heap *heap, zl_t lay, size_t amask, si
 	if (Z_HEAP_UNIT4 && !LAY_U4(lay)) {
 		amask >>= 1;
 	}
-	if (bytes - 1u >= heap->fit_limit) {
+	/* (Speed builds: every caller tested it before the layout dispatch.) */
+	if (!Z_HEAP_SPECIALIZE && bytes - 1u >= heap->fit_limit) {
 		return NULL; /* 0 bytes, more than the heap holds, or known not to fit now */
 	}
 #if Z_HEAP_LEVEL >= 4
@@ -536,46 +537,22 @@ Z_HEAP_HOT size_t alloc_fast(struct sys_heap *heap, zl_t lay, size_t units)
  * general allocation so saves no register for the fast path and computes nothing twice.
  */
 #define Z_ALLOC_COPIES(sfx, L)                                                                     \
-	static __attribute__((noinline, unused)) void *alloc_slow_##sfx(struct sys_heap *heap,     \
-									size_t units)              \
+	static                                                                                     \
+	    __attribute__((noinline)) void *alloc_slow_##sfx(struct sys_heap *heap, size_t units)  \
 	{                                                                                          \
 		size_t c = alloc_impl(heap, (zl_t)(L), units, units, 0u);                          \
                                                                                                    \
 		return c != 0u ? chunk_mem(heap->heap, (zl_t)(L), c) : NULL;                       \
 	}                                                                                          \
-	static __attribute__((noinline, unused)) void *alloc_lay_##sfx(struct sys_heap *heap,      \
-								       size_t bytes)               \
+	static                                                                                     \
+	    __attribute__((noinline)) void *alloc_lay_##sfx(struct sys_heap *heap, size_t bytes)   \
 	{                                                                                          \
 		size_t u = bytes_to_units((zl_t)(L), bytes);                                       \
 		size_t c = alloc_fast(heap, (zl_t)(L), u);                                         \
                                                                                                    \
 		return c != 0u ? chunk_mem(heap->heap, (zl_t)(L), c) : alloc_slow_##sfx(heap, u);  \
 	}
-Z_ALLOC_COPIES(small, Z_LAY_SMALL)
-#if !Z_HEAP_ONLY_SMALL
-Z_ALLOC_COPIES(big, Z_LAY_BIG)
-#endif
-#if Z_HEAP_UNIT4
-Z_ALLOC_COPIES(small4, Z_LAY_SMALL4)
-#endif
-
-/* alloc_lay_*() of @p heap's layout (as Z_HEAP_DISPATCH()). */
-#if Z_HEAP_ONLY_BIG
-#define alloc_lay(heap, bytes) alloc_lay_big(heap, bytes)
-#elif Z_HEAP_ONLY_SMALL && !Z_HEAP_UNIT4
-#define alloc_lay(heap, bytes) alloc_lay_small(heap, bytes)
-#elif Z_HEAP_ONLY_SMALL
-#define alloc_lay(heap, bytes)                                                                     \
-	((heap)->lay == Z_LAY_SMALL ? alloc_lay_small(heap, bytes) : alloc_lay_small4(heap, bytes))
-#elif Z_HEAP_UNIT4
-#define alloc_lay(heap, bytes)                                                                     \
-	((heap)->lay == Z_LAY_SMALL ? alloc_lay_small(heap, bytes)                                 \
-	 : (heap)->lay == Z_LAY_BIG ? alloc_lay_big(heap, bytes)                                   \
-				    : alloc_lay_small4(heap, bytes))
-#else
-#define alloc_lay(heap, bytes)                                                                     \
-	((heap)->lay ? alloc_lay_big(heap, bytes) : alloc_lay_small(heap, bytes))
-#endif
+Z_HEAP_LAY_COPIES(Z_ALLOC_COPIES)
 #endif
 
 void *sys_heap_alloc(struct sys_heap *heap, size_t bytes)
@@ -585,7 +562,7 @@ void *sys_heap_alloc(struct sys_heap *heap, size_t bytes)
 		return NULL; /* 0 bytes, more than the heap holds, or known not to fit now */
 	}
 	if (!Z_HEAP_LISTENING()) {
-		return alloc_lay(heap, bytes);
+		return Z_HEAP_LAY_CALL(alloc_lay, heap, bytes);
 	}
 #endif
 #if Z_HEAP_COMPACT
