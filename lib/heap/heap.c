@@ -197,4 +197,7 @@ void sys_heap_init(struct sys_heap *heap, void *mem, size_t bytes)
 #else
 	(void)free_merge(&z, first, n, first, 1u, 1u, true);
 #endif
+#if Z_HEAP_ARRAY_SIZE > 0
+	(void)sys_heap_array_save(heap); /* a full array: the heap works, it is just not listed */
+#endif
 }

@@ -71,6 +71,13 @@
 #define CONFIG_SYS_HEAP_ALLOC_PROBES 3
 #endif
 
+/** Heaps sys_heap_init() remembers for sys_heap_array_get() (0: no array, no call). */
+#if defined(CONFIG_SYS_HEAP_ARRAY_SIZE) && CONFIG_SYS_HEAP_ARRAY_SIZE > 0
+#define Z_HEAP_ARRAY_SIZE CONFIG_SYS_HEAP_ARRAY_SIZE
+#else
+#define Z_HEAP_ARRAY_SIZE 0
+#endif
+
 /** Bytes a canary takes at the end of each used chunk. */
 #define CANARY_BYTES (Z_HEAP_CANARY ? 4u : 0u)
 /** Largest unit count of a small heap (15-bit sizes). */

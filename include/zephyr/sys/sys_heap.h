@@ -203,6 +203,21 @@ void *sys_heap_alloc(struct sys_heap *h, size_t bytes);
 void *sys_heap_aligned_alloc(struct sys_heap *h, size_t align, size_t bytes);
 
 /**
+ * @brief sys_heap_alloc() with sys_heap_aligned_alloc()'s signature (Zephyr's), for code that
+ * passes one allocation function around: @p align is ignored.
+ *
+ * @param h Heap.
+ * @param align Ignored.
+ * @param bytes Bytes wanted.
+ * @return As sys_heap_alloc().
+ */
+static inline void *sys_heap_noalign_alloc(struct sys_heap *h, size_t align, size_t bytes)
+{
+	(void)align;
+	return sys_heap_alloc(h, bytes);
+}
+
+/**
  * @brief Free memory.
  *
  * NULL is a no-op. A double free, a pointer that is not a live block of this heap, or a block
@@ -283,6 +298,28 @@ int sys_heap_runtime_stats_reset_max(struct sys_heap *h);
  * bytes, allocated bytes and overhead.
  */
 void sys_heap_print_info(struct sys_heap *h, bool dump_chunks);
+
+/**
+ * @brief Remember a heap in the heap array (CONFIG_SYS_HEAP_ARRAY_SIZE > 0).
+ *
+ * sys_heap_init() calls it for every heap it sets up, so k_heap, the system heap and every
+ * sys_heap appear without their owners exporting them. A heap already in the array (one
+ * initialized again) is not added twice. Like Zephyr's, the array takes no lock: heaps are
+ * set up at boot or by their owner; serialize concurrent first initializations.
+ *
+ * @param h Heap to remember.
+ * @return 0, or -EINVAL when @p h is NULL or the array is full.
+ */
+int sys_heap_array_save(struct sys_heap *h);
+
+/**
+ * @brief The heaps remembered so far (CONFIG_SYS_HEAP_ARRAY_SIZE > 0), in the order they were
+ * first initialized, e.g. to sum sys_heap_runtime_stats_get() over all of them.
+ *
+ * @param heap Set to the array of heap pointers.
+ * @return The number of heaps in it, or -EINVAL when @p heap is NULL.
+ */
+int sys_heap_array_get(struct sys_heap ***heap);
 
 /** @brief Fragmentation report (zmem extension). */
 struct sys_heap_fragmentation {
