@@ -26,6 +26,10 @@ static size_t first_units(size_t end)
 }
 
 #if !Z_HEAP_SPECIALIZE
+#if Z_HEAP_COMPACT
+/* (Not inlined into sys_heap_init(): one copy of the class computation, class_raw() inlined.) */
+__attribute__((noinline))
+#endif
 unsigned int z_heap_class_of(zl_t lay, unsigned int kmax, size_t units)
 {
 	unsigned int k = class_raw(lay, units);
@@ -39,6 +43,9 @@ unsigned int z_heap_class_of(zl_t lay, unsigned int kmax, size_t units)
 void z_heap_list_remove(struct sys_heap *heap, size_t c, unsigned int k)
 {
 	ZH_LOCAL;
+	if (Z_HEAP_COMPACT && Z_HEAP_LEVEL < 2) {
+		k = class_of(z.lay, z.kmax, chunk_size(z.h, z.lay, c)); /* (heap_ops.h) */
+	}
 	zb_list_remove(&z, c, k);
 }
 
@@ -52,6 +59,21 @@ void z_heap_list_add(struct sys_heap *heap, size_t c, size_t units)
 	}
 	zb_list_add(&z, c, class_of(z.lay, z.kmax, units), units);
 }
+
+#if Z_HEAP_COMPACT
+size_t z_heap_carve(struct sys_heap *heap, size_t c, size_t units, size_t have)
+{
+	zl_t lay = Z_HEAP_LAY(heap);
+
+	if (have - units >= min_chunk(lay)) {
+		z_heap_list_add(heap, c + units, have - units);
+		have = units;
+	}
+	set_size_used(heap->heap, lay, c, have, true);
+	set_left_size(heap->heap, lay, c + have, have);
+	return have;
+}
+#endif
 
 void z_heap_list_replace(struct sys_heap *heap, size_t old, size_t c, unsigned int k)
 {
@@ -165,6 +187,7 @@ void sys_heap_init(struct sys_heap *heap, void *mem, size_t bytes)
 	 * most (8 * 10 - 4) / 2 = 38 small or (8 * 18 - 8) / 4 = 34 big ones: within the bitmap).
 	 */
 	size_t cap = (first * UNIT(lay) - hb) / (LAY_BIG(lay) ? 4u : 2u);
+#if !Z_HEAP_COMPACT
 	unsigned int kmax = class_raw(lay, n);
 
 	if (kmax > cap) {
@@ -173,6 +196,16 @@ void sys_heap_init(struct sys_heap *heap, void *mem, size_t bytes)
 		 * (heap_ops.h). */
 		heap->cap_class = (uint8_t)kmax;
 	}
+#else
+	/*
+	 * Compact: the shared class function (then the only user of class_raw()); the last class
+	 * keeps the hint whether capped or not (a chunk of the last class that the probe misses
+	 * is found there too).
+	 */
+	unsigned int kmax = class_of(lay, (unsigned int)cap, n);
+
+	heap->cap_class = (uint8_t)kmax;
+#endif
 	memset(h, 0, first * UNIT(lay) - hb);
 	heap->heap = h;
 	heap->end = (uint32_t)end;
@@ -193,7 +226,7 @@ void sys_heap_init(struct sys_heap *heap, void *mem, size_t bytes)
 	/* (Compact: list_add() writes the header and the end marker's left size; no cache:
 	 * fit_limit is the largest request, for good.) */
 	list_add(&z, first, 0u, n);
-	heap->fit_limit = chunk_usable(lay, n);
+	heap->fit_limit = block_usable(lay, n);
 #else
 	(void)free_merge(&z, first, n, first, 1u, 1u, true);
 #endif

@@ -387,12 +387,22 @@ static inline size_t chunk_usable(zl_t lay, size_t units)
 	return units * UNIT(lay) > o ? units * UNIT(lay) - o : 0u;
 }
 
-/** Units for a request of @p bytes (already bounded by the heap's size). */
+/** Usable bytes of a chunk of @p units, at least a minimum chunk (no test for less). */
+static inline size_t block_usable(zl_t lay, size_t units)
+{
+	return units * UNIT(lay) - hdr_bytes(lay) - CANARY_BYTES;
+}
+
+/**
+ * Units for a request of @p bytes (already bounded by the heap's size). Every caller passes at
+ * least 1 byte, which takes a minimum chunk in every layout (a header and a unit's byte): the
+ * compact policy does not test for less.
+ */
 static inline size_t bytes_to_units(zl_t lay, size_t bytes)
 {
 	size_t u = (bytes + hdr_bytes(lay) + CANARY_BYTES + UNIT(lay) - 1u) / UNIT(lay);
 
-	return u < min_chunk(lay) ? min_chunk(lay) : u;
+	return !Z_HEAP_COMPACT && u < min_chunk(lay) ? min_chunk(lay) : u;
 }
 
 /* ---- size classes ---- */
@@ -520,6 +530,47 @@ static inline unsigned int z_msb64(uint64_t m)
 #define Z_HEAP_BITMAP64 0
 #endif
 
+#if Z_HEAP_COMPACT
+/*
+ * The compact policy keeps no class bitmap (heap->bitmap stays 0): a search scans the list
+ * heads from its class up, at most kmax (38 at the most) loads instead of a bit scan, and no
+ * list operation maintains bits. The mask is computed from the heads for the reports.
+ */
+static inline uint64_t bitmap_get(const struct sys_heap *heap)
+{
+	uint64_t m = 0;
+
+	for (unsigned int k = 1; k <= heap->kmax; k++) {
+		if (head_get(heap->heap, Z_HEAP_LAY(heap), k) != 0u) {
+			m |= (uint64_t)1 << k;
+		}
+	}
+	return m;
+}
+
+static inline void bitmap_set(struct sys_heap *heap, unsigned int k)
+{
+	(void)heap;
+	(void)k;
+}
+
+static inline void bitmap_clear(struct sys_heap *heap, unsigned int k)
+{
+	(void)heap;
+	(void)k;
+}
+
+/** First non-empty class at or above @p k, or 0 when there is none. */
+static inline unsigned int bitmap_from(const struct sys_heap *heap, unsigned int k)
+{
+	for (; k <= heap->kmax; k++) {
+		if (head_get(heap->heap, Z_HEAP_LAY(heap), k) != 0u) {
+			return k;
+		}
+	}
+	return 0u;
+}
+#else
 static inline uint64_t bitmap_get(const struct sys_heap *heap)
 {
 #if Z_HEAP_BITMAP64
@@ -591,6 +642,7 @@ static inline unsigned int bitmap_from(const struct sys_heap *heap, unsigned int
 	return 0u;
 #endif
 }
+#endif
 
 /* ---- shared internals ---- */
 

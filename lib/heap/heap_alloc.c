@@ -24,13 +24,16 @@
 /* Smallest chunk unit built. */
 #define Z_HEAP_MIN_UNIT (Z_HEAP_UNIT4 ? 4u : CHUNK_UNIT)
 
-/* Nothing of @p units or more fits until something is freed: fail such requests at once. */
-#if !Z_HEAP_COMPACT /* (compact: no failed-size cache) */
+/*
+ * Nothing of @p units or more fits until something is freed: fail such requests at once.
+ * (Compact: no failed-size cache.)
+ */
 static void note_failure(struct sys_heap *heap, zl_t lay, size_t units)
 {
-	heap->fit_limit = units > min_chunk(lay) ? chunk_usable(lay, units - 1u) : 0u;
+	if (!Z_HEAP_COMPACT) {
+		heap->fit_limit = units > min_chunk(lay) ? chunk_usable(lay, units - 1u) : 0u;
+	}
 }
-#endif
 
 #if Z_HEAP_HAS_ALIGNED_FIT
 /*
@@ -161,60 +164,37 @@ Z_HEAP_HOT size_t alloc_impl(struct sys_heap *heap, zl_t lay, size_t need, size_
 		fit = false;
 		want = need;
 	}
-#elif Z_HEAP_COMPACT
-	/*
-	 * Compact: up to CONFIG_SYS_HEAP_ALLOC_PROBES chunks (at least one) of the request's own
-	 * class, the first that is large enough (when every chunk of the class is, its head, as
-	 * below); then, in the last class, its remembered largest chunk; else the head of the
-	 * first non-empty class above it (every chunk there is large enough).
-	 */
-	(void)all;
-	k = class_of(lay, z->kmax, need);
-	c = head_get(h, lay, k);
-	for (int i = 0;
-	     c != 0u && i < (CONFIG_SYS_HEAP_ALLOC_PROBES > 0 ? CONFIG_SYS_HEAP_ALLOC_PROBES : 1);
-	     i++) {
-		if (Z_HEAP_LEVEL >= 2 && !zh_in_range(z, c)) {
-			goto corrupt;
-		}
-		if (chunk_size(h, lay, c) >= need) {
-			goto found;
-		}
-		c = link_get(h, lay, c, 1);
-	}
-	if (k == z->kmax) {
-		/* Nothing lies above the last class: its remembered largest chunk. */
-		c = heap->cap_hint;
-		if (c != 0u && heap->cap_hint_units >= need) {
-			goto found;
-		}
-		return 0;
-	}
-	k = bitmap_from(heap, k + 1u);
-	if (k == 0u) {
-		return 0;
-	}
-	c = head_get(h, lay, k);
 #else
 	k = class_req(lay, z->kmax, need, &all);
-	if (!all) {
+	if (Z_HEAP_COMPACT || !all) {
 		/*
 		 * Class k also holds chunks smaller than the request: probe a few (the last class,
 		 * which holds every larger size and has nothing above it, at least once).
+		 *
+		 * Compact has no bitmap: it probes every class from k up the same way, at least
+		 * one chunk each (above k the head, which fits, as the class search below would
+		 * take it; in k too when all its chunks fit), then the last class's hint.
 		 */
 		int probes = CONFIG_SYS_HEAP_ALLOC_PROBES != 0 ? CONFIG_SYS_HEAP_ALLOC_PROBES
-							       : (int)(k == z->kmax);
+							       : (int)(Z_HEAP_COMPACT || k == z->kmax);
 
-		c = head_get(h, lay, k);
-		for (int i = 0; c != 0u && i < probes; i++) {
-			if (Z_HEAP_LEVEL >= 2 && !zh_in_range(z, c)) {
-				goto corrupt;
+#if Z_HEAP_COMPACT
+		for (; k <= z->kmax; k++) {
+#endif
+			c = head_get(h, lay, k);
+			for (int i = 0; c != 0u && i < probes; i++) {
+				if (Z_HEAP_LEVEL >= 2 && !zh_in_range(z, c)) {
+					goto corrupt;
+				}
+				if (chunk_size(h, lay, c) >= need) {
+					goto found;
+				}
+				c = link_get(h, lay, c, 1);
 			}
-			if (chunk_size(h, lay, c) >= need) {
-				goto found;
-			}
-			c = link_get(h, lay, c, 1);
+#if Z_HEAP_COMPACT
 		}
+		k = z->kmax; /* (then only the hint is left) */
+#endif
 		if (k == z->kmax) {
 			/* Nothing lies above the last class: try its remembered largest chunk. */
 			c = heap->cap_hint;
@@ -234,7 +214,7 @@ Z_HEAP_HOT size_t alloc_impl(struct sys_heap *heap, zl_t lay, size_t need, size_
 		return 0;
 	}
 	c = head_get(h, lay, k);
-	{
+	if (!Z_HEAP_COMPACT) { /* (compact: the head) */
 		/*
 		 * Every chunk of class k fits: take the smaller of its first two (equal sizes: the
 		 * lower address), a bounded step towards best fit that leaves larger chunks whole.
@@ -350,14 +330,8 @@ found:;
 	if (tu != 0u) {
 		list_add(z, c, 0u, tu);
 	}
-	size_t bu = t - b; /* the block's units */
-
-	set_size_used(h, lay, b, bu, true);
-	if (tail != 0u) {
-		list_add(z, t, xk, tail);
-	}
-	set_left_size(h, lay, t, bu);
-	stats_alloc(heap, lay, bu);
+	(void)t;
+	stats_alloc(heap, lay, z_heap_carve(heap, b, units, top - b));
 	return b;
 #else
 	/*
@@ -607,9 +581,16 @@ void *z_heap_aligned_alloc_nn(struct sys_heap *heap, size_t align, size_t bytes)
 	      !Z_HEAP_ALIGNED_FIT(Z_HEAP_LAY(heap))))) {
 		return NULL;
 	}
-	/* The alignment in the smallest unit built: alloc_nn_impl() halves it for 8-byte units. */
+	/*
+	 * The alignment in the smallest unit built: alloc_nn_impl() halves it for 8-byte units.
+	 * (Compact: the same mask, align a power of two or 0, in one expression.)
+	 */
 	return aligned_alloc_general(
-	    heap, align <= Z_HEAP_MIN_UNIT ? 0u : align / Z_HEAP_MIN_UNIT - 1u, bytes);
+	    heap,
+	    Z_HEAP_COMPACT ? (align - (align != 0u)) / Z_HEAP_MIN_UNIT
+	    : align <= Z_HEAP_MIN_UNIT ? 0u
+				       : align / Z_HEAP_MIN_UNIT - 1u,
+	    bytes);
 }
 
 void *sys_heap_aligned_alloc(struct sys_heap *heap, size_t align, size_t bytes)

@@ -41,7 +41,12 @@
  */
 #define Z_HEAP_OP                static inline
 #define ZH_OP(name)              zb_##name
-#define list_remove(z, ...)      z_heap_list_remove((z)->heap, __VA_ARGS__)
+#if Z_HEAP_COMPACT && Z_HEAP_LEVEL < 2
+/* Compact below level 2: list_remove() finds the class from the chunk's size itself. */
+#define list_remove(z, c, k) z_heap_list_remove((z)->heap, c, ((void)(k), 0u))
+#else
+#define list_remove(z, ...) z_heap_list_remove((z)->heap, __VA_ARGS__)
+#endif
 /* A chunk joins the list of its own size's class: the size build's list_add() finds it. */
 #define list_add(z, c, k, units) z_heap_list_add((z)->heap, c, units)
 #define list_replace(z, ...)     z_heap_list_replace((z)->heap, __VA_ARGS__)
@@ -61,6 +66,15 @@ void z_heap_list_replace(struct sys_heap *heap, size_t old, size_t c, unsigned i
 bool z_heap_links_ok(struct sys_heap *heap, size_t c, unsigned int k);
 size_t z_heap_cut_top(struct sys_heap *heap, size_t c, unsigned int k, size_t tu);
 bool z_heap_head_ok(struct sys_heap *heap, unsigned int k, size_t skip1, size_t skip2);
+#if Z_HEAP_COMPACT
+/*
+ * Compact: used chunk @p c (@p have units, its right neighbour used) keeps @p units; the rest,
+ * when it can stand alone, becomes a free chunk at the head of its list (its list head
+ * already checked when the level asks). Writes c's header and its new right neighbour's left
+ * size; returns c's units.
+ */
+size_t z_heap_carve(struct sys_heap *heap, size_t c, size_t units, size_t have);
+#endif
 #if Z_HEAP_LEVEL >= 2
 bool z_heap_free_merge(struct sys_heap *heap, size_t c, size_t units, size_t lu, size_t rw,
 		       size_t lw, bool apply);
@@ -310,26 +324,7 @@ Z_HEAP_OP bool ZH_OP(free_merge)(const struct zh *z, size_t c, size_t units, siz
 	}
 	unsigned int k = class_of(lay, z->kmax, units);
 
-#if Z_HEAP_COMPACT
-	/*
-	 * Compact: the free neighbours leave their lists and the result joins the head of its own
-	 * (no list place kept). Level 2 checks the left neighbour's links and that head first.
-	 */
-	if (Z_HEAP_LEVEL >= 2 && ((l != 0u && !links_ok(z, l, lk)) || !head_ok(z, k, r, l))) {
-		return false;
-	}
-	if (Z_HEAP_LEVEL >= 2 && !apply) {
-		return true;
-	}
-	if (r != 0u) {
-		list_remove(z, r, rk);
-	}
-	if (l != 0u) {
-		list_remove(z, l, lk);
-	}
-	list_add(z, c, k, units); /* (compact: with c's header and its right neighbour's) */
-	return true;
-#elif !Z_HEAP_SPECIALIZE
+#if !Z_HEAP_SPECIALIZE && !Z_HEAP_COMPACT
 	/*
 	 * Size builds: the same three cases as below, written as one sequence. keep is the chunk
 	 * whose list place the result takes (the left neighbour growing within its class, or the
@@ -365,7 +360,11 @@ Z_HEAP_OP bool ZH_OP(free_merge)(const struct zh *z, size_t c, size_t units, siz
 		list_add(z, c, k, units);
 	}
 #else
-	if (l != 0u && lk == k) {
+	/*
+	 * (Compact: only the third case: the free neighbours leave their lists and the result
+	 * joins the head of its own; no list place kept.)
+	 */
+	if (!Z_HEAP_COMPACT && l != 0u && lk == k) {
 		/* The free left neighbour grows within its class: it keeps its place. */
 		if (Z_HEAP_LEVEL >= 2 && !apply) {
 			return true;
@@ -374,7 +373,7 @@ Z_HEAP_OP bool ZH_OP(free_merge)(const struct zh *z, size_t c, size_t units, siz
 			list_remove(z, r, rk);
 		}
 		hint_note(z->heap, k, c, units, c);
-	} else if (r != 0u && l == 0u && rk == k) {
+	} else if (!Z_HEAP_COMPACT && r != 0u && l == 0u && rk == k) {
 		/* Merged into its free right neighbour, within its class: c takes r's place. */
 		if (Z_HEAP_LEVEL >= 2 && !apply) {
 			return true;
@@ -398,6 +397,9 @@ Z_HEAP_OP bool ZH_OP(free_merge)(const struct zh *z, size_t c, size_t units, siz
 		list_add(z, c, k, units);
 	}
 #endif
+	if (Z_HEAP_COMPACT) {
+		return true; /* (compact: list_add() wrote c's header and its right neighbour's) */
+	}
 	set_size_used(h, lay, c, units, false);
 	set_left_size(h, lay, c + units, units);
 	fit_raise(z->heap, lay, units);

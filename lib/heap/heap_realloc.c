@@ -10,63 +10,7 @@
 
 #include "heap_ops.h"
 
-#if Z_HEAP_COMPACT
-/*
- * Compact: ptr (chunk c, already checked by z_heap_check_block()) resized to @p units in place,
- * growing into a free right neighbour only (as Zephyr's realloc); NULL when it must move,
- * (void *)-1 when level 2 found a bad list link (reported: refuse the call; the block stays as
- * it was, or as grown).
- */
-static void *resize_in_place(struct sys_heap *heap, size_t c, void *ptr, size_t units,
-			     bool may_move_down)
-{
-	struct zh z = zh_get(heap, Z_HEAP_LAY(heap));
-	struct z_heap *h = z.h;
-	zl_t lay = ZH_LAY(&z);
-	size_t have = chunk_size(h, lay, c);
-	size_t r = c + have;
-	/* The right neighbour's header; when free, its extent was checked with the block. */
-	size_t rw = hdr_get(h, lay, r, 0);
-	size_t saved_max = stats_max_save(heap);
-	void *ret = ptr;
-
-	(void)may_move_down;
-	if (units > have) {
-		size_t ru = rw >> 1;
-		unsigned int rk = class_of(lay, z.kmax, ru);
-
-		if ((rw & 1u) != 0u || have + ru < units) {
-			return NULL;
-		}
-		if (Z_HEAP_LEVEL >= 2 && !links_ok(&z, r, rk)) {
-			z_heap_report(heap, ptr, SYS_HEAP_ERR_CORRUPT_HEADER);
-			return (void *)-1;
-		}
-		list_remove(&z, r, rk);
-		stats_alloc(heap, lay, ru);
-		have += ru;
-		rw = 1u; /* now the block's right neighbour is used */
-	}
-	if (have - units >= min_chunk(lay)) {
-		/* The tail is freed, merged with a free right neighbour (checked with the block).
-		 */
-		if (!free_merge(&z, c + units, have - units, units, rw, 1u, true)) {
-			z_heap_report(heap, ptr, SYS_HEAP_ERR_CORRUPT_HEADER);
-			ret = (void *)-1;
-		} else {
-			stats_free(heap, lay, have - units);
-			have = units;
-		}
-	}
-	set_size_used(h, lay, c, have, true);
-	set_left_size(h, lay, c + have, have);
-	stats_max_settle(heap, saved_max);
-#if Z_HEAP_CANARY
-	z_heap_canary_set(heap, c);
-#endif
-	return ret;
-}
-#else
+#if !Z_HEAP_COMPACT
 /*
  * Grow used chunk @p c (@p have units, its right neighbour already absorbed when free) by the
  * top @p d units of its free left neighbour @p l (@p lu units, class @p lk; its links and the
@@ -91,11 +35,13 @@ static size_t grow_left(struct sys_heap *heap, size_t c, size_t have, size_t l, 
 	return b;
 }
 
+#endif
+
 /*
  * In place when possible: ptr (chunk c, already checked by z_heap_check_block()) resized to
  * @p units, growing into a free right neighbour, then (plain alignment only) into a free left
  * neighbour, the contents moved down; NULL when it must move, (void *)-1 when corruption was
- * found (reported: refuse the call).
+ * found (reported: refuse the call; the block stays as it was, or as grown).
  */
 static void *resize_in_place(struct sys_heap *heap, size_t c, void *ptr, size_t units,
 			     bool may_move_down)
@@ -109,6 +55,38 @@ static void *resize_in_place(struct sys_heap *heap, size_t c, void *ptr, size_t 
 	size_t rw = hdr_get(h, lay, r, 0);
 	size_t saved_max = stats_max_save(heap);
 
+#if Z_HEAP_COMPACT
+	/*
+	 * Compact: Zephyr's realloc (no growth into the left neighbour). A free right neighbour is
+	 * absorbed whenever the block then fits, growing or not; what lies above the request is
+	 * then cut off and freed as the allocation's rest is (z_heap_carve(): its right neighbour
+	 * is used).
+	 */
+	(void)may_move_down;
+	size_t ru = (rw & 1u) == 0u && units <= have + (rw >> 1) ? rw >> 1 : 0u;
+
+	if (units > have + ru) {
+		return NULL;
+	}
+	unsigned int rk = class_of(lay, z.kmax, ru);
+
+#if Z_HEAP_LEVEL >= 2
+	/* Before any write: the right neighbour's links, and the head of the rest's list. */
+	size_t tail = have + ru - units;
+
+	if ((ru != 0u && !links_ok(&z, r, rk)) ||
+	    (tail >= min_chunk(lay) &&
+	     !head_ok(&z, class_of(lay, z.kmax, tail), ru != 0u ? r : 0u, 0u))) {
+		z_heap_report(heap, ptr, SYS_HEAP_ERR_CORRUPT_HEADER);
+		return (void *)-1;
+	}
+#endif
+	if (ru != 0u) {
+		list_remove(&z, r, rk);
+		stats_alloc(heap, lay, ru);
+	}
+	stats_free(heap, lay, have + ru - z_heap_carve(heap, c, units, have + ru));
+#else
 	if (units > have) {
 		/* Free neighbours (their extents were checked with the block). */
 		size_t ru = (rw & 1u) == 0u ? rw >> 1 : 0u;
@@ -175,13 +153,13 @@ static void *resize_in_place(struct sys_heap *heap, size_t c, void *ptr, size_t 
 		set_left_size(h, lay, t, units);
 		stats_free(heap, lay, have - units);
 	}
+#endif
 	stats_max_settle(heap, saved_max);
 #if Z_HEAP_CANARY
 	z_heap_canary_set(heap, c);
 #endif
 	return ptr;
 }
-#endif
 
 void *sys_heap_aligned_realloc(struct sys_heap *heap, void *ptr, size_t align, size_t bytes)
 {
@@ -207,7 +185,8 @@ void *sys_heap_aligned_realloc(struct sys_heap *heap, void *ptr, size_t align, s
 	if (bytes > (Z_HEAP_COMPACT ? heap->fit_limit : heap_max_bytes(heap))) {
 		return NULL;
 	}
-	size_t old = chunk_usable(lay, chunk_size(heap->heap, lay, c));
+	size_t have = chunk_size(heap->heap, lay, c);
+	size_t old = Z_HEAP_COMPACT ? block_usable(lay, have) : chunk_usable(lay, have);
 	void *mem = NULL;
 
 	if (align <= UNIT(lay) || ((uintptr_t)ptr & (align - 1u)) == 0u) {

@@ -487,6 +487,56 @@ ZTEST(heap_api, test_realloc_grow_in_place)
 }
 
 /*
+ * The compact policy resizes in place by absorbing a free right neighbour whenever the block
+ * then fits, and frees what lies above the request whenever it can stand alone: a block resized
+ * in place, shrunk or grown, is exactly what an allocation of the same request gets (with a
+ * two-unit minimum chunk a shrink by one unit gives that unit to the free right neighbour).
+ */
+ZTEST(heap_api, test_realloc_in_place_is_exact)
+{
+#if !(defined(CONFIG_SYS_HEAP_COMPACT) && CONFIG_SYS_HEAP_COMPACT)
+	ztest_test_skip(); /* the other policies keep a rest too small to stand alone */
+#endif
+	fresh_heap(HEAP_BYTES);
+	for (size_t want = 1; want <= 360; want += 1) {
+		/* The exact size: an allocation from the empty heap (its rest stands alone). */
+		void *ref = sys_heap_alloc(&heap, want);
+
+		zassert_not_null(ref);
+		size_t exact = sys_heap_usable_size(&heap, ref);
+
+		sys_heap_free(&heap, ref);
+
+		uint8_t *p = sys_heap_alloc(&heap, 300);
+		void *right = sys_heap_alloc(&heap, 64);
+		void *fence = sys_heap_alloc(&heap, 16);
+
+		zassert_not_null(p);
+		zassert_not_null(right);
+		zassert_not_null(fence);
+		zassert_true((uint8_t *)right > p && (uint8_t *)right <= p + 320,
+			     "precondition: the second block is right of the first");
+		pattern_fill(p, 300, (uint32_t)want);
+		sys_heap_free(&heap, right);
+
+		uint8_t *q = sys_heap_realloc(&heap, p, want);
+
+		zassert_true(q == p, "realloc(%zu) moved", want);
+		zassert_equal(sys_heap_usable_size(&heap, q), exact,
+			      "realloc(%zu): %zu usable bytes, an allocation gets %zu", want,
+			      sys_heap_usable_size(&heap, q), exact);
+		zassert_equal(pattern_check(q, want < 300 ? want : 300, (uint32_t)want),
+			      PATTERN_OK);
+		zassert_true(sys_heap_validate(&heap));
+		sys_heap_free(&heap, q);
+		sys_heap_free(&heap, fence);
+	}
+	zassert_true(sys_heap_validate(&heap));
+	zassert_equal(stats_of(&heap).allocated_bytes, 0);
+	zassert_equal(hook_log.count, 0);
+}
+
+/*
  * A block whose right neighbour is used grows into its free left neighbour, the contents moved
  * down, before it would move: here a move could not succeed (no other free chunk holds the new
  * size), growing down does.
