@@ -11,16 +11,23 @@
 
 #include "kernel_internal.h"
 #include "kobject_perms.h"
+#include "mem_protect.h"
+#include <zephyr/sys/mutex.h>
 
 static struct k_spinlock mutex_lock;
 
-int k_mutex_init(struct k_mutex *mutex)
+static void mutex_init_impl(struct k_mutex *mutex)
 {
-	Z_OBJ_USER_CHECK(mutex);
 	z_waitq_init(&mutex->wait_q);
 	mutex->owner = NULL;
 	mutex->lock_count = 0;
 	mutex->owner_orig_prio = K_LOWEST_APPLICATION_THREAD_PRIO;
+}
+
+int k_mutex_init(struct k_mutex *mutex)
+{
+	Z_OBJ_USER_CHECK(mutex);
+	mutex_init_impl(mutex);
 	return 0;
 }
 
@@ -140,4 +147,98 @@ int k_mutex_unlock(struct k_mutex *mutex)
 		return k_mutex_unlock_user(mutex);
 	}
 	return k_mutex_unlock_impl(mutex);
+}
+
+/*
+ * sys_mutex (<zephyr/sys/mutex.h>): the same mutex without the kernel object permission check,
+ * because on Zephyr a sys_mutex is reached through memory (any thread that can write it may use
+ * it), not through a grant. A user thread still needs write access to the memory it lives in.
+ */
+void sys_mutex_init(struct sys_mutex *mutex)
+{
+	mutex_init_impl(&mutex->kernel_mutex);
+	mutex->z_tag = Z_SYS_MUTEX_TAG;
+}
+
+/*
+ * Whether user thread @p t may write [@p a, @p a + @p n): its own stack area, or a partition of
+ * its domain that lets users write. Memory in no partition does not count, although the host
+ * leaves it open: Zephyr's system call refuses it, and Zephyr's tests expect -EACCES for it.
+ */
+static bool user_may_write(const struct k_thread *t, uintptr_t a, size_t n)
+{
+	const struct k_mem_domain *d = t->mem_domain_info.mem_domain;
+
+	if (a >= t->stack_info.start && n <= t->stack_info.size &&
+	    a - t->stack_info.start <= t->stack_info.size - n) {
+		return true;
+	}
+	for (size_t i = 0; d != NULL && i < CONFIG_MAX_DOMAIN_PARTITIONS; i++) {
+		const struct k_mem_partition *p = &d->partitions[i];
+
+		if (p->size != 0U && (p->attr & Z_MEM_ATTR_U_W) != 0U && a >= p->start &&
+		    n <= p->size && a - p->start <= p->size - n) {
+			return true;
+		}
+	}
+	return false;
+}
+
+static bool all_zero(const void *p, size_t n)
+{
+	const unsigned char *b = p;
+
+	for (size_t i = 0; i < n; i++) {
+		if (b[i] != 0U) {
+			return false;
+		}
+	}
+	return true;
+}
+
+/*
+ * The answers Zephyr's system call gives before it reaches the mutex: 0 to go on. The tag tells
+ * a sys_mutex from other memory (Zephyr asks its object table). An all-zero sys_mutex is an
+ * unlocked one, as on Zephyr, where one in a partition's bss (K_APP_BMEM, ZTEST_BMEM) starts
+ * zeroed: it is set up at its first use.
+ */
+static int sys_mutex_check(struct sys_mutex *mutex)
+{
+	if (mutex == NULL) {
+		return -EINVAL;
+	}
+	if (z_prot_is_user(_current) &&
+	    !user_may_write(_current, (uintptr_t)mutex, sizeof(*mutex))) {
+		return -EACCES;
+	}
+	if (mutex->z_tag == Z_SYS_MUTEX_TAG) {
+		return 0;
+	}
+	k_spinlock_key_t key = k_spin_lock(&mutex_lock);
+	int ret = 0;
+
+	if (mutex->z_tag != Z_SYS_MUTEX_TAG) {
+		if (all_zero(mutex, sizeof(*mutex))) {
+			mutex_init_impl(&mutex->kernel_mutex);
+			mutex->z_tag = Z_SYS_MUTEX_TAG;
+		} else {
+			ret = -EINVAL;
+		}
+	}
+	k_spin_unlock(&mutex_lock, key);
+	return ret;
+}
+
+int sys_mutex_lock(struct sys_mutex *mutex, k_timeout_t timeout)
+{
+	int ret = sys_mutex_check(mutex);
+
+	return ret != 0 ? ret : k_mutex_lock_impl(&mutex->kernel_mutex, timeout);
+}
+
+int sys_mutex_unlock(struct sys_mutex *mutex)
+{
+	int ret = sys_mutex_check(mutex);
+
+	return ret != 0 ? ret : k_mutex_unlock_impl(&mutex->kernel_mutex);
 }

@@ -16,6 +16,7 @@
 #include <zephyr/logging/log.h>
 
 #include "kernel_internal.h"
+#include "kswap.h"
 
 LOG_MODULE_DECLARE(os, CONFIG_LOG_DEFAULT_LEVEL);
 
@@ -297,6 +298,29 @@ void z_reschedule_unlocked(void)
 	}
 }
 
+void z_swap_unlocked(void)
+{
+	sys_dnode_t *node;
+
+	if (!sched_point_enter()) {
+		return;
+	}
+	if (z_is_thread_dead(_current)) {
+		z_thread_self_exit();
+	}
+	if (!z_is_thread_ready(_current)) {
+		z_swap();
+		return;
+	}
+	/* An explicit switch: unlike a preemption point, a cooperative thread gives way too. */
+	node = sys_dlist_peek_head(&ready_q);
+	if (node != NULL &&
+	    CONTAINER_OF(node, struct k_thread, base.qnode_dlist)->base.prio < _current->base.prio) {
+		queue_ready(_current, true);
+		z_swap();
+	}
+}
+
 void z_reschedule(struct k_spinlock *lock, k_spinlock_key_t key)
 {
 	k_spin_unlock(lock, key);
@@ -435,7 +459,21 @@ int32_t k_usleep(int32_t us)
 
 void k_wakeup(k_tid_t thread)
 {
-	z_thread_end_timed_state(thread, _THREAD_SLEEPING);
+	uint32_t state = thread->base.thread_state;
+
+	if ((state & _THREAD_SLEEPING) != 0U) {
+		z_thread_end_timed_state(thread, _THREAD_SLEEPING);
+		return;
+	}
+	/*
+	 * k_sleep(K_FOREVER) suspends the caller, as on Zephyr, and as on Zephyr k_wakeup() ends
+	 * it: a thread that is only suspended (not pending on an object, not waiting to start, not
+	 * dead) is resumed. Zephyr cannot tell it from a thread k_thread_suspend() stopped, nor can
+	 * zmem: both resume.
+	 */
+	if ((state & ~_THREAD_QUEUED) == _THREAD_SUSPENDED) {
+		k_thread_resume(thread);
+	}
 }
 
 void k_thread_suspend(k_tid_t thread)

@@ -18,4 +18,4 @@
 K_THREAD_STACK_DEFINE(z_main_stack, CONFIG_MAIN_STACK_SIZE);
 const size_t z_main_stack_size = K_THREAD_STACK_SIZEOF(z_main_stack);
 const int z_main_thread_prio = CONFIG_MAIN_THREAD_PRIORITY;
-uint32_t z_host_ticks_per_sec = CONFIG_SYS_CLOCK_TICKS_PER_SECOND;
+uint32_t z_host_ticks_per_sec = CONFIG_SYS_CLOCK_TICKS_PER_SEC;

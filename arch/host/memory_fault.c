@@ -48,6 +48,26 @@ static const char *access_str(enum arch_host_access a)
 	}
 }
 
+/*
+ * Why the host refused an access outside every region zmem manages: the address is mapped
+ * (SEGV_ACCERR) but the host's own page protection forbids the access (code and constant data
+ * are never writable, data, stacks and heaps never executable), or nothing is mapped there.
+ */
+static const char *host_protection_str(const struct arch_esf *esf)
+{
+	if (esf->signo != SIGSEGV || esf->si_code != SEGV_ACCERR) {
+		return "not a valid address";
+	}
+	switch (esf->access) {
+	case ARCH_HOST_ACCESS_WRITE:
+		return "read-only memory (code or constant data)";
+	case ARCH_HOST_ACCESS_EXEC:
+		return "memory that is not executable";
+	default:
+		return "memory the host protects";
+	}
+}
+
 static const char *thread_name(const struct k_thread *t)
 {
 	return (t != NULL && t->name[0] != '\0') ? t->name : "unnamed";
@@ -91,9 +111,11 @@ const char *z_host_fault_describe(const struct arch_esf *esf, char *buf, size_t 
 			 mode, (void *)cur, thread_name(cur), access_str(esf->access),
 			 (void *)esf->fault_addr, (void *)where.owner, thread_name(where.owner));
 	} else if (where.in_region && where.kind == Z_PROT_STACK) {
-		snprintf(buf, len, "%s thread %p (%s) %s address %p: stack of thread %p (%s)", mode,
-			 (void *)cur, thread_name(cur), access_str(esf->access),
-			 (void *)esf->fault_addr, (void *)where.owner, thread_name(where.owner));
+		/* A thread's own stack faults only when executed: say so, not just whose it is. */
+		snprintf(buf, len, "%s thread %p (%s) %s address %p: stack of thread %p (%s)%s",
+			 mode, (void *)cur, thread_name(cur), access_str(esf->access),
+			 (void *)esf->fault_addr, (void *)where.owner, thread_name(where.owner),
+			 esf->access == ARCH_HOST_ACCESS_EXEC ? ", not executable" : "");
 	} else if (where.in_region) {
 		k_mem_partition_attr_t attr = 0;
 		bool mine = z_prot_is_user(cur) && cur->mem_domain_info.mem_domain != NULL &&
@@ -111,9 +133,9 @@ const char *z_host_fault_describe(const struct arch_esf *esf, char *buf, size_t 
 			 (void *)esf->fault_addr, (void *)where.start, where.size,
 			 (unsigned int)where.attr, why);
 	} else {
-		snprintf(buf, len, "%s thread %p (%s) %s address %p: not a valid address", mode,
-			 (void *)cur, thread_name(cur), access_str(esf->access),
-			 (void *)esf->fault_addr);
+		snprintf(buf, len, "%s thread %p (%s) %s address %p: %s", mode, (void *)cur,
+			 thread_name(cur), access_str(esf->access), (void *)esf->fault_addr,
+			 host_protection_str(esf));
 	}
 	return buf;
 }

@@ -13,6 +13,7 @@
 #define ZEPHYR_INCLUDE_KERNEL_H_
 
 #include <errno.h>
+#include <limits.h> /* INT_MAX, UINT_MAX: Zephyr's kernel.h gives them too */
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>

@@ -176,4 +176,27 @@
 #define BUILD_ASSERT(expr, ...) _Static_assert(expr, "" __VA_ARGS__)
 #endif
 
+#ifndef TOOLCHAIN_DISABLE_WARNING
+/*
+ * Zephyr's warning switches around code that trips a warning on purpose (a test's infinite
+ * recursion, for example): TOOLCHAIN_DISABLE_WARNING(TOOLCHAIN_WARNING_PRAGMAS) ... then
+ * TOOLCHAIN_ENABLE_WARNING with the same name. The names (the "-W..." strings) are in
+ * <zephyr/test_toolchain.h>. One diagnostic push per disable, one pop per enable.
+ */
+#define Z_TOOLCHAIN_PRAGMA(x) _Pragma(#x)
+#if defined(__clang__)
+/** @brief Stop @p warning (a "-W..." string) until TOOLCHAIN_ENABLE_WARNING(@p warning). */
+#define TOOLCHAIN_DISABLE_WARNING(warning)                                                         \
+	Z_TOOLCHAIN_PRAGMA(clang diagnostic push)                                                  \
+	Z_TOOLCHAIN_PRAGMA(clang diagnostic ignored warning)
+/** @brief Undo the matching TOOLCHAIN_DISABLE_WARNING(). */
+#define TOOLCHAIN_ENABLE_WARNING(warning) Z_TOOLCHAIN_PRAGMA(clang diagnostic pop)
+#else
+#define TOOLCHAIN_DISABLE_WARNING(warning)                                                         \
+	Z_TOOLCHAIN_PRAGMA(GCC diagnostic push)                                                    \
+	Z_TOOLCHAIN_PRAGMA(GCC diagnostic ignored warning)
+#define TOOLCHAIN_ENABLE_WARNING(warning) Z_TOOLCHAIN_PRAGMA(GCC diagnostic pop)
+#endif
+#endif
+
 #endif /* ZEPHYR_INCLUDE_TOOLCHAIN_H_ */

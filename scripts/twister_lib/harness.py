@@ -73,6 +73,11 @@ def parse_ztest(lines, scenario):
         if m and not SUMMARY_CASE.match(line):
             saw = True
             ident = case_id(scenario, m.group('name'))
+            if current is not None and current != ident and current in cases \
+                    and cases[current].status == 'started':
+                # The "START - x" line came from inside the test now ending (a TC_START() in
+                # its code, as older Zephyr tests have): not a case of its own.
+                del cases[current]
             c = cases.setdefault(ident, Case(ident))
             c.status = _STATUS[m.group('status')]
             try:

@@ -12,6 +12,7 @@
 #include <zephyr/kernel.h>
 #include <zephyr/math/ilog2.h>
 #include <zephyr/sys/util.h>
+#include <zephyr/test_toolchain.h>
 
 #include "compat_tests.h"
 
@@ -20,6 +21,11 @@
     !defined(CONFIG_ARCH_HAS_USERSPACE)
 #error "zmem marks the host as Zephyr's POSIX architecture"
 #endif
+#if !defined(CONFIG_MEMORY_PROTECTION)
+#error "the host enforces page protection: Zephyr's protection tests filter on this marker"
+#endif
+/* The exception frame's name before Zephyr 3.7, in fatal-error handlers of that time. */
+_Static_assert(sizeof(z_arch_esf_t) == sizeof(struct arch_esf), "z_arch_esf_t");
 #if defined(CONFIG_BOARD_NATIVE_SIM)
 #error "zmem is not native_sim: code under CONFIG_BOARD_NATIVE_SIM needs native_sim's headers"
 #endif
@@ -60,7 +66,7 @@ static int fallthrough_count(int n)
 
 static void test_timeouts(void)
 {
-	uint64_t hz = CONFIG_SYS_CLOCK_TICKS_PER_SECOND;
+	uint64_t hz = CONFIG_SYS_CLOCK_TICKS_PER_SEC;
 
 	/* Z_TIMEOUT_* round up to whole ticks, like K_MSEC and friends. */
 	CHECK(K_TIMEOUT_EQ(Z_TIMEOUT_MS(200), K_MSEC(200)));
@@ -100,7 +106,7 @@ static void test_timeouts(void)
 
 static void test_time_units(void)
 {
-	uint64_t hz = CONFIG_SYS_CLOCK_TICKS_PER_SECOND;
+	uint64_t hz = CONFIG_SYS_CLOCK_TICKS_PER_SEC;
 	uint64_t cyc = CONFIG_SYS_CLOCK_HW_CYCLES_PER_SEC;
 
 	/* Zephyr's unit ratios (<zephyr/sys_clock.h>), unsigned int as on Zephyr. */
@@ -131,8 +137,21 @@ static void test_time_units(void)
 	CHECK_EQ(k_ms_to_ticks_floor64(UINT64_MAX / 100000), (UINT64_MAX / 100000) * (hz / 1000));
 }
 
+/* A warning switched off around code that trips it on purpose, as Zephyr's fatal-error test
+ * does around its stack smasher (-Winfinite-recursion is on with -Wall, an error here). */
+TOOLCHAIN_DISABLE_WARNING(TOOLCHAIN_WARNING_PRAGMAS)
+TOOLCHAIN_DISABLE_WARNING(TOOLCHAIN_WARNING_INFINITE_RECURSION)
+static int __noinline endless(int v)
+{
+	return endless(v * 2) + 1;
+}
+TOOLCHAIN_ENABLE_WARNING(TOOLCHAIN_WARNING_INFINITE_RECURSION)
+TOOLCHAIN_ENABLE_WARNING(TOOLCHAIN_WARNING_PRAGMAS)
+static int (*volatile endless_fn)(int) = endless;
+
 static void test_cpus_and_toolchain(void)
 {
+	CHECK(endless_fn != NULL);
 	CHECK_EQ(arch_num_cpus(), 1);
 	CHECK_EQ(arch_proc_id(), 0);
 	CHECK_EQ(noinline_add(2, 3), 5);

@@ -283,6 +283,30 @@ def seed_spelling():
 
 
 @case
+def tick_rate_name():
+    """Zephyr's CONFIG_SYS_CLOCK_TICKS_PER_SEC is the tick rate (Zephyr code such as
+    tests/kernel/sleep reads it); zmem's former CONFIG_SYS_CLOCK_TICKS_PER_SECOND still sets it,
+    with a note. Zephyr's CONFIG_PIPES (tests/kernel/semaphore sets it) is known too."""
+    d = case_dir("tick_rate")
+    conf = write(d, "prj.conf", "CONFIG_SYS_CLOCK_TICKS_PER_SEC=100\nCONFIG_PIPES=y\n")
+    r = run(d, [conf], strict=True, outdir="zephyr")
+    expect_ok(r)
+    check("#define CONFIG_SYS_CLOCK_TICKS_PER_SEC 100\n" in r.file("autoconf.h"), "rate", r)
+    check("#define CONFIG_PIPES 1\n" in r.file("autoconf.h"), "pipes", r)
+    # Zephyr's tests/kernel/fatal/exception sets CONFIG_TICKLESS_KERNEL=n: accepted.
+    tl = write(d, "tickless.conf", "CONFIG_TICKLESS_KERNEL=n\n")
+    r = run(d, [tl], strict=True, outdir="tickless")
+    expect_ok(r)
+    check("CONFIG_TICKLESS_KERNEL" not in r.file("autoconf.h"), "tickless off", r)
+    old = write(d, "old.conf", "CONFIG_SYS_CLOCK_TICKS_PER_SECOND=1000\n")
+    r = run(d, [old], strict=True, outdir="old")
+    expect_ok(r)
+    check(old + ":1: note: CONFIG_SYS_CLOCK_TICKS_PER_SECOND is zmem's former spelling of "
+          "Zephyr's CONFIG_SYS_CLOCK_TICKS_PER_SEC" in r.err, "note", r)
+    check("#define CONFIG_SYS_CLOCK_TICKS_PER_SEC 1000\n" in r.file("autoconf.h"), "mapped", r)
+
+
+@case
 def app_kconfig():
     """An application's own Kconfig: int with range, string, bool with depends on, hex, select,
     choice; zmem's symbols still there through Kconfig.zephyr."""

@@ -8,6 +8,7 @@
 #include <zephyr/kernel.h>
 
 #include "rt_test.h"
+#include "kswap.h" /* z_swap_unlocked(): Zephyr's kernel tests call it */
 
 #define NT 4
 #define STACK 8192
@@ -113,6 +114,23 @@ static void test_coop_not_preempted(void)
 	k_thread_priority_set(k_current_get(), 0);
 }
 
+/* z_swap_unlocked() (kswap.h) is an explicit switch: a cooperative caller gives the CPU to a
+ * higher-priority ready thread, never to one of its own priority or lower (unlike k_yield). */
+static void test_swap_unlocked(void)
+{
+	k_thread_priority_set(k_current_get(), K_PRIO_COOP(10));
+	spawn(0, rec_entry, 1, K_PRIO_COOP(2), K_NO_WAIT);
+	trace_add(&tr, 0);
+	z_swap_unlocked();
+	trace_add(&tr, 2);
+	spawn(1, rec_entry, 4, K_PRIO_COOP(10), K_NO_WAIT);
+	z_swap_unlocked();
+	trace_add(&tr, 3);
+	join_all(2);
+	CHECK_TRACE(&tr, 0, 1, 2, 3, 4);
+	k_thread_priority_set(k_current_get(), 0);
+}
+
 static void yield_entry(void *a, void *b, void *c)
 {
 	(void)b;
@@ -188,6 +206,28 @@ static void test_wakeup(void)
 	CHECK_EQ(k_uptime_get() - t0, 300);
 	/* Waking a thread that does not sleep does nothing. */
 	k_wakeup(k_current_get());
+}
+
+static int32_t forever_ret;
+static void sleep_forever_entry(void *a, void *b, void *c)
+{
+	(void)a;
+	(void)b;
+	(void)c;
+	forever_ret = k_sleep(K_FOREVER);
+}
+
+/* k_sleep(K_FOREVER) suspends its caller, as on Zephyr, and k_wakeup() ends it, returning
+ * K_TICKS_FOREVER (Zephyr's tests/kernel/sleep test_sleep_forever); it stayed asleep before. */
+static void test_wakeup_forever(void)
+{
+	forever_ret = 0;
+	spawn(0, sleep_forever_entry, 0, 1, K_NO_WAIT);
+	k_msleep(10);
+	CHECK((th[0].base.thread_state & _THREAD_SUSPENDED) != 0U);
+	k_wakeup(&th[0]);
+	CHECK_EQ(k_thread_join(&th[0], K_MSEC(100)), 0);
+	CHECK_EQ(forever_ret, (int32_t)K_TICKS_FOREVER);
 }
 
 static void test_delayed_start(void)
@@ -490,10 +530,12 @@ int main(void)
 	RUN(test_fifo_equal_priority);
 	RUN(test_preempt_on_create);
 	RUN(test_coop_not_preempted);
+	RUN(test_swap_unlocked);
 	RUN(test_yield_round_robin);
 	RUN(test_priority_set_preempts);
 	RUN(test_sleep_virtual_time);
 	RUN(test_wakeup);
+	RUN(test_wakeup_forever);
 	RUN(test_delayed_start);
 	RUN(test_suspend_resume);
 	RUN(test_join_abort);

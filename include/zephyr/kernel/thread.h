@@ -192,7 +192,19 @@ int32_t k_msleep(int32_t ms);
 int32_t k_usleep(int32_t us);
 /** @brief Spin for @p usec_to_wait microseconds without yielding (time advances in --no-rt). */
 void k_busy_wait(uint32_t usec_to_wait);
-/** @brief End the sleep of @p thread now (no effect on threads not sleeping). */
+/**
+ * @brief Pause inside a polling loop, as Zephyr defines it for its POSIX architecture: a loop
+ * that waits for the clock to move (Zephyr's tests align to tick boundaries this way) spends
+ * @p t microseconds of time, so it also ends under virtual time (--no-rt), where the clock
+ * moves only when time is spent.
+ */
+#define Z_SPIN_DELAY(t) k_busy_wait(t)
+/**
+ * @brief End the sleep of @p thread now: a k_sleep() returns early (with the milliseconds left),
+ * and k_sleep(K_FOREVER), which suspends its caller as on Zephyr, returns K_TICKS_FOREVER. As on
+ * Zephyr, a thread that is only suspended is resumed; threads pending on an object, not started
+ * or ended are left alone.
+ */
 void k_wakeup(k_tid_t thread);
 /** @brief Suspend @p thread until k_thread_resume(). */
 void k_thread_suspend(k_tid_t thread);

@@ -7,7 +7,7 @@
  * @brief Conversions between time units: Zephyr's k_<from>_to_<to>_<rounding><bits>() family.
  *
  * Units: ms, us, ns, cyc (CONFIG_SYS_CLOCK_HW_CYCLES_PER_SEC) and ticks
- * (CONFIG_SYS_CLOCK_TICKS_PER_SECOND). Rounding: floor, ceil or near (to nearest). The 32-bit
+ * (CONFIG_SYS_CLOCK_TICKS_PER_SEC). Rounding: floor, ceil or near (to nearest). The 32-bit
  * forms take and return uint32_t, the 64-bit forms uint64_t. The arithmetic never overflows an
  * intermediate 64-bit value (quotient and remainder are converted separately).
  */
@@ -20,8 +20,8 @@
 extern "C" {
 #endif
 
-#ifndef CONFIG_SYS_CLOCK_TICKS_PER_SECOND
-#define CONFIG_SYS_CLOCK_TICKS_PER_SECOND 10000
+#ifndef CONFIG_SYS_CLOCK_TICKS_PER_SEC
+#define CONFIG_SYS_CLOCK_TICKS_PER_SEC 10000
 #endif
 #ifndef CONFIG_SYS_CLOCK_HW_CYCLES_PER_SEC
 #define CONFIG_SYS_CLOCK_HW_CYCLES_PER_SEC 1000000000
@@ -32,7 +32,7 @@ extern "C" {
 #define Z_TU_HZ_us    1000000ULL
 #define Z_TU_HZ_ns    1000000000ULL
 #define Z_TU_HZ_cyc   ((uint64_t)CONFIG_SYS_CLOCK_HW_CYCLES_PER_SEC)
-#define Z_TU_HZ_ticks ((uint64_t)CONFIG_SYS_CLOCK_TICKS_PER_SECOND)
+#define Z_TU_HZ_ticks ((uint64_t)CONFIG_SYS_CLOCK_TICKS_PER_SEC)
 
 enum z_tu_round {
 	Z_TU_FLOOR,

@@ -33,6 +33,12 @@ struct arch_esf {
 };
 
 /**
+ * @brief The exception stack frame's older name: Zephyr called it z_arch_esf_t until 3.7 (then
+ * deprecated it), and test code of that time declares k_sys_fatal_error_handler() with it.
+ */
+typedef struct arch_esf z_arch_esf_t;
+
+/**
  * @brief Enter the fatal path for a host fault. Safe to call from a signal handler running on
  * the alternate signal stack: it abandons the faulting context and runs z_fatal_error() on the
  * current thread's runtime stack. Never returns.

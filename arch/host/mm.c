@@ -1,0 +1,103 @@
+/*
+ * Copyright (c) 2026 zmem contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/*
+ * Anonymous memory mappings (<zephyr/kernel/mm.h>) from the host's pages: each mapping is
+ * reserved with a no-access page on each side, as Zephyr places guard pages around k_mem_map()
+ * regions, and its own pages get the protection its flags ask for.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <stdint.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <zephyr/kernel.h>
+#include <zephyr/kernel/mm.h>
+#include <zephyr/logging/log.h>
+
+LOG_MODULE_DECLARE(os, CONFIG_LOG_DEFAULT_LEVEL);
+
+static size_t page_size(void)
+{
+	long p = sysconf(_SC_PAGESIZE);
+
+	return p > 0 ? (size_t)p : 4096U;
+}
+
+static int prot_of(uint32_t flags)
+{
+	return PROT_READ | ((flags & K_MEM_PERM_RW) != 0U ? PROT_WRITE : 0) |
+	       ((flags & K_MEM_PERM_EXEC) != 0U ? PROT_EXEC : 0);
+}
+
+size_t k_mem_free_get(void)
+{
+	long pages = sysconf(_SC_AVPHYS_PAGES);
+
+	return pages > 0 ? (size_t)pages * page_size() : 0U;
+}
+
+void *k_mem_map(size_t size, uint32_t flags)
+{
+	size_t page = page_size();
+	uint8_t *base;
+
+	if (size == 0U || (size & (page - 1U)) != 0U || size > SIZE_MAX - 2U * page) {
+		LOG_ERR("k_mem_map(%zu): the size must be a positive multiple of %zu", size, page);
+		return NULL;
+	}
+	if ((flags & K_MEM_MAP_UNINIT) != 0U && (flags & K_MEM_PERM_USER) != 0U) {
+		LOG_ERR("k_mem_map(): K_MEM_MAP_UNINIT may not be used with K_MEM_PERM_USER");
+		return NULL;
+	}
+	/* The whole reservation starts with no access: the guard pages stay that way. */
+	base = mmap(NULL, size + 2U * page, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (base == MAP_FAILED) {
+		return NULL;
+	}
+	if (mprotect(base + page, size, prot_of(flags)) != 0) {
+		(void)munmap(base, size + 2U * page);
+		return NULL;
+	}
+	if ((flags & K_MEM_MAP_LOCK) != 0U) {
+		/* Best effort: an unprivileged process may not lock memory; pages stay usable. */
+		(void)mlock(base + page, size);
+	}
+	/* Anonymous pages come zeroed from the host, with or without K_MEM_MAP_UNINIT. */
+	return base + page;
+}
+
+void k_mem_unmap(void *addr, size_t size)
+{
+	size_t page = page_size();
+
+	if (addr == NULL || ((uintptr_t)addr & (page - 1U)) != 0U || size == 0U ||
+	    (size & (page - 1U)) != 0U || size > SIZE_MAX - 2U * page) {
+		LOG_ERR("k_mem_unmap(%p, %zu): not a page-aligned region", addr, size);
+		return;
+	}
+	(void)munmap((uint8_t *)addr - page, size + 2U * page);
+}
+
+int k_mem_update_flags(void *addr, size_t size, uint32_t flags)
+{
+	size_t page = page_size();
+
+	if (addr == NULL || ((uintptr_t)addr & (page - 1U)) != 0U || (size & (page - 1U)) != 0U) {
+		return -EINVAL;
+	}
+	return mprotect(addr, size, prot_of(flags)) == 0 ? 0 : -EINVAL;
+}
+
+size_t k_mem_region_align(uintptr_t *aligned_addr, size_t *aligned_size, uintptr_t addr,
+			  size_t size, size_t align)
+{
+	uintptr_t start = addr & ~(uintptr_t)(align - 1U);
+	uintptr_t end = (addr + size + align - 1U) & ~(uintptr_t)(align - 1U);
+
+	*aligned_addr = start;
+	*aligned_size = (size_t)(end - start);
+	return (size_t)(addr - start);
+}
