@@ -143,6 +143,9 @@ typedef bool zl_t;
 /** Largest chunk unit: the grid origin's alignment in the 8-byte-unit layouts. */
 #define CHUNK_UNIT 8u
 
+/** Is only one layout built (Z_HEAP_LAY() a constant)? */
+#define Z_HEAP_ONE_LAY ((Z_HEAP_ONLY_SMALL && !Z_HEAP_UNIT4) || Z_HEAP_ONLY_BIG)
+
 /** The layout of @p heap: a constant when only one is built. */
 #define Z_HEAP_LAY(heap)                                                                           \
 	(Z_HEAP_ONLY_BIG                      ? (zl_t)Z_LAY_BIG                                    \
@@ -212,6 +215,43 @@ typedef bool zl_t;
 #else
 #define Z_HEAP_DISPATCH(f, heap, ...)                                                              \
 	((heap)->lay ? f(heap, true, __VA_ARGS__) : f(heap, false, __VA_ARGS__))
+#endif
+
+/**
+ * Call the out-of-line copy of f for @p heap's layout: f_small, f_big or f_small4 (defined by
+ * the caller's file for the layouts built, for example with a macro), as Z_HEAP_DISPATCH()
+ * picks the layout. A copy per layout lets a path that ends in a tail call (a fast path's
+ * miss) save no register, which an inlined dispatch between two inlined copies cannot.
+ */
+#if Z_HEAP_ONLY_BIG
+#define Z_HEAP_LAY_CALL(f, heap, ...) f##_big(heap, __VA_ARGS__)
+#elif Z_HEAP_ONLY_SMALL && !Z_HEAP_UNIT4
+#define Z_HEAP_LAY_CALL(f, heap, ...) f##_small(heap, __VA_ARGS__)
+#elif Z_HEAP_ONLY_SMALL
+#define Z_HEAP_LAY_CALL(f, heap, ...)                                                              \
+	((heap)->lay == Z_LAY_SMALL ? f##_small(heap, __VA_ARGS__) : f##_small4(heap, __VA_ARGS__))
+#elif Z_HEAP_UNIT4
+#define Z_HEAP_LAY_CALL(f, heap, ...)                                                              \
+	((heap)->lay == Z_LAY_SMALL ? f##_small(heap, __VA_ARGS__)                                 \
+	 : (heap)->lay == Z_LAY_BIG ? f##_big(heap, __VA_ARGS__)                                   \
+				    : f##_small4(heap, __VA_ARGS__))
+#else
+#define Z_HEAP_LAY_CALL(f, heap, ...)                                                              \
+	((heap)->lay ? f##_big(heap, __VA_ARGS__) : f##_small(heap, __VA_ARGS__))
+#endif
+
+/** Define COPY(suffix, layout) for each layout built (the copies Z_HEAP_LAY_CALL() calls). */
+#if Z_HEAP_ONLY_BIG
+#define Z_HEAP_LAY_COPIES(COPY) COPY(big, Z_LAY_BIG)
+#elif Z_HEAP_ONLY_SMALL && !Z_HEAP_UNIT4
+#define Z_HEAP_LAY_COPIES(COPY) COPY(small, Z_LAY_SMALL)
+#elif Z_HEAP_ONLY_SMALL
+#define Z_HEAP_LAY_COPIES(COPY) COPY(small, Z_LAY_SMALL) COPY(small4, Z_LAY_SMALL4)
+#elif Z_HEAP_UNIT4
+#define Z_HEAP_LAY_COPIES(COPY)                                                                    \
+	COPY(small, Z_LAY_SMALL) COPY(big, Z_LAY_BIG) COPY(small4, Z_LAY_SMALL4)
+#else
+#define Z_HEAP_LAY_COPIES(COPY) COPY(small, Z_LAY_SMALL) COPY(big, Z_LAY_BIG)
 #endif
 
 /* ---- raw field access ---- */
@@ -408,6 +448,11 @@ static inline unsigned int class_of(zl_t lay, unsigned int kmax, size_t units)
 
 	return k < kmax ? k : kmax;
 }
+#elif Z_HEAP_ONE_LAY && Z_HEAP_COMPACT
+/* Size builds: one copy (heap.c), not one per use; compact with one layout built: no layout
+ * argument (2 bytes less at each call). */
+unsigned int z_heap_class_of(unsigned int kmax, size_t units) __attribute__((const));
+#define class_of(lay, kmax, units) ((void)(lay), z_heap_class_of(kmax, units))
 #else
 /* Size builds: one copy (heap.c), not one per use. */
 unsigned int z_heap_class_of(zl_t lay, unsigned int kmax, size_t units) __attribute__((const));

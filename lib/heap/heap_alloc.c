@@ -327,11 +327,8 @@ found:;
 		goto corrupt;
 	}
 	list_remove(z, c, k);
-	if (tu != 0u) {
-		list_add(z, c, 0u, tu);
-	}
 	(void)t;
-	stats_alloc(heap, lay, z_heap_carve(heap, b, units, top - b));
+	stats_alloc(heap, lay, z_heap_carve(heap, b, units, top - b, tu));
 	return b;
 #else
 	/*
@@ -382,7 +379,8 @@ Z_HEAP_HOT void *alloc_nn_impl(struct sys_heap *heap, zl_t lay, size_t amask, si
 	if (Z_HEAP_UNIT4 && !LAY_U4(lay)) {
 		amask >>= 1;
 	}
-	if (bytes - 1u >= heap->fit_limit) {
+	/* (Speed builds: every caller tested it before the layout dispatch.) */
+	if (!Z_HEAP_SPECIALIZE && bytes - 1u >= heap->fit_limit) {
 		return NULL; /* 0 bytes, more than the heap holds, or known not to fit now */
 	}
 #if Z_HEAP_LEVEL >= 4
@@ -403,9 +401,15 @@ Z_HEAP_HOT void *alloc_nn_impl(struct sys_heap *heap, zl_t lay, size_t amask, si
 		size_t room = heap->end - heap->first;
 		size_t pad = amask + 2u * (min_chunk(lay) - 1u);
 
-		/* (Compact: fit_limit is the largest chunk's, which the room test covers.) */
-		if (pad >= room || units > room - pad ||
-		    (!Z_HEAP_COMPACT && chunk_usable(lay, units + pad) > heap->fit_limit)) {
+		/*
+		 * (Compact: a need larger than the heap is left to the search, which compares
+		 * every chunk it takes with it and finds none. With a 32-bit size_t the need stays
+		 * below 2^30; with a 64-bit one the padding's test keeps it within the 32 bits the
+		 * class function reads.)
+		 */
+		if (Z_HEAP_COMPACT ? SIZE_MAX > 0xFFFFFFFFu && pad >= room
+				   : pad >= room || units > room - pad ||
+					 chunk_usable(lay, units + pad) > heap->fit_limit) {
 #if Z_HEAP_HAS_ALIGNED_FIT
 			if (!Z_HEAP_ALIGNED_FIT(lay)) {
 				return NULL; /* never fits, or that large is known not to fit now */
@@ -455,14 +459,12 @@ Z_HEAP_GENERAL void *alloc_general(struct sys_heap *heap, size_t bytes)
 
 #if Z_HEAP_FAST
 /*
- * The head of exact class @p units taken whole, with the checks of level 2 (in range, free and
- * of exactly that size, echoed, first on its list, its successor pointing back); 0 when the
- * class is empty or a check fails (the general path then checks again and reports).
+ * The head of exact class @p units (the request's) taken whole, with the checks of level 2 (in
+ * range, free and of exactly that size, echoed, first on its list, its successor pointing back); 0
+ * when the class is empty or a check fails (the general path then checks again and reports).
  */
-Z_HEAP_HOT size_t alloc_fast(struct sys_heap *heap, zl_t lay, size_t bytes)
+Z_HEAP_HOT size_t alloc_fast(struct sys_heap *heap, zl_t lay, size_t units)
 {
-	size_t units = bytes_to_units(lay, bytes);
-
 	/* (With 4-byte units a heap of 128 B or less has fewer than CLS_X(lay) classes.) */
 	if (units >= CLS_X(lay) || (LAY_U4(lay) && units > heap->kmax)) {
 		return 0;
@@ -504,14 +506,30 @@ Z_HEAP_HOT size_t alloc_fast(struct sys_heap *heap, zl_t lay, size_t bytes)
 }
 #endif
 
-#if Z_HEAP_FAST && Z_HEAP_UNIT4
-/* alloc_fast()'s block as a pointer, or NULL. */
-Z_HEAP_HOT void *alloc_fast_mem(struct sys_heap *heap, zl_t lay, size_t bytes)
-{
-	size_t c = alloc_fast(heap, lay, bytes);
-
-	return c != 0u ? chunk_mem(heap->heap, lay, c) : NULL;
-}
+#if Z_HEAP_FAST
+/*
+ * Per layout, two out-of-line copies: the allocation (alloc_lay_*: the head of the request's
+ * exact class, else a tail call, made before any register is saved) and its general path
+ * (alloc_slow_*, which does not test the fit or the layout again: sys_heap_alloc() did). A
+ * general allocation so saves no register for the fast path and computes nothing twice.
+ */
+#define Z_ALLOC_COPIES(sfx, L)                                                                     \
+	static                                                                                     \
+	    __attribute__((noinline)) void *alloc_slow_##sfx(struct sys_heap *heap, size_t units)  \
+	{                                                                                          \
+		size_t c = alloc_impl(heap, (zl_t)(L), units, units, 0u);                          \
+                                                                                                   \
+		return c != 0u ? chunk_mem(heap->heap, (zl_t)(L), c) : NULL;                       \
+	}                                                                                          \
+	static                                                                                     \
+	    __attribute__((noinline)) void *alloc_lay_##sfx(struct sys_heap *heap, size_t bytes)   \
+	{                                                                                          \
+		size_t u = bytes_to_units((zl_t)(L), bytes);                                       \
+		size_t c = alloc_fast(heap, (zl_t)(L), u);                                         \
+                                                                                                   \
+		return c != 0u ? chunk_mem(heap->heap, (zl_t)(L), c) : alloc_slow_##sfx(heap, u);  \
+	}
+Z_HEAP_LAY_COPIES(Z_ALLOC_COPIES)
 #endif
 
 void *sys_heap_alloc(struct sys_heap *heap, size_t bytes)
@@ -521,20 +539,7 @@ void *sys_heap_alloc(struct sys_heap *heap, size_t bytes)
 		return NULL; /* 0 bytes, more than the heap holds, or known not to fit now */
 	}
 	if (!Z_HEAP_LISTENING()) {
-#if Z_HEAP_UNIT4
-		/* The pointer from the layout's own copy, where the unit is a constant. */
-		void *mem = Z_HEAP_DISPATCH(alloc_fast_mem, heap, bytes);
-
-		if (mem != NULL) {
-			return mem;
-		}
-#else
-		size_t c = Z_HEAP_DISPATCH(alloc_fast, heap, bytes);
-
-		if (c != 0u) {
-			return chunk_mem(heap->heap, Z_HEAP_LAY(heap), c);
-		}
-#endif
+		return Z_HEAP_LAY_CALL(alloc_lay, heap, bytes);
 	}
 #endif
 #if Z_HEAP_COMPACT
