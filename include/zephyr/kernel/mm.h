@@ -26,15 +26,15 @@
 extern "C" {
 #endif
 
-#define K_MEM_CACHE_NONE 2              /**< No caching (no effect on the host). */
-#define K_MEM_CACHE_WT   1              /**< Write-through caching (no effect on the host). */
-#define K_MEM_CACHE_WB   0              /**< Write-back caching (no effect on the host). */
-#define K_MEM_CACHE_MASK (BIT(3) - 1)   /**< The cache mode bits. */
-#define K_MEM_PERM_RW    BIT(3)         /**< Read/write (else read-only). */
-#define K_MEM_PERM_EXEC  BIT(4)         /**< Executable (else not). */
-#define K_MEM_PERM_USER  BIT(5)         /**< For user threads too (zmem: never closed to them). */
-#define K_MEM_MAP_UNINIT BIT(16)        /**< Need not be zeroed (the host zeroes anyway). */
-#define K_MEM_MAP_LOCK   BIT(17)        /**< Pinned: host pages are locked when the host allows. */
+#define K_MEM_CACHE_NONE 2            /**< No caching (no effect on the host). */
+#define K_MEM_CACHE_WT   1            /**< Write-through caching (no effect on the host). */
+#define K_MEM_CACHE_WB   0            /**< Write-back caching (no effect on the host). */
+#define K_MEM_CACHE_MASK (BIT(3) - 1) /**< The cache mode bits. */
+#define K_MEM_PERM_RW    BIT(3)       /**< Read/write (else read-only). */
+#define K_MEM_PERM_EXEC  BIT(4)       /**< Executable (else not). */
+#define K_MEM_PERM_USER  BIT(5)       /**< For user threads too (zmem: never closed to them). */
+#define K_MEM_MAP_UNINIT BIT(16)      /**< Need not be zeroed (the host zeroes anyway). */
+#define K_MEM_MAP_LOCK   BIT(17)      /**< Pinned: host pages are locked when the host allows. */
 
 /** @brief Free memory the host reports (available physical pages), in bytes. */
 size_t k_mem_free_get(void);

@@ -33,9 +33,9 @@ struct sys_sem {
  */
 #define SYS_SEM_DEFINE(name, initial_count, count_limit)                                           \
 	struct sys_sem name = {                                                                    \
-		.kernel_sem = Z_SEM_INITIALIZER(name.kernel_sem, initial_count, count_limit)};     \
+	    .kernel_sem = Z_SEM_INITIALIZER(name.kernel_sem, initial_count, count_limit)};         \
 	BUILD_ASSERT(((count_limit) != 0) && ((initial_count) <= (count_limit)) &&                 \
-			     ((count_limit) <= INT_MAX),                                           \
+			 ((count_limit) <= INT_MAX),                                               \
 		     "bad sys_sem limits")
 
 /**

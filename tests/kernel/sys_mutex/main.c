@@ -156,8 +156,8 @@ ZTEST(sys_mutex, test_zeroed_is_unlocked)
 
 	zassert_mem_equal(&bss_mutex, &zero, sizeof(zero), "K_APP_BMEM starts at zero");
 	zassert_ok(k_mem_domain_init(&domain, ARRAY_SIZE(parts), parts));
-	k_thread_create(&thread, stack, STACK_SIZE, user_bss, NULL, NULL, NULL,
-			K_PRIO_PREEMPT(1), K_USER, K_FOREVER);
+	k_thread_create(&thread, stack, STACK_SIZE, user_bss, NULL, NULL, NULL, K_PRIO_PREEMPT(1),
+			K_USER, K_FOREVER);
 	zassert_ok(k_mem_domain_add_thread(&domain, &thread));
 	k_thread_start(&thread);
 	zassert_ok(k_thread_join(&thread, K_FOREVER));

@@ -84,8 +84,8 @@ ZTEST(sys_sem, test_user_thread)
 	struct k_mem_partition *parts[] = {&sem_part, &ztest_mem_partition};
 
 	zassert_ok(k_mem_domain_init(&domain, ARRAY_SIZE(parts), parts));
-	k_thread_create(&thread, stack, STACK_SIZE, user_entry, NULL, NULL, NULL,
-			K_PRIO_PREEMPT(1), K_USER, K_FOREVER);
+	k_thread_create(&thread, stack, STACK_SIZE, user_entry, NULL, NULL, NULL, K_PRIO_PREEMPT(1),
+			K_USER, K_FOREVER);
 	zassert_ok(k_mem_domain_add_thread(&domain, &thread));
 	k_thread_start(&thread);
 	zassert_ok(k_thread_join(&thread, K_FOREVER));
