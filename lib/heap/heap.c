@@ -30,9 +30,15 @@ static size_t first_units(size_t end)
 /* (Not inlined into sys_heap_init(): one copy of the class computation, class_raw() inlined.) */
 __attribute__((noinline))
 #endif
+#if Z_HEAP_ONE_LAY && Z_HEAP_COMPACT
+unsigned int z_heap_class_of(unsigned int kmax, size_t units)
+{
+	unsigned int k = class_raw(Z_HEAP_ONLY_BIG ? (zl_t)Z_LAY_BIG : (zl_t)Z_LAY_SMALL, units);
+#else
 unsigned int z_heap_class_of(zl_t lay, unsigned int kmax, size_t units)
 {
 	unsigned int k = class_raw(lay, units);
+#endif
 
 	return k < kmax ? k : kmax;
 }
@@ -61,9 +67,13 @@ void z_heap_list_add(struct sys_heap *heap, size_t c, size_t units)
 }
 
 #if Z_HEAP_COMPACT
-size_t z_heap_carve(struct sys_heap *heap, size_t c, size_t units, size_t have)
+size_t z_heap_carve(struct sys_heap *heap, size_t c, size_t units, size_t have, size_t below)
 {
 	zl_t lay = Z_HEAP_LAY(heap);
+
+	if (below != 0u) {
+		z_heap_list_add(heap, c - below, below);
+	}
 
 	if (have - units >= min_chunk(lay)) {
 		z_heap_list_add(heap, c + units, have - units);
@@ -206,7 +216,9 @@ void sys_heap_init(struct sys_heap *heap, void *mem, size_t bytes)
 
 	heap->cap_class = (uint8_t)kmax;
 #endif
-	memset(h, 0, first * UNIT(lay) - hb);
+	/* The list heads empty (compact: chunk 0's whole header too, its left size 0). */
+	memset((uint8_t *)h - (Z_HEAP_COMPACT ? hb : 0u), 0,
+	       first * UNIT(lay) - (Z_HEAP_COMPACT ? 0u : hb));
 	heap->heap = h;
 	heap->end = (uint32_t)end;
 	heap->first = (uint16_t)first;
@@ -215,7 +227,9 @@ void sys_heap_init(struct sys_heap *heap, void *mem, size_t bytes)
 	}
 	heap->kmax = (uint8_t)kmax;
 	set_size_used(h, lay, 0, first, true);
-	set_left_size(h, lay, 0, 0);
+	if (!Z_HEAP_COMPACT) {
+		set_left_size(h, lay, 0, 0);
+	}
 	set_left_size(h, lay, first, first);
 	set_size_used(h, lay, end, 0, true);
 	/* The rest is one free chunk between two used ones: it joins its list, sets the end

@@ -143,6 +143,9 @@ typedef bool zl_t;
 /** Largest chunk unit: the grid origin's alignment in the 8-byte-unit layouts. */
 #define CHUNK_UNIT 8u
 
+/** Is only one layout built (Z_HEAP_LAY() a constant)? */
+#define Z_HEAP_ONE_LAY ((Z_HEAP_ONLY_SMALL && !Z_HEAP_UNIT4) || Z_HEAP_ONLY_BIG)
+
 /** The layout of @p heap: a constant when only one is built. */
 #define Z_HEAP_LAY(heap)                                                                           \
 	(Z_HEAP_ONLY_BIG                      ? (zl_t)Z_LAY_BIG                                    \
@@ -445,6 +448,11 @@ static inline unsigned int class_of(zl_t lay, unsigned int kmax, size_t units)
 
 	return k < kmax ? k : kmax;
 }
+#elif Z_HEAP_ONE_LAY && Z_HEAP_COMPACT
+/* Size builds: one copy (heap.c), not one per use; compact with one layout built: no layout
+ * argument (2 bytes less at each call). */
+unsigned int z_heap_class_of(unsigned int kmax, size_t units) __attribute__((const));
+#define class_of(lay, kmax, units) ((void)(lay), z_heap_class_of(kmax, units))
 #else
 /* Size builds: one copy (heap.c), not one per use. */
 unsigned int z_heap_class_of(zl_t lay, unsigned int kmax, size_t units) __attribute__((const));

@@ -327,11 +327,8 @@ found:;
 		goto corrupt;
 	}
 	list_remove(z, c, k);
-	if (tu != 0u) {
-		list_add(z, c, 0u, tu);
-	}
 	(void)t;
-	stats_alloc(heap, lay, z_heap_carve(heap, b, units, top - b));
+	stats_alloc(heap, lay, z_heap_carve(heap, b, units, top - b, tu));
 	return b;
 #else
 	/*
@@ -404,9 +401,15 @@ Z_HEAP_HOT void *alloc_nn_impl(struct sys_heap *heap, zl_t lay, size_t amask, si
 		size_t room = heap->end - heap->first;
 		size_t pad = amask + 2u * (min_chunk(lay) - 1u);
 
-		/* (Compact: fit_limit is the largest chunk's, which the room test covers.) */
-		if (pad >= room || units > room - pad ||
-		    (!Z_HEAP_COMPACT && chunk_usable(lay, units + pad) > heap->fit_limit)) {
+		/*
+		 * (Compact: a need larger than the heap is left to the search, which compares
+		 * every chunk it takes with it and finds none. With a 32-bit size_t the need stays
+		 * below 2^30; with a 64-bit one the padding's test keeps it within the 32 bits the
+		 * class function reads.)
+		 */
+		if (Z_HEAP_COMPACT ? SIZE_MAX > 0xFFFFFFFFu && pad >= room
+				   : pad >= room || units > room - pad ||
+					 chunk_usable(lay, units + pad) > heap->fit_limit) {
 #if Z_HEAP_HAS_ALIGNED_FIT
 			if (!Z_HEAP_ALIGNED_FIT(lay)) {
 				return NULL; /* never fits, or that large is known not to fit now */

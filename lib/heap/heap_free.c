@@ -94,10 +94,12 @@ Z_HEAP_HOT size_t check_impl(struct sys_heap *heap, zl_t lay, void *mem, struct 
 			goto bad;
 		}
 	}
-	hw->units = units;
-	hw->lu = left;
-	hw->rw = rw;
-	hw->lw = lw;
+	if (!Z_HEAP_COMPACT || hw != NULL) { /* (compact: NULL when only the checks are wanted) */
+		hw->units = units;
+		hw->lu = left;
+		hw->rw = rw;
+		hw->lw = lw;
+	}
 #if Z_HEAP_CANARY
 	err = SYS_HEAP_ERR_CANARY;
 	if (!z_heap_canary_ok(heap, c)) {
@@ -119,9 +121,13 @@ bad:
 
 Z_HEAP_HOT size_t check_block(struct sys_heap *heap, zl_t lay, void *mem)
 {
+#if Z_HEAP_COMPACT
+	return check_impl(heap, lay, mem, NULL);
+#else
 	struct zhdr hw;
 
 	return check_impl(heap, lay, mem, &hw);
+#endif
 }
 
 size_t z_heap_check_block(struct sys_heap *heap, void *mem)

@@ -73,7 +73,7 @@ bool z_heap_head_ok(struct sys_heap *heap, unsigned int k, size_t skip1, size_t 
  * already checked when the level asks). Writes c's header and its new right neighbour's left
  * size; returns c's units.
  */
-size_t z_heap_carve(struct sys_heap *heap, size_t c, size_t units, size_t have);
+size_t z_heap_carve(struct sys_heap *heap, size_t c, size_t units, size_t have, size_t below);
 #endif
 #if Z_HEAP_LEVEL >= 2
 bool z_heap_free_merge(struct sys_heap *heap, size_t c, size_t units, size_t lu, size_t rw,
