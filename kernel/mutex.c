@@ -160,30 +160,6 @@ void sys_mutex_init(struct sys_mutex *mutex)
 	mutex->z_tag = Z_SYS_MUTEX_TAG;
 }
 
-/*
- * Whether user thread @p t may write [@p a, @p a + @p n): its own stack area, or a partition of
- * its domain that lets users write. Memory in no partition does not count, although the host
- * leaves it open: Zephyr's system call refuses it, and Zephyr's tests expect -EACCES for it.
- */
-static bool user_may_write(const struct k_thread *t, uintptr_t a, size_t n)
-{
-	const struct k_mem_domain *d = t->mem_domain_info.mem_domain;
-
-	if (a >= t->stack_info.start && n <= t->stack_info.size &&
-	    a - t->stack_info.start <= t->stack_info.size - n) {
-		return true;
-	}
-	for (size_t i = 0; d != NULL && i < CONFIG_MAX_DOMAIN_PARTITIONS; i++) {
-		const struct k_mem_partition *p = &d->partitions[i];
-
-		if (p->size != 0U && (p->attr & Z_MEM_ATTR_U_W) != 0U && a >= p->start &&
-		    n <= p->size && a - p->start <= p->size - n) {
-			return true;
-		}
-	}
-	return false;
-}
-
 static bool all_zero(const void *p, size_t n)
 {
 	const unsigned char *b = p;
@@ -208,7 +184,7 @@ static int sys_mutex_check(struct sys_mutex *mutex)
 		return -EINVAL;
 	}
 	if (z_prot_is_user(_current) &&
-	    !user_may_write(_current, (uintptr_t)mutex, sizeof(*mutex))) {
+	    !z_user_may_write(_current, mutex, sizeof(*mutex))) {
 		return -EACCES;
 	}
 	if (mutex->z_tag == Z_SYS_MUTEX_TAG) {

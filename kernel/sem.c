@@ -8,6 +8,8 @@
 #include "kernel_internal.h"
 #include "kobject_perms.h"
 #include "kobj_poll.h"
+#include "mem_protect.h"
+#include <zephyr/sys/sem.h>
 
 static struct k_spinlock sem_lock;
 
@@ -104,4 +106,72 @@ unsigned int k_sem_count_get(struct k_sem *sem)
 {
 	Z_OBJ_USER_CHECK(sem);
 	return sem->count;
+}
+
+/*
+ * sys_sem (<zephyr/sys/sem.h>): the same semaphore without the kernel object permission check,
+ * reached through memory as on Zephyr; a user thread must be able to write that memory.
+ */
+static int sys_sem_check(const struct sys_sem *sem)
+{
+	if (sem == NULL) {
+		return -EINVAL;
+	}
+	if (z_prot_is_user(_current) && !z_user_may_write(_current, sem, sizeof(*sem))) {
+		return -EACCES;
+	}
+	return 0;
+}
+
+int sys_sem_init(struct sys_sem *sem, unsigned int initial_count, unsigned int limit)
+{
+	int ret = sys_sem_check(sem);
+
+	if (ret != 0) {
+		return ret;
+	}
+	if (limit == 0U || limit > (unsigned int)INT_MAX || initial_count > limit) {
+		return -EINVAL;
+	}
+	z_waitq_init(&sem->kernel_sem.wait_q);
+	sem->kernel_sem.count = initial_count;
+	sem->kernel_sem.limit = limit;
+	sys_dlist_init(&sem->kernel_sem.poll_events);
+	return 0;
+}
+
+int sys_sem_give(struct sys_sem *sem)
+{
+	int ret = sys_sem_check(sem);
+
+	if (ret != 0) {
+		return ret;
+	}
+	k_spinlock_key_t key = k_spin_lock(&sem_lock);
+
+	/* No waiter and the count at its limit: Zephyr's futex-based give refuses it. */
+	if (z_waitq_head(&sem->kernel_sem.wait_q) == NULL &&
+	    sem->kernel_sem.count >= sem->kernel_sem.limit) {
+		k_spin_unlock(&sem_lock, key);
+		return -EAGAIN;
+	}
+	k_spin_unlock(&sem_lock, key);
+	k_sem_give_impl(&sem->kernel_sem);
+	return 0;
+}
+
+int sys_sem_take(struct sys_sem *sem, k_timeout_t timeout)
+{
+	int ret = sys_sem_check(sem);
+
+	if (ret != 0) {
+		return ret;
+	}
+	ret = k_sem_take_impl(&sem->kernel_sem, timeout);
+	return (ret == -EBUSY || ret == -EAGAIN) ? -ETIMEDOUT : ret;
+}
+
+unsigned int sys_sem_count_get(struct sys_sem *sem)
+{
+	return sys_sem_check(sem) == 0 ? sem->kernel_sem.count : 0U;
 }

@@ -144,3 +144,28 @@ int z_syscall_obj(const void *obj, int otype)
 	LOG_ERR("thread %p has no access to kernel object %p (%d)", (void *)cur, obj, ret);
 	return 1;
 }
+
+/*
+ * Whether user thread @p t may write [@p a, @p a + @p n): its own stack area, or a partition of
+ * its domain that lets users write. Memory in no partition does not count, although the host
+ * leaves it open: Zephyr's system call refuses it, and Zephyr's tests expect -EACCES for it.
+ */
+bool z_user_may_write(const struct k_thread *t, const void *addr, size_t n)
+{
+	uintptr_t a = (uintptr_t)addr;
+	const struct k_mem_domain *d = t->mem_domain_info.mem_domain;
+
+	if (a >= t->stack_info.start && n <= t->stack_info.size &&
+	    a - t->stack_info.start <= t->stack_info.size - n) {
+		return true;
+	}
+	for (size_t i = 0; d != NULL && i < CONFIG_MAX_DOMAIN_PARTITIONS; i++) {
+		const struct k_mem_partition *p = &d->partitions[i];
+
+		if (p->size != 0U && (p->attr & Z_MEM_ATTR_U_W) != 0U && a >= p->start &&
+		    n <= p->size && a - p->start <= p->size - n) {
+			return true;
+		}
+	}
+	return false;
+}

@@ -133,6 +133,14 @@ bool z_prot_stack_in_use(uintptr_t start, size_t size);
 /** @brief Describe a memory fault (thread, address, access, region) into @p buf. */
 const char *z_host_fault_describe(const struct arch_esf *esf, char *buf, size_t len);
 
+/**
+ * @brief True if user thread @p t may write [@p addr, @p addr + @p size) by Zephyr's rule: its
+ * own stack area or a partition of its domain users may write. Memory in no partition does not
+ * count, although the host leaves it open (what Zephyr's system calls check for sys_mutex and
+ * sys_sem, which live in user memory).
+ */
+bool z_user_may_write(const struct k_thread *t, const void *addr, size_t size);
+
 /** @brief Iterate the domains initialized so far (kernel/mem_domain.c keeps the list). */
 struct k_mem_domain *z_mem_domain_first(void);
 /** @brief True if @p domain holds a partition of exactly [@p start, @p start + @p size). */
