@@ -118,13 +118,32 @@ struct k_work_queue_config {
 	uint32_t work_timeout_ms; /**< Not supported on the host (ignored). */
 };
 
+/**
+ * @brief A work queue's state bits (k_work_q.flags), with Zephyr's names and values: code reads
+ * them to see whether a queue was started, is draining or plugged, or does not yield.
+ */
+enum {
+	K_WORK_QUEUE_STARTED_BIT = 0,                      /**< Bit of K_WORK_QUEUE_STARTED. */
+	K_WORK_QUEUE_STARTED = BIT(K_WORK_QUEUE_STARTED_BIT), /**< k_work_queue_start() ran. */
+	K_WORK_QUEUE_BUSY_BIT = 1,                         /**< Bit of K_WORK_QUEUE_BUSY. */
+	K_WORK_QUEUE_BUSY = BIT(K_WORK_QUEUE_BUSY_BIT),    /**< A handler is running. */
+	K_WORK_QUEUE_DRAIN_BIT = 2,                        /**< Bit of K_WORK_QUEUE_DRAIN. */
+	K_WORK_QUEUE_DRAIN = BIT(K_WORK_QUEUE_DRAIN_BIT),  /**< k_work_queue_drain() waits. */
+	K_WORK_QUEUE_PLUGGED_BIT = 3,                      /**< Bit of K_WORK_QUEUE_PLUGGED. */
+	K_WORK_QUEUE_PLUGGED = BIT(K_WORK_QUEUE_PLUGGED_BIT), /**< Refuses new work. */
+	K_WORK_QUEUE_STOP_BIT = 4,                         /**< Bit of K_WORK_QUEUE_STOP. */
+	K_WORK_QUEUE_STOP = BIT(K_WORK_QUEUE_STOP_BIT),    /**< k_work_queue_stop() asked. */
+	K_WORK_QUEUE_NO_YIELD_BIT = 8,                     /**< Bit of K_WORK_QUEUE_NO_YIELD. */
+	K_WORK_QUEUE_NO_YIELD = BIT(K_WORK_QUEUE_NO_YIELD_BIT), /**< No yield between items. */
+};
+
 /** @brief A work queue: a thread running the handlers of submitted items in order. */
 struct k_work_q {
 	struct k_thread thread; /**< The queue's thread. */
 	sys_slist_t pending;    /**< Queued items. */
 	_wait_q_t notifyq;      /**< The thread waits here for work. */
 	_wait_q_t drainq;       /**< Threads in k_work_queue_drain(). */
-	uint32_t flags;         /**< Queue state. */
+	uint32_t flags;         /**< Queue state: K_WORK_QUEUE_* bits. */
 };
 
 /** @brief The system work queue (started on its first use on the host). */

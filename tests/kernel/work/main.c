@@ -346,6 +346,44 @@ ZTEST(kernel_work, test_drain_plug_stop)
 	zexpect_equal(runs[2], 2);
 }
 
+K_THREAD_STACK_DEFINE(q2_stack, 8192);
+
+ZTEST(kernel_work, test_queue_flags_and_name)
+{
+	/* Zephyr's public state bits of a queue, read in k_work_q.flags. */
+	static struct k_work_q q2;
+	struct k_work_queue_config cfg = {.name = NULL, .no_yield = true};
+
+	k_work_queue_init(&q2);
+	zexpect_equal(q2.flags, 0);
+	zexpect_equal(k_work_queue_drain(&q2, false), 0); /* never started: nothing to drain */
+	zexpect_equal(k_work_queue_unplug(&q2), -EALREADY);
+	k_work_queue_start(&q2, q2_stack, K_THREAD_STACK_SIZEOF(q2_stack), Q_PRIO, &cfg);
+	zexpect_equal(q2.flags, K_WORK_QUEUE_STARTED | K_WORK_QUEUE_NO_YIELD);
+	/* No name in the configuration: the thread has none (""), as on Zephyr. */
+	zexpect_not_null(k_thread_name_get(&q2.thread));
+	zexpect_str_equal(k_thread_name_get(&q2.thread), "");
+
+	reset();
+	items[0].block = true;
+	zexpect_equal(k_work_submit_to_queue(&q2, &items[0].work), 1);
+	k_msleep(1);
+	zexpect_equal(q2.flags, K_WORK_QUEUE_STARTED | K_WORK_QUEUE_NO_YIELD | K_WORK_QUEUE_BUSY);
+	kz_spawn(0, gate_later, (void *)2, NULL, NULL, 1, 0);
+	zexpect_equal(k_work_queue_drain(&q2, true), 1);
+	kz_join(1);
+	zexpect_equal(q2.flags,
+		      K_WORK_QUEUE_STARTED | K_WORK_QUEUE_NO_YIELD | K_WORK_QUEUE_PLUGGED);
+	zexpect_equal(k_work_queue_stop(&q2, K_MSEC(10)), 0);
+	zexpect_equal(q2.flags & (K_WORK_QUEUE_STARTED | K_WORK_QUEUE_PLUGGED), 0);
+	/* The bits are Zephyr's. */
+	zexpect_equal(K_WORK_QUEUE_STARTED, BIT(0));
+	zexpect_equal(K_WORK_QUEUE_BUSY, BIT(1));
+	zexpect_equal(K_WORK_QUEUE_DRAIN, BIT(2));
+	zexpect_equal(K_WORK_QUEUE_PLUGGED, BIT(3));
+	zexpect_equal(K_WORK_QUEUE_NO_YIELD, BIT(8));
+}
+
 static int isr_ret;
 
 static void isr_submit(const void *arg)
