@@ -449,6 +449,96 @@ ZTEST(kernel_work, test_user_mode)
 	zexpect_equal(runs[0], 0);
 }
 
+/* User-mode work queues (k_work_user): started, fed and run in user mode. */
+K_THREAD_STACK_DEFINE(uwq_stack, 16384);
+static struct k_work_user_q uwq;
+static struct k_work_user uw[3];
+static struct k_work_user uw_filler;
+static int uw_log[8];
+static int uw_n;
+static bool uw_all_user = true;
+static int uw_resubmit_rc = 1;
+K_HEAP_DEFINE(uw_pool, 256);
+
+static void uw_handler(struct k_work_user *w)
+{
+	int id = (int)(w - uw);
+
+	uw_all_user = uw_all_user && k_is_user_context();
+	if (uw_n < 8) {
+		uw_log[uw_n++] = id;
+	}
+	if (id == 2 && uw_n == 3) { /* its first run */
+		/* Not pending any more while its handler runs: it may be submitted again. */
+		uw_resubmit_rc = k_work_user_submit_to_queue(&uwq, w);
+	}
+}
+
+static K_WORK_USER_DEFINE(uw_static, uw_handler);
+
+static int uw_rc[6];
+
+static void uw_user_fn(void *p1, void *p2, void *p3)
+{
+	int rc;
+
+	(void)p1;
+	(void)p2;
+	(void)p3;
+	k_work_user_queue_start(&uwq, uwq_stack, K_THREAD_STACK_SIZEOF(uwq_stack), 4, "uwq");
+	for (int i = 0; i < 3; i++) {
+		k_work_user_init(&uw[i], uw_handler);
+		zexpect_false(k_work_user_is_pending(&uw[i]));
+		uw_rc[i] = k_work_user_submit_to_queue(&uwq, &uw[i]);
+		zexpect_true(k_work_user_is_pending(&uw[i]));
+	}
+	uw_rc[3] = k_work_user_submit_to_queue(&uwq, &uw[0]); /* pending: runs once */
+	k_msleep(1); /* the queue (priority 4) runs */
+
+	/* A submission from user mode takes its link from the caller's resource pool. */
+	k_work_user_init(&uw_filler, uw_handler);
+	do {
+		rc = k_queue_alloc_append(&uwq.queue, &uw_filler); /* not pending: skipped */
+	} while (rc == 0);
+	zexpect_equal(rc, -ENOMEM);
+	uw_rc[4] = k_work_user_submit_to_queue(&uwq, &uw[0]);
+	zexpect_false(k_work_user_is_pending(&uw[0]));
+	k_msleep(1); /* the queue takes the fillers off (and frees their links) */
+	uw_rc[5] = k_work_user_submit_to_queue(&uwq, &uw[1]);
+	k_msleep(1);
+}
+
+ZTEST(kernel_work, test_user_work_queue)
+{
+	zexpect_true(uw_static.handler == uw_handler);
+	zexpect_equal(uw_static.flags, 0);
+	zexpect_false(k_work_user_is_pending(&uw_static));
+
+	k_thread_access_grant(k_current_get(), &uwq.thread, &uwq.queue, uwq_stack);
+	kz_spawn(0, uw_user_fn, NULL, NULL, NULL, 3, K_USER | K_INHERIT_PERMS);
+	k_thread_heap_assign(&kz_threads[0], &uw_pool);
+	kz_join(1);
+
+	zexpect_equal(uw_rc[0], 0);
+	zexpect_equal(uw_rc[1], 0);
+	zexpect_equal(uw_rc[2], 0);
+	zexpect_equal(uw_rc[3], -EBUSY);
+	zexpect_equal(uw_rc[4], -ENOMEM);
+	zexpect_equal(uw_rc[5], 0);
+	zexpect_equal(uw_resubmit_rc, 0);
+	/* In submission order; 2 ran twice (it submitted itself); the fillers never ran. */
+	zexpect_equal(uw_n, 5);
+	zexpect_equal(uw_log[0], 0);
+	zexpect_equal(uw_log[1], 1);
+	zexpect_equal(uw_log[2], 2);
+	zexpect_equal(uw_log[3], 2);
+	zexpect_equal(uw_log[4], 1);
+	zexpect_true(uw_all_user);
+	zexpect_true(k_work_user_queue_thread_get(&uwq) == &uwq.thread);
+	zexpect_true((uwq.thread.base.user_options & K_USER) != 0U);
+	zexpect_str_equal(k_thread_name_get(&uwq.thread), "uwq");
+}
+
 /* The user work queue every test uses (tests run in name order). */
 static void *setup(void)
 {
