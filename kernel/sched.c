@@ -280,10 +280,16 @@ static bool should_preempt(void)
 	return head->base.prio < _current->base.prio;
 }
 
-void z_reschedule_unlocked(void)
+/*
+ * The common start of the scheduling points that may switch the running thread out
+ * (z_reschedule_unlocked(), z_swap_unlocked()): true when that thread is still ready and the
+ * caller decides whether it gives way; false when there is nothing left to decide (see
+ * sched_point_enter()) or the thread is no longer ready and has been switched away from.
+ */
+static bool sched_point_ready(void)
 {
 	if (!sched_point_enter()) {
-		return;
+		return false;
 	}
 	if (z_is_thread_dead(_current)) {
 		/* Aborted by an ISR that has now returned. */
@@ -292,7 +298,14 @@ void z_reschedule_unlocked(void)
 	if (!z_is_thread_ready(_current)) {
 		/* Suspended by an ISR: switch away without queueing it. */
 		z_swap();
-	} else if (should_preempt()) {
+		return false;
+	}
+	return true;
+}
+
+void z_reschedule_unlocked(void)
+{
+	if (sched_point_ready() && should_preempt()) {
 		queue_ready(_current, true);
 		z_swap();
 	}
@@ -302,14 +315,7 @@ void z_swap_unlocked(void)
 {
 	sys_dnode_t *node;
 
-	if (!sched_point_enter()) {
-		return;
-	}
-	if (z_is_thread_dead(_current)) {
-		z_thread_self_exit();
-	}
-	if (!z_is_thread_ready(_current)) {
-		z_swap();
+	if (!sched_point_ready()) {
 		return;
 	}
 	/* An explicit switch: unlike a preemption point, a cooperative thread gives way too. */
