@@ -12,17 +12,17 @@
 
 static sys_dlist_t timeout_list = SYS_DLIST_STATIC_INIT(&timeout_list);
 
-void z_add_timeout(struct _timeout *to, _timeout_func_t fn, k_timeout_t timeout)
+k_ticks_t z_add_timeout(struct _timeout *to, _timeout_func_t fn, k_timeout_t timeout)
 {
 	int64_t now = z_host_now_ticks();
 
 	if (K_TIMEOUT_EQ(timeout, K_FOREVER)) {
-		return;
+		return 0;
 	}
 	if (!Z_IS_TIMEOUT_RELATIVE(timeout)) {
 		/* An absolute tick, kept as given: one already past fires at the next announce. */
 		z_add_timeout_abs(to, fn, Z_TICK_ABS(timeout.ticks));
-		return;
+		return Z_TICK_ABS(timeout.ticks);
 	}
 	/* Time between ticks has partly elapsed: count from the next tick boundary, so that the
 	 * wait is never shorter than asked (Zephyr adds one tick for the same reason). In virtual
@@ -31,6 +31,7 @@ void z_add_timeout(struct _timeout *to, _timeout_func_t fn, k_timeout_t timeout)
 		now++;
 	}
 	z_add_timeout_abs(to, fn, now + (timeout.ticks > 0 ? timeout.ticks : 0));
+	return to->deadline;
 }
 
 void z_add_timeout_abs(struct _timeout *to, _timeout_func_t fn, int64_t deadline)

@@ -11,8 +11,13 @@
 
 #include <zephyr/kernel.h>
 
-/** @brief Arm @p to to call @p fn after @p timeout (relative, rounded up to a tick boundary). */
-void z_add_timeout(struct _timeout *to, _timeout_func_t fn, k_timeout_t timeout);
+/**
+ * @brief Arm @p to to call @p fn after @p timeout (relative: rounded up to a tick boundary; or
+ * absolute, K_TIMEOUT_ABS_*). K_FOREVER arms nothing.
+ * @return the absolute tick it expires at, 0 for K_FOREVER (Zephyr's return value, which its
+ * tests declare)
+ */
+k_ticks_t z_add_timeout(struct _timeout *to, _timeout_func_t fn, k_timeout_t timeout);
 /**
  * @brief Arm @p to to call @p fn at absolute tick @p deadline (periodic timers use it so that
  * periods do not drift; a deadline in the past fires at the next announcement).

@@ -150,6 +150,38 @@ ZTEST(kernel_timer, test_busy_wait_preempted)
 	kz_join(1);
 }
 
+/* The kernel's internal call, as Zephyr's tests/kernel/timer/timer_error_case declares it. */
+extern k_ticks_t z_add_timeout(struct _timeout *to, _timeout_func_t fn, k_timeout_t timeout);
+extern int z_abort_timeout(struct _timeout *to);
+static int raw_fired;
+
+static void raw_expired(struct _timeout *t)
+{
+	(void)t;
+	raw_fired++;
+}
+
+ZTEST(kernel_timer, test_add_timeout_returns_deadline)
+{
+	struct _timeout to = {0};
+
+	k_usleep(1);
+	int64_t t0 = k_uptime_ticks();
+
+	raw_fired = 0;
+	/* Zephyr returns the absolute tick the timeout expires at; 0 for K_FOREVER. */
+	zexpect_equal(z_add_timeout(&to, raw_expired, K_FOREVER), 0);
+	zexpect_equal(z_add_timeout(&to, raw_expired, K_TICKS(7)), t0 + 7);
+	k_sleep(K_TICKS(7));
+	zexpect_equal(raw_fired, 1);
+	zexpect_equal(z_add_timeout(&to, raw_expired, K_TIMEOUT_ABS_TICKS(t0 + 20)), t0 + 20);
+	zexpect_equal(z_abort_timeout(&to), 0);
+	k_sleep(K_TICKS(20));
+	zexpect_equal(raw_fired, 1);
+	/* CONFIG_TIMEOUT_USE_MIN_HEAP (prj.conf) is Zephyr's and accepted; it changes nothing. */
+	zexpect_true(IS_ENABLED(CONFIG_TIMEOUT_USE_MIN_HEAP));
+}
+
 ZTEST(kernel_timer, test_absolute_timeouts)
 {
 	struct k_sem sem;
@@ -381,6 +413,40 @@ ZTEST(kernel_timer, test_user_mode)
 	zexpect_equal(n_exp, 3);
 	zexpect_true(exp_in_isr);
 	zexpect_equal(n_stop, 1);
+}
+
+static struct k_timer ud_timer;
+static int ud_step;
+
+static void user_data_fn(void *p1, void *p2, void *p3)
+{
+	(void)p2;
+	(void)p3;
+	/* Granted: set and get work (system calls on Zephyr). */
+	k_timer_user_data_set(&ud_timer, (void *)0x5a);
+	zexpect_true(k_timer_user_data_get(&ud_timer) == (void *)0x5a);
+	ud_step = 1;
+	ztest_set_fault_valid(true);
+	/* Not a timer it may use (NULL here): the call ends it, as Zephyr's system call does. */
+	(void)k_timer_user_data_get(p1);
+	ud_step = 2;
+}
+
+ZTEST(kernel_timer, test_user_data_user_mode)
+{
+	k_timer_init(&ud_timer, NULL, NULL);
+	k_object_access_grant(&ud_timer, k_current_get());
+	for (int i = 0; i < 2; i++) {
+		/* A NULL timer, then one the thread was never granted. */
+		ud_step = 0;
+		kz_faults = 0;
+		kz_spawn(0, user_data_fn, i == 0 ? NULL : &bare, NULL, NULL, 3,
+			 K_USER | K_INHERIT_PERMS);
+		kz_join(1);
+		zexpect_equal(ud_step, 1);
+		zexpect_equal(kz_faults, 1);
+	}
+	zexpect_true(k_timer_user_data_get(&ud_timer) == (void *)0x5a);
 }
 
 ZTEST_SUITE(kernel_timer, NULL, NULL, NULL, NULL, NULL);
