@@ -144,6 +144,18 @@ uint32_t k_timer_status_sync(struct k_timer *timer)
 	return status;
 }
 
+void k_timer_user_data_set(struct k_timer *timer, void *user_data)
+{
+	Z_OBJ_USER_CHECK(timer);
+	timer->user_data = user_data;
+}
+
+void *k_timer_user_data_get(const struct k_timer *timer)
+{
+	Z_OBJ_USER_CHECK(timer);
+	return timer->user_data;
+}
+
 k_ticks_t k_timer_expires_ticks(const struct k_timer *timer)
 {
 	Z_OBJ_USER_CHECK(timer);

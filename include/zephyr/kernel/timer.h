@@ -87,17 +87,14 @@ k_ticks_t k_timer_remaining_ticks(const struct k_timer *timer);
 /** @brief Milliseconds until the next expiry, rounded down (0 when stopped). */
 uint32_t k_timer_remaining_get(struct k_timer *timer);
 
-/** @brief Attach @p user_data to @p timer. */
-static inline void k_timer_user_data_set(struct k_timer *timer, void *user_data)
-{
-	timer->user_data = user_data;
-}
+/**
+ * @brief Attach @p user_data to @p timer. A system call on Zephyr: a user thread needs access
+ * to @p timer (a NULL or unknown timer ends it with a kernel oops).
+ */
+void k_timer_user_data_set(struct k_timer *timer, void *user_data);
 
-/** @brief The data attached to @p timer. */
-static inline void *k_timer_user_data_get(const struct k_timer *timer)
-{
-	return timer->user_data;
-}
+/** @brief The data attached to @p timer. A system call, checked as k_timer_user_data_set(). */
+void *k_timer_user_data_get(const struct k_timer *timer);
 
 #ifdef __cplusplus
 }
