@@ -94,3 +94,17 @@ int64_t z_timeout_next_deadline(void)
 
 	return node == NULL ? -1 : CONTAINER_OF(node, struct _timeout, node)->deadline;
 }
+
+struct _timeout *k_get_next_timeout(struct _timeout *prev)
+{
+	sys_dnode_t *node;
+
+	if (prev == NULL) {
+		node = sys_dlist_peek_head(&timeout_list);
+	} else if (!sys_dnode_is_linked(&prev->node)) {
+		return NULL;
+	} else {
+		node = sys_dlist_peek_next(&timeout_list, &prev->node);
+	}
+	return node == NULL ? NULL : CONTAINER_OF(node, struct _timeout, node);
+}

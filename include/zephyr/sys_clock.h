@@ -160,6 +160,16 @@ uint32_t sys_clock_hw_cycles_per_sec(void);
 /** @brief Tick count since boot (Zephyr's sys_clock_tick_get). */
 int64_t sys_clock_tick_get(void);
 
+struct _timeout;
+
+/**
+ * @brief Walk the pending timeouts (those of timers, sleeping or waiting threads, delayed work)
+ * in the order they expire: the first one when @p prev is NULL, else the one after @p prev;
+ * NULL at the end, or when @p prev is no longer pending. For inspection (a debugger, a test);
+ * call it with the scheduler locked if other threads may change the list meanwhile.
+ */
+struct _timeout *k_get_next_timeout(struct _timeout *prev);
+
 /** @brief A point in time, for deadlines spanning several waits (Zephyr's k_timepoint_t). */
 typedef struct {
 	uint64_t tick; /**< Tick count of the point; UINT64_MAX = never, 0 = already. */

@@ -182,6 +182,38 @@ ZTEST(kernel_timer, test_add_timeout_returns_deadline)
 	zexpect_true(IS_ENABLED(CONFIG_TIMEOUT_USE_MIN_HEAP));
 }
 
+ZTEST(kernel_timer, test_timeout_iteration)
+{
+	struct k_timer a, b;
+	struct _timeout *t;
+	int seen = 0;
+	bool a_first = false;
+
+	k_timer_init(&a, NULL, NULL);
+	k_timer_init(&b, NULL, NULL);
+	k_timer_start(&b, K_MSEC(30), K_NO_WAIT);
+	k_timer_start(&a, K_MSEC(20), K_NO_WAIT);
+	/* In expiry order: a (20 ms) comes before b (30 ms), whatever the start order. */
+	for (t = k_get_next_timeout(NULL); t != NULL; t = k_get_next_timeout(t)) {
+		if (t == &a.timeout) {
+			a_first = seen == 0;
+			seen |= 1;
+		} else if (t == &b.timeout) {
+			seen |= 2;
+		}
+	}
+	zexpect_equal(seen, 3);
+	zexpect_true(a_first);
+	k_timer_stop(&a);
+	zexpect_is_null(k_get_next_timeout(&a.timeout)); /* not pending any more */
+	t = k_get_next_timeout(NULL);
+	while (t != NULL && t != &b.timeout) {
+		t = k_get_next_timeout(t);
+	}
+	zexpect_true(t == &b.timeout);
+	k_timer_stop(&b);
+}
+
 ZTEST(kernel_timer, test_absolute_timeouts)
 {
 	struct k_sem sem;
