@@ -12,6 +12,11 @@
  * A user thread's events are copied into memory from its resource pool for the duration of
  * the call, as Zephyr's system call copies them into kernel memory: the allocation shows in
  * the pool's statistics and a full pool gives -ENOMEM.
+ *
+ * Triggered work (k_work_poll) registers its events the same way, with a poller of its own
+ * (struct z_poller in the item, mode Z_POLLER_TRIGGERED): the first event that holds submits
+ * the item to its work queue instead of waking a thread; the handler's wrapper takes the
+ * remaining events off their lists before the application's handler runs.
  */
 #include <errno.h>
 #include <string.h>
@@ -25,13 +30,6 @@
 #include "mem_protect.h"
 
 LOG_MODULE_REGISTER(k_poll, CONFIG_LOG_DEFAULT_LEVEL);
-
-/* One k_poll() call in progress. */
-struct z_poller {
-	struct k_thread *thread;
-	bool is_polling;
-	_wait_q_t wait_q;
-};
 
 static struct k_spinlock poll_lock;
 
@@ -113,7 +111,20 @@ static void clear_registrations(struct k_poll_event *events, int n)
 	}
 }
 
-/* Mark @p e with @p state and wake its poller if it is waiting; true if a thread was readied. */
+/* The first event of a waiting k_work_poll item holds: submit it (lock held, no switch). */
+static bool signal_triggered_work(struct z_poller *poller)
+{
+	struct k_work_poll *twork = CONTAINER_OF(poller, struct k_work_poll, poller);
+
+	if (!poller->is_polling || twork->workq == NULL) {
+		return false; /* already submitted by an earlier event or its timeout */
+	}
+	(void)z_abort_timeout(&twork->timeout);
+	twork->poll_result = 0;
+	return z_work_submit_no_resched(twork->workq, &twork->work) > 0;
+}
+
+/* Mark @p e with @p state and tell its poller; true if a thread was readied. */
 static bool signal_event(struct k_poll_event *e, uint32_t state)
 {
 	struct z_poller *poller = e->poller;
@@ -121,11 +132,16 @@ static bool signal_event(struct k_poll_event *e, uint32_t state)
 
 	e->poller = NULL;
 	e->state |= state;
-	if (poller != NULL) {
+	if (poller != NULL && poller->mode == Z_POLLER_TRIGGERED) {
+		readied = signal_triggered_work(poller);
+		poller->is_polling = false;
+	} else if (poller != NULL) {
 		struct k_thread *t = poller->thread;
 
+		/* Z_POLLER_NONE: a k_work_poll item still registering sees that an event held. */
 		poller->is_polling = false;
-		if (z_is_thread_pending(t) && t->base.pended_on == &poller->wait_q) {
+		if (poller->mode == Z_POLLER_THREAD && z_is_thread_pending(t) &&
+		    t->base.pended_on == &poller->wait_q) {
 			z_unpend_thread(t);
 			z_thread_return_value_set(t, state == K_POLL_STATE_CANCELLED ? -EINTR : 0);
 			z_ready_thread(t);
@@ -150,17 +166,13 @@ bool z_handle_obj_poll_events(sys_dlist_t *events, uint32_t state)
 	return readied;
 }
 
-static int poll_events(struct k_poll_event *events, int n, k_timeout_t timeout)
+/*
+ * Check each of @p events and register those whose condition does not hold with @p poller,
+ * until one holds (then poller->is_polling turns false and the rest are only reset). Lock
+ * held, supervisor view. 0, or -EINVAL (nothing left registered) for a bad event.
+ */
+static int register_events(struct k_poll_event *events, int n, struct z_poller *poller)
 {
-	struct z_poller poller = {.thread = _current, .is_polling = true};
-	const struct k_thread *lifted;
-	k_spinlock_key_t key;
-	int ret;
-
-	z_waitq_init(&poller.wait_q);
-	key = k_spin_lock(&poll_lock);
-	/* Registering links the events among those of other pollers (on their stacks). */
-	lifted = z_prot_kernel_enter();
 	for (int i = 0; i < n; i++) {
 		struct k_poll_event *e = &events[i];
 
@@ -174,8 +186,6 @@ static int poll_events(struct k_poll_event *events, int n, k_timeout_t timeout)
 
 		if (list == NULL || e->mode != K_POLL_MODE_NOTIFY_ONLY || e->obj == NULL) {
 			clear_registrations(events, i);
-			z_prot_kernel_exit(lifted);
-			k_spin_unlock(&poll_lock, key);
 			LOG_ERR("k_poll: event %d has an unknown type %u, mode %u or no object", i,
 				(unsigned int)e->type, (unsigned int)e->mode);
 			return -EINVAL;
@@ -184,10 +194,31 @@ static int poll_events(struct k_poll_event *events, int n, k_timeout_t timeout)
 
 		if (state != 0U) {
 			e->state = state;
-			poller.is_polling = false;
-		} else if (poller.is_polling) {
-			register_event(list, e, &poller);
+			poller->is_polling = false;
+		} else if (poller->is_polling) {
+			register_event(list, e, poller);
 		}
+	}
+	return 0;
+}
+
+static int poll_events(struct k_poll_event *events, int n, k_timeout_t timeout)
+{
+	struct z_poller poller = {
+		.thread = _current, .is_polling = true, .mode = Z_POLLER_THREAD};
+	const struct k_thread *lifted;
+	k_spinlock_key_t key;
+	int ret;
+
+	z_waitq_init(&poller.wait_q);
+	key = k_spin_lock(&poll_lock);
+	/* Registering links the events among those of other pollers (on their stacks). */
+	lifted = z_prot_kernel_enter();
+	ret = register_events(events, n, &poller);
+	if (ret < 0) {
+		z_prot_kernel_exit(lifted);
+		k_spin_unlock(&poll_lock, key);
+		return ret;
 	}
 	if (!poller.is_polling) {
 		clear_registrations(events, n);
@@ -281,4 +312,159 @@ int k_poll_signal_raise(struct k_poll_signal *sig, int result)
 		k_spin_unlock(&poll_lock, key);
 	}
 	return 0;
+}
+
+/* ---- Triggered work (k_work_poll) ---- */
+
+/* The item's handler: take the remaining events off their lists, then run the real one. */
+static void triggered_work_handler(struct k_work *work)
+{
+	struct k_work_poll *twork = CONTAINER_OF(work, struct k_work_poll, work);
+
+	if (twork->poller.mode != Z_POLLER_NONE) {
+		/* Registered in triggered mode (the submission did not clear them itself). */
+		k_spinlock_key_t key = k_spin_lock(&poll_lock);
+		const struct k_thread *lifted = z_prot_kernel_enter();
+
+		clear_registrations(twork->events, twork->num_events);
+		z_prot_kernel_exit(lifted);
+		k_spin_unlock(&poll_lock, key);
+	}
+	/* Free again (the handler may submit it anew), then the application's handler. */
+	twork->workq = NULL;
+	twork->real_handler(work);
+}
+
+/* The submission's timeout ran out before any event held (timeout context). */
+static void triggered_work_expired(struct _timeout *t)
+{
+	struct k_work_poll *twork = CONTAINER_OF(t, struct k_work_poll, timeout);
+	k_spinlock_key_t key = k_spin_lock(&poll_lock);
+
+	if (twork->poller.is_polling && twork->workq != NULL) {
+		twork->poller.is_polling = false;
+		twork->poll_result = -EAGAIN;
+		(void)z_work_submit_no_resched(twork->workq, &twork->work);
+	}
+	/* The announcing context reschedules. */
+	k_spin_unlock(&poll_lock, key);
+}
+
+void k_work_poll_init(struct k_work_poll *work, k_work_handler_t handler)
+{
+	if (z_prot_refuse_user_call(__func__)) {
+		return;
+	}
+	memset(work, 0, sizeof(*work));
+	k_work_init(&work->work, triggered_work_handler);
+	work->real_handler = handler;
+	sys_dnode_init(&work->timeout.node);
+}
+
+/* Stop a waiting item (lock held): 0, or -EINVAL when it no longer waits. */
+static int triggered_work_cancel_locked(struct k_work_poll *work)
+{
+	if (work->poller.is_polling && work->poller.mode != Z_POLLER_NONE) {
+		const struct k_thread *lifted = z_prot_kernel_enter();
+
+		(void)z_abort_timeout(&work->timeout);
+		/* No event may submit it while its registrations go. */
+		work->poller.mode = Z_POLLER_NONE;
+		clear_registrations(work->events, work->num_events);
+		z_prot_kernel_exit(lifted);
+		work->workq = NULL;
+		return 0;
+	}
+	/* Queued or running (or being registered): too late, as on Zephyr. */
+	return -EINVAL;
+}
+
+int k_work_poll_submit_to_queue(struct k_work_q *work_q, struct k_work_poll *work,
+				struct k_poll_event *events, int num_events, k_timeout_t timeout)
+{
+	const struct k_thread *lifted;
+	k_spinlock_key_t key;
+	int ret;
+
+	if (z_prot_refuse_user_call(__func__)) {
+		return -EPERM;
+	}
+	if (work_q == NULL || work == NULL || num_events < 0 ||
+	    (events == NULL && num_events > 0)) {
+		return -EINVAL;
+	}
+	z_sys_work_q_ensure(work_q); /* an event may submit to it from any context later */
+	key = k_spin_lock(&poll_lock);
+	if (work->workq != NULL) {
+		if (work->workq != work_q) {
+			k_spin_unlock(&poll_lock, key);
+			return -EADDRINUSE;
+		}
+		ret = triggered_work_cancel_locked(work);
+		if (ret < 0) {
+			k_spin_unlock(&poll_lock, key);
+			return ret;
+		}
+	}
+	work->poller.thread = &work_q->thread; /* its events rank by the queue's priority */
+	work->poller.is_polling = true;
+	work->poller.mode = Z_POLLER_NONE;
+	work->workq = work_q;
+	work->events = events;
+	work->num_events = num_events;
+	work->poll_result = -EINPROGRESS;
+
+	lifted = z_prot_kernel_enter();
+	ret = register_events(events, num_events, &work->poller);
+	if (ret < 0) {
+		work->workq = NULL;
+		z_prot_kernel_exit(lifted);
+		k_spin_unlock(&poll_lock, key);
+		return ret;
+	}
+	if (work->poller.is_polling && !K_TIMEOUT_EQ(timeout, K_NO_WAIT)) {
+		/* Nothing holds yet: from now on the first event (or the timeout) submits it. */
+		if (!K_TIMEOUT_EQ(timeout, K_FOREVER)) {
+			(void)z_add_timeout(&work->timeout, triggered_work_expired, timeout);
+		}
+		work->poller.mode = Z_POLLER_TRIGGERED;
+		z_prot_kernel_exit(lifted);
+		k_spin_unlock(&poll_lock, key);
+		return 0;
+	}
+	/* An event held already, or K_NO_WAIT: submit now. */
+	if (work->poller.is_polling) {
+		work->poller.is_polling = false;
+		work->poll_result = -EAGAIN;
+	} else {
+		work->poll_result = 0;
+	}
+	clear_registrations(events, num_events);
+	z_prot_kernel_exit(lifted);
+	k_spin_unlock(&poll_lock, key);
+	(void)k_work_submit_to_queue(work_q, &work->work);
+	return 0;
+}
+
+int k_work_poll_submit(struct k_work_poll *work, struct k_poll_event *events, int num_events,
+		       k_timeout_t timeout)
+{
+	return k_work_poll_submit_to_queue(&k_sys_work_q, work, events, num_events, timeout);
+}
+
+int k_work_poll_cancel(struct k_work_poll *work)
+{
+	k_spinlock_key_t key;
+	int ret;
+
+	if (z_prot_refuse_user_call(__func__)) {
+		return -EPERM;
+	}
+	if (work == NULL || work->workq == NULL) {
+		return -EINVAL;
+	}
+	key = k_spin_lock(&poll_lock);
+	ret = triggered_work_cancel_locked(work);
+	k_spin_unlock(&poll_lock, key);
+	return ret;
 }

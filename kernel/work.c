@@ -52,7 +52,7 @@ static sys_slist_t pending_cancels = SYS_SLIST_STATIC_INIT(&pending_cancels);
 struct k_work_q k_sys_work_q;
 K_THREAD_STACK_DEFINE(z_sys_work_q_stack, CONFIG_SYSTEM_WORKQUEUE_STACK_SIZE);
 
-static void sys_work_q_ensure(struct k_work_q *queue)
+void z_sys_work_q_ensure(struct k_work_q *queue)
 {
 	if (queue == &k_sys_work_q && (k_sys_work_q.flags & Q_STARTED) == 0U) {
 		struct k_work_queue_config cfg = {
@@ -97,7 +97,7 @@ static int queue_submit_locked(struct k_work_q *queue, struct k_work *work)
 	if (queue == NULL) {
 		return -EINVAL;
 	}
-	chained = (_current == &queue->thread) && !k_is_in_isr();
+	chained = (_current == queue->thread_id) && !k_is_in_isr();
 	if ((queue->flags & Q_STARTED) == 0U) {
 		return -ENODEV;
 	}
@@ -150,13 +150,22 @@ int k_work_submit_to_queue(struct k_work_q *queue, struct k_work *work)
 	if (z_prot_refuse_user_call(__func__)) {
 		return -EPERM;
 	}
-	sys_work_q_ensure(queue);
+	z_sys_work_q_ensure(queue);
 	key = k_spin_lock(&work_lock);
 	ret = submit_locked(work, queue);
 	k_spin_unlock(&work_lock, key);
 	if (ret > 0) {
 		z_reschedule_unlocked();
 	}
+	return ret;
+}
+
+int z_work_submit_no_resched(struct k_work_q *queue, struct k_work *work)
+{
+	k_spinlock_key_t key = k_spin_lock(&work_lock);
+	int ret = submit_locked(work, queue);
+
+	k_spin_unlock(&work_lock, key);
 	return ret;
 }
 
@@ -216,7 +225,7 @@ static bool refuse_wait(const char *call, const struct k_work *work)
 		LOG_ERR("%s() called from an ISR", call);
 		return true;
 	}
-	if (work->queue != NULL && _current == &work->queue->thread) {
+	if (work->queue != NULL && _current == work->queue->thread_id) {
 		LOG_ERR("%s() called from the queue that runs the item: it would wait forever",
 			call);
 		return true;
@@ -361,6 +370,24 @@ bool k_work_cancel_sync(struct k_work *work, struct k_work_sync *sync)
 
 /* ---- The queue's thread ---- */
 
+#ifdef CONFIG_WORKQUEUE_WORK_TIMEOUT
+/*
+ * A handler ran longer than the queue's work_timeout_ms (timeout context): as Zephyr does, the
+ * queue's thread is aborted, so that a stuck handler shows as a dead queue rather than a queue
+ * that silently stops taking work.
+ */
+static void work_timed_out(struct _timeout *t)
+{
+	struct k_work_q *queue = CONTAINER_OF(t, struct k_work_q, work_timeout);
+
+	LOG_ERR("work queue %p (%s): a work item ran longer than %u ms; aborting its thread",
+		(void *)queue, k_thread_name_get(queue->thread_id) != NULL
+				       ? k_thread_name_get(queue->thread_id) : "",
+		(unsigned int)queue->work_timeout_ms);
+	k_thread_abort(queue->thread_id);
+}
+#endif
+
 static void work_queue_main(void *p1, void *p2, void *p3)
 {
 	struct k_work_q *queue = p1;
@@ -392,6 +419,12 @@ static void work_queue_main(void *p1, void *p2, void *p3)
 		queue->flags |= Q_BUSY;
 		work->flags = (work->flags & ~K_WORK_QUEUED) | K_WORK_RUNNING;
 		handler = work->handler;
+#ifdef CONFIG_WORKQUEUE_WORK_TIMEOUT
+		if (queue->work_timeout_ms != 0U) {
+			(void)z_add_timeout(&queue->work_timeout, work_timed_out,
+					    K_MSEC(queue->work_timeout_ms));
+		}
+#endif
 		k_spin_unlock(&work_lock, key);
 
 		handler(work);
@@ -401,6 +434,9 @@ static void work_queue_main(void *p1, void *p2, void *p3)
 
 		sys_slist_init(&release);
 		key = k_spin_lock(&work_lock);
+#ifdef CONFIG_WORKQUEUE_WORK_TIMEOUT
+		(void)z_abort_timeout(&queue->work_timeout);
+#endif
 		work->flags &= ~K_WORK_RUNNING;
 		if ((work->flags & K_WORK_FLUSHING) != 0U) {
 			/* A flush barrier: its owner waits on the semaphore until given below. */
@@ -438,6 +474,43 @@ void k_work_queue_init(struct k_work_q *queue)
 	z_waitq_init(&queue->drainq);
 }
 
+/* The queue's state for a start or a run (its thread is set by the caller). */
+static void queue_setup(struct k_work_q *queue, const struct k_work_queue_config *cfg)
+{
+	sys_slist_init(&queue->pending);
+	z_waitq_init(&queue->notifyq);
+	z_waitq_init(&queue->drainq);
+	sys_dnode_init(&queue->work_timeout.node);
+	queue->work_timeout_ms = cfg != NULL ? cfg->work_timeout_ms : 0U;
+	queue->flags = Q_STARTED;
+	if (cfg != NULL && cfg->no_yield) {
+		queue->flags |= Q_NO_YIELD;
+	}
+}
+
+void k_work_queue_run(struct k_work_q *queue, const struct k_work_queue_config *cfg)
+{
+	k_spinlock_key_t key;
+
+	if (z_prot_refuse_user_call(__func__)) {
+		return;
+	}
+	key = k_spin_lock(&work_lock);
+	if ((queue->flags & Q_STARTED) != 0U) {
+		k_spin_unlock(&work_lock, key);
+		LOG_ERR("k_work_queue_run(%p): already started", (void *)queue);
+		return;
+	}
+	queue_setup(queue, cfg);
+	queue->thread_id = _current;
+	k_spin_unlock(&work_lock, key);
+	if (cfg != NULL && cfg->name != NULL) {
+		k_thread_name_set(_current, cfg->name);
+	}
+	/* Returns when k_work_queue_stop() has ended the queue. */
+	work_queue_main(queue, NULL, NULL);
+}
+
 void k_work_queue_start(struct k_work_q *queue, k_thread_stack_t *stack, size_t stack_size,
 			int prio, const struct k_work_queue_config *cfg)
 {
@@ -450,13 +523,8 @@ void k_work_queue_start(struct k_work_q *queue, k_thread_stack_t *stack, size_t 
 		LOG_ERR("k_work_queue_start(%p): already started", (void *)queue);
 		return;
 	}
-	sys_slist_init(&queue->pending);
-	z_waitq_init(&queue->notifyq);
-	z_waitq_init(&queue->drainq);
-	queue->flags = Q_STARTED;
-	if (cfg != NULL && cfg->no_yield) {
-		queue->flags |= Q_NO_YIELD;
-	}
+	queue_setup(queue, cfg);
+	queue->thread_id = &queue->thread;
 	if (cfg != NULL && cfg->essential) {
 		options |= K_ESSENTIAL;
 	}
@@ -518,6 +586,12 @@ int k_work_queue_stop(struct k_work_q *queue, k_timeout_t timeout)
 		k_spin_unlock(&work_lock, key);
 		return -EALREADY;
 	}
+	if (queue->thread_id != NULL &&
+	    (queue->thread_id->base.user_options & K_ESSENTIAL) != 0U) {
+		/* Ending an essential thread would be a fatal error (the system work queue's). */
+		k_spin_unlock(&work_lock, key);
+		return -ENOTSUP;
+	}
 	if ((queue->flags & Q_PLUGGED) == 0U) {
 		k_spin_unlock(&work_lock, key);
 		return -EBUSY;
@@ -525,7 +599,7 @@ int k_work_queue_stop(struct k_work_q *queue, k_timeout_t timeout)
 	queue->flags |= Q_STOP;
 	notify_queue_locked(queue);
 	k_spin_unlock(&work_lock, key);
-	if (k_thread_join(&queue->thread, timeout) != 0) {
+	if (k_thread_join(queue->thread_id, timeout) != 0) {
 		return -ETIMEDOUT;
 	}
 	return 0;
@@ -599,7 +673,7 @@ static int schedule(const char *call, struct k_work_q *queue, struct k_work_dela
 	if (z_prot_refuse_user_call(call)) {
 		return -EPERM;
 	}
-	sys_work_q_ensure(queue);
+	z_sys_work_q_ensure(queue);
 	key = k_spin_lock(&work_lock);
 	if (replace) {
 		(void)unschedule_locked(dwork);

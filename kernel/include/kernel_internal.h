@@ -53,6 +53,15 @@ FUNC_NORETURN void z_host_exit_switch(struct k_thread *next);
 void z_host_thread_reap(struct k_thread *t);
 /** @brief Wait (real time) or jump (virtual time) until tick @p deadline (or --stop_at). */
 void z_host_idle_until(int64_t deadline);
+/**
+ * @brief k_work_submit_to_queue() without the scheduling point after it, for callers holding
+ * a lock (an event of a k_work_poll item, its timeout); they reschedule themselves when it
+ * returns > 0. Returns as k_work_submit_to_queue().
+ */
+int z_work_submit_no_resched(struct k_work_q *queue, struct k_work *work);
+/** @brief Start the system work queue if @p queue is it and it has not started (it starts on
+ * first use); nothing otherwise. Thread context. */
+void z_sys_work_q_ensure(struct k_work_q *queue);
 /** @brief Busy-wait (real time) or jump (virtual time) until @p target_ns of uptime; the time
  * counts as the current thread's run time. Nothing when @p target_ns has passed. */
 void z_host_busy_wait_until(uint64_t target_ns);

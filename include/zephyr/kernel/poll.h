@@ -16,6 +16,8 @@
 #define ZEPHYR_INCLUDE_KERNEL_POLL_H_
 
 #include <stdint.h>
+#include <stdbool.h>
+#include <zephyr/kernel_structs.h>
 #include <zephyr/sys/dlist.h>
 #include <zephyr/sys_clock.h>
 
@@ -80,7 +82,24 @@ struct k_queue;
 struct k_fifo;
 struct k_msgq;
 struct k_pipe;
-struct z_poller;
+struct k_thread;
+
+/** @cond INTERNAL_HIDDEN */
+/* Who is told when a registered event's condition holds. */
+enum {
+	Z_POLLER_NONE,      /* registering (k_work_poll_submit): nobody yet */
+	Z_POLLER_THREAD,    /* a thread in k_poll(), woken */
+	Z_POLLER_TRIGGERED, /* a k_work_poll item, submitted to its work queue */
+};
+
+/* One k_poll() call in progress, or a k_work_poll item waiting for its events. */
+struct z_poller {
+	struct k_thread *thread; /* the poller (a k_work_poll: its queue's thread), for priority */
+	bool is_polling;         /* no event has been ready yet */
+	uint8_t mode;            /* Z_POLLER_* */
+	_wait_q_t wait_q;        /* where a k_poll() caller pends */
+};
+/** @endcond */
 
 /** @brief One condition k_poll() waits for. */
 struct k_poll_event {

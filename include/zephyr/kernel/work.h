@@ -19,6 +19,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <errno.h>
+#include <zephyr/kernel/poll.h>
 #include <zephyr/kernel/queue.h>
 #include <zephyr/kernel/sync.h>
 #include <zephyr/kernel/thread.h>
@@ -44,6 +45,12 @@ struct k_work {
 	k_work_handler_t handler; /**< The handler. */
 	struct k_work_q *queue;   /**< Queue it was last submitted to. */
 	uint32_t flags;           /**< K_WORK_* state bits (and K_WORK_DELAYABLE). */
+	/**
+	 * Unused; a member, not padding, so that every byte of an item is defined: one made by
+	 * K_WORK_DEFINE / K_WORK_DELAYABLE_DEFINE on the stack compares equal, byte for byte, to
+	 * one made by k_work_init / k_work_init_delayable (Zephyr's tests memcmp them).
+	 */
+	uint32_t _reserved;
 };
 
 /** @brief The handler is running. */
@@ -118,7 +125,8 @@ struct k_work_queue_config {
 	const char *name;         /**< Thread name, or NULL. */
 	bool no_yield;            /**< Do not yield after each handler. */
 	bool essential;           /**< Mark the queue's thread essential. */
-	uint32_t work_timeout_ms; /**< Not supported on the host (ignored). */
+	uint32_t work_timeout_ms; /**< CONFIG_WORKQUEUE_WORK_TIMEOUT: a handler running longer
+				   *  ends the queue's thread (0: no limit). */
 };
 
 /**
@@ -142,7 +150,10 @@ enum {
 
 /** @brief A work queue: a thread running the handlers of submitted items in order. */
 struct k_work_q {
-	struct k_thread thread; /**< The queue's thread. */
+	struct k_thread thread; /**< The queue's thread (k_work_queue_start). */
+	k_tid_t thread_id;      /**< The thread running the queue: &thread, or k_work_queue_run's. */
+	struct _timeout work_timeout; /**< CONFIG_WORKQUEUE_WORK_TIMEOUT: the running handler's. */
+	uint32_t work_timeout_ms;     /**< k_work_queue_config.work_timeout_ms (0: none). */
 	sys_slist_t pending;    /**< Queued items. */
 	_wait_q_t notifyq;      /**< The thread waits here for work. */
 	_wait_q_t drainq;       /**< Threads in k_work_queue_drain(). */
@@ -211,10 +222,17 @@ void k_work_queue_init(struct k_work_q *queue);
 void k_work_queue_start(struct k_work_q *queue, k_thread_stack_t *stack, size_t stack_size,
 			int prio, const struct k_work_queue_config *cfg);
 
+/**
+ * @brief Run @p queue in the calling thread (instead of a thread of its own): the caller
+ * becomes the queue's thread (named after @p cfg, which may be NULL) and returns only when
+ * k_work_queue_stop() ends the queue. Supervisor only.
+ */
+void k_work_queue_run(struct k_work_q *queue, const struct k_work_queue_config *cfg);
+
 /** @brief The thread of @p queue. */
 static inline k_tid_t k_work_queue_thread_get(struct k_work_q *queue)
 {
-	return &queue->thread;
+	return queue->thread_id != NULL ? queue->thread_id : &queue->thread;
 }
 
 /**
@@ -391,6 +409,52 @@ static inline k_tid_t k_work_user_queue_thread_get(struct k_work_user_q *work_q)
 {
 	return &work_q->thread;
 }
+
+/* ---- Triggered work (Zephyr's k_work_poll) ---- */
+
+/**
+ * @brief A work item submitted to its queue when one of a set of poll events holds (or when a
+ * timeout runs out). Its handler reads poll_result: 0 an event is ready (see the events'
+ * states), -EAGAIN the timeout ran out first.
+ */
+struct k_work_poll {
+	struct k_work work;            /**< The item the queue runs. */
+	struct k_work_q *workq;        /**< Its queue while submitted, NULL when free. */
+	struct z_poller poller;        /**< The events' registration. */
+	struct k_poll_event *events;   /**< The events it waits for (the caller's memory). */
+	int num_events;                /**< How many. */
+	k_work_handler_t real_handler; /**< The application's handler. */
+	struct _timeout timeout;       /**< The submission's timeout. */
+	int poll_result;               /**< 0, -EAGAIN (timed out), -EINPROGRESS (waiting). */
+};
+
+/** @brief Initialize @p work to run @p handler (not submitted). Supervisor only. */
+void k_work_poll_init(struct k_work_poll *work, k_work_handler_t handler);
+
+/**
+ * @brief Submit @p work to @p work_q once one of @p events holds (every event's condition is
+ * watched, as k_poll() watches it), or when @p timeout runs out (K_NO_WAIT: at once, with
+ * poll_result -EAGAIN unless an event holds already; K_FOREVER: no timeout). The events stay
+ * registered until the handler runs or the item is cancelled, so they must outlive it. An item
+ * still waiting on the same queue is cancelled and submitted again. Supervisor only.
+ * @retval 0 Waiting, or submitted.
+ * @retval -EADDRINUSE Waiting on another queue.
+ * @retval -EINVAL A bad argument, an event of unknown type or mode, or an item that can no
+ * longer be cancelled (queued or running).
+ */
+int k_work_poll_submit_to_queue(struct k_work_q *work_q, struct k_work_poll *work,
+				struct k_poll_event *events, int num_events, k_timeout_t timeout);
+
+/** @brief k_work_poll_submit_to_queue() on the system work queue. */
+int k_work_poll_submit(struct k_work_poll *work, struct k_poll_event *events, int num_events,
+		       k_timeout_t timeout);
+
+/**
+ * @brief Stop @p work waiting for its events (its handler will not run).
+ * @retval 0 Cancelled.
+ * @retval -EINVAL NULL, not submitted, or already queued or running (too late).
+ */
+int k_work_poll_cancel(struct k_work_poll *work);
 
 #ifdef __cplusplus
 }

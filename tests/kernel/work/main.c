@@ -10,6 +10,7 @@
  * Runs under virtual time (--no-rt).
  */
 #include <errno.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -344,6 +345,40 @@ ZTEST(kernel_work, test_drain_plug_stop)
 	zexpect_equal(k_work_submit_to_queue(&q, &items[2].work), 1);
 	k_msleep(1);
 	zexpect_equal(runs[2], 2);
+}
+
+/* Fill the stack below the caller with a pattern, as earlier calls would leave garbage. */
+static __attribute__((noinline)) void dirty_stack(void)
+{
+	volatile unsigned char junk[512];
+
+	for (size_t i = 0; i < sizeof(junk); i++) {
+		junk[i] = 0xa5;
+	}
+}
+
+static __attribute__((noinline)) bool define_equals_init(void)
+{
+	K_WORK_DEFINE(by_macro, static_handler);
+	K_WORK_DELAYABLE_DEFINE(dby_macro, static_handler);
+	struct k_work by_call;
+	struct k_work_delayable dby_call;
+
+	memset(&by_call, 0x5a, sizeof(by_call));
+	memset(&dby_call, 0x5a, sizeof(dby_call));
+	k_work_init(&by_call, static_handler);
+	k_work_init_delayable(&dby_call, static_handler);
+	return memcmp(&by_macro, &by_call, sizeof(by_call)) == 0 &&
+	       memcmp(&dby_macro, &dby_call, sizeof(dby_call)) == 0;
+}
+
+ZTEST(kernel_work, test_define_on_stack_equals_init)
+{
+	/* Every byte of an item is a member (no padding left undefined): an item defined on the
+	 * stack matches one initialized by the call, whatever the stack held before. */
+	zexpect_equal(offsetof(struct k_work, _reserved) + sizeof(uint32_t), sizeof(struct k_work));
+	dirty_stack();
+	zexpect_true(define_equals_init());
 }
 
 K_THREAD_STACK_DEFINE(q2_stack, 8192);
