@@ -12,6 +12,7 @@
 #include <zephyr/kernel.h>
 #include <zephyr/logging/log.h>
 
+#include "kobject_perms.h"
 #include "mem_protect.h"
 
 LOG_MODULE_REGISTER(stack_usage, CONFIG_LOG_DEFAULT_LEVEL);
@@ -76,3 +77,91 @@ size_t k_thread_stack_size_get(const struct k_thread *thread)
 	}
 	return thread->stack_info.size;
 }
+
+#ifdef CONFIG_THREAD_RUNTIME_STACK_SAFETY
+/*
+ * Runtime stack safety (Zephyr's CONFIG_THREAD_RUNTIME_STACK_SAFETY): a per-thread threshold of
+ * unused stack bytes, and checks that measure the unused space from the paint and call a
+ * handler when it has dropped below the threshold. The setters and the getter are system calls
+ * on Zephyr: a user thread needs access to the thread (it has access to itself).
+ */
+int k_thread_runtime_stack_unused_threshold_pct_set(struct k_thread *thread, uint32_t pct)
+{
+	if (thread == NULL || pct >= 100U) {
+		return -EINVAL;
+	}
+	Z_OBJ_USER_CHECK(thread);
+	/* size * pct cannot overflow: size is at most SIZE_MAX / 100 on any host stack. */
+	thread->stack_unused_threshold = thread->stack_info.size / 100U * pct +
+					 thread->stack_info.size % 100U * pct / 100U;
+	return 0;
+}
+
+int k_thread_runtime_stack_unused_threshold_set(struct k_thread *thread, size_t threshold)
+{
+	if (thread == NULL || threshold > thread->stack_info.size) {
+		return -EINVAL;
+	}
+	Z_OBJ_USER_CHECK(thread);
+	thread->stack_unused_threshold = threshold;
+	return 0;
+}
+
+size_t k_thread_runtime_stack_unused_threshold_get(struct k_thread *thread)
+{
+	if (thread == NULL) {
+		return 0;
+	}
+	Z_OBJ_USER_CHECK(thread);
+	return thread->stack_unused_threshold;
+}
+
+int k_thread_runtime_stack_safety_full_check(const struct k_thread *thread, size_t *unused_ptr,
+					     k_thread_stack_safety_handler_t handler, void *arg)
+{
+	size_t unused = 0;
+	int ret = z_impl_k_thread_stack_space_get(thread, &unused);
+
+	if (ret != 0) {
+		return ret;
+	}
+	if (unused_ptr != NULL) {
+		*unused_ptr = unused;
+	}
+	if (handler != NULL && thread->stack_unused_threshold != 0U &&
+	    unused < thread->stack_unused_threshold) {
+		handler(thread, unused, arg);
+	}
+	return 0;
+}
+
+int k_thread_runtime_stack_safety_threshold_check(const struct k_thread *thread,
+						  size_t *unused_ptr,
+						  k_thread_stack_safety_handler_t handler,
+						  void *arg)
+{
+	size_t threshold;
+	size_t unused = 0;
+
+	if (thread == NULL || thread->stack_info.start == 0U) {
+		return -EINVAL;
+	}
+	threshold = thread->stack_unused_threshold;
+	if (threshold != 0U && Z_PROT_INIT_STACKS) {
+		/* Only the far end: if the threshold's worth of it still holds the paint, the
+		 * unused space is at least the threshold and nothing fires. */
+		const struct k_thread *lifted = z_prot_kernel_enter();
+
+		(void)z_stack_space_get((const uint8_t *)thread->stack_info.start, threshold,
+					&unused);
+		z_prot_kernel_exit(lifted);
+		if (unused >= threshold) {
+			if (unused_ptr != NULL) {
+				*unused_ptr = threshold;
+			}
+			return 0;
+		}
+	}
+	return k_thread_runtime_stack_safety_full_check(thread, unused_ptr, handler, arg);
+}
+#endif /* CONFIG_THREAD_RUNTIME_STACK_SAFETY */

@@ -62,6 +62,53 @@ size_t z_thread_stack_unused_get(const struct k_thread *thread);
 	Z_STACK_SPACE_GET_PICK(__VA_ARGS__, z_impl_k_thread_stack_space_get,                       \
 			       z_thread_stack_unused_get, ~)(__VA_ARGS__)
 
+/**
+ * @brief What a stack safety check calls when a thread's unused stack space has dropped below
+ * its threshold: the thread, its unused bytes, and the caller's @p arg.
+ */
+typedef void (*k_thread_stack_safety_handler_t)(const struct k_thread *thread,
+						size_t unused_space, void *arg);
+
+/**
+ * @brief Set @p thread's unused-stack threshold to @p pct percent of its stack size, stored in
+ * bytes (0 turns the checks off). A system call on Zephyr (CONFIG_THREAD_RUNTIME_STACK_SAFETY).
+ * @retval 0 set
+ * @retval -EINVAL @p pct is 100 or more, or NULL thread
+ */
+int k_thread_runtime_stack_unused_threshold_pct_set(struct k_thread *thread, uint32_t pct);
+
+/**
+ * @brief Set @p thread's unused-stack threshold to @p threshold bytes (0: off).
+ * @retval 0 set
+ * @retval -EINVAL more than the stack's size, or NULL thread
+ */
+int k_thread_runtime_stack_unused_threshold_set(struct k_thread *thread, size_t threshold);
+
+/** @brief @p thread's unused-stack threshold in bytes (0: off). */
+size_t k_thread_runtime_stack_unused_threshold_get(struct k_thread *thread);
+
+/**
+ * @brief Measure @p thread's unused stack space (the whole painted area, as
+ * k_thread_stack_space_get()); store it in *@p unused_ptr (if not NULL) and call @p handler
+ * (if not NULL) when it is below the thread's threshold (a threshold of 0 never fires).
+ * @retval 0 measured
+ * @retval -EINVAL NULL thread or one without stack information
+ * @retval -ENOTSUP stacks are not painted (CONFIG_INIT_STACKS=n)
+ */
+int k_thread_runtime_stack_safety_full_check(const struct k_thread *thread, size_t *unused_ptr,
+					     k_thread_stack_safety_handler_t handler, void *arg);
+
+/**
+ * @brief As k_thread_runtime_stack_safety_full_check(), reading only the threshold's worth
+ * of the stack's far end when that is untouched (then nothing fires and *@p unused_ptr is the
+ * threshold, a lower bound); otherwise the whole measure, with the same result as the full
+ * check.
+ */
+int k_thread_runtime_stack_safety_threshold_check(const struct k_thread *thread,
+						  size_t *unused_ptr,
+						  k_thread_stack_safety_handler_t handler,
+						  void *arg);
+
 /** @brief Usable bytes of @p thread's stack (the seed's call; Zephyr has stack_info.size). */
 size_t k_thread_stack_size_get(const struct k_thread *thread);
 

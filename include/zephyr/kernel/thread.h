@@ -136,6 +136,8 @@ struct k_thread {
 	 * runs in supervisor mode (K_USER cleared), as inside Zephyr's system calls.
 	 */
 	uint8_t syscall_user;
+	/** Unused-stack threshold of the runtime stack safety checks, bytes (0: off). */
+	size_t stack_unused_threshold;
 };
 
 /** @brief Thread identifier. */
