@@ -542,11 +542,31 @@ void irq_offload(irq_offload_routine_t routine, const void *parameter)
 	}
 }
 
+/*
+ * Spin for usec_to_wait microseconds. On a board the timer interrupt keeps firing while a
+ * thread spins: each timeout runs at its own deadline (a timer's expiry function sees that
+ * uptime) and may preempt the spinning thread, which goes on spinning, when it runs again,
+ * until the end it was given. So the clock moves deadline by deadline, announcing each, and
+ * not in one step with every expiry run late at the end. In an ISR, or before threads run,
+ * nothing is announced until the wait is over (the interrupt cannot nest here).
+ */
 void k_busy_wait(uint32_t usec_to_wait)
 {
-	extern void z_host_busy_wait(uint32_t usec);
+	uint64_t end = z_host_uptime_ns() + (uint64_t)usec_to_wait * 1000U;
 
-	z_host_busy_wait(usec_to_wait);
+	while (!k_is_in_isr() && _current != NULL) {
+		int64_t next = z_timeout_next_deadline();
+
+		if (next < 0 || z_host_tick_ns(next) >= end) {
+			break;
+		}
+		z_host_busy_wait_until(z_host_tick_ns(next));
+		z_reschedule_unlocked();
+		if (z_timeout_next_deadline() == next && next <= z_host_now_ticks()) {
+			break; /* not announced (interrupts off for this caller): wait in one step */
+		}
+	}
+	z_host_busy_wait_until(end);
 	z_reschedule_unlocked();
 }
 
