@@ -16,6 +16,7 @@
 #include <zephyr/logging/log.h>
 
 #include "kernel_internal.h"
+#include "kobject_perms.h"
 #include "kswap.h"
 
 LOG_MODULE_DECLARE(os, CONFIG_LOG_DEFAULT_LEVEL);
@@ -465,6 +466,7 @@ int32_t k_usleep(int32_t us)
 
 void k_wakeup(k_tid_t thread)
 {
+	Z_OBJ_USER_CHECK(thread); /* a system call on Zephyr: NULL or no access: oops */
 	uint32_t state = thread->base.thread_state;
 
 	if ((state & _THREAD_SLEEPING) != 0U) {
@@ -484,6 +486,7 @@ void k_wakeup(k_tid_t thread)
 
 void k_thread_suspend(k_tid_t thread)
 {
+	Z_OBJ_USER_CHECK(thread); /* a system call on Zephyr: NULL or no access: oops */
 	if ((thread->base.thread_state & (_THREAD_SUSPENDED | _THREAD_DEAD)) != 0U) {
 		return;
 	}
@@ -500,6 +503,7 @@ void k_thread_suspend(k_tid_t thread)
 
 void k_thread_resume(k_tid_t thread)
 {
+	Z_OBJ_USER_CHECK(thread); /* a system call on Zephyr: NULL or no access: oops */
 	if ((thread->base.thread_state & _THREAD_SUSPENDED) == 0U) {
 		return;
 	}
@@ -510,11 +514,13 @@ void k_thread_resume(k_tid_t thread)
 
 int k_thread_priority_get(k_tid_t thread)
 {
+	Z_OBJ_USER_CHECK(thread); /* a system call on Zephyr: NULL or no access: oops */
 	return thread->base.prio;
 }
 
 void k_thread_priority_set(k_tid_t thread, int prio)
 {
+	Z_OBJ_USER_CHECK(thread); /* a system call on Zephyr: NULL or no access: oops */
 	if (prio < K_HIGHEST_THREAD_PRIO || prio > K_LOWEST_APPLICATION_THREAD_PRIO) {
 		LOG_ERR("k_thread_priority_set: priority %d out of range [%d, %d]", prio,
 			K_HIGHEST_THREAD_PRIO, K_LOWEST_APPLICATION_THREAD_PRIO);

@@ -95,6 +95,21 @@ k_tid_t k_thread_create(struct k_thread *new_thread, k_thread_stack_t *stack, si
 		k_oops();
 		return NULL;
 	}
+	if (Z_OBJ_USER_GATE() && _current != NULL && z_prot_is_user(_current) && !k_is_in_isr()) {
+		/* What Zephyr's system call verifies: access to the thread and stack objects; a
+		 * user thread creates only user threads, never essential ones, and none of a
+		 * higher priority than its own. Each refusal ends the caller with an oops. */
+		Z_OBJ_USER_CHECK(new_thread);
+		Z_OBJ_USER_CHECK(stack);
+		if ((options & K_USER) == 0U || (options & K_ESSENTIAL) != 0U ||
+		    prio < _current->base.prio) {
+			LOG_ERR("k_thread_create from user mode: options 0x%x (K_USER needed, "
+				"K_ESSENTIAL refused) or priority %d above the caller's %d",
+				(unsigned int)options, prio, _current->base.prio);
+			z_except_reason(K_ERR_KERNEL_OOPS);
+			return NULL;
+		}
+	}
 	check_prio(&prio);
 	memset(t, 0, sizeof(*t));
 	sys_dnode_init(&t->base.qnode_dlist);
@@ -160,6 +175,7 @@ k_tid_t k_thread_create(struct k_thread *new_thread, k_thread_stack_t *stack, si
 
 void k_thread_start(k_tid_t thread)
 {
+	Z_OBJ_USER_CHECK(thread); /* a system call on Zephyr: NULL or no access: oops */
 	z_thread_end_timed_state(thread, _THREAD_PRESTART);
 }
 
@@ -491,4 +507,32 @@ void z_init_static_threads(void)
 			}
 		}
 	}
+}
+
+k_ticks_t k_thread_timeout_remaining_ticks(const struct k_thread *thread)
+{
+	Z_OBJ_USER_CHECK(thread);
+	return z_timeout_remaining(&thread->base.timeout);
+}
+
+k_ticks_t k_thread_timeout_expires_ticks(const struct k_thread *thread)
+{
+	Z_OBJ_USER_CHECK(thread);
+	return z_is_timeout_active(&thread->base.timeout) ? thread->base.timeout.deadline
+							  : k_uptime_ticks();
+}
+
+int k_float_disable(struct k_thread *thread)
+{
+	Z_OBJ_USER_CHECK(thread);
+	/* Host threads keep their floating-point state across switches, always: nothing to
+	 * turn off, as on Zephyr's architectures without CONFIG_FPU_SHARING. */
+	return -ENOTSUP;
+}
+
+int k_float_enable(struct k_thread *thread, unsigned int options)
+{
+	(void)options;
+	Z_OBJ_USER_CHECK(thread);
+	return -ENOTSUP;
 }

@@ -208,6 +208,21 @@ void k_busy_wait(uint32_t usec_to_wait);
  * or ended are left alone.
  */
 void k_wakeup(k_tid_t thread);
+/**
+ * @brief Ticks until the timeout @p thread waits on (a sleep, a delayed start, a timed wait)
+ * expires; 0 when it has none.
+ */
+k_ticks_t k_thread_timeout_remaining_ticks(const struct k_thread *thread);
+/** @brief Absolute tick of @p thread's timeout (the current tick when it has none). */
+k_ticks_t k_thread_timeout_expires_ticks(const struct k_thread *thread);
+/**
+ * @brief Zephyr's switch of a thread's floating-point context saving: host threads always keep
+ * theirs, so there is nothing to change. @retval -ENOTSUP always (as on Zephyr without
+ * CONFIG_FPU_SHARING)
+ */
+int k_float_disable(struct k_thread *thread);
+/** @brief As k_float_disable(): @retval -ENOTSUP always. */
+int k_float_enable(struct k_thread *thread, unsigned int options);
 /** @brief Suspend @p thread until k_thread_resume(). */
 void k_thread_suspend(k_tid_t thread);
 /** @brief Resume a suspended @p thread. */
