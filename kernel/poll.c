@@ -204,8 +204,7 @@ static int register_events(struct k_poll_event *events, int n, struct z_poller *
 
 static int poll_events(struct k_poll_event *events, int n, k_timeout_t timeout)
 {
-	struct z_poller poller = {
-		.thread = _current, .is_polling = true, .mode = Z_POLLER_THREAD};
+	struct z_poller poller = {.thread = _current, .is_polling = true, .mode = Z_POLLER_THREAD};
 	const struct k_thread *lifted;
 	k_spinlock_key_t key;
 	int ret;

@@ -17,8 +17,7 @@
 
 LOG_MODULE_REGISTER(stack_usage, CONFIG_LOG_DEFAULT_LEVEL);
 
-Z_PROT_NO_ASAN int z_stack_space_get(const uint8_t *stack_start, size_t size,
-				     size_t *unused_ptr)
+Z_PROT_NO_ASAN int z_stack_space_get(const uint8_t *stack_start, size_t size, size_t *unused_ptr)
 {
 	size_t unused = 0;
 
@@ -92,8 +91,8 @@ int k_thread_runtime_stack_unused_threshold_pct_set(struct k_thread *thread, uin
 	}
 	Z_OBJ_USER_CHECK(thread);
 	/* size * pct cannot overflow: size is at most SIZE_MAX / 100 on any host stack. */
-	thread->stack_unused_threshold = thread->stack_info.size / 100U * pct +
-					 thread->stack_info.size % 100U * pct / 100U;
+	thread->stack_unused_threshold =
+	    thread->stack_info.size / 100U * pct + thread->stack_info.size % 100U * pct / 100U;
 	return 0;
 }
 
@@ -135,8 +134,7 @@ int k_thread_runtime_stack_safety_full_check(const struct k_thread *thread, size
 	return 0;
 }
 
-int k_thread_runtime_stack_safety_threshold_check(const struct k_thread *thread,
-						  size_t *unused_ptr,
+int k_thread_runtime_stack_safety_threshold_check(const struct k_thread *thread, size_t *unused_ptr,
 						  k_thread_stack_safety_handler_t handler,
 						  void *arg)
 {

@@ -381,8 +381,9 @@ static void work_timed_out(struct _timeout *t)
 	struct k_work_q *queue = CONTAINER_OF(t, struct k_work_q, work_timeout);
 
 	LOG_ERR("work queue %p (%s): a work item ran longer than %u ms; aborting its thread",
-		(void *)queue, k_thread_name_get(queue->thread_id) != NULL
-				       ? k_thread_name_get(queue->thread_id) : "",
+		(void *)queue,
+		k_thread_name_get(queue->thread_id) != NULL ? k_thread_name_get(queue->thread_id)
+							    : "",
 		(unsigned int)queue->work_timeout_ms);
 	k_thread_abort(queue->thread_id);
 }
@@ -586,8 +587,7 @@ int k_work_queue_stop(struct k_work_q *queue, k_timeout_t timeout)
 		k_spin_unlock(&work_lock, key);
 		return -EALREADY;
 	}
-	if (queue->thread_id != NULL &&
-	    (queue->thread_id->base.user_options & K_ESSENTIAL) != 0U) {
+	if (queue->thread_id != NULL && (queue->thread_id->base.user_options & K_ESSENTIAL) != 0U) {
 		/* Ending an essential thread would be a fatal error (the system work queue's). */
 		k_spin_unlock(&work_lock, key);
 		return -ENOTSUP;

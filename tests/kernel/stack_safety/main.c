@@ -96,8 +96,7 @@ ZTEST(stack_safety, test_full_check)
 	unused = 0;
 	zexpect_equal(k_thread_runtime_stack_safety_full_check(&child, &unused, NULL, NULL), 0);
 	zexpect_equal(unused, space);
-	zexpect_equal(k_thread_runtime_stack_safety_full_check(NULL, &unused, NULL, NULL),
-		      -EINVAL);
+	zexpect_equal(k_thread_runtime_stack_safety_full_check(NULL, &unused, NULL, NULL), -EINVAL);
 }
 
 ZTEST(stack_safety, test_threshold_check)

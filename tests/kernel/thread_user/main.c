@@ -119,8 +119,7 @@ ZTEST(thread_user, test_timeout_queries)
 	k_usleep(1);
 	int64_t t0 = k_uptime_ticks();
 
-	t = k_thread_create(&child, child_stack, 8192, sleeper, NULL, NULL, NULL, -1, 0,
-			    K_NO_WAIT);
+	t = k_thread_create(&child, child_stack, 8192, sleeper, NULL, NULL, NULL, -1, 0, K_NO_WAIT);
 	/* It ran (higher priority) and now sleeps 50 ms. */
 	zexpect_equal(k_thread_timeout_expires_ticks(t), t0 + K_MSEC(50).ticks);
 	k_msleep(20);

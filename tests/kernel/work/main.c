@@ -528,7 +528,8 @@ static void uw_user_fn(void *p1, void *p2, void *p3)
 		zexpect_true(k_work_user_is_pending(&uw[i]));
 	}
 	uw_rc[3] = k_work_user_submit_to_queue(&uwq, &uw[0]); /* pending: runs once */
-	k_msleep(1); /* the queue (priority 4) runs */
+	/* The queue (priority 4) runs. */
+	k_msleep(1);
 
 	/* A submission from user mode takes its link from the caller's resource pool. */
 	k_work_user_init(&uw_filler, uw_handler);
