@@ -96,19 +96,21 @@ k_tid_t k_thread_create(struct k_thread *new_thread, k_thread_stack_t *stack, si
 		return NULL;
 	}
 	if (Z_OBJ_USER_GATE() && _current != NULL && z_prot_is_user(_current) && !k_is_in_isr()) {
-		/* What Zephyr's system call verifies: access to the thread and stack objects; a
-		 * user thread creates only user threads, never essential ones, and none of a
-		 * higher priority than its own. Each refusal ends the caller with an oops. */
-		Z_OBJ_USER_CHECK(new_thread);
-		Z_OBJ_USER_CHECK(stack);
+		/* What Zephyr's system call verifies: a user thread creates only user threads,
+		 * never essential ones, none above its own priority, and only with access to the
+		 * thread and stack objects. Each refusal ends the caller with an oops. */
 		if ((options & K_USER) == 0U || (options & K_ESSENTIAL) != 0U ||
 		    prio < _current->base.prio) {
-			LOG_ERR("k_thread_create from user mode: options 0x%x (K_USER needed, "
-				"K_ESSENTIAL refused) or priority %d above the caller's %d",
-				(unsigned int)options, prio, _current->base.prio);
+			LOG_ERR("k_thread_create: thread %p (%s) in user mode may not create a "
+				"supervisor or essential thread, or one above its priority "
+				"(options 0x%x, priority %d, its own %d)",
+				(void *)_current, _current->name, (unsigned int)options, prio,
+				_current->base.prio);
 			z_except_reason(K_ERR_KERNEL_OOPS);
 			return NULL;
 		}
+		Z_OBJ_USER_CHECK(new_thread);
+		Z_OBJ_USER_CHECK(stack);
 	}
 	check_prio(&prio);
 	memset(t, 0, sizeof(*t));

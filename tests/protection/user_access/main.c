@@ -349,7 +349,13 @@ int main(void)
 	CHECK_EQ(dom1.num_partitions, 3);
 
 	/* A child of a user thread inherits its domain and is held to it. */
-	run(&t2, stack2, "parent", parent_entry, NULL, &dom1, K_USER);
+	k_thread_create(&t2, stack2, K_THREAD_STACK_SIZEOF(stack1), parent_entry, NULL, NULL, NULL,
+			K_PRIO_PREEMPT(1), K_USER, K_FOREVER);
+	k_thread_name_set(&t2, "parent");
+	CHECK_EQ(k_mem_domain_add_thread(&dom1, &t2), 0);
+	/* As on Zephyr, a user thread creates threads only on objects it was granted. */
+	k_thread_access_grant(&t2, &child, child_stack);
+	k_thread_start(&t2);
 	CHECK_EQ(k_thread_join(&t2, K_MSEC(5000)), 0);
 	CHECK_EQ(ptest_last_fault.count, 1);
 	CHECK(ptest_last_fault.thread == &child);
