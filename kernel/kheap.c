@@ -56,6 +56,9 @@ static int64_t deadline_of(k_timeout_t timeout)
 {
 	int64_t now = sys_clock_tick_get();
 
+	if (!Z_IS_TIMEOUT_RELATIVE(timeout)) {
+		return Z_TICK_ABS(timeout.ticks);
+	}
 	return timeout.ticks > INT64_MAX - now ? INT64_MAX : now + timeout.ticks;
 }
 

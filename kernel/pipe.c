@@ -59,6 +59,9 @@ static int64_t deadline_of(k_timeout_t timeout)
 	if (K_TIMEOUT_EQ(timeout, K_FOREVER)) {
 		return -1;
 	}
+	if (!Z_IS_TIMEOUT_RELATIVE(timeout)) {
+		return Z_TICK_ABS(timeout.ticks);
+	}
 	return k_uptime_ticks() + timeout.ticks;
 }
 

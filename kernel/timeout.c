@@ -19,6 +19,11 @@ void z_add_timeout(struct _timeout *to, _timeout_func_t fn, k_timeout_t timeout)
 	if (K_TIMEOUT_EQ(timeout, K_FOREVER)) {
 		return;
 	}
+	if (!Z_IS_TIMEOUT_RELATIVE(timeout)) {
+		/* An absolute tick, kept as given: one already past fires at the next announce. */
+		z_add_timeout_abs(to, fn, Z_TICK_ABS(timeout.ticks));
+		return;
+	}
 	/* Time between ticks has partly elapsed: count from the next tick boundary, so that the
 	 * wait is never shorter than asked (Zephyr adds one tick for the same reason). In virtual
 	 * time "now" sits on a boundary already, unless k_busy_wait moved it. */

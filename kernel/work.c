@@ -33,13 +33,13 @@ LOG_MODULE_REGISTER(k_work, CONFIG_LOG_DEFAULT_LEVEL);
 #define CONFIG_SYSTEM_WORKQUEUE_PRIORITY -1
 #endif
 
-/* Queue flags. */
-#define Q_STARTED  BIT(0)
-#define Q_BUSY     BIT(1)
-#define Q_DRAIN    BIT(2)
-#define Q_PLUGGED  BIT(3)
-#define Q_NO_YIELD BIT(4)
-#define Q_STOP     BIT(5)
+/* Queue flags (Zephyr's public K_WORK_QUEUE_* bits). */
+#define Q_STARTED  K_WORK_QUEUE_STARTED
+#define Q_BUSY     K_WORK_QUEUE_BUSY
+#define Q_DRAIN    K_WORK_QUEUE_DRAIN
+#define Q_PLUGGED  K_WORK_QUEUE_PLUGGED
+#define Q_NO_YIELD K_WORK_QUEUE_NO_YIELD
+#define Q_STOP     K_WORK_QUEUE_STOP
 
 /* What an idle work queue thread waits on: thread.c does not count such threads as blocked
  * when deciding that nothing can run any more (they wait for work, as Zephyr's idle does). */
@@ -463,7 +463,10 @@ void k_work_queue_start(struct k_work_q *queue, k_thread_stack_t *stack, size_t 
 	/* Supervisor thread, whatever the caller's options: handlers are kernel context. */
 	k_thread_create(&queue->thread, stack, stack_size, work_queue_main, queue, NULL, NULL, prio,
 			options, K_FOREVER);
-	k_thread_name_set(&queue->thread, cfg != NULL && cfg->name != NULL ? cfg->name : "workq");
+	/* Without a name in the configuration the thread keeps none (""), as on Zephyr. */
+	if (cfg != NULL && cfg->name != NULL) {
+		k_thread_name_set(&queue->thread, cfg->name);
+	}
 	k_thread_start(&queue->thread);
 }
 

@@ -68,7 +68,11 @@ int z_pend_curr_desc(struct k_spinlock *lock, k_spinlock_key_t key, _wait_q_t *w
 		semihost_puts(" and nothing else can give it\n");
 		semihost_exit(Z_CORTEX_M_FAULT_EXIT);
 	}
-	if (timeout.ticks > 0) {
+	if (!Z_IS_TIMEOUT_RELATIVE(timeout)) {
+		if (Z_TICK_ABS(timeout.ticks) > (k_ticks_t)ticks_now) {
+			ticks_now = Z_TICK_ABS(timeout.ticks);
+		}
+	} else if (timeout.ticks > 0) {
 		ticks_now += timeout.ticks;
 	}
 	return -EAGAIN;

@@ -129,12 +129,28 @@ void z_host_idle_until(int64_t deadline)
 	z_host_usage_idle_end();
 }
 
-void z_host_busy_wait(uint32_t usec)
+void z_host_busy_wait_until(uint64_t target_ns)
 {
-	/* Real time sleeps instead of spinning (the host is shared): the wait still counts as the
-	 * thread's run time, as the busy loop it stands for would. */
-	z_host_usage_busy_wait((uint64_t)usec * 1000U);
-	advance_to_ns(z_host_uptime_ns() + (uint64_t)usec * 1000U);
+	uint64_t now = z_host_uptime_ns();
+
+	if (target_ns <= now) {
+		return;
+	}
+	if (z_host_virtual_time) {
+		z_host_usage_busy_wait(target_ns - now);
+		advance_to_ns(target_ns);
+		return;
+	}
+	/* Real time sleeps instead of spinning (the host is shared): the wait counts as the
+	 * thread's run time, as the busy loop it stands for would, including the host's lateness
+	 * in waking it (a spinning thread would have spun that long too). */
+	sleep_until_ns(target_ns);
+	z_host_usage_busy_wait(z_host_uptime_ns() - now);
+}
+
+uint64_t z_host_tick_ns(int64_t tick)
+{
+	return tick <= 0 ? 0U : ticks_to_ns_ceil(tick);
 }
 
 int64_t k_uptime_ticks(void)

@@ -15,7 +15,5 @@ extern bool z_host_virtual_time;
 extern uint64_t z_host_stop_at_ns;
 /* Start the clock at 0. */
 void z_host_clock_init(void);
-/* Advance the clock by @p usec (virtual) or wait that long (real). */
-void z_host_busy_wait(uint32_t usec);
 
 #endif /* ZMEM_ARCH_HOST_HOST_CLOCK_H_ */

@@ -49,6 +49,7 @@
 #include <zephyr/kernel/event.h>
 #include <zephyr/kernel/condvar.h>
 #include <zephyr/kernel/pipe.h>
+#include <zephyr/kernel/mbox.h>
 #include <zephyr/app_memory/mem_domain.h>
 #include <zephyr/app_memory/app_memdomain.h>
 

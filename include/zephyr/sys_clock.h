@@ -27,9 +27,12 @@ extern "C" {
 /** @brief Tick count type. */
 typedef int64_t k_ticks_t;
 
-/** @brief A timeout: a tick count, K_FOREVER (-1) or K_NO_WAIT (0). */
+/**
+ * @brief A timeout: a tick count, K_FOREVER (-1) or K_NO_WAIT (0), or an absolute tick made by
+ * K_TIMEOUT_ABS_TICKS() and its kin (stored as -2 - tick, Zephyr's encoding).
+ */
 typedef struct {
-	k_ticks_t ticks; /**< Relative ticks; K_TICKS_FOREVER means never. */
+	k_ticks_t ticks; /**< Relative ticks, K_TICKS_FOREVER, or Z_TICK_ABS(absolute tick). */
 } k_timeout_t;
 
 /** @brief The tick count meaning "forever". */
@@ -63,7 +66,8 @@ typedef struct {
 /**
  * @brief Timeout of @p t ticks. K_TICKS(K_TICKS_FOREVER) is K_FOREVER, as on Zephyr (whose
  * K_TICKS stores @p t unchanged; Zephyr's tests pass K_TICKS_FOREVER through it); any other
- * negative value is K_NO_WAIT (zmem has no absolute timeouts). @p t may be evaluated twice.
+ * negative value is K_NO_WAIT (Zephyr would read it as an absolute timeout; K_TIMEOUT_ABS_TICKS
+ * is the way to make one). @p t may be evaluated twice.
  */
 #define K_TICKS(t)                                                                                 \
 	Z_TIMEOUT_TICKS(((k_ticks_t)(t)) == K_TICKS_FOREVER ? K_TICKS_FOREVER                      \
@@ -86,6 +90,30 @@ typedef struct {
 
 /** @brief True if two timeouts are equal. */
 #define K_TIMEOUT_EQ(a, b) ((a).ticks == (b).ticks)
+
+/*
+ * Absolute timeouts (Zephyr's CONFIG_TIMEOUT_64BIT API): a timeout that ends at a given tick
+ * since boot, not after a given time. Zephyr stores tick t as -2 - t in the same field, below
+ * K_TICKS_FOREVER, so a k_timeout_t stays one integer and every call taking a timeout takes
+ * these too; zmem uses the same encoding (the tests compare the encoded values).
+ */
+/** @brief Encodes absolute tick @p t (and decodes it again: the mapping is its own inverse). */
+#define Z_TICK_ABS(t) (K_TICKS_FOREVER - 1 - (t))
+/** @brief True when @p timeout is relative (K_NO_WAIT and K_FOREVER included). */
+#define Z_IS_TIMEOUT_RELATIVE(timeout) (Z_TICK_ABS((timeout).ticks) < 0)
+/** @brief Timeout ending at tick @p t since boot (negative: tick 0; a past tick ends at once). */
+#define K_TIMEOUT_ABS_TICKS(t)                                                                     \
+	Z_TIMEOUT_TICKS(Z_TICK_ABS((k_ticks_t)((int64_t)(t) > 0 ? (int64_t)(t) : 0)))
+/** @brief Timeout ending @p t seconds after boot. */
+#define K_TIMEOUT_ABS_SEC(t) K_TIMEOUT_ABS_TICKS(k_ms_to_ticks_ceil64((uint64_t)(t) * 1000U))
+/** @brief Timeout ending @p t milliseconds after boot (rounded up to a tick). */
+#define K_TIMEOUT_ABS_MS(t)  K_TIMEOUT_ABS_TICKS(k_ms_to_ticks_ceil64(t))
+/** @brief Timeout ending @p t microseconds after boot (rounded up to a tick). */
+#define K_TIMEOUT_ABS_US(t)  K_TIMEOUT_ABS_TICKS(k_us_to_ticks_ceil64(t))
+/** @brief Timeout ending @p t nanoseconds after boot (rounded up to a tick). */
+#define K_TIMEOUT_ABS_NS(t)  K_TIMEOUT_ABS_TICKS(k_ns_to_ticks_ceil64(t))
+/** @brief Timeout ending @p t hardware cycles after boot (rounded up to a tick). */
+#define K_TIMEOUT_ABS_CYC(t) K_TIMEOUT_ABS_TICKS(k_cyc_to_ticks_ceil64(t))
 
 /* k_ms_to_ticks_ceil64() and the rest of the conversions: <zephyr/sys/time_units.h>. */
 
@@ -144,6 +172,8 @@ static inline k_timepoint_t sys_timepoint_calc(k_timeout_t timeout)
 
 	if (timeout.ticks == K_TICKS_FOREVER) {
 		tp.tick = UINT64_MAX;
+	} else if (!Z_IS_TIMEOUT_RELATIVE(timeout)) {
+		tp.tick = (uint64_t)Z_TICK_ABS(timeout.ticks);
 	} else if (timeout.ticks <= 0) {
 		tp.tick = 0;
 	} else {

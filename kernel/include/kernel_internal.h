@@ -53,6 +53,11 @@ FUNC_NORETURN void z_host_exit_switch(struct k_thread *next);
 void z_host_thread_reap(struct k_thread *t);
 /** @brief Wait (real time) or jump (virtual time) until tick @p deadline (or --stop_at). */
 void z_host_idle_until(int64_t deadline);
+/** @brief Busy-wait (real time) or jump (virtual time) until @p target_ns of uptime; the time
+ * counts as the current thread's run time. Nothing when @p target_ns has passed. */
+void z_host_busy_wait_until(uint64_t target_ns);
+/** @brief Nanoseconds of uptime at which tick @p tick begins. */
+uint64_t z_host_tick_ns(int64_t tick);
 /** @brief Ticks since boot on the runtime's clock. */
 int64_t z_host_now_ticks(void);
 /** @brief Nanoseconds since boot on the runtime's clock. */

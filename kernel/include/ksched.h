@@ -52,6 +52,13 @@ struct k_thread *z_unpend_first_thread(_wait_q_t *wq);
 /** @brief Take @p thread off the wait queue it pends on and cancel its timeout. */
 void z_unpend_thread(struct k_thread *thread);
 
+/**
+ * @brief Switch away from the current thread, which the caller has already marked blocked
+ * (e.g. _THREAD_PENDING with no wait queue: k_mbox holds a sender whose message a receiver
+ * took until it is consumed). Returns when another thread has made it ready again.
+ */
+void z_block_current(void);
+
 /** @brief Make @p thread ready (unless suspended); it runs when the scheduler picks it. */
 void z_ready_thread(struct k_thread *thread);
 

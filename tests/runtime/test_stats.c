@@ -113,8 +113,17 @@ int main(void)
 	       (unsigned long long)a, (unsigned long long)b, (unsigned long long)m,
 	       (unsigned long long)window, (unsigned long long)busy,
 	       (unsigned long long)(all1.idle_cycles - all0.idle_cycles));
-	CHECK(a >= (uint64_t)ROUNDS * SPIN_US * 1000U);
-	CHECK(b >= (uint64_t)ROUNDS * SPIN_US * 1000U);
+	/* Main, waking every millisecond, preempts a spinner inside its k_busy_wait (as a
+	 * board's timer interrupt lets it): that time is main's, and the spinner spins on only to
+	 * the end it was given. So a spinner's share plus main's covers its spinning; in real time
+	 * the host's thread switches themselves belong to nobody (1 % allowed, as below). */
+	if (virt) {
+		CHECK(a >= (uint64_t)ROUNDS * SPIN_US * 1000U);
+		CHECK(b >= (uint64_t)ROUNDS * SPIN_US * 1000U);
+	} else {
+		CHECK(a + m >= (uint64_t)ROUNDS * SPIN_US * 990U);
+		CHECK(b + m >= (uint64_t)ROUNDS * SPIN_US * 990U);
+	}
 	/* Every non-idle cycle of the window belongs to one of the three threads (in real time,
 	 * main also ran between its own reading and the CPU's). */
 	CHECK(busy >= a + b + m);

@@ -18,8 +18,11 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <errno.h>
+#include <zephyr/kernel/queue.h>
 #include <zephyr/kernel/sync.h>
 #include <zephyr/kernel/thread.h>
+#include <zephyr/sys/atomic.h>
 #include <zephyr/kernel_structs.h>
 #include <zephyr/sys/slist.h>
 #include <zephyr/sys/util.h>
@@ -118,13 +121,32 @@ struct k_work_queue_config {
 	uint32_t work_timeout_ms; /**< Not supported on the host (ignored). */
 };
 
+/**
+ * @brief A work queue's state bits (k_work_q.flags), with Zephyr's names and values: code reads
+ * them to see whether a queue was started, is draining or plugged, or does not yield.
+ */
+enum {
+	K_WORK_QUEUE_STARTED_BIT = 0,                      /**< Bit of K_WORK_QUEUE_STARTED. */
+	K_WORK_QUEUE_STARTED = BIT(K_WORK_QUEUE_STARTED_BIT), /**< k_work_queue_start() ran. */
+	K_WORK_QUEUE_BUSY_BIT = 1,                         /**< Bit of K_WORK_QUEUE_BUSY. */
+	K_WORK_QUEUE_BUSY = BIT(K_WORK_QUEUE_BUSY_BIT),    /**< A handler is running. */
+	K_WORK_QUEUE_DRAIN_BIT = 2,                        /**< Bit of K_WORK_QUEUE_DRAIN. */
+	K_WORK_QUEUE_DRAIN = BIT(K_WORK_QUEUE_DRAIN_BIT),  /**< k_work_queue_drain() waits. */
+	K_WORK_QUEUE_PLUGGED_BIT = 3,                      /**< Bit of K_WORK_QUEUE_PLUGGED. */
+	K_WORK_QUEUE_PLUGGED = BIT(K_WORK_QUEUE_PLUGGED_BIT), /**< Refuses new work. */
+	K_WORK_QUEUE_STOP_BIT = 4,                         /**< Bit of K_WORK_QUEUE_STOP. */
+	K_WORK_QUEUE_STOP = BIT(K_WORK_QUEUE_STOP_BIT),    /**< k_work_queue_stop() asked. */
+	K_WORK_QUEUE_NO_YIELD_BIT = 8,                     /**< Bit of K_WORK_QUEUE_NO_YIELD. */
+	K_WORK_QUEUE_NO_YIELD = BIT(K_WORK_QUEUE_NO_YIELD_BIT), /**< No yield between items. */
+};
+
 /** @brief A work queue: a thread running the handlers of submitted items in order. */
 struct k_work_q {
 	struct k_thread thread; /**< The queue's thread. */
 	sys_slist_t pending;    /**< Queued items. */
 	_wait_q_t notifyq;      /**< The thread waits here for work. */
 	_wait_q_t drainq;       /**< Threads in k_work_queue_drain(). */
-	uint32_t flags;         /**< Queue state. */
+	uint32_t flags;         /**< Queue state: K_WORK_QUEUE_* bits. */
 };
 
 /** @brief The system work queue (started on its first use on the host). */
@@ -278,6 +300,97 @@ int k_work_cancel_delayable(struct k_work_delayable *dwork);
  * @return true if it was busy
  */
 bool k_work_cancel_delayable_sync(struct k_work_delayable *dwork, struct k_work_sync *sync);
+
+/* ---- User-mode work queues (Zephyr's k_work_user) ---- */
+
+/*
+ * A work queue whose thread runs in user mode, for handlers that must not have the kernel's
+ * rights. Unlike k_work_q it is built on a k_queue, so it can be started and fed from user mode
+ * (the caller needs access to the queue's thread and k_queue objects); there is no delayable
+ * form, no cancel and no flush. A submission from user mode allocates the queue's link from the
+ * caller's resource pool (k_queue_alloc_append), so it fails with -ENOMEM when that is empty.
+ */
+
+struct k_work_user;
+
+/** @brief Handler of a user work item; runs on the queue's user-mode thread. */
+typedef void (*k_work_user_handler_t)(struct k_work_user *work);
+
+/** @brief A user-mode work queue: a k_queue of items and the user thread that runs them. */
+struct k_work_user_q {
+	struct k_queue queue;   /**< Submitted items. */
+	struct k_thread thread; /**< The queue's thread (user mode). */
+};
+
+/** @brief Bit numbers of k_work_user.flags. */
+enum {
+	K_WORK_USER_STATE_PENDING, /**< Submitted and not yet taken by the queue's thread. */
+};
+
+/** @brief A user work item. */
+struct k_work_user {
+	void *_reserved;               /**< The k_queue's link (first word, as k_queue needs). */
+	k_work_user_handler_t handler; /**< What the queue's thread calls. */
+	atomic_t flags;                /**< K_WORK_USER_STATE_* bits. */
+};
+
+/** @brief Static initializer of a user work item running @p work_handler. */
+#define Z_WORK_USER_INITIALIZER(work_handler)                                                      \
+	{                                                                                          \
+		._reserved = NULL, .handler = (work_handler), .flags = 0                           \
+	}
+
+/** @brief Define user work item @p work running @p work_handler. */
+#define K_WORK_USER_DEFINE(work, work_handler)                                                     \
+	struct k_work_user work = Z_WORK_USER_INITIALIZER(work_handler)
+
+/** @brief Initialize @p work to run @p handler (not pending). User mode may call it. */
+static inline void k_work_user_init(struct k_work_user *work, k_work_user_handler_t handler)
+{
+	*work = (struct k_work_user)Z_WORK_USER_INITIALIZER(handler);
+}
+
+/** @brief True while @p work is submitted and its handler has not started. */
+static inline bool k_work_user_is_pending(struct k_work_user *work)
+{
+	return atomic_test_bit(&work->flags, K_WORK_USER_STATE_PENDING);
+}
+
+/**
+ * @brief Submit @p work to @p work_q. Callable from user mode and ISRs.
+ * @retval 0 Queued.
+ * @retval -EBUSY Already pending (it runs once).
+ * @retval -ENOMEM No memory for the queue's link in the caller's resource pool.
+ */
+static inline int k_work_user_submit_to_queue(struct k_work_user_q *work_q,
+					      struct k_work_user *work)
+{
+	int ret = -EBUSY;
+
+	if (!atomic_test_and_set_bit(&work->flags, K_WORK_USER_STATE_PENDING)) {
+		ret = (int)k_queue_alloc_append(&work_q->queue, work);
+		if (ret != 0) {
+			/* Not queued: it may be submitted again. */
+			atomic_clear_bit(&work->flags, K_WORK_USER_STATE_PENDING);
+		}
+	}
+	return ret;
+}
+
+/**
+ * @brief Start @p work_q's thread in user mode, at priority @p prio, named @p name (or not
+ * named when NULL). It inherits the caller's object permissions and memory domain and is given
+ * access to its k_queue. Callable from user mode (with access to the thread, its stack and the
+ * queue objects).
+ */
+void k_work_user_queue_start(struct k_work_user_q *work_q, k_thread_stack_t *stack,
+			     size_t stack_size, int prio, const char *name);
+
+/** @brief The thread of @p work_q (to grant it the objects its handlers use). */
+static inline k_tid_t k_work_user_queue_thread_get(struct k_work_user_q *work_q)
+{
+	return &work_q->thread;
+}
 
 #ifdef __cplusplus
 }

@@ -6,7 +6,8 @@
  * k_timer: one-shot and periodic expiry at exact virtual times (no drift), expiry functions in
  * interrupt context, stop functions, status_get / status_sync (expiry, stop, not running),
  * remaining and expiry ticks, restart, K_NO_WAIT and K_FOREVER durations, starting and stopping
- * from an ISR, waking a thread from the expiry function, user data, user mode.
+ * from an ISR, waking a thread from the expiry function, user data, user mode; expiries at
+ * their own deadlines while a thread busy-waits; absolute timeouts (K_TIMEOUT_ABS_*).
  * Runs under virtual time (--no-rt).
  */
 #include <errno.h>
@@ -14,6 +15,8 @@
 
 #include <zephyr/irq_offload.h>
 #include <zephyr/kernel.h>
+#include <zephyr/random/rand32.h> /* Zephyr 3.x's name of <zephyr/random/random.h> */
+#include <zephyr/types.h>
 
 #include <zephyr/ztest.h>
 
@@ -101,14 +104,110 @@ ZTEST(kernel_timer, test_periodic)
 
 ZTEST(kernel_timer, test_catch_up)
 {
-	/* The CPU is held past several periods (a busy wait makes no kernel call): each missed
-	 * period is delivered, one expiry each, at the next kernel call. */
+	/* The CPU is held past several periods by a busy wait: as on a board, where the timer
+	 * interrupt fires while a thread spins, each period is delivered at its own deadline (the
+	 * expiry function sees that uptime), not all at once when the wait ends. */
 	reset();
+	k_usleep(1); /* on a tick boundary */
+	int64_t t0 = k_uptime_ticks();
+
 	k_timer_start(&tm, K_MSEC(1), K_MSEC(1));
 	k_busy_wait(5500);
+	zexpect_equal(k_uptime_ticks(), t0 + K_USEC(5500).ticks);
 	zexpect_equal(n_exp, 5);
+	for (int i = 0; i < 5; i++) {
+		zexpect_equal(exp_at[i], t0 + (i + 1) * K_MSEC(1).ticks, "expiry %d at %lld", i,
+			      (long long)exp_at[i]);
+	}
+	zexpect_true(exp_in_isr);
 	k_timer_stop(&tm);
 	zexpect_equal(k_timer_status_get(&tm), 5); /* a stop does not reset the status */
+}
+
+static int64_t sleeper_woke_at;
+
+static void sleeper(void *p1, void *p2, void *p3)
+{
+	(void)p2;
+	(void)p3;
+	k_msleep((int32_t)(intptr_t)p1);
+	sleeper_woke_at = k_uptime_ticks();
+}
+
+ZTEST(kernel_timer, test_busy_wait_preempted)
+{
+	/* A higher-priority thread whose sleep ends during another thread's busy wait runs at
+	 * that time; the spinning thread then goes on to the end it was given. */
+	k_usleep(1);
+	int64_t t0 = k_uptime_ticks();
+
+	sleeper_woke_at = -1;
+	kz_spawn(0, sleeper, (void *)(intptr_t)2, NULL, NULL, -1, 0);
+	zexpect_equal(sleeper_woke_at, -1);
+	k_busy_wait(5000);
+	zexpect_equal(sleeper_woke_at, t0 + K_MSEC(2).ticks);
+	zexpect_equal(k_uptime_ticks(), t0 + K_MSEC(5).ticks);
+	kz_join(1);
+}
+
+ZTEST(kernel_timer, test_absolute_timeouts)
+{
+	struct k_sem sem;
+	int64_t t0;
+
+	/* Zephyr's encoding: tick t is stored as -2 - t; every unit rounds up to a tick. */
+	zexpect_equal(K_TIMEOUT_ABS_TICKS(0).ticks, -2);
+	zexpect_equal(K_TIMEOUT_ABS_TICKS(100).ticks, -102);
+	zexpect_equal(K_TIMEOUT_ABS_TICKS(-5).ticks, -2); /* before boot: tick 0 */
+	zexpect_true(K_TIMEOUT_EQ(K_TIMEOUT_ABS_MS(7), K_TIMEOUT_ABS_TICKS(K_MSEC(7).ticks)));
+	zexpect_true(K_TIMEOUT_EQ(K_TIMEOUT_ABS_US(250), K_TIMEOUT_ABS_TICKS(K_USEC(250).ticks)));
+	zexpect_true(K_TIMEOUT_EQ(K_TIMEOUT_ABS_NS(150001), K_TIMEOUT_ABS_TICKS(2)));
+	zexpect_true(K_TIMEOUT_EQ(K_TIMEOUT_ABS_CYC(k_ms_to_cyc_ceil64(3)), K_TIMEOUT_ABS_MS(3)));
+	zexpect_true(K_TIMEOUT_EQ(K_TIMEOUT_ABS_SEC(2), K_TIMEOUT_ABS_MS(2000)));
+	zexpect_true(Z_IS_TIMEOUT_RELATIVE(K_NO_WAIT));
+	zexpect_true(Z_IS_TIMEOUT_RELATIVE(K_FOREVER));
+	zexpect_true(Z_IS_TIMEOUT_RELATIVE(K_MSEC(5)));
+	zexpect_false(Z_IS_TIMEOUT_RELATIVE(K_TIMEOUT_ABS_TICKS(0)));
+
+	/* A sleep ends at the tick given, however long the thread ran before. */
+	k_usleep(1);
+	t0 = k_uptime_ticks();
+	k_busy_wait(1234);
+	zexpect_equal(k_sleep(K_TIMEOUT_ABS_TICKS(t0 + 50)), 0);
+	zexpect_equal(k_uptime_ticks(), t0 + 50);
+
+	/* A timer's first expiry at an absolute tick, then its period. */
+	reset();
+	t0 = k_uptime_ticks();
+	k_timer_start(&tm, K_TIMEOUT_ABS_TICKS(t0 + 30), K_TICKS(20));
+	zexpect_equal(k_timer_expires_ticks(&tm), t0 + 30);
+	zexpect_equal(k_timer_remaining_ticks(&tm), 30);
+	k_sleep(K_TICKS(75));
+	k_timer_stop(&tm);
+	zexpect_equal(n_exp, 3);
+	zexpect_equal(exp_at[0], t0 + 30);
+	zexpect_equal(exp_at[2], t0 + 70);
+
+	/* A tick already past: the timer expires at the next kernel call. */
+	reset();
+	k_timer_start(&tm, K_TIMEOUT_ABS_TICKS(t0), K_NO_WAIT);
+	k_yield();
+	zexpect_equal(n_exp, 1);
+
+	/* Any call taking a timeout takes one: a semaphore wait ends at that tick. */
+	k_sem_init(&sem, 0, 1);
+	t0 = k_uptime_ticks();
+	zexpect_equal(k_sem_take(&sem, K_TIMEOUT_ABS_MS(k_ticks_to_ms_floor64(t0) + 3)), -EAGAIN);
+	zexpect_equal(k_uptime_ticks(), K_MSEC(k_ticks_to_ms_floor64(t0) + 3).ticks);
+	/* One in the past does not wait. */
+	t0 = k_uptime_ticks();
+	zexpect_equal(k_sem_take(&sem, K_TIMEOUT_ABS_TICKS(t0 - 10)), -EAGAIN);
+	zexpect_equal(k_uptime_ticks(), t0);
+
+	/* sys_timepoint_calc() keeps the tick. */
+	zexpect_equal(sys_timepoint_calc(K_TIMEOUT_ABS_TICKS(t0 + 9)).tick, (uint64_t)t0 + 9);
+	/* <zephyr/random/rand32.h> is <zephyr/random/random.h>. */
+	zexpect_true(sys_rand32_get() != sys_rand32_get() || sys_rand32_get() != sys_rand32_get());
 }
 
 ZTEST(kernel_timer, test_restart_and_special_durations)

@@ -346,6 +346,44 @@ ZTEST(kernel_work, test_drain_plug_stop)
 	zexpect_equal(runs[2], 2);
 }
 
+K_THREAD_STACK_DEFINE(q2_stack, 8192);
+
+ZTEST(kernel_work, test_queue_flags_and_name)
+{
+	/* Zephyr's public state bits of a queue, read in k_work_q.flags. */
+	static struct k_work_q q2;
+	struct k_work_queue_config cfg = {.name = NULL, .no_yield = true};
+
+	k_work_queue_init(&q2);
+	zexpect_equal(q2.flags, 0);
+	zexpect_equal(k_work_queue_drain(&q2, false), 0); /* never started: nothing to drain */
+	zexpect_equal(k_work_queue_unplug(&q2), -EALREADY);
+	k_work_queue_start(&q2, q2_stack, K_THREAD_STACK_SIZEOF(q2_stack), Q_PRIO, &cfg);
+	zexpect_equal(q2.flags, K_WORK_QUEUE_STARTED | K_WORK_QUEUE_NO_YIELD);
+	/* No name in the configuration: the thread has none (""), as on Zephyr. */
+	zexpect_not_null(k_thread_name_get(&q2.thread));
+	zexpect_str_equal(k_thread_name_get(&q2.thread), "");
+
+	reset();
+	items[0].block = true;
+	zexpect_equal(k_work_submit_to_queue(&q2, &items[0].work), 1);
+	k_msleep(1);
+	zexpect_equal(q2.flags, K_WORK_QUEUE_STARTED | K_WORK_QUEUE_NO_YIELD | K_WORK_QUEUE_BUSY);
+	kz_spawn(0, gate_later, (void *)2, NULL, NULL, 1, 0);
+	zexpect_equal(k_work_queue_drain(&q2, true), 1);
+	kz_join(1);
+	zexpect_equal(q2.flags,
+		      K_WORK_QUEUE_STARTED | K_WORK_QUEUE_NO_YIELD | K_WORK_QUEUE_PLUGGED);
+	zexpect_equal(k_work_queue_stop(&q2, K_MSEC(10)), 0);
+	zexpect_equal(q2.flags & (K_WORK_QUEUE_STARTED | K_WORK_QUEUE_PLUGGED), 0);
+	/* The bits are Zephyr's. */
+	zexpect_equal(K_WORK_QUEUE_STARTED, BIT(0));
+	zexpect_equal(K_WORK_QUEUE_BUSY, BIT(1));
+	zexpect_equal(K_WORK_QUEUE_DRAIN, BIT(2));
+	zexpect_equal(K_WORK_QUEUE_PLUGGED, BIT(3));
+	zexpect_equal(K_WORK_QUEUE_NO_YIELD, BIT(8));
+}
+
 static int isr_ret;
 
 static void isr_submit(const void *arg)
@@ -409,6 +447,96 @@ ZTEST(kernel_work, test_user_mode)
 	zexpect_equal(user_step, 1);
 	zexpect_equal(kz_faults, 1);
 	zexpect_equal(runs[0], 0);
+}
+
+/* User-mode work queues (k_work_user): started, fed and run in user mode. */
+K_THREAD_STACK_DEFINE(uwq_stack, 16384);
+static struct k_work_user_q uwq;
+static struct k_work_user uw[3];
+static struct k_work_user uw_filler;
+static int uw_log[8];
+static int uw_n;
+static bool uw_all_user = true;
+static int uw_resubmit_rc = 1;
+K_HEAP_DEFINE(uw_pool, 256);
+
+static void uw_handler(struct k_work_user *w)
+{
+	int id = (int)(w - uw);
+
+	uw_all_user = uw_all_user && k_is_user_context();
+	if (uw_n < 8) {
+		uw_log[uw_n++] = id;
+	}
+	if (id == 2 && uw_n == 3) { /* its first run */
+		/* Not pending any more while its handler runs: it may be submitted again. */
+		uw_resubmit_rc = k_work_user_submit_to_queue(&uwq, w);
+	}
+}
+
+static K_WORK_USER_DEFINE(uw_static, uw_handler);
+
+static int uw_rc[6];
+
+static void uw_user_fn(void *p1, void *p2, void *p3)
+{
+	int rc;
+
+	(void)p1;
+	(void)p2;
+	(void)p3;
+	k_work_user_queue_start(&uwq, uwq_stack, K_THREAD_STACK_SIZEOF(uwq_stack), 4, "uwq");
+	for (int i = 0; i < 3; i++) {
+		k_work_user_init(&uw[i], uw_handler);
+		zexpect_false(k_work_user_is_pending(&uw[i]));
+		uw_rc[i] = k_work_user_submit_to_queue(&uwq, &uw[i]);
+		zexpect_true(k_work_user_is_pending(&uw[i]));
+	}
+	uw_rc[3] = k_work_user_submit_to_queue(&uwq, &uw[0]); /* pending: runs once */
+	k_msleep(1); /* the queue (priority 4) runs */
+
+	/* A submission from user mode takes its link from the caller's resource pool. */
+	k_work_user_init(&uw_filler, uw_handler);
+	do {
+		rc = k_queue_alloc_append(&uwq.queue, &uw_filler); /* not pending: skipped */
+	} while (rc == 0);
+	zexpect_equal(rc, -ENOMEM);
+	uw_rc[4] = k_work_user_submit_to_queue(&uwq, &uw[0]);
+	zexpect_false(k_work_user_is_pending(&uw[0]));
+	k_msleep(1); /* the queue takes the fillers off (and frees their links) */
+	uw_rc[5] = k_work_user_submit_to_queue(&uwq, &uw[1]);
+	k_msleep(1);
+}
+
+ZTEST(kernel_work, test_user_work_queue)
+{
+	zexpect_true(uw_static.handler == uw_handler);
+	zexpect_equal(uw_static.flags, 0);
+	zexpect_false(k_work_user_is_pending(&uw_static));
+
+	k_thread_access_grant(k_current_get(), &uwq.thread, &uwq.queue, uwq_stack);
+	kz_spawn(0, uw_user_fn, NULL, NULL, NULL, 3, K_USER | K_INHERIT_PERMS);
+	k_thread_heap_assign(&kz_threads[0], &uw_pool);
+	kz_join(1);
+
+	zexpect_equal(uw_rc[0], 0);
+	zexpect_equal(uw_rc[1], 0);
+	zexpect_equal(uw_rc[2], 0);
+	zexpect_equal(uw_rc[3], -EBUSY);
+	zexpect_equal(uw_rc[4], -ENOMEM);
+	zexpect_equal(uw_rc[5], 0);
+	zexpect_equal(uw_resubmit_rc, 0);
+	/* In submission order; 2 ran twice (it submitted itself); the fillers never ran. */
+	zexpect_equal(uw_n, 5);
+	zexpect_equal(uw_log[0], 0);
+	zexpect_equal(uw_log[1], 1);
+	zexpect_equal(uw_log[2], 2);
+	zexpect_equal(uw_log[3], 2);
+	zexpect_equal(uw_log[4], 1);
+	zexpect_true(uw_all_user);
+	zexpect_true(k_work_user_queue_thread_get(&uwq) == &uwq.thread);
+	zexpect_true((uwq.thread.base.user_options & K_USER) != 0U);
+	zexpect_str_equal(k_thread_name_get(&uwq.thread), "uwq");
 }
 
 /* The user work queue every test uses (tests run in name order). */
