@@ -113,8 +113,21 @@ struct sys_heap {
 								     : Z_HEAP_A_(u) + 2u)
 #define Z_HEAP_SMALL_END_(b) Z_HEAP_END_(Z_HEAP_UNITS_(b, 4u))
 #define Z_HEAP_BIG_END_(b)   Z_HEAP_END_(Z_HEAP_UNITS_(b, 8u))
+/*
+ * The layout sys_heap_init() picks: AUTO the small one (4-byte headers) up to an end marker of
+ * 32767, the big one (8-byte headers) past it; BIG_ONLY always the big one; SMALL_ONLY always
+ * the small one (a heap larger than 32767 units uses its first 32767, so a request whose small
+ * end marker passes 32767 is served by no buffer at all).
+ */
+#if defined(CONFIG_SYS_HEAP_BIG_ONLY) && CONFIG_SYS_HEAP_BIG_ONLY &&                               \
+	!(defined(CONFIG_SYS_HEAP_SMALL_ONLY) && CONFIG_SYS_HEAP_SMALL_ONLY)
+#define Z_HEAP_MIN8_(b) (8u + 8u * Z_HEAP_BIG_END_(b))
+#elif defined(CONFIG_SYS_HEAP_SMALL_ONLY) && CONFIG_SYS_HEAP_SMALL_ONLY
+#define Z_HEAP_MIN8_(b) (8u + 8u * Z_HEAP_SMALL_END_(b))
+#else
 #define Z_HEAP_MIN8_(b)                                                                            \
 	(8u + 8u * (Z_HEAP_SMALL_END_(b) <= 32767u ? Z_HEAP_SMALL_END_(b) : Z_HEAP_BIG_END_(b)))
+#endif
 /*
  * 4-byte units (SYS_HEAP_UNIT4_ENABLED): a heap whose end marker is chunk e (e = (bytes - 4) / 4
  * for a 4-byte aligned buffer, at most 32767) gives chunk 0 F4(e) = 2 F(floor(e / 2)) units; a
