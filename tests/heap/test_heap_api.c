@@ -1336,6 +1336,30 @@ ZTEST(heap_api, test_several_heaps_side_by_side)
 	zassert_equal(hook_log.count, 1);
 }
 
+/*
+ * sys_heap_noalign_alloc(): sys_heap_alloc() behind sys_heap_aligned_alloc()'s signature, and a
+ * function of the library as in Zephyr (one address whichever file takes it), not a copy per
+ * file.
+ */
+ZTEST(heap_api, test_noalign_alloc_is_a_library_function)
+{
+	heap_alloc_fn_t fn = sys_heap_noalign_alloc;
+
+	zassert_true(fn == noalign_alloc_elsewhere(), "sys_heap_noalign_alloc has two addresses");
+	fresh_heap(HEAP_BYTES);
+	/* The alignment is ignored (not even checked), the size is sys_heap_alloc()'s. */
+	void *p = fn(&heap, 3, 100);
+
+	zassert_not_null(p);
+	zassert_true(is_aligned(p, PTR_ALIGN));
+	zassert_true(sys_heap_usable_size(&heap, p) >= 100);
+	sys_heap_free(&heap, p);
+	zassert_is_null(fn(&heap, 8, 0));
+	zassert_is_null(fn(&heap, 8, HEAP_BYTES));
+	zassert_true(sys_heap_validate(&heap));
+	zassert_equal(hook_log.count, 0);
+}
+
 ZTEST(heap_api, test_error_names)
 {
 	static const enum sys_heap_error all[] = {

@@ -219,16 +219,14 @@ void *sys_heap_aligned_alloc(struct sys_heap *h, size_t align, size_t bytes);
  * @brief sys_heap_alloc() with sys_heap_aligned_alloc()'s signature (Zephyr's), for code that
  * passes one allocation function around: @p align is ignored.
  *
+ * A function of the library, as in Zephyr (its address can be taken and it can be linked to).
+ *
  * @param h Heap.
  * @param align Ignored.
  * @param bytes Bytes wanted.
  * @return As sys_heap_alloc().
  */
-static inline void *sys_heap_noalign_alloc(struct sys_heap *h, size_t align, size_t bytes)
-{
-	(void)align;
-	return sys_heap_alloc(h, bytes);
-}
+void *sys_heap_noalign_alloc(struct sys_heap *h, size_t align, size_t bytes);
 
 /**
  * @brief Free memory.
