@@ -257,7 +257,7 @@ ZTEST(kernel_mbox, test_truncation_and_empty)
 }
 
 /* Matching by thread: a message for another thread, or one from a sender the receiver does not
- * want, is passed over. */
+ * want, is passed over, for a later compatible one if there is one. */
 ZTEST(kernel_mbox, test_matching_by_thread)
 {
 	struct k_mbox_msg m = {0};
@@ -273,15 +273,25 @@ ZTEST(kernel_mbox, test_matching_by_thread)
 	/* Not for this thread: */
 	m = (struct k_mbox_msg){.size = LEN, .rx_source_thread = K_ANY};
 	zexpect_equal(k_mbox_get(&mb, &m, NULL, K_NO_WAIT), -ENOMSG);
+	/* A later sender of lower priority (helper 2, to any thread) is compatible: the get passes
+	 * helper 0 over and takes helper 2's message. */
+	kz_spawn(2, sender, &mb, (void *)(intptr_t)-1, (void *)2, 4, 0);
+	k_msleep(1);
+	m = (struct k_mbox_msg){.size = LEN, .rx_source_thread = K_ANY};
+	zexpect_equal(k_mbox_get(&mb, &m, NULL, K_NO_WAIT), 0);
+	zexpect_equal_ptr(m.rx_source_thread, &kz_threads[2]);
+	zexpect_equal(m.info, 2U);
+	k_mbox_data_get(&m, rx_buf[0]);
 	/* Nor from the wanted source (helper 2 sends nothing): */
 	m = (struct k_mbox_msg){.size = LEN, .rx_source_thread = &kz_threads[2]};
 	zexpect_equal(k_mbox_get(&mb, &m, NULL, K_NO_WAIT), -ENOMSG);
 	/* Helper 1 (K_ANY source) takes it. */
 	kz_spawn(1, receiver, &mb, (void *)(intptr_t)-1, (void *)1, 4, 0);
 	k_msleep(1);
-	kz_join(2);
+	kz_join(3);
 	zexpect_equal(result[0], 0);
 	zexpect_equal(result[1], 0);
+	zexpect_equal(result[2], 0);
 	zexpect_equal(rx_msgs[1].size, 4);
 	zexpect_equal_ptr(rx_msgs[1].rx_source_thread, &kz_threads[0]);
 }
