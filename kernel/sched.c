@@ -280,16 +280,10 @@ static bool should_preempt(void)
 	return head->base.prio < _current->base.prio;
 }
 
-/*
- * The common start of the scheduling points that may switch the running thread out
- * (z_reschedule_unlocked(), z_swap_unlocked()): true when that thread is still ready and the
- * caller decides whether it gives way; false when there is nothing left to decide (see
- * sched_point_enter()) or the thread is no longer ready and has been switched away from.
- */
-static bool sched_point_ready(void)
+void z_reschedule_unlocked(void)
 {
 	if (!sched_point_enter()) {
-		return false;
+		return;
 	}
 	if (z_is_thread_dead(_current)) {
 		/* Aborted by an ISR that has now returned. */
@@ -298,33 +292,21 @@ static bool sched_point_ready(void)
 	if (!z_is_thread_ready(_current)) {
 		/* Suspended by an ISR: switch away without queueing it. */
 		z_swap();
-		return false;
-	}
-	return true;
-}
-
-void z_reschedule_unlocked(void)
-{
-	if (sched_point_ready() && should_preempt()) {
+	} else if (should_preempt()) {
 		queue_ready(_current, true);
 		z_swap();
 	}
 }
 
+/*
+ * Zephyr's z_swap_unlocked() switches to the thread its ready-queue cache names. Readying a
+ * thread leaves that cache on a running thread that is cooperative or holds the scheduler lock
+ * (update_cache() without preempt_ok), so for a caller that is still ready the switch happens
+ * exactly where a preemption point would switch: the same rule as z_reschedule_unlocked().
+ */
 void z_swap_unlocked(void)
 {
-	sys_dnode_t *node;
-
-	if (!sched_point_ready()) {
-		return;
-	}
-	/* An explicit switch: unlike a preemption point, a cooperative thread gives way too. */
-	node = sys_dlist_peek_head(&ready_q);
-	if (node != NULL &&
-	    CONTAINER_OF(node, struct k_thread, base.qnode_dlist)->base.prio < _current->base.prio) {
-		queue_ready(_current, true);
-		z_swap();
-	}
+	z_reschedule_unlocked();
 }
 
 void z_reschedule(struct k_spinlock *lock, k_spinlock_key_t key)

@@ -59,18 +59,32 @@ int k_sem_take(struct k_sem *sem, k_timeout_t timeout)
 	return k_sem_take_impl(sem, timeout);
 }
 
-static inline void k_sem_give_impl(struct k_sem *sem)
+/*
+ * Give @p sem: the best waiter takes it, else the count grows up to its limit. With @p refuse
+ * (sys_sem_give() with user mode built, as Zephyr's futex-based give), a give with no waiter at
+ * the limit changes nothing and is -EAGAIN: tested and done under one hold of the lock.
+ */
+static inline int sem_give(struct k_sem *sem, bool refuse)
 {
 	k_spinlock_key_t key = k_spin_lock(&sem_lock);
 
 	if (!z_wake_one(&sem->wait_q, 0)) {
 		if (sem->count < sem->limit) {
 			sem->count++;
+		} else if (refuse) {
+			k_spin_unlock(&sem_lock, key);
+			return -EAGAIN;
 		}
 		/* k_poll() callers waiting for the semaphore (the first one, by priority). */
 		(void)z_obj_poll_signal(&sem->poll_events, K_POLL_STATE_SEM_AVAILABLE);
 	}
 	z_reschedule(&sem_lock, key);
+	return 0;
+}
+
+static inline void k_sem_give_impl(struct k_sem *sem)
+{
+	(void)sem_give(sem, false);
 }
 
 /* A user thread has existed: the check, kept out of the path of programs that never ran one
@@ -147,17 +161,11 @@ int sys_sem_give(struct sys_sem *sem)
 	if (ret != 0) {
 		return ret;
 	}
-	k_spinlock_key_t key = k_spin_lock(&sem_lock);
-
-	/* No waiter and the count at its limit: Zephyr's futex-based give refuses it. */
-	if (z_waitq_head(&sem->kernel_sem.wait_q) == NULL &&
-	    sem->kernel_sem.count >= sem->kernel_sem.limit) {
-		k_spin_unlock(&sem_lock, key);
-		return -EAGAIN;
-	}
-	k_spin_unlock(&sem_lock, key);
-	k_sem_give_impl(&sem->kernel_sem);
-	return 0;
+	/*
+	 * No waiter and the count at its limit: with user mode built Zephyr's sys_sem is a futex
+	 * and its give refuses (-EAGAIN); without, it is k_sem_give(), which returns 0.
+	 */
+	return sem_give(&sem->kernel_sem, IS_ENABLED(CONFIG_USERSPACE));
 }
 
 int sys_sem_take(struct sys_sem *sem, k_timeout_t timeout)

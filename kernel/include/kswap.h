@@ -12,10 +12,11 @@
 #include "ksched.h"
 
 /**
- * @brief Give the CPU to the best ready thread, as Zephyr's z_swap_unlocked() does: the caller
- * keeps it only if it is still ready and no ready thread has a higher priority (a cooperative
- * caller included: the switch is explicit). A caller that made itself not ready (suspended,
- * pending) does not return until it is ready again.
+ * @brief Give the CPU to the best ready thread, as Zephyr's z_swap_unlocked() does on one CPU:
+ * a caller that is still ready gives way only where a preemption point would switch (a higher
+ * priority thread is ready, and the caller is preemptible and does not hold the scheduler lock;
+ * Zephyr's ready-queue cache stays on a cooperative or locked caller). A caller that made
+ * itself not ready (suspended, pending) does not return until it is ready again.
  */
 void z_swap_unlocked(void);
 

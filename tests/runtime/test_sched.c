@@ -114,20 +114,33 @@ static void test_coop_not_preempted(void)
 	k_thread_priority_set(k_current_get(), 0);
 }
 
-/* z_swap_unlocked() (kswap.h) is an explicit switch: a cooperative caller gives the CPU to a
- * higher-priority ready thread, never to one of its own priority or lower (unlike k_yield). */
+/*
+ * z_swap_unlocked() (kswap.h) switches where Zephyr's ready-queue cache would: a cooperative
+ * caller keeps the CPU even with a higher-priority thread ready (the cache stays on it), and so
+ * does a preemptible one holding the scheduler lock; a caller that is not ready gives way.
+ */
 static void test_swap_unlocked(void)
 {
 	k_thread_priority_set(k_current_get(), K_PRIO_COOP(10));
 	spawn(0, rec_entry, 1, K_PRIO_COOP(2), K_NO_WAIT);
 	trace_add(&tr, 0);
-	z_swap_unlocked();
+	z_swap_unlocked(); /* cooperative: no switch */
 	trace_add(&tr, 2);
-	spawn(1, rec_entry, 4, K_PRIO_COOP(10), K_NO_WAIT);
-	z_swap_unlocked();
+	k_yield(); /* an explicit yield lets the higher one run */
 	trace_add(&tr, 3);
-	join_all(2);
-	CHECK_TRACE(&tr, 0, 1, 2, 3, 4);
+	join_all(1);
+	CHECK_TRACE(&tr, 0, 2, 1, 3);
+
+	tr.n = 0;
+	k_thread_priority_set(k_current_get(), K_PRIO_PREEMPT(5));
+	k_sched_lock();
+	spawn(0, rec_entry, 4, K_PRIO_PREEMPT(2), K_NO_WAIT);
+	z_swap_unlocked(); /* the scheduler lock holds it */
+	trace_add(&tr, 5);
+	k_sched_unlock(); /* a preemption point: the higher thread runs now */
+	trace_add(&tr, 6);
+	join_all(1);
+	CHECK_TRACE(&tr, 5, 4, 6);
 	k_thread_priority_set(k_current_get(), 0);
 }
 

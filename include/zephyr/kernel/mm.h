@@ -51,13 +51,17 @@ void *k_mem_map(size_t size, uint32_t flags);
 
 /**
  * @brief Unmap a region k_mem_map() returned, with the size it was mapped with (its guard
- * pages go with it). An address or size that is not page-aligned is refused with a log message.
+ * pages go with it). Anything else (an address or size that is not page-aligned, part of a
+ * mapping, a region already unmapped, memory k_mem_map() did not return) is refused with a log
+ * message and left as it is.
  */
 void k_mem_unmap(void *addr, size_t size);
 
 /**
  * @brief Change the K_MEM_PERM_* protection of whole pages of a mapping.
- * @return 0, or -EINVAL for a region that is not page-aligned or not mapped.
+ * @return 0, or -EINVAL for a region that is not page-aligned or not inside one mapping that
+ * k_mem_map() returned (on the host the rest of the process's memory is not changed through
+ * this call; logged).
  */
 int k_mem_update_flags(void *addr, size_t size, uint32_t flags);
 

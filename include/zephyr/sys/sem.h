@@ -10,7 +10,7 @@
  * no kernel object grant, as on Zephyr (a futex in a partition there). A user thread gets
  * -EACCES for one outside its stack and its domain's writable partitions (memory in no partition
  * included, which the host would let it write). zmem's holds a k_sem and calls it without the
- * permission check; Zephyr's sys_sem answers: sys_sem_give() at the limit is -EAGAIN, a take
+ * permission check; Zephyr's sys_sem answers: sys_sem_give() at the limit is -EAGAIN (with CONFIG_USERSPACE), a take
  * that cannot be satisfied is -ETIMEDOUT (k_sem_take's -EBUSY and -EAGAIN).
  */
 #ifndef ZEPHYR_INCLUDE_SYS_SEM_H_
@@ -48,8 +48,9 @@ int sys_sem_init(struct sys_sem *sem, unsigned int initial_count, unsigned int l
 
 /**
  * @brief Give @p sem: the best waiter takes it, else the count grows.
- * @return 0; -EAGAIN when the count is at its limit already; -EINVAL for NULL; -EACCES as
- * sys_sem_init().
+ * @return 0; -EAGAIN when no thread waits and the count is at its limit already (with
+ * CONFIG_USERSPACE, as Zephyr's; without it the give is k_sem_give()'s and returns 0); -EINVAL
+ * for NULL; -EACCES as sys_sem_init().
  */
 int sys_sem_give(struct sys_sem *sem);
 

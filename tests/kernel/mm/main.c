@@ -103,6 +103,46 @@ ZTEST(kernel_mm, test_refused)
 	zassert_true(k_mem_free_get() > 0);
 }
 
+/* Host memory that k_mem_map() did not return: a static page-aligned buffer. */
+static uint8_t victim[2 * PAGE] __aligned(PAGE);
+
+ZTEST(kernel_mm, test_unmap_only_what_was_mapped)
+{
+	uint8_t *p = k_mem_map(2 * PAGE, K_MEM_PERM_RW);
+
+	zassert_not_null(p);
+	/* Not from k_mem_map(): refused, the process's own memory stays usable. */
+	k_mem_unmap(victim, PAGE);
+	k_mem_unmap(victim + PAGE, PAGE);
+	zassert_false(write_faults(&victim[0]), "a refused unmap took the data away");
+	zassert_false(write_faults(&victim[PAGE]));
+	zassert_equal(victim[PAGE], 0x5a);
+	/* Part of a mapping, or a mapping with the wrong size: refused, the mapping stays whole. */
+	k_mem_unmap(p, PAGE);
+	k_mem_unmap(p + PAGE, PAGE);
+	k_mem_unmap(p, 4 * PAGE);
+	zassert_false(write_faults(&p[0]));
+	zassert_false(write_faults(&p[PAGE]));
+	zassert_equal(p[PAGE], 0x5a);
+	k_mem_unmap(p, 2 * PAGE);
+}
+
+ZTEST(kernel_mm, test_update_flags_only_inside_a_mapping)
+{
+	uint8_t *p = k_mem_map(2 * PAGE, K_MEM_PERM_RW);
+
+	zassert_not_null(p);
+	zassert_equal(k_mem_update_flags(victim, PAGE, 0), -EINVAL, "not a mapping");
+	zassert_false(write_faults(&victim[1]), "a refused change made the data read-only");
+	zassert_equal(k_mem_update_flags(p, 3 * PAGE, 0), -EINVAL, "runs past the mapping");
+	zassert_equal(k_mem_update_flags(p - PAGE, PAGE, K_MEM_PERM_RW), -EINVAL, "guard page");
+	zassert_true(write_faults(p - 1), "the guard page below stays closed");
+	zassert_false(write_faults(&p[2 * PAGE - 1]));
+	zassert_ok(k_mem_update_flags(p + PAGE, PAGE, 0), "a part of a mapping");
+	zassert_true(write_faults(&p[PAGE]));
+	k_mem_unmap(p, 2 * PAGE);
+}
+
 ZTEST(kernel_mm, test_region_align)
 {
 	uintptr_t addr;
