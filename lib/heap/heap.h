@@ -68,7 +68,13 @@
  * holds chunks smaller than the request (bounded best fit); 0 gives pure good fit.
  */
 #ifndef CONFIG_SYS_HEAP_ALLOC_PROBES
+/* (Without Kconfig: Zephyr's name for it, when given, at most 64 as Kconfig's range has it.) */
+#if defined(CONFIG_SYS_HEAP_ALLOC_LOOPS)
+#define CONFIG_SYS_HEAP_ALLOC_PROBES                                                               \
+	(CONFIG_SYS_HEAP_ALLOC_LOOPS > 64 ? 64 : CONFIG_SYS_HEAP_ALLOC_LOOPS)
+#else
 #define CONFIG_SYS_HEAP_ALLOC_PROBES 3
+#endif
 #endif
 
 /** Heaps sys_heap_init() remembers for sys_heap_array_get() (0: no array, no call). */

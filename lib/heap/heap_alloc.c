@@ -61,9 +61,9 @@ Z_HEAP_HOT bool aligned_fits(struct z_heap *h, zl_t lay, size_t c, size_t su, si
  * from the start of the chunk (low addresses first, as Zephyr places them, so that a block has
  * its chunk's free rest above it to grow into), at the lowest position aligned to @p amask + 1
  * units (in the heap's address space) when @p amask is not 0. The free rest above the block
- * takes the chunk's list place while its class does not change; what lies below an aligned
- * block stays free where it is, in its list place while its class holds. Returns the block's
- * chunk, 0 on failure.
+ * goes to the head of its class's list (in every build); what lies below an aligned block stays
+ * free where it is, in the chunk's list place while its class holds (the compact policy adds it
+ * to the head of its class's list as well). Returns the block's chunk, 0 on failure.
  */
 Z_HEAP_HOT size_t alloc_impl(struct sys_heap *heap, zl_t lay, size_t need, size_t units,
 			     size_t amask)
@@ -548,6 +548,13 @@ void *sys_heap_alloc(struct sys_heap *heap, size_t bytes)
 #else
 	return alloc_general(heap, bytes);
 #endif
+}
+
+/* Zephyr's extern function: sys_heap_alloc() behind the aligned allocation's signature. */
+void *sys_heap_noalign_alloc(struct sys_heap *heap, size_t align, size_t bytes)
+{
+	(void)align;
+	return sys_heap_alloc(heap, bytes);
 }
 
 /*

@@ -118,28 +118,27 @@ int sys_heap_fragmentation_get(struct sys_heap *heap, struct sys_heap_fragmentat
 	 * The largest request sys_heap_alloc() satisfies now: every request up to the lowest
 	 * size of the highest non-empty class, or up to the largest chunk the allocation probe
 	 * sees at the head of that class or, in the last class, its remembered largest chunk (not
-	 * necessarily the largest free chunk). The
-	 * failed-size cache is cleared, so that alloc(largest_free_block) succeeds.
+	 * necessarily the largest free chunk). The probe count is alloc_impl()'s for a request in
+	 * that class: CONFIG_SYS_HEAP_ALLOC_PROBES, or without probes one chunk in the last class
+	 * (nothing lies above it) and, in the compact policy, in every class (it probes each class
+	 * from the request's up). The failed-size cache is cleared, so that
+	 * alloc(largest_free_block) succeeds.
 	 */
 	size_t largest = 0;
 
 	if (bitmap_get(heap) != 0u) {
 		unsigned int top = z_msb64(bitmap_get(heap));
 		size_t c = head_get(h, lay, top);
+		int probes = CONFIG_SYS_HEAP_ALLOC_PROBES != 0
+				 ? CONFIG_SYS_HEAP_ALLOC_PROBES
+				 : (int)(Z_HEAP_COMPACT || top == heap->kmax);
 
 		largest = class_min_units(heap, top);
-		for (int i = 0; c != 0u && in_heap_range(heap, c) && i < CONFIG_SYS_HEAP_ALLOC_PROBES;
-		     i++) {
+		for (int i = 0; c != 0u && in_heap_range(heap, c) && i < probes; i++) {
 			if (chunk_size(h, lay, c) > largest) {
 				largest = chunk_size(h, lay, c);
 			}
 			c = link_get(h, lay, c, 1);
-		}
-		/* Without probes, alloc still probes the head of the last class (nothing is above). */
-		c = head_get(h, lay, top);
-		if (CONFIG_SYS_HEAP_ALLOC_PROBES == 0 && top == heap->kmax && in_heap_range(heap, c) &&
-		    chunk_size(h, lay, c) > largest) {
-			largest = chunk_size(h, lay, c);
 		}
 		/* When the probe fails, the last class's remembered largest chunk is tried. */
 		if (top == heap->kmax && heap->cap_hint != 0u && heap->cap_hint_units > largest) {

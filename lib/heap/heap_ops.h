@@ -15,10 +15,12 @@
  * no overwritten metadata makes the heap write outside its buffer or take a used chunk from a
  * list; the call that finds the damage reports it and changes nothing.
  *
- * Links are followed only where a chunk really leaves or joins a list: a free chunk that only
- * changes size and stays in its class (the free rest below an aligned block, a free
- * left neighbour that absorbs the freed chunk) keeps its place, and its links are neither read
- * nor written.
+ * Links are followed only where a chunk really leaves or joins a list. Outside the compact
+ * policy a free chunk that only changes size and stays in its class (the free rest below an
+ * aligned block, a free left neighbour that absorbs the freed chunk) keeps its place, and its
+ * links are neither read nor written; the compact policy takes such a chunk off its list and
+ * adds it back at the head of its class's list (its links checked as for any chunk that leaves
+ * a list).
  */
 #ifndef ZMEM_LIB_HEAP_HEAP_OPS_H_
 #define ZMEM_LIB_HEAP_HEAP_OPS_H_
@@ -68,10 +70,12 @@ size_t z_heap_cut_top(struct sys_heap *heap, size_t c, unsigned int k, size_t tu
 bool z_heap_head_ok(struct sys_heap *heap, unsigned int k, size_t skip1, size_t skip2);
 #if Z_HEAP_COMPACT
 /*
- * Compact: used chunk @p c (@p have units, its right neighbour used) keeps @p units; the rest,
- * when it can stand alone, becomes a free chunk at the head of its list (its list head
- * already checked when the level asks). Writes c's header and its new right neighbour's left
- * size; returns c's units.
+ * Compact: chunk @p c (@p have units, its right neighbour used), made a used block of @p units;
+ * the rest above it, when it can stand alone, becomes a free chunk at the head of its list.
+ * When @p below is not 0, the @p below units just under c (c - below, already off any list:
+ * what an aligned allocation leaves below its block) become a free chunk at the head of their
+ * list too. The heads of those lists already checked when the level asks. Writes c's header
+ * and its new right neighbour's left size; returns c's units.
  */
 size_t z_heap_carve(struct sys_heap *heap, size_t c, size_t units, size_t have, size_t below);
 #endif

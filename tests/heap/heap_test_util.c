@@ -189,3 +189,8 @@ uint32_t test_rng_below(struct test_rng *r, uint32_t n)
 {
 	return (uint32_t)(test_rng_next(r) % n);
 }
+
+heap_alloc_fn_t noalign_alloc_elsewhere(void)
+{
+	return sys_heap_noalign_alloc;
+}

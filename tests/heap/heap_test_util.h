@@ -134,4 +134,10 @@ static inline bool is_aligned(const void *p, size_t align)
 /** @brief Does [p, p+n) lie inside the buffer given to sys_heap_init()? */
 bool in_heap(const struct sys_heap *h, const void *p, size_t n);
 
+/* sys_heap_aligned_alloc()'s signature, which sys_heap_noalign_alloc() shares. */
+typedef void *(*heap_alloc_fn_t)(struct sys_heap *h, size_t align, size_t bytes);
+
+/* sys_heap_noalign_alloc() as another translation unit sees it (one function: one address). */
+heap_alloc_fn_t noalign_alloc_elsewhere(void);
+
 #endif /* ZMEM_TESTS_HEAP_HEAP_TEST_UTIL_H_ */

@@ -65,9 +65,12 @@ static size_t huge_size(unsigned int i)
  * Pure good fit (CONFIG_SYS_HEAP_ALLOC_PROBES=0, the goodfit variant) never serves a request
  * from its own size class, so it cannot hand out "the whole largest free block" or reuse a
  * freed block for a request of its own size, which three scenarios below build on: they are
- * skipped there (its stress run still checks every allocation against the report).
+ * skipped there (its stress run still checks every allocation against the report). The compact
+ * policy without probes still tries the head of the request's own class (compact_goodfit): they
+ * run there.
  */
-#if defined(CONFIG_SYS_HEAP_ALLOC_PROBES) && CONFIG_SYS_HEAP_ALLOC_PROBES == 0
+#if defined(CONFIG_SYS_HEAP_ALLOC_PROBES) && CONFIG_SYS_HEAP_ALLOC_PROBES == 0 &&                  \
+    !(defined(CONFIG_SYS_HEAP_COMPACT) && CONFIG_SYS_HEAP_COMPACT)
 #define SKIP_ON_PURE_GOOD_FIT() ztest_test_skip()
 #else
 #define SKIP_ON_PURE_GOOD_FIT()                                                                    \
@@ -968,6 +971,48 @@ ZTEST(heap_api, test_largest_free_block_among_similar_blocks)
 	similar_blocks_scenario(true);
 }
 
+/*
+ * Two free blocks left in the heap, each fenced off by a used one, the smaller at the head of
+ * its class's list and the larger behind it; the rest of the heap in use. Whatever the policy
+ * and the probe count (with CONFIG_SYS_HEAP_ALLOC_PROBES=0 the compact policy still probes the
+ * head of every class), largest_free_block is the largest request alloc then serves.
+ */
+ZTEST(heap_api, test_largest_free_block_of_two_fenced_blocks)
+{
+	for (size_t size = 200; size < 3000u; size += 7u) {
+		fresh_heap(HEAP_BYTES);
+		void *a = sys_heap_alloc(&heap, size);
+		void *fa = sys_heap_alloc(&heap, 8);
+		void *b = sys_heap_alloc(&heap, size + 40u);
+		void *fb = sys_heap_alloc(&heap, 8);
+
+		zassert_true(a && fa && b && fb);
+		while (sys_heap_alloc(&heap, 64) != NULL) {
+		}
+		while (sys_heap_alloc(&heap, 1) != NULL) {
+		}
+		sys_heap_free(&heap, b);
+		sys_heap_free(&heap, a); /* a at the head of its list, b behind it */
+
+		struct sys_heap_fragmentation f;
+
+		zassert_equal(sys_heap_fragmentation_get(&heap, &f), 0);
+		zassert_true(f.largest_free_block <= size + 40u + 16u);
+		if (f.largest_free_block > 0) {
+			void *p = sys_heap_alloc(&heap, f.largest_free_block);
+
+			zassert_true(p != NULL, "size %lu: alloc(largest_free_block = %lu) failed",
+				     (unsigned long)size, (unsigned long)f.largest_free_block);
+			sys_heap_free(&heap, p);
+		}
+		zassert_true(sys_heap_alloc(&heap, f.largest_free_block + 1u) == NULL,
+			     "size %lu: alloc(largest_free_block + 1 = %lu) succeeded",
+			     (unsigned long)size, (unsigned long)f.largest_free_block + 1u);
+		zassert_true(sys_heap_validate(&heap));
+	}
+	zassert_equal(hook_log.count, 0);
+}
+
 /* The walk and the fragmentation report describe the same free blocks. */
 static void check_walk_matches_report(const char *when, size_t size)
 {
@@ -1289,6 +1334,30 @@ ZTEST(heap_api, test_several_heaps_side_by_side)
 		zassert_equal(stats_of(&hs[k]).allocated_bytes, 0);
 	}
 	zassert_equal(hook_log.count, 1);
+}
+
+/*
+ * sys_heap_noalign_alloc(): sys_heap_alloc() behind sys_heap_aligned_alloc()'s signature, and a
+ * function of the library as in Zephyr (one address whichever file takes it), not a copy per
+ * file.
+ */
+ZTEST(heap_api, test_noalign_alloc_is_a_library_function)
+{
+	heap_alloc_fn_t fn = sys_heap_noalign_alloc;
+
+	zassert_true(fn == noalign_alloc_elsewhere(), "sys_heap_noalign_alloc has two addresses");
+	fresh_heap(HEAP_BYTES);
+	/* The alignment is ignored (not even checked), the size is sys_heap_alloc()'s. */
+	void *p = fn(&heap, 3, 100);
+
+	zassert_not_null(p);
+	zassert_true(is_aligned(p, PTR_ALIGN));
+	zassert_true(sys_heap_usable_size(&heap, p) >= 100);
+	sys_heap_free(&heap, p);
+	zassert_is_null(fn(&heap, 8, 0));
+	zassert_is_null(fn(&heap, 8, HEAP_BYTES));
+	zassert_true(sys_heap_validate(&heap));
+	zassert_equal(hook_log.count, 0);
 }
 
 ZTEST(heap_api, test_error_names)

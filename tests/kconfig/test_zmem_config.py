@@ -307,6 +307,20 @@ def tick_rate_name():
 
 
 @case
+def heap_alloc_loops():
+    """Zephyr's CONFIG_SYS_HEAP_ALLOC_LOOPS has no range: any count configures; zmem's probe
+    count (CONFIG_SYS_HEAP_ALLOC_PROBES) follows it, at most 64."""
+    d = case_dir("heap_alloc_loops")
+    for loops, probes in ((5, 5), (100, 64)):
+        conf = write(d, "loops{}.conf".format(loops),
+                     "CONFIG_SYS_HEAP_ALLOC_LOOPS={}\n".format(loops))
+        r = run(d, [conf], strict=True, outdir="out{}".format(loops))
+        expect_ok(r)
+        check("#define CONFIG_SYS_HEAP_ALLOC_PROBES {}\n".format(probes) in r.file("autoconf.h"),
+              "probes follow loops={}".format(loops), r)
+
+
+@case
 def app_kconfig():
     """An application's own Kconfig: int with range, string, bool with depends on, hex, select,
     choice; zmem's symbols still there through Kconfig.zephyr."""

@@ -113,8 +113,21 @@ struct sys_heap {
 								     : Z_HEAP_A_(u) + 2u)
 #define Z_HEAP_SMALL_END_(b) Z_HEAP_END_(Z_HEAP_UNITS_(b, 4u))
 #define Z_HEAP_BIG_END_(b)   Z_HEAP_END_(Z_HEAP_UNITS_(b, 8u))
+/*
+ * The layout sys_heap_init() picks: AUTO the small one (4-byte headers) up to an end marker of
+ * 32767, the big one (8-byte headers) past it; BIG_ONLY always the big one; SMALL_ONLY always
+ * the small one (a heap larger than 32767 units uses its first 32767, so a request whose small
+ * end marker passes 32767 is served by no buffer at all).
+ */
+#if defined(CONFIG_SYS_HEAP_BIG_ONLY) && CONFIG_SYS_HEAP_BIG_ONLY &&                               \
+	!(defined(CONFIG_SYS_HEAP_SMALL_ONLY) && CONFIG_SYS_HEAP_SMALL_ONLY)
+#define Z_HEAP_MIN8_(b) (8u + 8u * Z_HEAP_BIG_END_(b))
+#elif defined(CONFIG_SYS_HEAP_SMALL_ONLY) && CONFIG_SYS_HEAP_SMALL_ONLY
+#define Z_HEAP_MIN8_(b) (8u + 8u * Z_HEAP_SMALL_END_(b))
+#else
 #define Z_HEAP_MIN8_(b)                                                                            \
 	(8u + 8u * (Z_HEAP_SMALL_END_(b) <= 32767u ? Z_HEAP_SMALL_END_(b) : Z_HEAP_BIG_END_(b)))
+#endif
 /*
  * 4-byte units (SYS_HEAP_UNIT4_ENABLED): a heap whose end marker is chunk e (e = (bytes - 4) / 4
  * for a 4-byte aligned buffer, at most 32767) gives chunk 0 F4(e) = 2 F(floor(e / 2)) units; a
@@ -206,16 +219,14 @@ void *sys_heap_aligned_alloc(struct sys_heap *h, size_t align, size_t bytes);
  * @brief sys_heap_alloc() with sys_heap_aligned_alloc()'s signature (Zephyr's), for code that
  * passes one allocation function around: @p align is ignored.
  *
+ * A function of the library, as in Zephyr (its address can be taken and it can be linked to).
+ *
  * @param h Heap.
  * @param align Ignored.
  * @param bytes Bytes wanted.
  * @return As sys_heap_alloc().
  */
-static inline void *sys_heap_noalign_alloc(struct sys_heap *h, size_t align, size_t bytes)
-{
-	(void)align;
-	return sys_heap_alloc(h, bytes);
-}
+void *sys_heap_noalign_alloc(struct sys_heap *h, size_t align, size_t bytes);
 
 /**
  * @brief Free memory.
