@@ -41,9 +41,15 @@ static void timer_expired(struct _timeout *to)
 	k_spinlock_key_t key = k_spin_lock(&timer_lock);
 
 	if (is_periodic(timer->period)) {
-		/* From the previous deadline, not from now: the period does not drift. */
+		/*
+		 * From the previous deadline, not from now: the period does not drift. An absolute
+		 * period (K_TIMEOUT_ABS_*) means no length: every tick, as Zephyr's clamp gives it
+		 * (its encoded ticks, added, would set a deadline already past, again and again).
+		 */
 		z_add_timeout_abs(&timer->timeout, timer_expired,
-				  to->deadline + timer->period.ticks);
+				  to->deadline + (Z_IS_TIMEOUT_RELATIVE(timer->period)
+							  ? timer->period.ticks
+							  : 1));
 	}
 	timer->status++;
 	k_spin_unlock(&timer_lock, key);

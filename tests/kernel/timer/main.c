@@ -252,6 +252,17 @@ ZTEST(kernel_timer, test_absolute_timeouts)
 	zexpect_equal(exp_at[0], t0 + 30);
 	zexpect_equal(exp_at[2], t0 + 70);
 
+	/* An absolute period has no length: one expiry per tick (it used to expire without end
+	 * inside one announcement and hang the kernel). */
+	reset();
+	t0 = k_uptime_ticks();
+	k_timer_start(&tm, K_TICKS(5), K_TIMEOUT_ABS_TICKS(1000));
+	k_sleep(K_TICKS(9));
+	k_timer_stop(&tm);
+	zexpect_equal(n_exp, 5, "expiries at t0 + 5 .. t0 + 9");
+	zexpect_equal(exp_at[0], t0 + 5);
+	zexpect_equal(exp_at[4], t0 + 9);
+
 	/* A tick already past: the timer expires at the next kernel call. */
 	reset();
 	k_timer_start(&tm, K_TIMEOUT_ABS_TICKS(t0), K_NO_WAIT);
