@@ -51,17 +51,6 @@ static bool may_wait_here(const struct k_heap *h, k_timeout_t timeout, const cha
 	return true;
 }
 
-/* Absolute tick at which @p timeout ends; meaningless for K_FOREVER. */
-static int64_t deadline_of(k_timeout_t timeout)
-{
-	int64_t now = sys_clock_tick_get();
-
-	if (!Z_IS_TIMEOUT_RELATIVE(timeout)) {
-		return Z_TICK_ABS(timeout.ticks);
-	}
-	return timeout.ticks > INT64_MAX - now ? INT64_MAX : now + timeout.ticks;
-}
-
 /*
  * The first attempt failed and the caller may wait: pend for frees and retry until success or
  * the end of the timeout, with one last attempt at expiry. Called and returns with the lock
@@ -71,17 +60,15 @@ static __attribute__((noinline)) void *wait_and_retry(struct k_heap *h, k_spinlo
 						      void *ptr, size_t align, size_t bytes,
 						      k_timeout_t timeout)
 {
-	bool forever = K_TIMEOUT_EQ(timeout, K_FOREVER);
-	int64_t end = forever ? 0 : deadline_of(timeout);
+	k_timepoint_t end = sys_timepoint_calc(timeout);
 
 	for (;;) {
-		int64_t now = sys_clock_tick_get();
+		k_timeout_t left = sys_timepoint_timeout(end);
 
-		if (!forever && now >= end) {
+		if (K_TIMEOUT_EQ(left, K_NO_WAIT)) {
 			return NULL; /* the attempt just made was the last, at expiry */
 		}
-		(void)z_pend_curr_desc(&h->lock, *key, &h->wait_q,
-				       forever ? K_FOREVER : K_TICKS(end - now), "k_heap");
+		(void)z_pend_curr_desc(&h->lock, *key, &h->wait_q, left, "k_heap");
 		*key = k_spin_lock(&h->lock);
 
 		if (ptr != NULL && sys_heap_usable_size(&h->heap, ptr) == 0) {

@@ -53,37 +53,14 @@ bool z_pipe_has_data(struct k_pipe *pipe)
 	return pipe->used > 0U;
 }
 
-/* Absolute tick the call's timeout ends at (-1: never). */
-static int64_t deadline_of(k_timeout_t timeout)
-{
-	if (K_TIMEOUT_EQ(timeout, K_FOREVER)) {
-		return -1;
-	}
-	if (!Z_IS_TIMEOUT_RELATIVE(timeout)) {
-		return Z_TICK_ABS(timeout.ticks);
-	}
-	return k_uptime_ticks() + timeout.ticks;
-}
-
-static k_timeout_t remaining(int64_t deadline)
-{
-	int64_t left;
-
-	if (deadline < 0) {
-		return K_FOREVER;
-	}
-	left = deadline - k_uptime_ticks();
-	return left > 0 ? K_TICKS(left) : K_NO_WAIT;
-}
-
 /*
  * Wait on @p wq (lock held on entry and on return) with @p x published to the other side:
  * 0 woken, -EAGAIN, -EPIPE, -ECANCELED.
  */
-static int wait_for(struct k_pipe *pipe, _wait_q_t *wq, k_spinlock_key_t *key, int64_t deadline,
-		    const char *what, struct pipe_xfer *x)
+static int wait_for(struct k_pipe *pipe, _wait_q_t *wq, k_spinlock_key_t *key,
+		    k_timepoint_t deadline, const char *what, struct pipe_xfer *x)
 {
-	k_timeout_t t = remaining(deadline);
+	k_timeout_t t = sys_timepoint_timeout(deadline);
 	int ret;
 
 	if (K_TIMEOUT_EQ(t, K_NO_WAIT)) {
@@ -154,7 +131,7 @@ static void finish(struct k_pipe *pipe, k_spinlock_key_t key, bool readied)
 int k_pipe_write(struct k_pipe *pipe, const uint8_t *data, size_t len, k_timeout_t timeout)
 {
 	Z_OBJ_USER_CHECK(pipe);
-	int64_t deadline = deadline_of(timeout);
+	k_timepoint_t deadline = sys_timepoint_calc(timeout);
 	k_spinlock_key_t key = k_spin_lock(&pipe->lock);
 	struct pipe_xfer x = {.src = data, .len = len};
 	bool readied = false;
@@ -211,7 +188,7 @@ int k_pipe_write(struct k_pipe *pipe, const uint8_t *data, size_t len, k_timeout
 int k_pipe_read(struct k_pipe *pipe, uint8_t *data, size_t len, k_timeout_t timeout)
 {
 	Z_OBJ_USER_CHECK(pipe);
-	int64_t deadline = deadline_of(timeout);
+	k_timepoint_t deadline = sys_timepoint_calc(timeout);
 	k_spinlock_key_t key = k_spin_lock(&pipe->lock);
 	struct pipe_xfer x = {.dst = data, .len = len};
 	bool readied = false;

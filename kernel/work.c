@@ -144,16 +144,13 @@ static int submit_locked(struct k_work *work, struct k_work_q *queue)
 
 int k_work_submit_to_queue(struct k_work_q *queue, struct k_work *work)
 {
-	k_spinlock_key_t key;
 	int ret;
 
 	if (z_prot_refuse_user_call(__func__)) {
 		return -EPERM;
 	}
 	z_sys_work_q_ensure(queue);
-	key = k_spin_lock(&work_lock);
-	ret = submit_locked(work, queue);
-	k_spin_unlock(&work_lock, key);
+	ret = z_work_submit_no_resched(queue, work);
 	if (ret > 0) {
 		z_reschedule_unlocked();
 	}
