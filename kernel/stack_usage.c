@@ -90,7 +90,7 @@ int k_thread_runtime_stack_unused_threshold_pct_set(struct k_thread *thread, uin
 		return -EINVAL;
 	}
 	Z_OBJ_USER_CHECK(thread);
-	/* pct percent of the size, split so that size * pct cannot overflow (size near SIZE_MAX). */
+	/* pct percent of the size, split so that size * pct cannot overflow (a huge size). */
 	thread->stack_unused_threshold =
 	    thread->stack_info.size / 100U * pct + thread->stack_info.size % 100U * pct / 100U;
 	return 0;
