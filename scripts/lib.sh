@@ -42,6 +42,18 @@ cmake_build() {
   cmake --build "$ZMEM_OUT/$name" -j "$ZMEM_JOBS"
 }
 
+# prune_build NAME...: delete build trees under $ZMEM_OUT that no later stage reads, once their
+# stage passed, so a whole run needs room for one stage's trees at a time, not all of them
+# (the checker's disk filled up during stage 50 when every tree was kept). ZMEM_KEEP_BUILDS=1
+# keeps them (incremental re-runs; inspection). A failing stage exits before its prune.
+prune_build() {
+  [ "${ZMEM_KEEP_BUILDS:-0}" = 1 ] && return 0
+  local name
+  for name in "$@"; do
+    rm -rf "${ZMEM_OUT:?}/$name"
+  done
+}
+
 # ctest_run NAME [CTEST ARGS...]: run the tests of build NAME.
 ctest_run() {
   local name="$1"; shift

@@ -16,6 +16,12 @@ need_pkg /usr/bin/python3 python3
 need_pkg python3-kconfiglib python3-kconfiglib
 need_cmake_at_least 3.28
 
+# Room on the disk: builds are pruned once their stage passed (scripts/lib.sh prune_build), so a
+# run needs about the largest stage's trees; say what there is, and what each stage left.
+room() { df -Pm "$ZMEM_OUT" | awk 'NR == 2 { print $4 " MiB free" }'; }
+used() { du -sm "$ZMEM_OUT" 2>/dev/null | awk '{ print $1 " MiB in " "'"$ZMEM_OUT"'" }'; }
+echo "disk: $(room) at the start"
+
 only="${1:-}"
 failed=()
 passed=()
@@ -25,7 +31,7 @@ for stage in "$ZMEM_ROOT"/scripts/ci.d/*.sh; do
   echo "=== stage $name"
   start=$SECONDS
   if bash "$stage"; then passed+=("$name"); else failed+=("$name"); echo "=== stage $name FAILED"; fi
-  echo "=== stage $name: $((SECONDS - start)) s"
+  echo "=== stage $name: $((SECONDS - start)) s; $(used), $(room)"
 done
 echo
 echo "stages passed: ${passed[*]:-none}"

@@ -5,3 +5,4 @@ source "$ZMEM_ROOT/scripts/lib.sh"
 need_pkg clang clang
 cmake_build host-clang -DCMAKE_C_COMPILER=clang
 ctest_run host-clang
+prune_build host-clang

@@ -16,3 +16,4 @@ not_under_asan='^(examples\.sensor_hub)$'
 cmake_build asan-ubsan -DCMAKE_C_COMPILER=gcc -DCMAKE_BUILD_TYPE=Debug \
   -DZMEM_SANITIZE=address,undefined -DZMEM_BUILD_BENCH=OFF
 ctest_run asan-ubsan -LE no-sanitize -E "$not_under_asan"
+prune_build asan-ubsan

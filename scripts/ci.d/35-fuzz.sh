@@ -56,4 +56,5 @@ else
   echo "fuzz conf_mutation: FAILED; inputs in $ZMEM_OUT/fuzz-artifacts/conf_mutation"
   status=1
 fi
+[ $status -ne 0 ] || prune_build fuzz fuzz-corpus fuzz-artifacts
 exit $status

@@ -10,3 +10,4 @@ cmake_build valgrind -DCMAKE_C_COMPILER=gcc -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DZMEM_BUILD_BENCH=OFF -DZMEM_BUILD_EXAMPLES=OFF -DZMEM_TEST_ITER_DIVISOR=4 \
   "-DZMEM_TEST_LAUNCHER=valgrind;--error-exitcode=1;--leak-check=full;--errors-for-leak-kinds=definite;--track-origins=yes;-q"
 ctest_run valgrind -L core -E '^heap_stress_big\.'
+prune_build valgrind

@@ -10,3 +10,4 @@ cmake_build m32 -DCMAKE_C_COMPILER=gcc -DCMAKE_C_FLAGS=-m32 \
 [ "$(elf_class "$ZMEM_OUT/m32/tests/heap/heap_api")" = 32 ] \
   || { echo "m32: test binaries are not 32-bit"; exit 1; }
 ctest_run m32 -L core
+prune_build m32

@@ -54,3 +54,4 @@ if [ ${#options[@]} -gt 0 ]; then
   echo "all options on: ${options[*]}"
   build all-options "${options[@]}"
 fi
+prune_build freestanding

@@ -43,3 +43,4 @@ for isa in rv32imac:ilp32 rv64imac:lp64; do
   riscv64-unknown-elf-size "$dir/proof.elf"
 done
 echo "freestanding proof: OK"
+prune_build riscv-freestanding-rv32imac riscv-freestanding-rv64imac

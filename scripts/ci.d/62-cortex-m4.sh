@@ -4,3 +4,4 @@
 set -euo pipefail
 source "$ZMEM_ROOT/scripts/lib.sh"
 cortex_m_stage cortex-m4
+prune_build cortex-m4

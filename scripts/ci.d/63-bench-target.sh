@@ -46,3 +46,5 @@ if ! diff <(figures "$ZMEM_OUT/bench-host-m32.txt") <(figures "$ZMEM_OUT/bench-c
   exit 1
 fi
 echo "bench: Cortex-M3 and 32-bit host figures are identical ($(figures "$ZMEM_OUT/bench-host-m32.txt" | wc -l) lines)"
+# The Cortex-M3 tree of stage 60 was kept for this stage.
+prune_build cortex-m3 bench-host-m32

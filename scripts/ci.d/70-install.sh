@@ -63,3 +63,4 @@ consumers "$out/first" first
 mv "$out/second" "$out/moved"
 consumers "$out/moved" moved
 echo "install: relocatable (two prefixes and a moved tree)"
+prune_build install

@@ -10,13 +10,18 @@ need_pkg ccache ccache
 need_pkg ninja ninja-build
 cd "$ZMEM_ROOT"
 /usr/bin/python3 tests/ztest/twister_selftest.py "$ZMEM_OUT/twister-selftest"
+prune_build twister-selftest
+# A passed scenario keeps only its logs and .config (a failed one everything), and ccache keeps
+# at most 2 GiB unless told otherwise: about 50 scenarios' build folders would otherwise stay.
+export CCACHE_MAXSIZE="${CCACHE_MAXSIZE:-2G}"
 roots=(-T tests)
 [ -d examples ] && roots+=(-T examples)
-/usr/bin/python3 scripts/twister "${roots[@]}" -O "$ZMEM_OUT/twister" -j "$ZMEM_JOBS" --inline-logs
+/usr/bin/python3 scripts/twister "${roots[@]}" -O "$ZMEM_OUT/twister" -j "$ZMEM_JOBS" --inline-logs \
+  --runtime-artifact-cleanup pass
 # The scenarios that build freestanding (platform_allow names the boards) on Cortex-M3 and
 # Cortex-M4F under QEMU, with ztest's single-thread runner.
 need_pkg arm-none-eabi-gcc gcc-arm-none-eabi
 need_pkg arm-none-eabi-newlib libnewlib-arm-none-eabi
 need_pkg qemu-system-arm qemu-system-arm
 /usr/bin/python3 scripts/twister -T tests -p qemu_cortex_m3 -p mps2/an386 \
-  -O "$ZMEM_OUT/twister-cortex-m" -j "$ZMEM_JOBS" --inline-logs
+  -O "$ZMEM_OUT/twister-cortex-m" -j "$ZMEM_JOBS" --inline-logs --runtime-artifact-cleanup pass

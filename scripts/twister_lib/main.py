@@ -47,6 +47,10 @@ def parse_args(argv):
                    help='run native_sim executables in real time (default: --no-rt, '
                         'virtual time)')
     p.add_argument('--no-ccache', action='store_true', help='do not use ccache even if present')
+    p.add_argument('--runtime-artifact-cleanup', choices=('pass', 'all'), default=None,
+                   help='after each instance, delete its build folder but its logs and '
+                        'zephyr/.config: of passed instances only (pass) or of all (all), '
+                        'as Zephyr\'s twister does (keeps a long run\'s disk use small)')
     p.add_argument('-x', '--extra-args', action='append', default=[], dest='extra_cmake_args',
                    help='extra CMake cache entry for every build, -D prefixed as on Zephyr: '
                         '-x CONFIG_ASSERT=y (or -x=-DCONFIG_ASSERT=y)')

@@ -298,8 +298,46 @@ def run(inst, opts):
     return inst.finish(status, reason)
 
 
+# What --runtime-artifact-cleanup keeps of a build folder: what a reader of a failure needs.
+_KEPT_ARTIFACTS = ('build.log', 'handler.log', os.path.join('zephyr', '.config'))
+
+
+def cleanup(inst, opts):
+    """Delete the instance's build products as --runtime-artifact-cleanup asks."""
+    mode = opts.runtime_artifact_cleanup
+    if mode is None or (mode == 'pass' and inst.status != 'passed'):
+        return
+    if not os.path.isdir(inst.build_dir):
+        return
+    for entry in os.listdir(inst.build_dir):
+        path = os.path.join(inst.build_dir, entry)
+        if entry == 'zephyr' and os.path.isdir(path):
+            for sub in os.listdir(path):
+                if os.path.join('zephyr', sub) not in _KEPT_ARTIFACTS:
+                    _remove(os.path.join(path, sub))
+        elif entry not in _KEPT_ARTIFACTS:
+            _remove(path)
+
+
+def _remove(path):
+    if os.path.isdir(path) and not os.path.islink(path):
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        try:
+            os.remove(path)
+        except OSError:
+            pass
+
+
 def process(inst, opts, jobs):
-    """Build (and unless build-only, run) one instance."""
+    """Build (and unless build-only, run) one instance, then clean up as asked."""
+    try:
+        return _process(inst, opts, jobs)
+    finally:
+        cleanup(inst, opts)
+
+
+def _process(inst, opts, jobs):
     try:
         if not build(inst, opts, jobs):
             if inst.status == 'error':

@@ -128,6 +128,23 @@ def main(outdir):
     check(fm.get('status') == 'failed' and fm.get('reason') == 'Timeout' and rc == 1,
           f'one whose line never comes fails at its timeout (got {fm.get("status")}, '
           f'{fm.get("reason")!r})')
+    # --runtime-artifact-cleanup pass: a passed instance keeps only its logs and .config, a
+    # failed one its whole folder.
+    clean = os.path.join(outdir, 'cleanup')
+    rc, out = twister(clean, '-T', os.path.join(HERE, 'fail', 'twister_selftest.yaml'),
+                      '-T', os.path.join(HERE, 'legacy', 'twister_selftest.yaml'),
+                      '-s', 'ztest.selftest.console_ordered', '-s', 'ztest.selftest.fail',
+                      '--runtime-artifact-cleanup', 'pass')
+    kept = sorted(os.path.relpath(os.path.join(d, f), os.path.join(
+        clean, 'native_sim', 'ztest.selftest.console_ordered'))
+        for d, _, files in os.walk(os.path.join(clean, 'native_sim',
+                                                'ztest.selftest.console_ordered'))
+        for f in files)
+    failed_exe = os.path.join(clean, 'native_sim', 'ztest.selftest.fail', 'zephyr', 'zephyr.exe')
+    check(rc == 1 and kept == ['build.log', 'handler.log', os.path.join('zephyr', '.config')]
+          and os.path.isfile(failed_exe),
+          f'--runtime-artifact-cleanup pass empties passed folders but logs and .config, keeps '
+          f'failed ones (kept {kept}, failed exe {os.path.isfile(failed_exe)})')
     rc, out = twister(outdir, '-T', os.path.join(HERE, 'pass'), '--list-tests')
     check(rc == 0 and 'native_sim ztest.self.pass' in out
           and '  - ztest.self.pass.zassert_all' in out, '--list-tests lists declared cases')
