@@ -14,6 +14,7 @@
 
 #include "kernel_internal.h"
 #include "kobject_perms.h"
+#include "zmem_host_malloc.h"
 
 LOG_MODULE_DECLARE(os, CONFIG_LOG_DEFAULT_LEVEL);
 
@@ -22,8 +23,62 @@ extern void z_thread_timeout_add(struct k_thread *t, k_timeout_t timeout);
 extern void z_thread_end_timed_state(struct k_thread *t, uint32_t state);
 extern FUNC_NORETURN void z_sched_exit_current(void);
 
-/* Live (not ended) threads, in creation order. */
-static sys_dlist_t all_threads = SYS_DLIST_STATIC_INIT(&all_threads);
+/*
+ * The live (not ended) threads, in creation order, each with its host thread record. Kept in
+ * the runtime's memory rather than linked through the k_thread objects: a thread object is the
+ * application's, and as on Zephyr (whose thread list exists only with CONFIG_THREAD_MONITOR)
+ * the kernel must not write into one it has no business with. A thread that waits forever on
+ * objects that went out of scope together with its own k_thread (Zephyr's work_queue test
+ * leaves an essential work queue, k_work_q and k_thread both in a returned stack frame) is
+ * never touched again; a list through the objects wrote into that frame, reused by then,
+ * whenever a neighbour was added or removed, and followed garbage at exit. Such an entry is
+ * recognised by its object no longer naming the entry's host record (a runtime allocation
+ * that overwritten memory does not reproduce) and skipped; its object must still be readable
+ * memory, as a returned stack frame or a static is.
+ */
+struct thread_entry {
+	struct k_thread *thread;
+	struct z_host_thread *host;
+};
+static struct thread_entry *threads;
+static size_t n_threads;
+static size_t cap_threads;
+
+static bool entry_valid(const struct thread_entry *e)
+{
+	return e->thread->host == e->host;
+}
+
+static void registry_add(struct k_thread *t)
+{
+	if (n_threads == cap_threads) {
+		size_t cap = cap_threads == 0U ? 16U : 2U * cap_threads;
+		struct thread_entry *grown = z_host_malloc(cap * sizeof(*grown));
+
+		if (grown == NULL) {
+			LOG_ERR("k_thread_create: out of host memory for the thread list");
+			k_fatal_halt(K_ERR_KERNEL_PANIC);
+		}
+		if (n_threads > 0U) {
+			memcpy(grown, threads, n_threads * sizeof(*grown));
+		}
+		z_host_free(threads);
+		threads = grown;
+		cap_threads = cap;
+	}
+	threads[n_threads++] = (struct thread_entry){t, t->host};
+}
+
+static void registry_remove(struct k_thread *t)
+{
+	for (size_t i = 0U; i < n_threads; i++) {
+		if (threads[i].thread == t && threads[i].host == t->host) {
+			memmove(&threads[i], &threads[i + 1U], (n_threads - i - 1U) * sizeof(threads[0]));
+			n_threads--;
+			return;
+		}
+	}
+}
 
 /* The main thread and its exit status (set when main returns). */
 int z_main_status;
@@ -163,7 +218,7 @@ k_tid_t k_thread_create(struct k_thread *new_thread, k_thread_stack_t *stack, si
 		LOG_ERR("k_thread_create: cannot create a host thread");
 		k_fatal_halt(K_ERR_KERNEL_PANIC);
 	}
-	sys_dlist_append(&all_threads, &t->all_node);
+	registry_add(t);
 
 	if (K_TIMEOUT_EQ(delay, K_NO_WAIT)) {
 		t->base.thread_state &= ~_THREAD_PRESTART;
@@ -192,7 +247,7 @@ static void thread_end(struct k_thread *t)
 	}
 	z_sched_forget(t);
 	t->base.thread_state = _THREAD_DEAD;
-	sys_dlist_remove(&t->all_node);
+	registry_remove(t);
 	z_host_run_on_runtime_stack(exited_hook, t);
 	z_unpend_all(&t->join_queue);
 }
@@ -337,10 +392,17 @@ void *k_thread_custom_data_get(void)
 void k_thread_foreach(k_thread_user_cb_t user_cb, void *user_data)
 {
 #if defined(CONFIG_THREAD_MONITOR) && CONFIG_THREAD_MONITOR
-	sys_dnode_t *node, *next;
+	/* The callback may end the thread it is given (the entry then moves up) or create
+	 * threads (appended, visited too). */
+	for (size_t i = 0U; i < n_threads;) {
+		struct thread_entry e = threads[i];
 
-	SYS_DLIST_FOR_EACH_NODE_SAFE(&all_threads, node, next) {
-		user_cb(CONTAINER_OF(node, struct k_thread, all_node), user_data);
+		if (entry_valid(&e)) {
+			user_cb(e.thread, user_data);
+		}
+		if (i < n_threads && threads[i].thread == e.thread && threads[i].host == e.host) {
+			i++;
+		}
 	}
 #else
 	(void)user_cb;
@@ -420,15 +482,12 @@ static bool is_idle_daemon(const struct k_thread *t)
 static void report_blocked(void *arg)
 {
 	const char *headline = arg;
-	sys_dnode_t *node;
 
 	fflush(stdout);
 	fprintf(stderr, "%s", headline);
-	SYS_DLIST_FOR_EACH_NODE(&all_threads, node) {
-		const struct k_thread *t = CONTAINER_OF(node, struct k_thread, all_node);
-
-		if (!is_idle_daemon(t)) {
-			describe_blocked(t, stderr);
+	for (size_t i = 0U; i < n_threads; i++) {
+		if (entry_valid(&threads[i]) && !is_idle_daemon(threads[i].thread)) {
+			describe_blocked(threads[i].thread, stderr);
 		}
 	}
 }
@@ -436,11 +495,12 @@ static void report_blocked(void *arg)
 /* Nothing is ready and no timeout is armed: nothing will ever run again. */
 void z_no_thread_can_run(void)
 {
-	sys_dnode_t *node;
 	bool only_idle = true;
 
-	SYS_DLIST_FOR_EACH_NODE(&all_threads, node) {
-		if (!is_idle_daemon(CONTAINER_OF(node, struct k_thread, all_node))) {
+	/* A thread whose object was overwritten waits on objects gone with it: nothing can wake
+	 * it, and nothing about it can be reported. */
+	for (size_t i = 0U; i < n_threads; i++) {
+		if (entry_valid(&threads[i]) && !is_idle_daemon(threads[i].thread)) {
 			only_idle = false;
 			break;
 		}

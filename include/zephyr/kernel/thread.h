@@ -124,7 +124,6 @@ struct k_thread {
 	k_thread_entry_t entry;                   /**< Entry point. */
 	void *p1, *p2, *p3;                       /**< Entry arguments. */
 	k_thread_stack_t *stack_obj;              /**< The stack object given at creation. */
-	sys_dnode_t all_node;                     /**< In the list of live threads. */
 	int orig_prio;                            /**< Priority before mutex inheritance. */
 	struct z_host_thread *host;               /**< The host thread running it. */
 	void *stack_data;                         /**< Reserved for the stacks/protection layer. */
