@@ -3,11 +3,16 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 /*
- * Boot: the main thread runs the boot banner, starts the K_THREAD_DEFINE threads and then the
- * application's main() (Zephyr's bg_thread_main), on a stack of CONFIG_MAIN_STACK_SIZE bytes at
+ * Boot, in Zephyr's order: z_cstart() runs the EARLY, PRE_KERNEL_1 and PRE_KERNEL_2 init
+ * entries (SYS_INIT, <zephyr/init.h>) with no thread yet, creates the main thread and starts
+ * the scheduler. The main thread (Zephyr's bg_thread_main) runs POST_KERNEL, the boot banner,
+ * APPLICATION, starts the K_THREAD_DEFINE threads, runs PRE_MAIN (SMP) and then the
+ * application's main(), on a stack of CONFIG_MAIN_STACK_SIZE bytes at
  * CONFIG_MAIN_THREAD_PRIORITY (arch/host/main_thread_config.c).
  */
 #include <stdio.h>
+
+#include <zephyr/init.h>
 
 #include "kernel_internal.h"
 
@@ -36,6 +41,81 @@ struct k_thread z_main_thread;
  * code, which never boot the kernel) still link. */
 static int (*app_main)(void);
 
+/* The SYS_INIT entries: pointers the linker gathers in section zmem_sys_init (weak: a program
+ * without any entry has no such section). */
+extern const struct init_entry *const __start_zmem_sys_init[] __attribute__((weak));
+extern const struct init_entry *const __stop_zmem_sys_init[] __attribute__((weak));
+
+/*
+ * Run the entries of @p level by ascending priority; equal priorities in section (link) order.
+ * Zephyr's linker script sorts the entries by section name at link time; here the one section
+ * is in link order, so each step picks the next entry by (priority, position) after the one
+ * that ran last. Quadratic in the number of entries, which is a few dozen at most, once per
+ * level at boot; it needs no memory and leaves the entries constant.
+ */
+static void sys_init_run_level(unsigned int level)
+{
+	const struct init_entry *const *first = __start_zmem_sys_init;
+	size_t count = first != NULL ? (size_t)(__stop_zmem_sys_init - first) : 0U;
+	unsigned int last_prio = 0U;
+	size_t last_pos = 0U;
+	bool started = false;
+
+	for (;;) {
+		const struct init_entry *next = NULL;
+		size_t next_pos = 0U;
+
+		for (size_t i = 0U; i < count; i++) {
+			const struct init_entry *e = first[i];
+
+			if (e->level != level) {
+				continue;
+			}
+			if (started && (e->prio < last_prio ||
+					(e->prio == last_prio && i <= last_pos))) {
+				continue; /* ran already */
+			}
+			if (next == NULL || e->prio < next->prio) {
+				next = e;
+				next_pos = i;
+			}
+		}
+		if (next == NULL) {
+			return;
+		}
+		started = true;
+		last_prio = next->prio;
+		last_pos = next_pos;
+		/* Ignored, as Zephyr ignores a SYS_INIT function's result (only a device's marks
+		 * the device not ready; zmem has no devices). */
+		(void)next->init_fn();
+	}
+}
+
+/* The K_WORK_QUEUE_DEFINE queues (<zephyr/kernel/work.h>), gathered the same way. */
+extern const struct z_work_q_static *const __start_zmem_work_q_static[] __attribute__((weak));
+extern const struct z_work_q_static *const __stop_zmem_work_q_static[] __attribute__((weak));
+
+/* Zephyr starts them from a kernel post-init hook, after the kernel is up and before the
+ * POST_KERNEL level, so that init functions there can submit work to them. */
+static void start_static_work_queues(void)
+{
+	const struct z_work_q_static *const *p = __start_zmem_work_q_static;
+
+	for (; p != NULL && p < __stop_zmem_work_q_static; p++) {
+		const struct z_work_q_static *s = *p;
+		const struct k_work_queue_config cfg = {
+			.name = s->qname,
+			.no_yield = s->opts.no_yield,
+			.essential = true,
+			.work_timeout_ms = s->opts.work_timeout_ms,
+		};
+
+		k_work_queue_init(s->queue);
+		k_work_queue_start(s->queue, s->stack, s->stack_size, s->prio, &cfg);
+	}
+}
+
 static void boot_banner(void)
 {
 #ifdef Z_HAVE_LOG_BANNER
@@ -50,10 +130,16 @@ static void bg_thread_main(void *p1, void *p2, void *p3)
 	(void)p1;
 	(void)p2;
 	(void)p3;
+	/* The kernel is up: init functions may create threads and block from here on. */
+	start_static_work_queues();
+	sys_init_run_level(Z_INIT_ORD_POST_KERNEL);
 	boot_banner();
+	sys_init_run_level(Z_INIT_ORD_APPLICATION);
 	z_init_static_threads();
 	/* Static threads of higher priority than main run before it. */
 	z_reschedule_unlocked();
+	/* Zephyr's last level, PRE_MAIN (SMP is its older name): the static threads exist. */
+	sys_init_run_level(Z_INIT_ORD_PRE_MAIN);
 	z_main_status = app_main();
 	z_main_returned = true;
 }
@@ -61,6 +147,16 @@ static void bg_thread_main(void *p1, void *p2, void *p3)
 FUNC_NORETURN void z_cstart(int (*main_fn)(void))
 {
 	app_main = main_fn;
+	/*
+	 * Before any thread exists: no scheduler, k_is_pre_kernel() is true, and nothing may
+	 * block, as on Zephyr: a wait fails at once (-EAGAIN) and a sleep returns at once, each
+	 * logging an error; calls that do not block (a give, a K_NO_WAIT take) work. EARLY runs
+	 * after the host runtime set up its clock and fault handlers (process_main.c): host
+	 * setup that Zephyr's EARLY has no counterpart of.
+	 */
+	sys_init_run_level(Z_INIT_ORD_EARLY);
+	sys_init_run_level(Z_INIT_ORD_PRE_KERNEL_1);
+	sys_init_run_level(Z_INIT_ORD_PRE_KERNEL_2);
 	k_thread_create(&z_main_thread, z_main_stack, z_main_stack_size, bg_thread_main, NULL, NULL,
 			NULL, z_main_thread_prio, 0, K_NO_WAIT);
 	k_thread_name_set(&z_main_thread, "main");

@@ -222,6 +222,54 @@ void k_work_queue_init(struct k_work_q *queue);
 void k_work_queue_start(struct k_work_q *queue, k_thread_stack_t *stack, size_t stack_size,
 			int prio, const struct k_work_queue_config *cfg);
 
+/** @cond INTERNAL_HIDDEN */
+/* K_WORK_QUEUE_DEFINE's optional arguments, in order; the first member only lets the list be
+ * empty. */
+struct z_work_q_static_opts {
+	int z_first;
+	bool no_yield;
+	uint32_t work_timeout_ms;
+};
+
+/* A K_WORK_QUEUE_DEFINE queue, started by the kernel before POST_KERNEL (kernel/init.c). */
+struct z_work_q_static {
+	struct k_work_q *queue;
+	k_thread_stack_t *stack;
+	size_t stack_size;
+	int prio;
+	const char *qname;
+	struct z_work_q_static_opts opts;
+};
+/** @endcond */
+
+/**
+ * @brief Define work queue @p name with a stack of @p stack_size_ bytes, whose thread the
+ * kernel starts at @p prio_ once it is up, before the POST_KERNEL init functions (SYS_INIT), so
+ * that they and everything later can submit work to it.
+ *
+ * The thread is essential (k_work_queue_stop() answers -ENOTSUP) and named @p name. The
+ * optional arguments after @p prio_ are, in order, `no_yield` and `work_timeout_ms` of
+ * struct k_work_queue_config (default false and 0). Zephyr's own definition was not
+ * available when this was written; its behaviour is taken from Zephyr's test of it
+ * (tests/kernel/workq/work_queue/src/static_define.c) and the change that added it, and the
+ * meaning of the optional arguments is inferred from that test's use (`true, 0` for one queue,
+ * `false` for the one named `_yield`).
+ */
+#define K_WORK_QUEUE_DEFINE(name, stack_size_, prio_, ...)                                         \
+	K_KERNEL_STACK_DEFINE(z_work_q_stack_##name, stack_size_);                                 \
+	struct k_work_q name;                                                                      \
+	static const struct z_work_q_static z_work_q_static_##name = {                             \
+	    .queue = &name,                                                                        \
+	    .stack = z_work_q_stack_##name,                                                        \
+	    .stack_size = K_KERNEL_STACK_SIZEOF(z_work_q_stack_##name),                            \
+	    .prio = (prio_),                                                                       \
+	    .qname = #name,                                                                        \
+	    .opts = {0, __VA_ARGS__},                                                              \
+	};                                                                                         \
+	static const struct z_work_q_static *const z_work_q_static_ptr_##name                     \
+	    __attribute__((section("zmem_work_q_static"), used, aligned(sizeof(void *)))) =        \
+		&z_work_q_static_##name
+
 /**
  * @brief Run @p queue in the calling thread (instead of a thread of its own): the caller
  * becomes the queue's thread (named after @p cfg, which may be NULL) and returns only when
