@@ -20,8 +20,9 @@
  *
  * Priorities are 0 to 999 (Zephyr's older releases allow 0 to 99; both sort numerically).
  * Entries with the same level and priority run in link order: across files the order of the
- * objects on the link line, within a file the order the compiler emitted them (GCC and Clang
- * emit them in definition order). Zephyr leaves that order unspecified, so do not rely on it.
+ * objects on the link line, within a file the order the compiler emitted them (GCC 12: the
+ * reverse of the order they are written; Clang 14: as written). Zephyr's order depends on the
+ * same things and is unspecified, so do not rely on it.
  *
  * The return value is ignored, as on Zephyr for SYS_INIT (only a device's init result marks
  * the device not ready, and zmem has no devices): nothing is logged, and the next entry runs.
