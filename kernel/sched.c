@@ -195,6 +195,159 @@ void z_thread_end_timed_state(struct k_thread *t, uint32_t state)
 	z_reschedule_unlocked();
 }
 
+#ifdef CONFIG_TIMESLICING
+/*
+ * Time slicing, with Zephyr's rules: the running thread gets a slice when it is switched in
+ * (its length from slice_size()); the slice's end is an ordinary timeout that only marks the
+ * slice as used up, because a timeout runs in interrupt context where no thread can be moved
+ * off the CPU. The next scheduling point of the running thread (z_reschedule_unlocked(), which
+ * k_busy_wait() calls at each timeout's deadline and most kernel calls reach) ends the slice:
+ * the per-thread callback runs, the thread goes to the back of its priority and the head of the
+ * ready queue runs. That is where Zephyr's timer interrupt ends it (z_time_slice() after the
+ * tick's timeouts), except that the host has no interrupt to stop a thread that never enters
+ * the kernel.
+ */
+static int32_t slice_ticks_all =
+	(int32_t)(((uint64_t)CONFIG_TIMESLICE_SIZE * CONFIG_SYS_CLOCK_TICKS_PER_SEC + 999U) / 1000U);
+static int slice_max_prio = CONFIG_TIMESLICE_PRIORITY;
+static struct _timeout slice_timeout;
+static bool slice_expired;
+
+/* Ticks of slice @p t gets when switched in; 0: it is not sliced. */
+static int32_t slice_size(const struct k_thread *t)
+{
+	if (!z_is_thread_ready(t)) {
+		return 0;
+	}
+#ifdef CONFIG_TIMESLICE_PER_THREAD
+	/* A slice of its own applies at any priority, as on Zephyr. */
+	if (t->base.slice_ticks > 0) {
+		return t->base.slice_ticks;
+	}
+#endif
+	if (slice_ticks_all <= 0 || z_is_coop_prio(t->base.prio) || t->base.sched_locked > 0U ||
+	    t->base.prio < slice_max_prio) {
+		return 0;
+	}
+	return slice_ticks_all;
+}
+
+static void slice_timeout_expired(struct _timeout *to)
+{
+	(void)to;
+	slice_expired = true;
+}
+
+/*
+ * Start a new slice for @p t, the thread that runs (or is about to). The slice ends @p size
+ * ticks after the current tick began, as Zephyr counts it (its timeout of size - 1 ticks plus
+ * the tick in progress), so a thread switched in on a tick boundary runs exactly size ticks.
+ */
+static void slice_reset(struct k_thread *t)
+{
+	int32_t size = (t == NULL) ? 0 : slice_size(t);
+
+	(void)z_abort_timeout(&slice_timeout);
+	slice_expired = false;
+	if (size > 0) {
+		z_add_timeout_abs(&slice_timeout, slice_timeout_expired, z_host_now_ticks() + size);
+	}
+}
+
+#ifdef CONFIG_TIMESLICE_PER_THREAD
+/* Run the per-thread callback as an interrupt handler would (z_run_as_isr() takes one pointer). */
+static void slice_cb_isr(void *arg)
+{
+	struct k_thread *t = arg;
+
+	t->base.slice_expired(t, t->base.slice_data);
+}
+#endif
+
+/*
+ * The running thread's slice has been used up: true when the caller must switch away (the
+ * thread was put at the back of its priority, or the callback made it unready). The slice
+ * restarts either way, as the timer interrupt restarts it on Zephyr; a switch to another thread
+ * restarts it again for that one.
+ */
+static bool slice_end(void)
+{
+	struct k_thread *cur = _current;
+
+	if (!slice_expired) {
+		return false;
+	}
+	if (slice_size(cur) == 0) {
+		/* Locked or made cooperative meanwhile: the slice ends at the first scheduling point
+		 * where it is sliceable again (Zephyr: the first timer interrupt after that). */
+		return false;
+	}
+#ifdef CONFIG_TIMESLICE_PER_THREAD
+	if (cur->base.slice_ticks > 0 && cur->base.slice_expired != NULL) {
+		z_run_as_isr(slice_cb_isr, cur);
+	}
+#endif
+	slice_reset(cur);
+	if (!z_is_thread_ready(cur)) {
+		return true;
+	}
+	if (sys_dlist_is_empty(&ready_q)) {
+		return false;
+	}
+	queue_ready(cur, false);
+	return true;
+}
+
+void k_sched_time_slice_set(int32_t slice, int prio)
+{
+	slice_ticks_all = slice > 0 ? (int32_t)k_ms_to_ticks_ceil32((uint32_t)slice) : 0;
+	slice_max_prio = prio;
+	slice_reset(_current);
+}
+
+#ifdef CONFIG_TIMESLICE_PER_THREAD
+void k_thread_time_slice_set(struct k_thread *th, int32_t slice_ticks,
+			     k_thread_timeslice_fn_t expired, void *data)
+{
+	th->base.slice_ticks = slice_ticks > 0 ? slice_ticks : 0;
+	th->base.slice_expired = expired;
+	th->base.slice_data = data;
+	if (th == _current) {
+		slice_reset(th);
+	}
+}
+#endif
+
+/* A switch from @p old to @p next is decided (@p old blocked: it did not keep the CPU). */
+static void slice_switch(struct k_thread *old, struct k_thread *next, bool old_blocked)
+{
+	if (next != old || old_blocked) {
+		slice_reset(next);
+	}
+}
+
+/* @p old stops running without being queued: no slice may end while nothing runs. */
+static void slice_stop(void)
+{
+	(void)z_abort_timeout(&slice_timeout);
+	slice_expired = false;
+}
+#else
+static inline bool slice_end(void)
+{
+	return false;
+}
+static inline void slice_switch(struct k_thread *old, struct k_thread *next, bool old_blocked)
+{
+	(void)old;
+	(void)next;
+	(void)old_blocked;
+}
+static inline void slice_stop(void)
+{
+}
+#endif /* CONFIG_TIMESLICING */
+
 /* Nothing is ready and no timeout is armed: nothing can ever run again. */
 extern void z_no_thread_can_run(void);
 
@@ -226,8 +379,14 @@ static void do_swap(void *arg)
 	struct k_thread *next;
 	unsigned int saved_irq = irq_nesting;
 
+	bool blocked = !z_is_thread_ready(old);
+
 	(void)arg;
+	if (blocked) {
+		slice_stop();
+	}
 	next = next_up();
+	slice_switch(old, next, blocked);
 	if (next == old) {
 		return;
 	}
@@ -292,6 +451,9 @@ void z_reschedule_unlocked(void)
 	}
 	if (!z_is_thread_ready(_current)) {
 		/* Suspended by an ISR: switch away without queueing it. */
+		z_swap();
+	} else if (slice_end()) {
+		/* Its time slice is over: queued behind its equals, or unready by the callback. */
 		z_swap();
 	} else if (should_preempt()) {
 		queue_ready(_current, true);
@@ -563,6 +725,7 @@ FUNC_NORETURN void z_sched_start(void)
 {
 	struct k_thread *next = next_up();
 
+	slice_switch(NULL, next, true);
 	_current = next;
 	z_host_switch(NULL, next);
 	CODE_UNREACHABLE;
@@ -574,7 +737,9 @@ FUNC_NORETURN void z_sched_exit_current(void)
 	struct k_thread *next;
 
 	irq_nesting = 0;
+	slice_stop();
 	next = next_up();
+	slice_switch(NULL, next, true);
 	_current = next;
 	z_host_exit_switch(next);
 }

@@ -70,6 +70,13 @@ typedef void (*k_thread_entry_t)(void *p1, void *p2, void *p3);
 struct k_heap;
 struct k_mem_domain;
 struct z_host_thread;
+struct k_thread;
+
+/**
+ * @brief Called in interrupt context when a thread with its own time slice
+ * (k_thread_time_slice_set()) used it up, before it goes to the back of its priority.
+ */
+typedef void (*k_thread_timeslice_fn_t)(struct k_thread *thread, void *data);
 
 /**
  * @brief CPU time a thread (or the CPU) used, in cycles of k_cycle_get_64() (nanoseconds on the
@@ -97,6 +104,9 @@ struct _thread_base {
 	const char *pend_desc;     /**< What the thread waits for (deadlock reports). */
 	unsigned int sched_locked; /**< k_sched_lock() nesting. */
 	struct k_cycle_stats usage; /**< Run time (CONFIG_THREAD_RUNTIME_STATS). */
+	int32_t slice_ticks;        /**< Own time slice, ticks (0: the global one). */
+	k_thread_timeslice_fn_t slice_expired; /**< Called when the own slice ends, or NULL. */
+	void *slice_data;           /**< Argument of slice_expired. */
 };
 
 /** @brief A thread's stack, as laid out at creation. */
@@ -232,6 +242,38 @@ void k_sched_lock(void);
 void k_sched_unlock(void);
 /** @brief True if the caller is a preemptible thread (not cooperative, scheduler not locked). */
 bool k_is_preempt_thread(void);
+/**
+ * @brief Set time slicing (CONFIG_TIMESLICING): a preemptible thread whose priority is @p prio
+ * or lower (numerically >= @p prio) runs at most @p slice milliseconds (rounded up to ticks)
+ * before it goes to the back of its priority, behind the other ready threads of that priority.
+ * Cooperative threads and threads holding k_sched_lock() are not sliced. A thread's slice
+ * starts when it is switched in. @p slice 0 turns slicing off (except for threads with their
+ * own slice). The running thread's slice restarts now. The initial values are
+ * CONFIG_TIMESLICE_SIZE and CONFIG_TIMESLICE_PRIORITY.
+ *
+ * On the host a slice ends at a scheduling point: inside k_busy_wait() at the slice's tick,
+ * or at the next kernel call that may reschedule once the slice's tick has passed (real time);
+ * a loop without kernel calls is not sliced (docs/host-runtime.md).
+ *
+ * @param slice Maximum slice length in milliseconds (0 or negative: no global slicing).
+ * @param prio Highest priority (numerically lowest) that is sliced.
+ */
+void k_sched_time_slice_set(int32_t slice, int prio);
+/**
+ * @brief Give @p th its own time slice (CONFIG_TIMESLICE_PER_THREAD): when not 0 it replaces
+ * the global slice for @p th, and @p th is sliced whatever its priority and the global
+ * threshold (also when cooperative or holding the scheduler lock, as on Zephyr). When the
+ * slice ends, @p expired(@p th, @p data) runs in interrupt context while @p th is still the
+ * current thread (it may change its priority or suspend it), then @p th goes to the back of
+ * its priority. If @p th is running its slice restarts now.
+ *
+ * @param th The thread.
+ * @param slice_ticks Slice length in ticks (not milliseconds); 0 goes back to the global slice.
+ * @param expired Callback at the end of each slice, or NULL.
+ * @param data Argument of @p expired.
+ */
+void k_thread_time_slice_set(struct k_thread *th, int32_t slice_ticks,
+			     k_thread_timeslice_fn_t expired, void *data);
 /** @brief True if the caller may yield (a thread, not an ISR, not before the kernel starts). */
 bool k_can_yield(void);
 /** @brief True before the kernel started its first thread. */
