@@ -273,6 +273,7 @@ static void slice_cb_isr(void *arg)
 static bool slice_end(void)
 {
 	struct k_thread *cur = _current;
+	sys_dnode_t *node;
 
 	if (!slice_expired) {
 		return false;
@@ -291,7 +292,11 @@ static bool slice_end(void)
 	if (!z_is_thread_ready(cur)) {
 		return true;
 	}
-	if (sys_dlist_is_empty(&ready_q)) {
+	/* Nobody of its priority (or, for a cooperative thread with a slice of its own, of a
+	 * higher one) is waiting: it goes on with the new slice without a switch. */
+	node = sys_dlist_peek_head(&ready_q);
+	if (node == NULL ||
+	    CONTAINER_OF(node, struct k_thread, base.qnode_dlist)->base.prio > cur->base.prio) {
 		return false;
 	}
 	queue_ready(cur, false);
@@ -445,6 +450,9 @@ void z_reschedule_unlocked(void)
 	if (!sched_point_enter()) {
 		return;
 	}
+	/* A used-up time slice first: its callback may end or suspend the thread. */
+	bool sliced = slice_end();
+
 	if (z_is_thread_dead(_current)) {
 		/* Aborted by an ISR that has now returned. */
 		z_thread_self_exit();
@@ -452,8 +460,8 @@ void z_reschedule_unlocked(void)
 	if (!z_is_thread_ready(_current)) {
 		/* Suspended by an ISR: switch away without queueing it. */
 		z_swap();
-	} else if (slice_end()) {
-		/* Its time slice is over: queued behind its equals, or unready by the callback. */
+	} else if (sliced) {
+		/* Its time slice is over: it was queued behind its equals. */
 		z_swap();
 	} else if (should_preempt()) {
 		queue_ready(_current, true);
@@ -665,9 +673,24 @@ int k_thread_priority_get(k_tid_t thread)
 void k_thread_priority_set(k_tid_t thread, int prio)
 {
 	Z_OBJ_USER_CHECK(thread); /* a system call on Zephyr: NULL or no access: oops */
+	bool user = Z_OBJ_USER_GATE() && _current != NULL && z_prot_is_user(_current) &&
+		    !k_is_in_isr();
+
 	if (prio < K_HIGHEST_THREAD_PRIO || prio > K_LOWEST_APPLICATION_THREAD_PRIO) {
 		LOG_ERR("k_thread_priority_set: priority %d out of range [%d, %d]", prio,
 			K_HIGHEST_THREAD_PRIO, K_LOWEST_APPLICATION_THREAD_PRIO);
+		if (user) {
+			/* Zephyr's system call verification ends a user caller with an oops. */
+			z_except_reason(K_ERR_KERNEL_OOPS);
+		}
+		return;
+	}
+	if (user && prio < thread->base.prio) {
+		/* As Zephyr's system call: user mode may only lower a priority. */
+		LOG_ERR("k_thread_priority_set: thread %p (%s) in user mode may not raise a "
+			"priority (%d < %d)", (void *)_current, _current->name, prio,
+			thread->base.prio);
+		z_except_reason(K_ERR_KERNEL_OOPS);
 		return;
 	}
 	thread->orig_prio = prio;

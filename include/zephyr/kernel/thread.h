@@ -104,9 +104,11 @@ struct _thread_base {
 	const char *pend_desc;     /**< What the thread waits for (deadlock reports). */
 	unsigned int sched_locked; /**< k_sched_lock() nesting. */
 	struct k_cycle_stats usage; /**< Run time (CONFIG_THREAD_RUNTIME_STATS). */
+#ifdef CONFIG_TIMESLICE_PER_THREAD
 	int32_t slice_ticks;        /**< Own time slice, ticks (0: the global one). */
 	k_thread_timeslice_fn_t slice_expired; /**< Called when the own slice ends, or NULL. */
 	void *slice_data;           /**< Argument of slice_expired. */
+#endif
 };
 
 /** @brief A thread's stack, as laid out at creation. */

@@ -85,8 +85,13 @@ static struct k_thread *expired_thread;
 static void *expired_data;
 static int expired_marker;
 
+static bool suspend_on_expiry;
+
 static void on_slice_expired(struct k_thread *thread, void *data)
 {
+	if (suspend_on_expiry) {
+		k_thread_suspend(thread);
+	}
 	n_expired++;
 	expired_us = now_us();
 	expired_in_isr = k_is_in_isr();
@@ -95,10 +100,11 @@ static void on_slice_expired(struct k_thread *thread, void *data)
 }
 
 /*
- * Run the @p n workers: created together (scheduler locked, so that higher-priority and
- * cooperative ones wait too) on a tick boundary, which is time 0 of the log, then waited for.
+ * Start the @p n workers: created together (scheduler locked, so that higher-priority and
+ * cooperative ones wait too) on a tick boundary, which is time 0 of the log; run() also waits
+ * for them.
  */
-static void run(const struct worker *w, int n)
+static void start(const struct worker *w, int n)
 {
 	n_log = 0;
 	n_expired = 0;
@@ -120,8 +126,19 @@ static void run(const struct worker *w, int n)
 		}
 	}
 	k_sched_unlock();
+}
+
+/* Wait for worker @p i to end. */
+static void join(int i)
+{
+	zassert_equal(k_thread_join(&threads[i], K_SECONDS(10)), 0, "worker %d", i);
+}
+
+static void run(const struct worker *w, int n)
+{
+	start(w, n);
 	for (int i = 0; i < n; i++) {
-		zassert_equal(k_thread_join(&threads[i], K_SECONDS(10)), 0, "worker %d", i);
+		join(i);
 	}
 }
 
@@ -284,6 +301,29 @@ ZTEST(timeslice, test_per_thread_slice)
 	zassert_true(expired_in_isr, "callback not in interrupt context");
 	zassert_equal_ptr(expired_thread, &threads[0], "callback for another thread");
 	zassert_equal_ptr(expired_data, &expired_marker, "callback data");
+}
+
+/*
+ * The callback may stop the thread: it suspends A at the end of its first slice (3 ms), so A
+ * does not go back to the ready queue; B runs to its end, A only when resumed.
+ */
+ZTEST(timeslice, test_per_thread_callback_suspends)
+{
+	static const struct worker w[] = {
+		{.id = 'A', .prio = 5, .chunks = 5, .own_slice = 30},
+		{.id = 'B', .prio = 5, .chunks = 10},
+	};
+
+	k_sched_time_slice_set(0, 0);
+	suspend_on_expiry = true;
+	start(w, ARRAY_SIZE(w));
+	join(1);
+	suspend_on_expiry = false;
+	check_log("A0 B3");
+	zassert_equal(n_expired, 1, "callback ran %d times", n_expired);
+	k_thread_resume(&threads[0]);
+	join(0);
+	check_log("A0 B3 A13");
 }
 
 /*
