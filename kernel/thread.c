@@ -580,8 +580,7 @@ k_ticks_t k_thread_timeout_remaining_ticks(const struct k_thread *thread)
 k_ticks_t k_thread_timeout_expires_ticks(const struct k_thread *thread)
 {
 	Z_OBJ_USER_CHECK(thread);
-	return z_is_timeout_active(&thread->base.timeout) ? thread->base.timeout.deadline
-							  : k_uptime_ticks();
+	return z_timeout_expires(&thread->base.timeout);
 }
 
 int k_float_disable(struct k_thread *thread)

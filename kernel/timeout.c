@@ -72,6 +72,11 @@ int64_t z_timeout_remaining(const struct _timeout *to)
 	return left > 0 ? left : 0;
 }
 
+k_ticks_t z_timeout_expires(const struct _timeout *to)
+{
+	return z_is_timeout_active(to) ? to->deadline : z_host_now_ticks();
+}
+
 void z_timeout_announce(void)
 {
 	int64_t now = z_host_now_ticks();

@@ -165,7 +165,7 @@ void *k_timer_user_data_get(const struct k_timer *timer)
 k_ticks_t k_timer_expires_ticks(const struct k_timer *timer)
 {
 	Z_OBJ_USER_CHECK(timer);
-	return z_is_timeout_active(&timer->timeout) ? timer->timeout.deadline : k_uptime_ticks();
+	return z_timeout_expires(&timer->timeout);
 }
 
 k_ticks_t k_timer_remaining_ticks(const struct k_timer *timer)

@@ -619,7 +619,7 @@ int k_work_delayable_busy_get(const struct k_work_delayable *dwork)
 
 k_ticks_t k_work_delayable_expires_get(const struct k_work_delayable *dwork)
 {
-	return z_is_timeout_active(&dwork->timeout) ? dwork->timeout.deadline : k_uptime_ticks();
+	return z_timeout_expires(&dwork->timeout);
 }
 
 k_ticks_t k_work_delayable_remaining_get(const struct k_work_delayable *dwork)

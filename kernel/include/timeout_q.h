@@ -32,6 +32,11 @@ static inline bool z_is_timeout_active(const struct _timeout *to)
 }
 /** @brief Ticks until @p to expires (0 if due or not armed). */
 int64_t z_timeout_remaining(const struct _timeout *to);
+/**
+ * @brief Absolute tick at which @p to expires; the current tick when it is not armed (as
+ * Zephyr's z_timeout_expires(), which the *_expires_ticks/_get calls return).
+ */
+k_ticks_t z_timeout_expires(const struct _timeout *to);
 /** @brief Run every timeout whose deadline has passed. */
 void z_timeout_announce(void);
 /** @brief Deadline of the earliest armed timeout, or -1 when none. */
