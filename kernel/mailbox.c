@@ -109,28 +109,6 @@ static bool async_release(struct mbox_async *a)
 	return t != NULL;
 }
 
-/*
- * Pend the stand-in @p t on @p wq, after every thread of its priority or higher (FIFO among
- * equals), as z_pend_curr() places the running thread. It has no timeout: an asynchronous
- * message waits for its receiver forever.
- */
-static void stand_in_pend(_wait_q_t *wq, struct k_thread *t)
-{
-	sys_dnode_t *node;
-
-	t->base.thread_state = _THREAD_PENDING;
-	t->base.pended_on = wq;
-	t->base.pend_desc = async_desc;
-	SYS_DLIST_FOR_EACH_NODE (&wq->waitq, node) {
-		if (CONTAINER_OF(node, struct k_thread, base.qnode_dlist)->base.prio >
-		    t->base.prio) {
-			sys_dlist_insert(node, &t->base.qnode_dlist);
-			return;
-		}
-	}
-	sys_dlist_append(&wq->waitq, &t->base.qnode_dlist);
-}
-
 #else
 
 static inline bool is_stand_in(const struct k_thread *t)
@@ -300,7 +278,8 @@ static int mbox_put(struct k_mbox *mbox, struct k_mbox_msg *tx_msg, k_timeout_t 
 	}
 #if (Z_MBOX_ASYNC_MSGS > 0)
 	if (sender != cur) {
-		stand_in_pend(&mbox->tx_msg_queue, sender);
+		/* The stand-in waits for its receiver forever, at its sender's priority. */
+		z_pend_thread_no_timeout(sender, &mbox->tx_msg_queue, async_desc);
 		k_spin_unlock(&mbox->lock, key);
 		return 0;
 	}

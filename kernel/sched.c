@@ -486,6 +486,14 @@ void z_reschedule(struct k_spinlock *lock, k_spinlock_key_t key)
 	z_reschedule_unlocked();
 }
 
+void z_pend_thread_no_timeout(struct k_thread *thread, _wait_q_t *wq, const char *what)
+{
+	thread->base.thread_state |= _THREAD_PENDING;
+	thread->base.pended_on = wq;
+	thread->base.pend_desc = what;
+	prio_insert(&wq->waitq, thread, false);
+}
+
 int z_pend_curr_desc(struct k_spinlock *lock, k_spinlock_key_t key, _wait_q_t *wq,
 		     k_timeout_t timeout, const char *what)
 {
@@ -508,10 +516,7 @@ int z_pend_curr_data(struct k_spinlock *lock, k_spinlock_key_t key, _wait_q_t *w
 	}
 	cur->base.swap_retval = -EAGAIN;
 	cur->base.swap_data = data;
-	cur->base.thread_state |= _THREAD_PENDING;
-	cur->base.pended_on = wq;
-	cur->base.pend_desc = what;
-	prio_insert(&wq->waitq, cur, false);
+	z_pend_thread_no_timeout(cur, wq, what);
 	z_thread_timeout_add(cur, timeout);
 	z_swap();
 	return cur->base.swap_retval;

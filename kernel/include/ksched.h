@@ -44,6 +44,14 @@ int z_pend_curr_data(struct k_spinlock *lock, k_spinlock_key_t key, _wait_q_t *w
 		     k_timeout_t timeout, const char *what, void *data);
 
 /**
+ * @brief Put @p thread on @p wq (after every waiter of its priority or higher) and mark it
+ * pending, with no timeout and no switch: what z_pend_curr_data() does before it arms the
+ * timeout, and how k_mbox parks an asynchronous message's stand-in thread, which never runs.
+ * @p what names the awaited object in deadlock reports.
+ */
+void z_pend_thread_no_timeout(struct k_thread *thread, _wait_q_t *wq, const char *what);
+
+/**
  * @brief Take the highest-priority (then longest-waiting) thread off @p wq and cancel its
  * timeout; NULL when none waits. The thread is not ready yet: call z_ready_thread().
  */
