@@ -169,6 +169,27 @@ static bool mbox_match(struct k_mbox_msg *tx, struct k_mbox_msg *rx)
 }
 
 /*
+ * The first thread on @p wq (in its order) whose message is compatible with @p msg, taken off
+ * the queue (its timeout cancelled) with the exchange done; NULL if none. @p msg is a sender's
+ * message when @p msg_is_tx, else a receiver's.
+ */
+static struct k_thread *mbox_take_partner(_wait_q_t *wq, struct k_mbox_msg *msg, bool msg_is_tx)
+{
+	sys_dnode_t *node;
+
+	SYS_DLIST_FOR_EACH_NODE (&wq->waitq, node) {
+		struct k_thread *t = CONTAINER_OF(node, struct k_thread, base.qnode_dlist);
+		struct k_mbox_msg *other = t->base.swap_data;
+
+		if (msg_is_tx ? mbox_match(msg, other) : mbox_match(other, msg)) {
+			z_unpend_thread(t);
+			return t;
+		}
+	}
+	return NULL;
+}
+
+/*
  * Keep @p t, a synchronous sender whose message a receiver has just taken, blocked until the
  * message is consumed: pending (so nothing else readies it) but on no queue, with no timeout.
  */
@@ -245,18 +266,13 @@ static int mbox_put(struct k_mbox *mbox, struct k_mbox_msg *tx_msg, k_timeout_t 
 {
 	struct k_thread *sender = tx_msg->_syncing_thread;
 	struct k_thread *cur = _current;
-	sys_dnode_t *node;
+	struct k_thread *rx_thread;
 	k_spinlock_key_t key;
 
 	tx_msg->rx_source_thread = cur;
 	key = k_spin_lock(&mbox->lock);
-	SYS_DLIST_FOR_EACH_NODE (&mbox->rx_msg_queue.waitq, node) {
-		struct k_thread *rx_thread = CONTAINER_OF(node, struct k_thread, base.qnode_dlist);
-
-		if (!mbox_match(tx_msg, rx_thread->base.swap_data)) {
-			continue;
-		}
-		z_unpend_thread(rx_thread);
+	rx_thread = mbox_take_partner(&mbox->rx_msg_queue, tx_msg, true);
+	if (rx_thread != NULL) {
 		z_thread_return_value_set(rx_thread, 0);
 		z_ready_thread(rx_thread);
 		if (sender != cur) {
@@ -327,7 +343,7 @@ void k_mbox_data_get(struct k_mbox_msg *rx_msg, void *buffer)
 
 int k_mbox_get(struct k_mbox *mbox, struct k_mbox_msg *rx_msg, void *buffer, k_timeout_t timeout)
 {
-	sys_dnode_t *node;
+	struct k_thread *tx_thread;
 	k_spinlock_key_t key;
 	int ret;
 
@@ -336,15 +352,9 @@ int k_mbox_get(struct k_mbox *mbox, struct k_mbox_msg *rx_msg, void *buffer, k_t
 	}
 	rx_msg->tx_target_thread = _current;
 	key = k_spin_lock(&mbox->lock);
-	SYS_DLIST_FOR_EACH_NODE (&mbox->tx_msg_queue.waitq, node) {
-		struct k_thread *tx_thread = CONTAINER_OF(node, struct k_thread, base.qnode_dlist);
-
-		if (!mbox_match(tx_thread->base.swap_data, rx_msg)) {
-			continue;
-		}
-		/* Off the sender queue, its timeout cancelled; a real sender stays blocked until
-		 * its message is consumed. */
-		z_unpend_thread(tx_thread);
+	tx_thread = mbox_take_partner(&mbox->tx_msg_queue, rx_msg, false);
+	if (tx_thread != NULL) {
+		/* A real sender stays blocked until its message is consumed. */
 		if (!is_stand_in(tx_thread)) {
 			hold_sender(tx_thread);
 		}
