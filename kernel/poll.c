@@ -111,16 +111,21 @@ static void clear_registrations(struct k_poll_event *events, int n)
 	}
 }
 
-/* The first event of a waiting k_work_poll item holds: submit it (lock held, no switch). */
-static bool signal_triggered_work(struct z_poller *poller)
+/*
+ * Stop a waiting k_work_poll item and submit it with @p result: 0 when an event holds, -EAGAIN
+ * when its timeout ran out. Nothing when it no longer waits (an earlier event or its timeout
+ * submitted it). Its work queue is set: a waiting item (mode Z_POLLER_TRIGGERED, is_polling)
+ * loses it only in its handler or triggered_work_cancel_locked(), and neither leaves it
+ * waiting. Lock held, no switch; true if a thread was readied.
+ */
+static bool triggered_work_submit(struct k_work_poll *twork, int result)
 {
-	struct k_work_poll *twork = CONTAINER_OF(poller, struct k_work_poll, poller);
-
-	if (!poller->is_polling || twork->workq == NULL) {
-		return false; /* already submitted by an earlier event or its timeout */
+	if (!twork->poller.is_polling) {
+		return false;
 	}
-	(void)z_abort_timeout(&twork->timeout);
-	twork->poll_result = 0;
+	twork->poller.is_polling = false;
+	(void)z_abort_timeout(&twork->timeout); /* the event's case: the timeout is still armed */
+	twork->poll_result = result;
 	return z_work_submit_no_resched(twork->workq, &twork->work) > 0;
 }
 
@@ -133,8 +138,8 @@ static bool signal_event(struct k_poll_event *e, uint32_t state)
 	e->poller = NULL;
 	e->state |= state;
 	if (poller != NULL && poller->mode == Z_POLLER_TRIGGERED) {
-		readied = signal_triggered_work(poller);
-		poller->is_polling = false;
+		readied =
+		    triggered_work_submit(CONTAINER_OF(poller, struct k_work_poll, poller), 0);
 	} else if (poller != NULL) {
 		struct k_thread *t = poller->thread;
 
@@ -340,12 +345,7 @@ static void triggered_work_expired(struct _timeout *t)
 	struct k_work_poll *twork = CONTAINER_OF(t, struct k_work_poll, timeout);
 	k_spinlock_key_t key = k_spin_lock(&poll_lock);
 
-	if (twork->poller.is_polling && twork->workq != NULL) {
-		twork->poller.is_polling = false;
-		twork->poll_result = -EAGAIN;
-		(void)z_work_submit_no_resched(twork->workq, &twork->work);
-	}
-	/* The announcing context reschedules. */
+	(void)triggered_work_submit(twork, -EAGAIN); /* the announcing context reschedules */
 	k_spin_unlock(&poll_lock, key);
 }
 
