@@ -224,10 +224,13 @@ static void mbox_dispose(struct k_mbox_msg *rx_msg)
 		sender->base.thread_state = 0;
 		woke = async_release(a);
 		k_spin_unlock(&release_lock, key);
-		if (sem != NULL) {
-			k_sem_give(sem); /* reschedules */
-		} else if (woke) {
+		/* As on Zephyr: a thread given the descriptor runs now if it outranks this one,
+		 * before the semaphore is given. */
+		if (woke) {
 			z_reschedule_unlocked();
+		}
+		if (sem != NULL) {
+			k_sem_give(sem);
 		}
 		return;
 	}

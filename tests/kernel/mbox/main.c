@@ -7,11 +7,11 @@
  * is consumed), k_mbox_get without a buffer then k_mbox_data_get (a buffer, or NULL to
  * discard), the exchange of info, sizes and thread IDs, truncation to the receiver's size,
  * matching by target and source thread, asynchronous put with its semaphore and a copy of the
- * descriptor, descriptors running out, wake order of waiting receivers and senders (priority,
- * then arrival; an asynchronous message at its sender's priority), every timeout answer, the
- * ISR and user-mode refusals. Runs under virtual time (--no-rt); built a second time with
- * CONFIG_NUM_MBOX_ASYNC_MSGS=0 (noasync.conf: no k_mbox_async_put, the asynchronous cases left
- * out).
+ * descriptor, descriptors running out (a freed one goes to its waiter before the semaphore is
+ * given), wake order of waiting receivers and senders (priority, then arrival; an asynchronous
+ * message at its sender's priority), every timeout answer, the ISR and user-mode refusals. Runs
+ * under virtual time (--no-rt); built a second time with CONFIG_NUM_MBOX_ASYNC_MSGS=0
+ * (noasync.conf: no k_mbox_async_put, the asynchronous cases left out).
  */
 #include <errno.h>
 #include <stdint.h>
@@ -426,6 +426,56 @@ ZTEST(kernel_mbox, test_async_descriptors_run_out)
 	}
 	rx = (struct k_mbox_msg){.size = 1, .rx_source_thread = K_ANY};
 	zexpect_equal(k_mbox_get(&mb, &rx, NULL, K_NO_WAIT), -ENOMSG);
+}
+
+/* Helper: take semaphore p1 (forever), then done as index p3. */
+static void sem_taker(void *p1, void *p2, void *p3)
+{
+	int idx = (int)(intptr_t)p3;
+
+	ARG_UNUSED(p2);
+	result[idx] = k_sem_take(p1, K_FOREVER);
+	order[done++] = idx;
+}
+
+/* Consuming an asynchronous message frees its descriptor, which lets a thread waiting for one
+ * run at once if it outranks the consumer, and only then gives the message's semaphore, as on
+ * Zephyr (its descriptors are a stack, pushed before the give): the descriptor's waiter (4)
+ * runs before the semaphore's (3), although the latter has the higher priority. */
+ZTEST(kernel_mbox, test_async_descriptor_freed_before_sem_given)
+{
+	static K_SEM_DEFINE(given, 0, 1);
+	struct k_mbox_msg m = {.size = 1, .tx_target_thread = K_ANY};
+	struct k_mbox_msg rx;
+	int prio = k_thread_priority_get(k_current_get());
+
+	reset();
+	m.tx_data = tx_buf;
+	for (uint32_t i = 0; i < 3; i++) {
+		m.info = 30 + i;
+		k_mbox_async_put(&mb, &m, i == 0 ? &given : NULL);
+	}
+	kz_spawn(0, async_sender, &mb, (void *)(uintptr_t)33, (void *)0, 4, 0);
+	kz_spawn(1, sem_taker, &given, NULL, (void *)1, 3, 0);
+	k_msleep(1);
+	zexpect_equal(done, 0);
+	k_thread_priority_set(k_current_get(), 5); /* below both */
+	rx = (struct k_mbox_msg){.size = 1, .rx_source_thread = K_ANY};
+	zexpect_equal(k_mbox_get(&mb, &rx, NULL, K_NO_WAIT), 0);
+	zexpect_equal(rx.info, 30);
+	k_mbox_data_get(&rx, NULL);
+	zexpect_equal(done, 2);
+	zexpect_equal(order[0], 0, "the semaphore was given before the descriptor was freed");
+	zexpect_equal(order[1], 1);
+	zexpect_equal(result[1], 0);
+	k_thread_priority_set(k_current_get(), prio);
+	kz_join(2);
+	for (uint32_t i = 1; i < 4; i++) {
+		rx = (struct k_mbox_msg){.size = 1, .rx_source_thread = K_ANY};
+		zexpect_equal(k_mbox_get(&mb, &rx, NULL, K_NO_WAIT), 0);
+		zexpect_equal(rx.info, 30 + i);
+		k_mbox_data_get(&rx, NULL);
+	}
 }
 #endif /* CONFIG_NUM_MBOX_ASYNC_MSGS > 0 */
 
