@@ -16,10 +16,11 @@
  * for a receiver), with _THREAD_PENDING set so that nothing else can make it ready; the receiver
  * finds it through the descriptor's _syncing_thread.
  *
- * An asynchronous send takes one of CONFIG_NUM_MBOX_ASYNC_MSGS descriptors (for every mailbox):
- * a copy of the message plus a stand-in thread object that never runs and only waits on the
- * mailbox's sender queue in the sender's place, at the sender's priority, as Zephyr's dummy
- * thread does. Consuming such a message frees the descriptor and gives the send's semaphore.
+ * An asynchronous send takes one of CONFIG_NUM_MBOX_ASYNC_MSGS descriptors, the blocks of a
+ * memory slab shared by every mailbox: a copy of the message plus a stand-in thread object that
+ * never runs and only waits on the mailbox's sender queue in the sender's place, at the
+ * sender's priority, as Zephyr's dummy thread does. Consuming such a message frees the
+ * descriptor and gives the send's semaphore.
  *
  * Mailboxes are for threads (Zephyr's rule): calls from an ISR are refused with a log message.
  * They are no system calls on Zephyr, so a user thread calling them ends in a kernel oops.
@@ -50,63 +51,18 @@ static struct k_spinlock release_lock;
 struct mbox_async {
 	struct k_thread stand_in;
 	struct k_mbox_msg tx_msg;
-	struct mbox_async *next_free;
 };
 
-static struct mbox_async async_msgs[Z_MBOX_ASYNC_MSGS];
-static struct mbox_async *async_free_list;
-static bool async_list_built;
-static struct k_spinlock async_lock;
-/* Threads in k_mbox_async_put() while every descriptor is in flight. */
-static _wait_q_t async_wait_q = Z_WAIT_Q_INIT(&async_wait_q);
-static const char async_desc[] = "k_mbox (async descriptor)";
+/* The descriptors of every mailbox; k_mbox_async_put() waits for one while all are in flight,
+ * as Zephyr's K_FOREVER pop of its descriptor stack does. */
+K_MEM_SLAB_DEFINE_STATIC(async_slab, sizeof(struct mbox_async), Z_MBOX_ASYNC_MSGS,
+			 _Alignof(struct mbox_async));
+static const char async_desc[] = "k_mbox (async message)";
 
 static inline bool is_stand_in(const struct k_thread *t)
 {
-	return (const void *)t >= (const void *)&async_msgs[0] &&
-	       (const void *)t < (const void *)&async_msgs[Z_MBOX_ASYNC_MSGS];
-}
-
-/* A free descriptor, waiting for one when all are in flight (as Zephyr's K_FOREVER pop). */
-static struct mbox_async *async_alloc(void)
-{
-	k_spinlock_key_t key = k_spin_lock(&async_lock);
-	struct mbox_async *a;
-
-	if (!async_list_built) {
-		for (size_t i = 0; i < Z_MBOX_ASYNC_MSGS; i++) {
-			async_msgs[i].next_free = async_free_list;
-			async_free_list = &async_msgs[i];
-		}
-		async_list_built = true;
-	}
-	a = async_free_list;
-	if (a != NULL) {
-		async_free_list = a->next_free;
-		k_spin_unlock(&async_lock, key);
-		return a;
-	}
-	/* async_release() hands its descriptor straight to the first waiter. */
-	(void)z_pend_curr_data(&async_lock, key, &async_wait_q, K_FOREVER, async_desc, NULL);
-	return _current->base.swap_data;
-}
-
-/* Give @p a to the first thread waiting for a descriptor, or back to the free list. True if a
- * thread was made ready (the caller reschedules). */
-static bool async_release(struct mbox_async *a)
-{
-	k_spinlock_key_t key = k_spin_lock(&async_lock);
-	struct k_thread *t = z_unpend_first_thread(&async_wait_q);
-
-	if (t != NULL) {
-		z_thread_return_value_set_with_data(t, 0, a);
-		z_ready_thread(t);
-	} else {
-		a->next_free = async_free_list;
-		async_free_list = a;
-	}
-	k_spin_unlock(&async_lock, key);
-	return t != NULL;
+	/* Stand-ins live in the slab's blocks, threads never do. */
+	return (const char *)t >= async_slab.buffer && (const char *)t < async_slab.end;
 }
 
 #else
@@ -214,27 +170,21 @@ static void mbox_dispose(struct k_mbox_msg *rx_msg)
 		return; /* no message, or already consumed */
 	}
 	rx_msg->_syncing_thread = NULL;
-	key = k_spin_lock(&release_lock);
 #if (Z_MBOX_ASYNC_MSGS > 0)
 	if (is_stand_in(sender)) {
 		struct mbox_async *a = CONTAINER_OF(sender, struct mbox_async, stand_in);
 		struct k_sem *sem = a->tx_msg._async_sem;
-		bool woke;
 
-		sender->base.thread_state = 0;
-		woke = async_release(a);
-		k_spin_unlock(&release_lock, key);
-		/* As on Zephyr: a thread given the descriptor runs now if it outranks this one,
-		 * before the semaphore is given. */
-		if (woke) {
-			z_reschedule_unlocked();
-		}
+		/* As on Zephyr: a thread given the freed descriptor runs now if it outranks this
+		 * one, before the semaphore is given. */
+		k_mem_slab_free(&async_slab, a);
 		if (sem != NULL) {
 			k_sem_give(sem);
 		}
 		return;
 	}
 #endif
+	key = k_spin_lock(&release_lock);
 	if (z_is_thread_dead(sender)) {
 		/* Aborted while its message was out: nobody to tell (its stack is gone). */
 		k_spin_unlock(&release_lock, key);
@@ -319,11 +269,14 @@ int k_mbox_put(struct k_mbox *mbox, struct k_mbox_msg *tx_msg, k_timeout_t timeo
 void k_mbox_async_put(struct k_mbox *mbox, struct k_mbox_msg *tx_msg, struct k_sem *sem)
 {
 	struct mbox_async *a;
+	void *block;
 
-	if (refuse_caller(__func__)) {
+	if (refuse_caller(__func__) || k_mem_slab_alloc(&async_slab, &block, K_FOREVER) != 0) {
 		return;
 	}
-	a = async_alloc();
+	a = block;
+	/* A freed block holds the slab's link in its first bytes: the stand-in starts afresh. */
+	memset(&a->stand_in, 0, sizeof(a->stand_in));
 	a->stand_in.base.prio = _current->base.prio;
 	a->stand_in.base.swap_data = &a->tx_msg;
 	a->tx_msg = *tx_msg;
