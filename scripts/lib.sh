@@ -60,6 +60,30 @@ ctest_run() {
   ctest --test-dir "$ZMEM_OUT/$name" --output-on-failure -j "$ZMEM_JOBS" "$@"
 }
 
+# need_i386_exec: make sure this host runs 32-bit x86 programs (the -m32 stages run them). A
+# kernel built without IA32 emulation refuses them ("Exec format error", seen on the CI machine
+# from 2026-12-01); then, as root, run them through qemu-i386 (Debian's qemu-user-static) by
+# registering it with binfmt_misc, so ctest, scripts and the benchmark start them unchanged.
+need_i386_exec() {
+  local probe="${ZMEM_OUT:?}/i386-probe"
+  printf 'int main(void) { return 0; }\n' | gcc -m32 -x c -o "$probe" - || return 1
+  "$probe" 2>/dev/null && return 0
+  need_pkg qemu-i386-static qemu-user-static || return 1
+  if [ "$(id -u)" = 0 ]; then
+    [ -e /proc/sys/fs/binfmt_misc/register ] ||
+      mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc || true
+    if [ -e /proc/sys/fs/binfmt_misc/register ] && [ ! -e /proc/sys/fs/binfmt_misc/zmem-i386 ]; then
+      echo "the kernel does not run 32-bit x86 programs: running them through qemu-i386"
+      # ELF, 32-bit, little-endian, executable or shared object, machine 3 (i386).
+      printf '%s' ':zmem-i386:M::\x7fELF\x01\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00\x03\x00:\xff\xff\xff\xff\xff\xfe\xfe\x00\xff\xff\xff\xff\xff\xff\xff\xff\xfe\xff\xff\xff:/usr/bin/qemu-i386-static:F' \
+        >/proc/sys/fs/binfmt_misc/register || true
+    fi
+  fi
+  "$probe" && return 0
+  echo "this host cannot run 32-bit x86 programs (no IA32 emulation, no qemu-i386 binfmt)" >&2
+  return 1
+}
+
 # elf_class FILE: print 32 or 64 (the ELF class byte), using coreutils only.
 elf_class() {
   case "$(od -An -tx1 -j4 -N1 "$1" | tr -d ' ')" in

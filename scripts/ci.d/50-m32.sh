@@ -5,6 +5,7 @@
 set -euo pipefail
 source "$ZMEM_ROOT/scripts/lib.sh"
 need_pkg gcc-multilib gcc-multilib
+need_i386_exec
 cmake_build m32 -DCMAKE_C_COMPILER=gcc -DCMAKE_C_FLAGS=-m32 \
   -DZMEM_HOST_RUNTIME=OFF -DZMEM_BUILD_BENCH=OFF -DZMEM_BUILD_EXAMPLES=OFF
 [ "$(elf_class "$ZMEM_OUT/m32/tests/heap/heap_api")" = 32 ] \

@@ -12,6 +12,7 @@ need_pkg arm-none-eabi-gcc gcc-arm-none-eabi
 need_pkg arm-none-eabi-newlib libnewlib-arm-none-eabi
 need_pkg qemu-system-arm qemu-system-arm
 need_pkg gcc-multilib gcc-multilib
+need_i386_exec
 
 # Target: the Cortex-M3 build of stage 60 (built here when this stage runs alone).
 cmake_build cortex-m3 -DCMAKE_TOOLCHAIN_FILE="$ZMEM_ROOT/cmake/toolchain-arm-none-eabi.cmake" \
