@@ -49,43 +49,33 @@ extern const struct init_entry *const __stop_zmem_sys_init[] __attribute__((weak
 /*
  * Run the entries of @p level by ascending priority; equal priorities in section (link) order.
  * Zephyr's linker script sorts the entries by section name at link time; here the one section
- * is in link order, so each step picks the next entry by (priority, position) after the one
- * that ran last. Quadratic in the number of entries, which is a few dozen at most, once per
- * level at boot; it needs no memory and leaves the entries constant.
+ * is in link order, so each entry's place is the key prio * count + position + 1 (unique, 0
+ * meaning "none yet"), and each step runs the smallest key above the last one run. Quadratic in
+ * the number of entries, a few dozen at most, once per level at boot; it needs no memory and
+ * leaves the entries constant.
  */
 static void sys_init_run_level(unsigned int level)
 {
 	const struct init_entry *const *first = __start_zmem_sys_init;
 	size_t count = first != NULL ? (size_t)(__stop_zmem_sys_init - first) : 0U;
-	unsigned int last_prio = 0U;
-	size_t last_pos = 0U;
-	bool started = false;
+	size_t last = 0U;
 
 	for (;;) {
 		const struct init_entry *next = NULL;
-		size_t next_pos = 0U;
+		size_t best = SIZE_MAX;
 
 		for (size_t i = 0U; i < count; i++) {
-			const struct init_entry *e = first[i];
+			size_t key = (size_t)first[i]->prio * count + i + 1U;
 
-			if (e->level != level) {
-				continue;
-			}
-			if (started && (e->prio < last_prio ||
-					(e->prio == last_prio && i <= last_pos))) {
-				continue; /* ran already */
-			}
-			if (next == NULL || e->prio < next->prio) {
-				next = e;
-				next_pos = i;
+			if (first[i]->level == level && key > last && key < best) {
+				best = key;
+				next = first[i];
 			}
 		}
 		if (next == NULL) {
 			return;
 		}
-		started = true;
-		last_prio = next->prio;
-		last_pos = next_pos;
+		last = best;
 		/* Ignored, as Zephyr ignores a SYS_INIT function's result (only a device's marks
 		 * the device not ready; zmem has no devices). */
 		(void)next->init_fn();
