@@ -187,6 +187,19 @@ typedef bool zl_t;
 #define Z_HEAP_SPECIALIZE 1
 #endif
 
+/*
+ * Speed builds unroll the bounded probe of a class list (at most CONFIG_SYS_HEAP_ALLOC_PROBES
+ * steps, 3 by default): no loop counter is kept (measured, x86-64 -O2: 0.1 to 1.1 instructions
+ * per operation fewer on W1-W3 at every level). Size builds keep the loop. In speed builds the
+ * loop's condition tests only the count (the end of the list is a break): with both in it, GCC
+ * 12 for Arm ignores the annotation, with a warning.
+ */
+#if Z_HEAP_SPECIALIZE && defined(__GNUC__)
+#define Z_HEAP_UNROLL_PROBES _Pragma("GCC unroll 4")
+#else
+#define Z_HEAP_UNROLL_PROBES
+#endif
+
 /**
  * Fast paths (speed builds without canary or whole-heap validation): an allocation of an exact
  * class whose list is not empty, and a free between two used neighbours, inlined with their

@@ -98,7 +98,11 @@ Z_HEAP_HOT size_t alloc_impl(struct sys_heap *heap, zl_t lay, size_t need, size_
 					 : (int)(fit || k == z->kmax);
 
 			c = head_get(h, lay, k);
-			for (int i = 0; c != 0u && i < probes; i++) {
+			Z_HEAP_UNROLL_PROBES
+			for (int i = 0; (Z_HEAP_SPECIALIZE || c != 0u) && i < probes; i++) {
+				if (Z_HEAP_SPECIALIZE && c == 0u) {
+					break; /* (speed builds: Z_HEAP_UNROLL_PROBES) */
+				}
 				if (Z_HEAP_LEVEL >= 2 && !zh_in_range(z, c)) {
 					goto corrupt;
 				}
@@ -182,7 +186,11 @@ Z_HEAP_HOT size_t alloc_impl(struct sys_heap *heap, zl_t lay, size_t need, size_
 		for (; k <= z->kmax; k++) {
 #endif
 			c = head_get(h, lay, k);
-			for (int i = 0; c != 0u && i < probes; i++) {
+			Z_HEAP_UNROLL_PROBES
+			for (int i = 0; (Z_HEAP_SPECIALIZE || c != 0u) && i < probes; i++) {
+				if (Z_HEAP_SPECIALIZE && c == 0u) {
+					break; /* (speed builds: Z_HEAP_UNROLL_PROBES) */
+				}
 				if (Z_HEAP_LEVEL >= 2 && !zh_in_range(z, c)) {
 					goto corrupt;
 				}
