@@ -509,7 +509,7 @@ static inline unsigned int class_req(zl_t lay, unsigned int kmax, size_t units, 
 		unsigned int sh = z_msb((uint32_t)units) - CLS_SL(lay);
 
 		k = (sh << CLS_SL(lay)) + (unsigned int)(units >> sh) - CLS_OFF(lay);
-		exact = (units & (((size_t)1 << sh) - 1u)) == 0u;
+		exact = (units >> sh) << sh == units;
 	}
 	if (k >= kmax) {
 		/* The last class also holds every larger chunk: all fit only its lowest size. */
