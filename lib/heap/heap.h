@@ -673,6 +673,26 @@ static inline unsigned int bitmap_from(const struct sys_heap *heap, unsigned int
 }
 #endif
 
+/**
+ * First non-empty class at or above @p k in @p out; false when there is none. (Speed builds on
+ * 64-bit hosts test the masked word itself: the class found by ctz needs no test of its own.)
+ */
+static inline bool bitmap_find(const struct sys_heap *heap, unsigned int k, unsigned int *out)
+{
+#if !Z_HEAP_COMPACT && Z_HEAP_SPECIALIZE && Z_HEAP_BITMAP64
+	uint64_t m = k < 64u ? bitmap_get(heap) & (~(uint64_t)0 << k) : 0u;
+
+	if (m == 0u) {
+		return false;
+	}
+	*out = (unsigned int)__builtin_ctzll(m);
+	return true;
+#else
+	*out = bitmap_from(heap, k);
+	return *out != 0u;
+#endif
+}
+
 /* ---- shared internals ---- */
 
 /** Report an error through the current hook (and __ASSERT with CONFIG_ASSERT). */

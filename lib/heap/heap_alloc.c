@@ -127,8 +127,7 @@ Z_HEAP_HOT size_t alloc_impl(struct sys_heap *heap, zl_t lay, size_t need, size_
 			k++;
 		}
 		/* First non-empty class from k up (every chunk there is large enough). */
-		k = bitmap_from(heap, k);
-		if (k == 0u) {
+		if (!bitmap_find(heap, k, &k)) {
 			goto next_pass;
 		}
 		c = head_get(h, lay, k);
@@ -216,8 +215,7 @@ Z_HEAP_HOT size_t alloc_impl(struct sys_heap *heap, zl_t lay, size_t need, size_
 	}
 
 	/* First non-empty class from k up (every chunk there fits). */
-	k = bitmap_from(heap, k);
-	if (k == 0u) {
+	if (!bitmap_find(heap, k, &k)) {
 		note_failure(heap, lay, need);
 		return 0;
 	}
