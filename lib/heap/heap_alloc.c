@@ -276,13 +276,18 @@ found:;
 	}
 	size_t tu = b - c;             /* stays free below an aligned block */
 	size_t tail = top - b - units; /* free above the block */
-	unsigned int xk = 0;
-
 	if (tail < min_chunk(lay)) {
 		tail = 0; /* too small to stand alone: part of the block */
-	} else {
-		xk = class_of(lay, z->kmax, tail);
 	}
+	/*
+	 * Class 0 when there is no rest. (The plain allocation's copies in speed builds, where
+	 * amask is the constant 0 and a rest nearly always stands alone, compute it without a
+	 * branch; where amask is not a constant, the test stays.)
+	 */
+	unsigned int xk =
+	    (Z_HEAP_SPECIALIZE && __builtin_constant_p(amask) && amask == 0u) || tail != 0u
+		? class_of(lay, z->kmax, tail)
+		: 0u;
 	size_t t = top - tail; /* the free chunk above the block, when tail != 0 */
 
 #if Z_HEAP_SPECIALIZE
