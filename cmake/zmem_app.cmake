@@ -182,6 +182,7 @@ function(_zmem_app_finalize)
   foreach(lib IN LISTS libs)
     get_target_property(autoconf ${lib} ZMEM_AUTOCONF)
     target_sources(${lib} PRIVATE ${sources})
+    _zmem_autoconf_definitions("${autoconf}" defines)
     foreach(prop INCLUDE_DIRECTORIES COMPILE_DEFINITIONS COMPILE_OPTIONS COMPILE_FEATURES
         LINK_LIBRARIES INTERFACE_INCLUDE_DIRECTORIES INTERFACE_SYSTEM_INCLUDE_DIRECTORIES
         INTERFACE_COMPILE_DEFINITIONS INTERFACE_COMPILE_OPTIONS INTERFACE_COMPILE_FEATURES
@@ -189,15 +190,54 @@ function(_zmem_app_finalize)
         C_EXTENSIONS POSITION_INDEPENDENT_CODE)
       get_target_property(value zmem ${prop})
       if(NOT value STREQUAL "value-NOTFOUND")
+        if(prop STREQUAL "COMPILE_OPTIONS" AND defines)
+          # The library's own sources get the configuration as -D options instead (below).
+          list(FILTER value EXCLUDE REGEX "-imacros")
+        endif()
         string(REPLACE "${default_autoconf}" "${autoconf}" value "${value}")
         set_property(TARGET ${lib} PROPERTY ${prop} "${value}")
       endif()
     endforeach()
+    if(defines)
+      target_compile_definitions(${lib} PRIVATE ${defines})
+    endif()
     get_target_property(extra ${lib} ZMEM_EXTRA_COMPILE_OPTIONS)
     if(extra)
       target_compile_options(${lib} PRIVATE ${extra})
     endif()
   endforeach()
+endfunction()
+
+# _zmem_autoconf_definitions(<autoconf.h> <out-var>): the configuration's macros as a list of
+# NAME=VALUE compile definitions, or an empty list when a value is not a plain number or a
+# simple string (then the library keeps -imacros).
+#
+# Why: the same macros given as -D options instead of through a file named after the
+# configuration make a source's preprocessed text independent of which configuration it was
+# compiled for, wherever the configurations differ only in symbols that source does not use.
+# A compiler cache that hashes preprocessed text (ccache; CI uses it, see scripts/lib.sh) then
+# compiles each such source once and shares the object among every configuration library, and
+# among the separate builds of twister's scenarios: most configurations differ from each other
+# in a few symbols (a stack size, CONFIG_ASSERT) that few sources read.
+function(_zmem_autoconf_definitions autoconf out_var)
+  file(STRINGS "${autoconf}" lines REGEX "^#define ")
+  set(defines "")
+  foreach(line IN LISTS lines)
+    if(NOT line MATCHES "^#define ([A-Za-z_][A-Za-z0-9_]*) (.*)$")
+      set(${out_var} "" PARENT_SCOPE)
+      return()
+    endif()
+    set(name "${CMAKE_MATCH_1}")
+    set(value "${CMAKE_MATCH_2}")
+    # Numbers, hex numbers and strings without quotes, backslashes or characters a shell or
+    # make treats specially inside them: every build tool passes those through unchanged.
+    if(NOT value MATCHES "^(-?[0-9]+|0[xX][0-9a-fA-F]+|\"[A-Za-z0-9_ .,:/+=@-]*\")$")
+      set(${out_var} "" PARENT_SCOPE)
+      return()
+    endif()
+    list(APPEND defines "${name}=${value}")
+  endforeach()
+  set(${out_var} "${defines}" PARENT_SCOPE)
 endfunction()
 
 #   zmem_add_output_test(<test name> COMMAND <target or program> [args...] EXPECT <file>

@@ -15,6 +15,17 @@ source "$ZMEM_ROOT/scripts/lib.sh"
 need_pkg /usr/bin/python3 python3
 need_pkg python3-kconfiglib python3-kconfiglib
 need_cmake_at_least 3.28
+# Every stage compiles through ccache, with its cache in this run's scratch folder (so a run on a
+# fresh machine is what is measured). Within a build, the per-configuration zmem libraries
+# (cmake/zmem_app.cmake) get their configuration as -D options, so a source whose preprocessed
+# text does not depend on what differs between two configurations is compiled once and shared;
+# CCACHE_NOHASHDIR lets libraries built from different folders share. Set
+# CMAKE_C_COMPILER_LAUNCHER= (empty) to build without it.
+need_pkg ccache ccache
+export CMAKE_C_COMPILER_LAUNCHER="${CMAKE_C_COMPILER_LAUNCHER-ccache}"
+export CCACHE_DIR="${ZMEM_CCACHE_DIR:-$ZMEM_OUT/ccache}"
+export CCACHE_NOHASHDIR=1
+export CCACHE_MAXSIZE="${CCACHE_MAXSIZE:-2G}"
 
 # Room on the disk: builds are pruned once their stage passed (scripts/lib.sh prune_build), so a
 # run needs about the largest stage's trees; say what there is, and what each stage left.

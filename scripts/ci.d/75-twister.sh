@@ -11,9 +11,8 @@ need_pkg ninja ninja-build
 cd "$ZMEM_ROOT"
 /usr/bin/python3 tests/ztest/twister_selftest.py "$ZMEM_OUT/twister-selftest"
 prune_build twister-selftest
-# A passed scenario keeps only its logs and .config (a failed one everything), and ccache keeps
-# at most 2 GiB unless told otherwise: about 50 scenarios' build folders would otherwise stay.
-export CCACHE_MAXSIZE="${CCACHE_MAXSIZE:-2G}"
+# A passed scenario keeps only its logs and .config (a failed one everything): about 50
+# scenarios' build folders would otherwise stay (ccache's size: scripts/run-tests.sh).
 roots=(-T tests)
 [ -d examples ] && roots+=(-T examples)
 /usr/bin/python3 scripts/twister "${roots[@]}" -O "$ZMEM_OUT/twister" -j "$ZMEM_JOBS" --inline-logs \
