@@ -215,7 +215,7 @@ endfunction()
 # Why: the same macros given as -D options instead of through a file named after the
 # configuration make a source's preprocessed text independent of which configuration it was
 # compiled for, wherever the configurations differ only in symbols that source does not use.
-# A compiler cache that hashes preprocessed text (ccache; CI uses it, see scripts/lib.sh) then
+# A compiler cache that hashes preprocessed text (ccache; CI uses it, see scripts/run-tests.sh) then
 # compiles each such source once and shares the object among every configuration library, and
 # among the separate builds of twister's scenarios: most configurations differ from each other
 # in a few symbols (a stack size, CONFIG_ASSERT) that few sources read.

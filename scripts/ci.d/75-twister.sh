@@ -1,13 +1,11 @@
 #!/usr/bin/env bash
 # Zephyr-style tests through scripts/twister: its own self-test (known passing, failing,
 # filtered and erroring scenarios, both reports), then every testcase.yaml / sample.yaml under
-# tests/ and examples/ on native_sim. ccache makes scenarios of one configuration share their
-# zmem compilation.
+# tests/ and examples/ on native_sim. ccache and Ninja (installed by scripts/run-tests.sh) make
+# scenarios share the zmem objects that their configurations compile alike.
 set -euo pipefail
 source "$ZMEM_ROOT/scripts/lib.sh"
 need_pkg python3-yaml python3-yaml
-need_pkg ccache ccache
-need_pkg ninja ninja-build
 cd "$ZMEM_ROOT"
 /usr/bin/python3 tests/ztest/twister_selftest.py "$ZMEM_OUT/twister-selftest"
 prune_build twister-selftest
