@@ -14,7 +14,9 @@
 # sources it links all see it through -imacros, as
 # on Zephyr where the kernel is compiled with the application's configuration. Applications
 # whose configuration is identical share one build of the zmem library (the default one when
-# nothing differs from the defaults), so most tests cost no extra compilation.
+# nothing differs from the defaults), and configuration libraries share the object of every
+# source whose configuration reads they agree on (_zmem_app_finalize), so most tests cost little
+# extra compilation.
 #
 # The application links as the host runtime's zmem_app_runtime target says (whole-archive zmem,
 # main() renamed __real_main by -Wl,--wrap=main so the runtime owns the process entry and runs
@@ -166,11 +168,20 @@ function(_zmem_app_schedule_finalize)
   endif()
 endfunction()
 
+# Each configuration library compiles zmem's sources with its configuration, except that a source
+# whose configuration reads (scripts/config_reads.py: the CONFIG_* and ZMEM_* names in its include
+# closure) have the same values as in a library finalized before is not compiled again: the
+# library takes that one's object. The objects are identical (same source, same options, same
+# preprocessed text), and a build of the tests compiles about a third of the sources it would
+# otherwise (each configuration differs from the others in a few symbols that few sources read).
+# A compiler cache would find the same objects, but only after running the preprocessor on every
+# copy: in the 2-core CI machine, whose processes are costly, that was a third of a build.
 function(_zmem_app_finalize)
   get_property(libs GLOBAL PROPERTY ZMEM_CONFIG_LIBS)
   get_property(default_autoconf GLOBAL PROPERTY ZMEM_DEFAULT_AUTOCONF)
   get_target_property(zmem_dir zmem SOURCE_DIR)
   get_target_property(zmem_sources zmem SOURCES)
+  get_property(root GLOBAL PROPERTY ZMEM_SOURCE_DIR)
   set(sources "")
   foreach(src IN LISTS zmem_sources)
     # Paths given relative to zmem's own folder would resolve against the clone's folder.
@@ -179,32 +190,117 @@ function(_zmem_app_finalize)
     endif()
     list(APPEND sources "${src}")
   endforeach()
+  _zmem_config_reads("${sources}")
   foreach(lib IN LISTS libs)
     get_target_property(autoconf ${lib} ZMEM_AUTOCONF)
-    target_sources(${lib} PRIVATE ${sources})
     _zmem_autoconf_definitions("${autoconf}" defines)
-    foreach(prop INCLUDE_DIRECTORIES COMPILE_DEFINITIONS COMPILE_OPTIONS COMPILE_FEATURES
-        LINK_LIBRARIES INTERFACE_INCLUDE_DIRECTORIES INTERFACE_SYSTEM_INCLUDE_DIRECTORIES
-        INTERFACE_COMPILE_DEFINITIONS INTERFACE_COMPILE_OPTIONS INTERFACE_COMPILE_FEATURES
-        INTERFACE_LINK_LIBRARIES INTERFACE_LINK_OPTIONS C_STANDARD C_STANDARD_REQUIRED
-        C_EXTENSIONS POSITION_INDEPENDENT_CODE)
-      get_target_property(value zmem ${prop})
-      if(NOT value STREQUAL "value-NOTFOUND")
-        if(prop STREQUAL "COMPILE_OPTIONS" AND defines)
-          # The library's own sources get the configuration as -D options instead (below).
-          list(FILTER value EXCLUDE REGEX "-imacros")
+    get_target_property(extra ${lib} ZMEM_EXTRA_COMPILE_OPTIONS)
+    if(NOT extra)
+      set(extra "")
+    endif()
+    # The sources this library compiles itself go to its object library; it takes the others'
+    # objects from the object library of the first configuration that compiled them alike.
+    set(own "")
+    set(taken "")
+    foreach(src IN LISTS sources)
+      set(reads "*")
+      if(defines AND DEFINED "ZMEM_CONFIG_READS_${src}")
+        set(reads "${ZMEM_CONFIG_READS_${src}}")
+      endif()
+      if(reads STREQUAL "*")
+        list(APPEND own "${src}")
+        continue()
+      endif()
+      set(key "${src}|${extra}")
+      foreach(def IN LISTS defines)
+        string(REGEX MATCH "^[^=]+" name "${def}")
+        if(name IN_LIST reads)
+          string(APPEND key "|${def}")
         endif()
-        string(REPLACE "${default_autoconf}" "${autoconf}" value "${value}")
-        set_property(TARGET ${lib} PROPERTY ${prop} "${value}")
+      endforeach()
+      string(SHA1 key "${key}")
+      get_property(owner GLOBAL PROPERTY ZMEM_OBJECT_OWNER_${key})
+      if(owner)
+        file(RELATIVE_PATH rel "${root}" "${src}")
+        string(REGEX REPLACE "([][+.*()^$?|\\\\])" "\\\\\\1" rel "${rel}")
+        list(APPEND taken "$<FILTER:$<TARGET_OBJECTS:${owner}_objects>,INCLUDE,/${rel}\\.o$>")
+        add_dependencies(${lib} ${owner}_objects)
+      else()
+        set_property(GLOBAL PROPERTY ZMEM_OBJECT_OWNER_${key} ${lib})
+        list(APPEND own "${src}")
       endif()
     endforeach()
-    if(defines)
-      target_compile_definitions(${lib} PRIVATE ${defines})
+    set(targets ${lib})
+    if(own)
+      add_library(${lib}_objects OBJECT ${own})
+      list(APPEND targets ${lib}_objects)
     endif()
-    get_target_property(extra ${lib} ZMEM_EXTRA_COMPILE_OPTIONS)
-    if(extra)
-      target_compile_options(${lib} PRIVATE ${extra})
+    foreach(target IN LISTS targets)
+      foreach(prop INCLUDE_DIRECTORIES COMPILE_DEFINITIONS COMPILE_OPTIONS COMPILE_FEATURES
+          LINK_LIBRARIES INTERFACE_INCLUDE_DIRECTORIES INTERFACE_SYSTEM_INCLUDE_DIRECTORIES
+          INTERFACE_COMPILE_DEFINITIONS INTERFACE_COMPILE_OPTIONS INTERFACE_COMPILE_FEATURES
+          INTERFACE_LINK_LIBRARIES INTERFACE_LINK_OPTIONS C_STANDARD C_STANDARD_REQUIRED
+          C_EXTENSIONS POSITION_INDEPENDENT_CODE)
+        get_target_property(value zmem ${prop})
+        if(NOT value STREQUAL "value-NOTFOUND")
+          if(prop STREQUAL "COMPILE_OPTIONS" AND defines)
+            # The library's own sources get the configuration as -D options instead (below).
+            list(FILTER value EXCLUDE REGEX "-imacros")
+          endif()
+          string(REPLACE "${default_autoconf}" "${autoconf}" value "${value}")
+          set_property(TARGET ${target} PROPERTY ${prop} "${value}")
+        endif()
+      endforeach()
+      if(defines)
+        target_compile_definitions(${target} PRIVATE ${defines})
+      endif()
+      if(extra)
+        target_compile_options(${target} PRIVATE ${extra})
+      endif()
+    endforeach()
+    if(own)
+      target_sources(${lib} PRIVATE $<TARGET_OBJECTS:${lib}_objects>)
     endif()
+    target_sources(${lib} PRIVATE ${taken})
+  endforeach()
+endfunction()
+
+# _zmem_config_reads(<sources>): sets ZMEM_CONFIG_READS_<source> in the caller for each source
+# scripts/config_reads.py could analyse, and makes CMake re-run when a file they read changes.
+# Without Python (ZMEM_PYTHON unset) nothing is set, and nothing is shared.
+function(_zmem_config_reads sources)
+  get_property(root GLOBAL PROPERTY ZMEM_SOURCE_DIR)
+  get_property(bindir GLOBAL PROPERTY ZMEM_BINARY_DIR)
+  if(NOT ZMEM_PYTHON OR NOT EXISTS "${ZMEM_PYTHON}")
+    return()
+  endif()
+  get_target_property(dirs zmem INCLUDE_DIRECTORIES)
+  set(args "")
+  foreach(dir IN LISTS dirs)
+    string(REGEX REPLACE "^\\$<BUILD_INTERFACE:(.*)>$" "\\1" dir "${dir}")
+    if(NOT dir MATCHES "\\$<" AND IS_ABSOLUTE "${dir}")
+      list(APPEND args -I "${dir}")
+    endif()
+  endforeach()
+  set(files "")
+  foreach(src IN LISTS sources)
+    if(IS_ABSOLUTE "${src}" AND EXISTS "${src}")
+      list(APPEND files "${src}")
+    endif()
+  endforeach()
+  set(out "${bindir}/zmem_config_reads.cmake")
+  execute_process(COMMAND "${ZMEM_PYTHON}" "${root}/scripts/config_reads.py" "${out}" ${args} --
+    ${files} RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0)
+    message(WARNING "zmem: scripts/config_reads.py failed (${rc}); configuration libraries "
+      "compile every source")
+    return()
+  endif()
+  include("${out}")
+  set_property(DIRECTORY "${CMAKE_SOURCE_DIR}" APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS
+    "${root}/scripts/config_reads.py" ${ZMEM_CONFIG_READS_FILES})
+  foreach(src IN LISTS files)
+    set("ZMEM_CONFIG_READS_${src}" "${ZMEM_CONFIG_READS_${src}}" PARENT_SCOPE)
   endforeach()
 endfunction()
 
