@@ -82,7 +82,7 @@ def main(argv):
         all_files |= files
         reads = "*" if bad else ";".join(sorted(names))
         lines.append('set("ZMEM_CONFIG_READS_%s" "%s")\n' % (src, reads))
-    lines.append('set(ZMEM_CONFIG_READS_FILES "%s")\n' % ";".join(sorted(all_files)))
+    lines.append('set("ZMEM_CONFIG_READS_FILES" "%s")\n' % ";".join(sorted(all_files)))
     text = "".join(lines)
     old = None
     if os.path.exists(out):
