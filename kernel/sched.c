@@ -583,8 +583,13 @@ int32_t k_sleep(k_timeout_t timeout)
 	int64_t left;
 
 	z_host_check_caller();
-	if (k_is_in_isr() || cur == NULL) {
+	if (k_is_in_isr()) {
 		LOG_ERR("k_sleep() called from an ISR");
+		return 0;
+	}
+	if (cur == NULL) {
+		LOG_ERR("k_sleep() called before the kernel started (no thread to put to sleep; "
+			"k_busy_wait() waits there)");
 		return 0;
 	}
 	if (K_TIMEOUT_EQ(timeout, K_NO_WAIT)) {

@@ -43,6 +43,8 @@ static K_SEM_DEFINE(pk_sem, 0, 1);
 static K_SEM_DEFINE(never_sem, 0, 1);
 static int pk2_take_now = 1;     /* k_sem_take(K_NO_WAIT) of what PRE_KERNEL_1 gave */
 static int pk2_take_wait = 1;    /* a take that would block, before the scheduler runs */
+static int32_t pk2_sleep_left = -1; /* k_msleep() before the kernel: returns at once */
+static int64_t pk2_sleep_ticks = -1; /* the uptime it took */
 static int64_t post_sleep_before = -1;
 static int64_t post_sleep_after = -1;
 
@@ -70,6 +72,10 @@ static int pk2_0(void)
 	sys_init_record(EV_PK2_0);
 	pk2_take_now = k_sem_take(&pk_sem, K_NO_WAIT);
 	pk2_take_wait = k_sem_take(&never_sem, K_MSEC(10));
+	int64_t before = k_uptime_ticks();
+
+	pk2_sleep_left = k_msleep(1000);
+	pk2_sleep_ticks = k_uptime_ticks() - before;
 	return 0;
 }
 
@@ -177,6 +183,11 @@ ZTEST(sys_init, test_pre_kernel_runs_before_any_thread)
 	zassert_equal(pk2_take_now, 0, "K_NO_WAIT take of a given semaphore: %d", pk2_take_now);
 	zassert_equal(pk2_take_wait, -EAGAIN, "a waiting take before the kernel: %d",
 		      pk2_take_wait);
+	/* A sleep returns at once (an error is logged): there is no thread to put to sleep. */
+	zassert_equal(pk2_sleep_left, 0, "k_msleep(1000) before the kernel returned %d",
+		      (int)pk2_sleep_left);
+	zassert_true(pk2_sleep_ticks >= 0 && pk2_sleep_ticks < (int64_t)k_ms_to_ticks_ceil64(500),
+		     "k_msleep(1000) before the kernel took %lld ticks", (long long)pk2_sleep_ticks);
 }
 
 ZTEST(sys_init, test_post_kernel_and_later_run_in_main_thread)
