@@ -41,47 +41,6 @@ struct k_thread z_main_thread;
  * code, which never boot the kernel) still link. */
 static int (*app_main)(void);
 
-/* The SYS_INIT entries: pointers the linker gathers in section zmem_sys_init (weak: a program
- * without any entry has no such section). */
-extern const struct init_entry *const __start_zmem_sys_init[] __attribute__((weak));
-extern const struct init_entry *const __stop_zmem_sys_init[] __attribute__((weak));
-
-/*
- * Run the entries of @p level by ascending priority; equal priorities in section (link) order.
- * Zephyr's linker script sorts the entries by section name at link time; here the one section
- * is in link order, so each entry's place is the key prio * count + position + 1 (unique, 0
- * meaning "none yet"), and each step runs the smallest key above the last one run. Quadratic in
- * the number of entries, a few dozen at most, once per level at boot; it needs no memory and
- * leaves the entries constant.
- */
-static void sys_init_run_level(unsigned int level)
-{
-	const struct init_entry *const *first = __start_zmem_sys_init;
-	size_t count = first != NULL ? (size_t)(__stop_zmem_sys_init - first) : 0U;
-	size_t last = 0U;
-
-	for (;;) {
-		const struct init_entry *next = NULL;
-		size_t best = SIZE_MAX;
-
-		for (size_t i = 0U; i < count; i++) {
-			size_t key = (size_t)first[i]->prio * count + i + 1U;
-
-			if (first[i]->level == level && key > last && key < best) {
-				best = key;
-				next = first[i];
-			}
-		}
-		if (next == NULL) {
-			return;
-		}
-		last = best;
-		/* Ignored, as Zephyr ignores a SYS_INIT function's result (only a device's marks
-		 * the device not ready; zmem has no devices). */
-		(void)next->init_fn();
-	}
-}
-
 /* The K_WORK_QUEUE_DEFINE queues (<zephyr/kernel/work.h>), gathered the same way. */
 extern const struct z_work_q_static *const __start_zmem_work_q_static[] __attribute__((weak));
 extern const struct z_work_q_static *const __stop_zmem_work_q_static[] __attribute__((weak));
@@ -122,14 +81,14 @@ static void bg_thread_main(void *p1, void *p2, void *p3)
 	(void)p3;
 	/* The kernel is up: init functions may create threads and block from here on. */
 	start_static_work_queues();
-	sys_init_run_level(Z_INIT_ORD_POST_KERNEL);
+	z_sys_init_run_level(Z_INIT_ORD_POST_KERNEL);
 	boot_banner();
-	sys_init_run_level(Z_INIT_ORD_APPLICATION);
+	z_sys_init_run_level(Z_INIT_ORD_APPLICATION);
 	z_init_static_threads();
 	/* Static threads of higher priority than main run before it. */
 	z_reschedule_unlocked();
 	/* Zephyr's last level, PRE_MAIN (SMP is its older name): the static threads exist. */
-	sys_init_run_level(Z_INIT_ORD_PRE_MAIN);
+	z_sys_init_run_level(Z_INIT_ORD_PRE_MAIN);
 	z_main_status = app_main();
 	z_main_returned = true;
 }
@@ -144,9 +103,9 @@ FUNC_NORETURN void z_cstart(int (*main_fn)(void))
 	 * after the host runtime set up its clock and fault handlers (process_main.c): host
 	 * setup that Zephyr's EARLY has no counterpart of.
 	 */
-	sys_init_run_level(Z_INIT_ORD_EARLY);
-	sys_init_run_level(Z_INIT_ORD_PRE_KERNEL_1);
-	sys_init_run_level(Z_INIT_ORD_PRE_KERNEL_2);
+	z_sys_init_run_level(Z_INIT_ORD_EARLY);
+	z_sys_init_run_level(Z_INIT_ORD_PRE_KERNEL_1);
+	z_sys_init_run_level(Z_INIT_ORD_PRE_KERNEL_2);
 	k_thread_create(&z_main_thread, z_main_stack, z_main_stack_size, bg_thread_main, NULL, NULL,
 			NULL, z_main_thread_prio, 0, K_NO_WAIT);
 	k_thread_name_set(&z_main_thread, "main");

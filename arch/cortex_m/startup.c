@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <zephyr/init.h>
+
 #include "board.h"
 #include "semihost.h"
 
@@ -184,6 +186,12 @@ void z_cortex_m_reset(void)
 	}
 	for (void (**f)(void) = __init_array_start; f < __init_array_end; f++) {
 		(*f)();
+	}
+	/* SYS_INIT entries, level by level. One thread and no scheduler here: every level runs
+	 * before main, in Zephyr's order (EARLY, PRE_KERNEL_1/2, POST_KERNEL, APPLICATION,
+	 * PRE_MAIN). */
+	for (unsigned int level = 0U; level < Z_INIT_LEVEL_COUNT; level++) {
+		z_sys_init_run_level(level);
 	}
 	int argc = parse_cmdline(argv, (int)(sizeof(argv) / sizeof(argv[0])));
 

@@ -123,6 +123,15 @@ struct init_entry {
 	    __attribute__((section("zmem_sys_init"), used, aligned(sizeof(void *)))) =             \
 		&Z_INIT_ENTRY_NAME(name)
 
+/** @cond INTERNAL_HIDDEN */
+/**
+ * @brief Run the SYS_INIT entries of one level (an INIT_LEVEL_ORD() ordinal) by ascending
+ * priority, equal priorities in link order (kernel/init_levels.c). The kernel's boot calls it
+ * for each level; applications do not.
+ */
+void z_sys_init_run_level(unsigned int level);
+/** @endcond */
+
 #ifdef __cplusplus
 }
 #endif
