@@ -56,9 +56,9 @@ def resolve(name, quoted, here, dirs):
 
 def closure(source, dirs, cache):
     names, files, bad = set(), set(), False
-    todo = [os.path.normpath(source)]
-    while todo:
-        path = todo.pop()
+    pending = [os.path.normpath(source)]
+    while pending:
+        path = pending.pop()
         if path in files:
             continue
         files.add(path)
@@ -68,7 +68,7 @@ def closure(source, dirs, cache):
         for inc, quoted in includes:
             p = resolve(inc, quoted, os.path.dirname(path), dirs)
             if p is not None:
-                todo.append(p)
+                pending.append(p)
     return names, files, bad
 
 
