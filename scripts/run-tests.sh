@@ -38,6 +38,11 @@ room() { df -Pm "$ZMEM_OUT" | awk 'NR == 2 { print $4 " MiB free" }'; }
 used() { du -sm "$ZMEM_OUT" 2>/dev/null | awk '{ print $1 " MiB in " "'"$ZMEM_OUT"'" }'; }
 echo "disk: $(room) at the start"
 
+# Each stage's output also goes to $ZMEM_OUT/logs/STAGE.log; after the stage list, a failed
+# stage's digest (scripts/ci_failure_digest.py: the failed tests and the start of their output)
+# is printed again, since a reader of a long run often sees only its end.
+logs="$ZMEM_OUT/logs"
+mkdir -p "$logs"
 only="${1:-}"
 failed=()
 passed=()
@@ -46,10 +51,20 @@ for stage in "$ZMEM_ROOT"/scripts/ci.d/*.sh; do
   if [ -n "$only" ] && [[ "$name" != *"$only"* ]]; then continue; fi
   echo "=== stage $name"
   start=$SECONDS
-  if bash "$stage"; then passed+=("$name"); else failed+=("$name"); echo "=== stage $name FAILED"; fi
+  if bash "$stage" 2>&1 | tee "$logs/$name.log"; then
+    passed+=("$name")
+  else
+    failed+=("$name")
+    echo "=== stage $name FAILED"
+  fi
   echo "=== stage $name: $((SECONDS - start)) s; $(used), $(room)"
 done
 echo
+for name in "${failed[@]}"; do
+  echo "=== why stage $name failed (whole output: $logs/$name.log)"
+  python3 "$ZMEM_ROOT/scripts/ci_failure_digest.py" "$logs/$name.log" || true
+  echo
+done
 echo "stages passed: ${passed[*]:-none}"
 [ ${#failed[@]} -eq 0 ] || echo "stages failed: ${failed[*]}"
 echo "stages: ${#passed[@]} passed, ${#failed[@]} failed"
