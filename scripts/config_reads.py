@@ -72,6 +72,20 @@ def closure(source, dirs, cache):
     return names, files, bad
 
 
+def read_output(path):
+    """The file main() writes, read back: ({source: "*" or "NAME;NAME..."}, [files read])."""
+    reads, files = {}, []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            name, value = line[len('set("'):].rstrip(')\n').split('" "')
+            value = value.rstrip('"')
+            if name == "ZMEM_CONFIG_READS_FILES":
+                files = value.split(";")
+            else:
+                reads[name[len("ZMEM_CONFIG_READS_"):]] = value
+    return reads, files
+
+
 def main(argv):
     out = argv[1]
     sep = argv.index("--")

@@ -17,6 +17,10 @@ import subprocess
 import sys
 import tempfile
 
+# The script under test, imported too: its closure and its reader of the file it writes.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scripts"))
+import config_reads  # noqa: E402
+
 failures = 0
 
 
@@ -32,16 +36,7 @@ def run_script(root, out, dirs, sources):
     for d in dirs:
         args += ["-I", d]
     subprocess.run(args + ["--"] + sources, check=True)
-    reads, files = {}, []
-    with open(out, encoding="utf-8") as f:
-        for line in f:
-            name, value = line[len('set("'):].rstrip(')\n').split('" "')
-            value = value.rstrip('"')
-            if name.startswith("ZMEM_CONFIG_READS_FILES"):
-                files = value.split(";")
-            else:
-                reads[name[len("ZMEM_CONFIG_READS_"):]] = value
-    return reads, files
+    return config_reads.read_output(out)
 
 
 def write(path, text):
@@ -83,8 +78,6 @@ def zmem_sources(root, work, autoconf):
     sources.sort()
     check(len(sources) > 50, f"only {len(sources)} sources found")
     reads, _ = run_script(root, os.path.join(work, "zmem.cmake"), dirs, sources)
-    sys.path.insert(0, os.path.join(root, "scripts"))
-    import config_reads  # the same closure the script wrote out
 
     tops = tuple(os.path.join(root, d) + os.sep
                  for d in ("include", "lib", "kernel", "arch", "subsys"))

@@ -20,6 +20,9 @@ import re
 import shlex
 import sys
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scripts"))
+import config_reads  # noqa: E402  (its reader of the file it writes)
+
 failures = 0
 CANARY_OPTIONS = ("-fstack-protector", "-mstack-protector")
 
@@ -32,13 +35,10 @@ def check(ok, what):
 
 
 def load_reads(path):
-    """{source: set of names or "*"} from the file cmake/zmem_app.cmake had written."""
-    reads = {}
-    with open(path, encoding="utf-8") as f:
-        for m in re.finditer(r'set\("ZMEM_CONFIG_READS_([^"]+)" "([^"]*)"\)', f.read()):
-            value = m.group(2)
-            reads[m.group(1)] = "*" if value == "*" else set(filter(None, value.split(";")))
-    return reads
+    """{source: set of names or "*"} from the file scripts/config_reads.py wrote for CMake."""
+    reads, _ = config_reads.read_output(path)
+    return {src: "*" if value == "*" else set(filter(None, value.split(";")))
+            for src, value in reads.items()}
 
 
 def load_autoconf(build, lib):
