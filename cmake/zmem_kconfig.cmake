@@ -97,6 +97,13 @@ endfunction()
 macro(_zmem_kconfig_paths)
   get_filename_component(ZMEM_KCONFIG_ZEPHYR_BASE "${CMAKE_CURRENT_FUNCTION_LIST_DIR}/.." ABSOLUTE)
   set(ZMEM_KCONFIG_SCRIPT "${ZMEM_KCONFIG_ZEPHYR_BASE}/scripts/kconfig/zmem_config.py")
+  # The target's pointer size, which Kconfig reads as $(ZMEM_POINTER_BYTES) (CONFIG_64BIT,
+  # arch/Kconfig): every Kconfig tool gets it in its environment, so the configuration step,
+  # the editors and savedefconfig agree on the defaults that follow from it.
+  set(ZMEM_KCONFIG_ENV "")
+  if(CMAKE_SIZEOF_VOID_P)
+    set(ZMEM_KCONFIG_ENV "ZMEM_POINTER_BYTES=${CMAKE_SIZEOF_VOID_P}")
+  endif()
 endmacro()
 
 # The stamp of a configuration step: a hash of the command line <cmd> and of every input file
@@ -145,7 +152,8 @@ function(zmem_kconfig_generate)
   set(cmake_out "${dir}/.config.cmake")
   set(sources_out "${dir}/.kconfig_sources")
 
-  set(cmd "${ZMEM_PYTHON}" "${ZMEM_KCONFIG_SCRIPT}" --kconfig "${root}"
+  set(cmd ${CMAKE_COMMAND} -E env ${ZMEM_KCONFIG_ENV}
+    "${ZMEM_PYTHON}" "${ZMEM_KCONFIG_SCRIPT}" --kconfig "${root}"
     --zephyr-base "${ZMEM_KCONFIG_ZEPHYR_BASE}" --dotconfig "${dotconfig}"
     --autoconf "${ARG_OUTPUT}" --cmake "${cmake_out}" --sources "${sources_out}"
     --state "${dir}/.kconfig_state")
@@ -214,7 +222,7 @@ endfunction()
 function(zmem_kconfig_add_targets prefix root dotconfig)
   _zmem_kconfig_paths()
   set(env ${CMAKE_COMMAND} -E env "ZEPHYR_BASE=${ZMEM_KCONFIG_ZEPHYR_BASE}"
-    "srctree=${ZMEM_KCONFIG_ZEPHYR_BASE}" "KCONFIG_CONFIG=${dotconfig}")
+    "srctree=${ZMEM_KCONFIG_ZEPHYR_BASE}" "KCONFIG_CONFIG=${dotconfig}" ${ZMEM_KCONFIG_ENV})
   foreach(tool menuconfig guiconfig)
     if(NOT TARGET ${prefix}${tool})
       add_custom_target(${prefix}${tool}
@@ -235,7 +243,7 @@ function(zmem_kconfig_add_targets prefix root dotconfig)
   endif()
   if(NOT TARGET ${prefix}hardenconfig)
     add_custom_target(${prefix}hardenconfig
-      COMMAND "${ZMEM_PYTHON}" "${ZMEM_KCONFIG_ZEPHYR_BASE}/scripts/kconfig/hardenconfig.py"
+      COMMAND ${env} "${ZMEM_PYTHON}" "${ZMEM_KCONFIG_ZEPHYR_BASE}/scripts/kconfig/hardenconfig.py"
         --kconfig "${root}" --zephyr-base "${ZMEM_KCONFIG_ZEPHYR_BASE}" --dotconfig "${dotconfig}"
       USES_TERMINAL
       COMMENT "Hardening options of ${dotconfig} against zmem's recommendations")

@@ -409,6 +409,62 @@ def assignments_that_do_not_take():
 
 
 @case
+def stopped_configuration():
+    """Only assignments that do not take: .config.stopped has the rest (twister's filter:)."""
+    d = case_dir("stopped")
+    k = write(d, "Kconfig", APP_KCONFIG)
+    untaken = write(d, "untaken.conf", "CONFIG_APP_COUNT=7\nCONFIG_APP_FEATURE_DETAIL=y\n")
+    r = run(d, [untaken], kconfig=k)
+    expect_error(r, "does not take")
+    stopped = r.file(".config.stopped")
+    check("CONFIG_APP_COUNT=7\n" in stopped and "CONFIG_APP_FEATURE_DETAIL" not in stopped
+          and r.file(".config") == "", ".config.stopped has the values that took, only", r)
+    # Any other error: nothing at all, and the last run's .config.stopped is gone.
+    mixed = write(d, "mixed.conf", "CONFIG_APP_FEATURE_DETAIL=y\nCONFIG_APP_COUNT=0\n")
+    r = run(d, [mixed], kconfig=k)
+    expect_error(r, "outside the range")
+    check(r.file(".config.stopped") == "", "no .config.stopped after another error", r)
+    r = run(d, [untaken], kconfig=k)
+    check(r.file(".config.stopped") != "", "written again", r)
+    fine = write(d, "fine.conf", "CONFIG_APP_COUNT=7\n")
+    r = run(d, [fine], kconfig=k)
+    expect_ok(r)
+    check(r.file(".config.stopped") == "" and "CONFIG_APP_COUNT=7" in r.file(".config"),
+          "a configuration that succeeds removes .config.stopped", r)
+
+
+@case
+def pointer_size():
+    """CONFIG_64BIT follows ZMEM_POINTER_BYTES; CONFIG_TEST_EXTRA_STACK_SIZE's default with it."""
+    d = case_dir("pointer_size")
+    conf = write(d, "prj.conf", "CONFIG_ZTEST=y\n")
+    saved = os.environ.get("ZMEM_POINTER_BYTES")
+    try:
+        for size, bit, extra in (("8", True, 1024), ("4", False, 0), (None, False, 0)):
+            if size is None:
+                os.environ.pop("ZMEM_POINTER_BYTES", None)
+            else:
+                os.environ["ZMEM_POINTER_BYTES"] = size
+            r = run(d, [conf], outdir="out{}".format(size))
+            expect_ok(r)
+            h = r.file("autoconf.h")
+            check(("#define CONFIG_64BIT 1\n" in h) == bit, "64BIT with {}".format(size), r)
+            check("#define CONFIG_TEST_EXTRA_STACK_SIZE {}\n".format(extra) in h,
+                  "TEST_EXTRA_STACK_SIZE {} with {}".format(extra, size), r)
+        os.environ["ZMEM_POINTER_BYTES"] = "8"
+        own = write(d, "own.conf", "CONFIG_ZTEST=y\nCONFIG_TEST_EXTRA_STACK_SIZE=0\n")
+        r = run(d, [own], outdir="own")
+        expect_ok(r)
+        check("#define CONFIG_TEST_EXTRA_STACK_SIZE 0\n" in r.file("autoconf.h"),
+              "a test's own value wins", r)
+    finally:
+        if saved is None:
+            os.environ.pop("ZMEM_POINTER_BYTES", None)
+        else:
+            os.environ["ZMEM_POINTER_BYTES"] = saved
+
+
+@case
 def kconfig_errors():
     """A broken Kconfig file: an error naming its file and line, no traceback."""
     d = case_dir("kconfig_errors")

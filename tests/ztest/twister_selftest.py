@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: Apache-2.0
 """Test of scripts/twister: runs it on scenarios whose outcomes are known (passing, failing,
-filtered by platform, arch, tag and .config, unevaluable filter, configuration error, build
+filtered by platform, arch, tag and .config (also one whose configuration stopped on an
+assignment that did not take), unevaluable filter, configuration error, build
 only, console harness, a never-ending sample) and checks the exit status, the summary and both reports.
 
   /usr/bin/python3 tests/ztest/twister_selftest.py OUTDIR
@@ -51,6 +52,8 @@ def main(outdir):
         'ztest.selftest.filter_true': ('failed', 'Testsuite failed'),
         'ztest.selftest.filter_devicetree': ('skipped', None),
         'ztest.selftest.bad_config': ('error', 'CMake configuration failed'),
+        'ztest.selftest.untaken_filtered': ('filtered', 'runtime filter'),
+        'ztest.selftest.untaken_kept': ('error', 'CMake configuration failed'),
         'ztest.selftest.build_only': ('built', 'build only'),
         'ztest.selftest.other_tag': ('filtered', 'Command line testsuite exclude filter'),
         'ztest.selftest.console_ordered': ('passed', None),
