@@ -504,7 +504,8 @@ Z_HEAP_HOT size_t alloc_fast(struct sys_heap *heap, zl_t lay, size_t units)
 		uint8_t *cp = chunk_ptr(h, lay, c);
 
 		if (units > room - (c - first) || phdr_get(cp, lay, 0) != units << 1 ||
-		    phdr_get(cp + units * UNIT(lay), lay, 1) != units || link_get(h, lay, c, 0) != 0u) {
+		    phdr_get(cp + units * UNIT(lay), lay, 1) != units ||
+		    link_get(h, lay, c, 0) != 0u) {
 			return 0;
 		}
 		n = link_get(h, lay, c, 1);
