@@ -22,7 +22,8 @@ extern "C" {
  * A k_thread's application code runs on its (small) stack object; C library work such as
  * formatting belongs on the runtime's large stack so that it neither overflows the thread's
  * stack nor counts in its measured usage. Called directly when already on the runtime stack
- * or outside any k_thread. @p fn must return (it may not block).
+ * or outside any k_thread. @p fn must return; it may block in a kernel call (the scheduler's
+ * own switch runs as such a request), and the thread's stack object is untouched meanwhile.
  */
 void z_host_run_on_runtime_stack(void (*fn)(void *), void *arg);
 

@@ -171,6 +171,27 @@ static uint32_t now_ms(void)
 }
 #endif
 
+/*
+ * Runs a piece of the runner's own work: its console lines and its kernel calls (creating,
+ * starting, joining and ending a test's thread). On the host they run on the runtime stack of
+ * main's host thread, as printk's formatting does, and not on main's stack object: there every
+ * 64-bit frame of the runner and of the host kernel (each with its canary) is about twice the
+ * size of Zephyr's on its 32-bit targets, and the runner alone used 1240 bytes where Zephyr's
+ * tests give main 640 (tests/kernel/mem_protect/stackprot; docs/ztest.md). The application's
+ * code called from the runner (setup, after, teardown, rules, predicates, parameter callbacks,
+ * its own test_main) still runs on main's stack, so main's declared size is still enforced on
+ * it. The piece may block in the kernel: the scheduler's switch is itself such a request
+ * (kernel/sched.c), and the blocked thread's stack object is left untouched meanwhile.
+ */
+static void framework_call(void (*fn)(void *), void *arg)
+{
+#if Z_ZTEST_THREADS
+	z_host_run_on_runtime_stack(fn, arg);
+#else
+	fn(arg);
+#endif
+}
+
 /* ---- Selecting tests (-test=suite::case on the command line, see ztest_args.c) ---- */
 
 /* '*' matches any run of characters. */
@@ -507,7 +528,11 @@ bool z_ztest_fatal_error(unsigned int reason)
 
 /* ---- Running ---- */
 
-static void run_rules(bool before, struct ztest_unit_test *test, void *data)
+/* Always inlined: a frame of its own (64 bytes with its canary) was the deepest point of
+ * main's stack when it ran the after_each rules. */
+static inline __attribute__((always_inline)) void run_rules(bool before,
+							    struct ztest_unit_test *test,
+							    void *data)
 {
 	for (struct ztest_test_rule *const *r = __start_zmem_ztest_rules;
 	     r != NULL && r < __stop_zmem_ztest_rules; r++) {
@@ -586,45 +611,61 @@ static int expected_result(const struct ztest_unit_test *test, const char *suite
 	return ret;
 }
 
-/* Runs one test case, reported as @p case_name (the test's name, or a parameterised case's). */
-static int run_test(struct ztest_suite_node *suite, const char *suite_name,
-		    struct ztest_unit_test *test, const char *case_name, void *data)
-{
-	int ret = TC_PASS;
+/* One test case on its way through the runner, shared by the pieces of run_test(). */
+struct case_run {
+	struct ztest_suite_node *suite;
+	struct ztest_unit_test *test;
+	const char *suite_name;
+	const char *case_name; /* the test's name, or a parameterised case's */
+	void *data;
 	uint32_t start;
+	int ret;
+};
 
-	TC_START(case_name);
+/* The runner's first piece of a case: "START - name", then the test's before() and body (on
+ * the test's thread, joined here). */
+static void case_start(void *arg)
+{
+	struct case_run *run = arg;
+
+	TC_START(run->case_name);
 	__ztest_set_test_phase(TEST_PHASE_BEFORE);
 	failed_expectation = false;
 	test_faulted = false;
-	start = now_ms();
+	run->start = now_ms();
 	if (test_result != ZTEST_RESULT_SUITE_SKIP && test_result != ZTEST_RESULT_SUITE_FAIL) {
 #if Z_ZTEST_THREADS
 		k_thread_create(&ztest_thread, ztest_thread_stack,
-				K_THREAD_STACK_SIZEOF(ztest_thread_stack), test_cb, suite, test,
-				data, CONFIG_ZTEST_THREAD_PRIORITY, K_INHERIT_PERMS, K_FOREVER);
-		k_thread_name_set(&ztest_thread, test->name);
+				K_THREAD_STACK_SIZEOF(ztest_thread_stack), test_cb, run->suite,
+				run->test, run->data, CONFIG_ZTEST_THREAD_PRIORITY, K_INHERIT_PERMS,
+				K_FOREVER);
+		k_thread_name_set(&ztest_thread, run->test->name);
 		k_thread_start(&ztest_thread);
 		k_thread_join(&ztest_thread, K_FOREVER);
 #else
+		/* Each jump lands here with test_result set; case_end() reads it. */
 		__ztest_set_test_result(ZTEST_RESULT_PENDING);
 		if (setjmp(test_fail_jmp) != 0) {
-			ret = TC_FAIL;
 		} else if (setjmp(test_pass_jmp) != 0) {
-			ret = TC_PASS;
 		} else if (setjmp(test_skip_jmp) != 0) {
-			ret = TC_SKIP;
 		} else {
-			run_before(suite, test, data);
-			run_body(test, data);
+			run_before(run->suite, run->test, run->data);
+			run_body(run->test, run->data);
 			__ztest_set_test_result(ZTEST_RESULT_PASS);
 		}
 #endif
 	}
-
 	__ztest_set_test_phase(TEST_PHASE_AFTER);
-	run_after(suite, test, data);
-	tc_spend_time = now_ms() - start;
+}
+
+/* The runner's last piece of a case, after after(): the result, its line and the counts. */
+static void case_end(void *arg)
+{
+	struct case_run *run = arg;
+	struct ztest_unit_test *test = run->test;
+	int ret;
+
+	tc_spend_time = now_ms() - run->start;
 	if (tc_spend_time > test->stats->duration_worst_ms) {
 		test->stats->duration_worst_ms = tc_spend_time;
 	}
@@ -643,8 +684,8 @@ static int run_test(struct ztest_suite_node *suite, const char *suite_name,
 #if Z_ZTEST_THREADS
 	k_thread_abort(&ztest_thread); /* a test thread blocked forever must not linger */
 #endif
-	ret = expected_result(test, suite_name, ret);
-	Z_TC_END_RESULT(ret, case_name);
+	ret = expected_result(test, run->suite_name, ret);
+	Z_TC_END_RESULT(ret, run->case_name);
 	if (ret == TC_SKIP && failed_assumption) {
 		test_status = ZTEST_STATUS_HAS_FAILURE;
 	}
@@ -656,7 +697,27 @@ static int run_test(struct ztest_suite_node *suite, const char *suite_name,
 	} else {
 		test->stats->fail_count++;
 	}
-	return ret;
+	run->ret = ret;
+}
+
+/* Runs one test case, reported as @p case_name (the test's name, or a parameterised case's).
+ * The suite's after() is the application's code and runs on main's stack, as on Zephyr; the
+ * runner's own pieces around it go through framework_call(). */
+static int run_test(struct ztest_suite_node *suite, const char *suite_name,
+		    struct ztest_unit_test *test, const char *case_name, void *data)
+{
+	/* Static: one case runs at a time, and main's stack is the scarce one. */
+	static struct case_run run;
+
+	run = (struct case_run){.suite = suite,
+				.test = test,
+				.suite_name = suite_name,
+				.case_name = case_name,
+				.data = data};
+	framework_call(case_start, &run);
+	run_after(suite, test, data);
+	framework_call(case_end, &run);
+	return run.ret;
 }
 
 /* ---- Value-parameterised tests (ZTEST_P, ZTEST_INSTANTIATE_TEST_SUITE_P) ---- */
@@ -702,11 +763,38 @@ static const struct ztest_param_inst *inst_after(const char *suite, const char *
 	return best;
 }
 
+/* The name of the parameterised case being run or listed. Static, not on main's stack: the
+ * runner is main alone, and 128 bytes live across the test's whole run are a fifth of the
+ * 640 bytes some of Zephyr's tests give main. */
+static char param_case_name[128];
+
+/* A case name's parts, formatted by framework_call(param_name_format). */
+struct param_name_job {
+	const struct ztest_param_inst *inst;
+	size_t index;
+	const char *value_name; /* the name callback's answer, or NULL */
+};
+
+static void param_name_format(void *arg)
+{
+	const struct param_name_job *job = arg;
+
+	if (job->value_name != NULL) {
+		snprintf(param_case_name, sizeof(param_case_name), "%s[%s/%s]",
+			 job->inst->test_name, job->inst->instance_name, job->value_name);
+	} else {
+		snprintf(param_case_name, sizeof(param_case_name), "%s[%s/%zu]",
+			 job->inst->test_name, job->inst->instance_name, job->index);
+	}
+}
+
 /* Makes value @p i of @p inst current and writes its case name, Zephyr's
- * `test[instance/index]` (or `test[instance/name]` with a name callback), to @p buf. */
-static void param_select(const struct ztest_param_inst *inst, size_t i, char *buf, size_t size)
+ * `test[instance/index]` (or `test[instance/name]` with a name callback), to param_case_name.
+ * The callbacks are the application's code: they run here, on main's stack. */
+static const char *param_select(const struct ztest_param_inst *inst, size_t i)
 {
 	const struct ztest_param_values *v = inst->values;
+	struct param_name_job job = {.inst = inst, .index = i};
 
 	if (v->value_at_cb != NULL) {
 		v->value_at_cb(i, param_state.value_buf);
@@ -717,11 +805,10 @@ static void param_select(const struct ztest_param_inst *inst, size_t i, char *bu
 	param_state.index = i;
 	param_state.elem_size = v->elem_size;
 	if (v->name_cb != NULL) {
-		snprintf(buf, size, "%s[%s/%s]", inst->test_name, inst->instance_name,
-			 v->name_cb(i, param_state.value));
-	} else {
-		snprintf(buf, size, "%s[%s/%zu]", inst->test_name, inst->instance_name, i);
+		job.value_name = v->name_cb(i, param_state.value);
 	}
+	framework_call(param_name_format, &job);
+	return param_case_name;
 }
 
 static void param_clear(void)
@@ -738,7 +825,6 @@ static void param_clear(void)
 static int run_dispatch(struct ztest_suite_node *suite, struct ztest_unit_test *test, void *data)
 {
 	const struct ztest_param_inst *inst = inst_after(suite->name, test->name, NULL);
-	char name[128];
 	int fail = 0;
 
 	if (inst == NULL) {
@@ -757,7 +843,8 @@ static int run_dispatch(struct ztest_suite_node *suite, struct ztest_unit_test *
 				inst->values->setup_cb();
 			}
 			set_up = true;
-			param_select(inst, i, name, sizeof(name));
+			const char *name = param_select(inst, i);
+
 			if (!whole && !should_test_run(suite->name, name)) {
 				continue;
 			}
@@ -804,6 +891,33 @@ static struct ztest_unit_test *suite_next(const char *name, struct ztest_unit_te
 	return best;
 }
 
+/* A suite's console line: "Running TESTSUITE name" or its end, by framework_call(). */
+struct suite_line {
+	const char *name;
+	int result; /* for the end line: TC_FAIL or TC_PASS */
+};
+
+static void suite_start_line(void *arg)
+{
+	const struct suite_line *line = arg;
+
+	TC_SUITE_START(line->name);
+}
+
+static void suite_end_line(void *arg)
+{
+	const struct suite_line *line = arg;
+
+	TC_SUITE_END(line->name, line->result);
+}
+
+static void suite_line(void (*fn)(void *), const char *name, int result)
+{
+	struct suite_line line = {.name = name, .result = result};
+
+	framework_call(fn, &line);
+}
+
 /* The suite's setup; a ztest_test_fail/skip() in it marks the whole suite. */
 static void *run_setup(struct ztest_suite_node *suite)
 {
@@ -828,7 +942,7 @@ static int run_suite(struct ztest_suite_node *suite, int case_iter)
 	if (FAIL_FAST && test_status != ZTEST_STATUS_OK) {
 		return 0;
 	}
-	TC_SUITE_START(suite->name);
+	suite_line(suite_start_line, suite->name, TC_PASS);
 	failed_assumption = false;
 	__ztest_set_test_result(ZTEST_RESULT_PENDING);
 	__ztest_set_test_phase(TEST_PHASE_SETUP);
@@ -848,7 +962,7 @@ static int run_suite(struct ztest_suite_node *suite, int case_iter)
 			test_status = ZTEST_STATUS_HAS_FAILURE;
 		}
 	}
-	TC_SUITE_END(suite->name, fail > 0 ? TC_FAIL : TC_PASS);
+	suite_line(suite_end_line, suite->name, fail > 0 ? TC_FAIL : TC_PASS);
 	__ztest_set_test_phase(TEST_PHASE_TEARDOWN);
 	if (suite->teardown != NULL) {
 		suite->teardown(data);
@@ -926,7 +1040,7 @@ int z_ztest_run_legacy_suite(const char *name, struct ztest_unit_test *tests,
 	if (!should_suite_run(NULL, &(struct ztest_suite_node){.name = name})) {
 		return 0;
 	}
-	TC_SUITE_START(name);
+	suite_line(suite_start_line, name, TC_PASS);
 	failed_assumption = false;
 	__ztest_set_test_result(ZTEST_RESULT_PENDING);
 	for (size_t i = 0; tests[i].name != NULL; i++) {
@@ -945,14 +1059,16 @@ int z_ztest_run_legacy_suite(const char *name, struct ztest_unit_test *tests,
 	if (test_status == ZTEST_STATUS_OK && fail != 0) {
 		test_status = ZTEST_STATUS_HAS_FAILURE;
 	}
-	TC_SUITE_END(name, fail > 0 ? TC_FAIL : TC_PASS);
+	suite_line(suite_end_line, name, fail > 0 ? TC_FAIL : TC_PASS);
 	return fail;
 }
 
-void ztest_verify_all_test_suites_ran(void)
+/* ztest_verify_all_test_suites_ran()'s checks and lines (no application code). */
+static void verify_all_ran(void *arg)
 {
 	bool all_ran = true;
 
+	(void)arg;
 	if (Z_ZTEST_VERIFY_RUN_ALL && z_ztest_selection() == NULL) {
 		for (struct ztest_suite_node *const *s = __start_zmem_ztest_suites;
 		     s != NULL && s < __stop_zmem_ztest_suites; s++) {
@@ -980,6 +1096,11 @@ void ztest_verify_all_test_suites_ran(void)
 	if (!all_ran) {
 		test_status = ZTEST_STATUS_HAS_FAILURE;
 	}
+}
+
+void ztest_verify_all_test_suites_ran(void)
+{
+	framework_call(verify_all_ran, NULL);
 }
 
 __attribute__((weak)) void test_main(void)
@@ -1066,8 +1187,10 @@ static void suite_summary(const char *name, struct ztest_unit_test *tests)
 	TC_SUMMARY_PRINT("\n");
 }
 
-static void end_report(void)
+/* The summary and the verdict line (no application code: a framework_call() piece). */
+static void end_report(void *arg)
 {
+	(void)arg;
 	if (Z_ZTEST_SUMMARY) {
 		TC_SUMMARY_PRINT("\n------ TESTSUITE SUMMARY START ------\n\n");
 		for (struct ztest_suite_node *s = suite_after(NULL); s != NULL;
@@ -1082,17 +1205,38 @@ static void end_report(void)
 	TC_END_REPORT(test_status != ZTEST_STATUS_OK ? TC_FAIL : TC_PASS);
 }
 
-static void list_tests(void)
+/* One line of the list: "suite::case". */
+struct list_line {
+	const char *suite;
+	const char *name;
+};
+
+static void list_line_print(void *arg)
+{
+	const struct list_line *line = arg;
+
+	PRINT_DATA("%s::%s\n", line->suite, line->name);
+}
+
+static void list_line(const char *suite, const char *name)
+{
+	struct list_line line = {.suite = suite, .name = name};
+
+	framework_call(list_line_print, &line);
+}
+
+/* The parameter callbacks it calls are the application's: it runs on main's stack. Not inlined
+ * into main(): its locals would stay in main's frame during the whole run. */
+static __attribute__((noinline)) void list_tests(void)
 {
 	for (struct ztest_suite_node *s = suite_after(NULL); s != NULL; s = suite_after(s)) {
 		struct test_cursor cur = {0};
 
 		for (struct ztest_unit_test *t; (t = suite_next(s->name, NULL, &cur)) != NULL;) {
 			const struct ztest_param_inst *inst = inst_after(s->name, t->name, NULL);
-			char name[128];
 
 			if (inst == NULL) {
-				PRINT_DATA("%s::%s\n", s->name, t->name);
+				list_line(s->name, t->name);
 			}
 			/* A parameterised test: one line per case, as it runs. */
 			for (; inst != NULL; inst = inst_after(s->name, t->name, inst)) {
@@ -1100,8 +1244,7 @@ static void list_tests(void)
 					inst->values->setup_cb();
 				}
 				for (size_t i = 0; i < inst->values->count; i++) {
-					param_select(inst, i, name, sizeof(name));
-					PRINT_DATA("%s::%s\n", s->name, name);
+					list_line(s->name, param_select(inst, i));
 				}
 				param_clear();
 			}
@@ -1118,7 +1261,7 @@ static int run_or_list(void)
 		return 0;
 	}
 	test_main();
-	end_report();
+	framework_call(end_report, NULL);
 	return test_status != ZTEST_STATUS_OK ? 1 : 0;
 }
 
