@@ -530,9 +530,8 @@ bool z_ztest_fatal_error(unsigned int reason)
 
 /* Always inlined: a frame of its own (64 bytes with its canary) was the deepest point of
  * main's stack when it ran the after_each rules. */
-static inline __attribute__((always_inline)) void run_rules(bool before,
-							    struct ztest_unit_test *test,
-							    void *data)
+static inline __attribute__((always_inline)) void
+run_rules(bool before, struct ztest_unit_test *test, void *data)
 {
 	for (struct ztest_test_rule *const *r = __start_zmem_ztest_rules;
 	     r != NULL && r < __stop_zmem_ztest_rules; r++) {
