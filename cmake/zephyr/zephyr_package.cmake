@@ -46,6 +46,7 @@ if(NOT TARGET zmem)
   set(ZMEM_BUILD_TESTS OFF)
   set(ZMEM_BUILD_BENCH OFF)
   set(ZMEM_BUILD_EXAMPLES OFF)
+  set(ZMEM_BUILD_TOOLS OFF)
   add_subdirectory("${ZEPHYR_BASE}" "${APPLICATION_BINARY_DIR}/zmem" EXCLUDE_FROM_ALL)
   set(_zmem_in_tree FALSE)
 else()
@@ -55,10 +56,25 @@ include("${ZEPHYR_BASE}/cmake/zmem_app.cmake")
 
 # Applications call project(name), which enables C and C++. zmem needs only C; on a machine
 # without a C++ compiler, a project() without languages enables C alone instead of failing.
+# Whether there is one is looked up as project() will look for it: $CXX, else the C compiler's
+# prefix (arm-none-eabi-) with c++, g++ or clang++ on the PATH or beside the C compiler.
+# check_language(CXX) answers by configuring a whole CMake project of its own, 0.7 s of every
+# application's configure step; the lookup takes milliseconds. A C++ compiler that is found but
+# does not work fails project(), as it does on Zephyr, which always enables C++.
 if(NOT CMAKE_CXX_COMPILER)
-  include(CheckLanguage)
-  check_language(CXX)
-  if(NOT CMAKE_CXX_COMPILER)
+  set(_zmem_cxx "$ENV{CXX}")
+  if(_zmem_cxx STREQUAL "")
+    get_filename_component(_zmem_cc_name "${CMAKE_C_COMPILER}" NAME)
+    get_filename_component(_zmem_cc_dir "${CMAKE_C_COMPILER}" DIRECTORY)
+    set(_zmem_prefix "")
+    if(_zmem_cc_name MATCHES "^(.+-)(gcc|cc|clang)(-[0-9.]+)?$")
+      set(_zmem_prefix "${CMAKE_MATCH_1}")
+    endif()
+    unset(_zmem_cxx)
+    find_program(_zmem_cxx NAMES ${_zmem_prefix}c++ ${_zmem_prefix}g++ ${_zmem_prefix}clang++
+      HINTS "${_zmem_cc_dir}" NO_CACHE)
+  endif()
+  if(NOT _zmem_cxx)
     macro(project name)
       if("${ARGN}" STREQUAL "")
         _project(${name} LANGUAGES C)

@@ -104,6 +104,19 @@ def main(outdir):
     check(int(suite.get('failures')) >= 6 and int(suite.get('errors')) >= 1,
           f'JUnit counts (failures {suite.get("failures")}, errors {suite.get("errors")})')
 
+    # The compiler checks are made by the first scenarios configured and recorded; the others
+    # start from the record (cmake -C) and make none.
+    facts_dir = os.path.join(outdir, 'cmake-facts')
+    facts = sorted(os.listdir(facts_dir)) if os.path.isdir(facts_dir) else []
+    text = ''.join(open(os.path.join(facts_dir, f), encoding='utf-8').read() for f in facts)
+    logs = [os.path.join(d, 'build.log') for d, _, files in os.walk(os.path.join(outdir,
+            'native_sim')) if 'build.log' in files]
+    seeded = [lg for lg in logs if '/cmake-facts/' in open(lg, encoding='utf-8').read()]
+    checked = [lg for lg in logs if 'Performing Test' in open(lg, encoding='utf-8').read()]
+    check('ZMEM_HAVE_STACK_CLASH_PROTECTION' in text and seeded and checked
+          and not set(seeded) & set(checked),
+          f'compiler checks recorded once and reused ({len(facts)} record(s), '
+          f'{len(checked)} scenario(s) checking, {len(seeded)} reusing, of {len(logs)})')
     rc, out = twister(outdir, '-T', os.path.join(HERE, 'legacy', 'twister_selftest.yaml'),
                       '-s', 'ztest.selftest.console_ordered')
     check(rc == 0, f'exit status 0 when everything passes (got {rc})')
