@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Instructions per operation of the benchmark's workloads on Cortex-M3 (QEMU mps2-an385): the
+# 32-bit counterpart of the callgrind figures (bench/run_all.sh), which valgrind cannot give
+# for a Cortex-M target. It counts, with a QEMU plugin (insn_count.c), every instruction
+# executed in the functions the allocator wrappers of bench/bench_report.c (w1_alloc, w1_free,
+# w1_aligned_alloc) can reach by direct calls and branches, found in the image's disassembly:
+# the same inclusive cost callgrind's --toggle-collect gives on the host. The heap's init and
+# its validation after the run are counted too (a few thousand instructions over 400,000
+# operations: under 0.01 per operation).
+#
+#   bench/target_instr/run.sh BUILD_DIR [CFLAGS...]
+#
+# BUILD_DIR is configured here as a Cortex-M3 tree (cmake/toolchain-arm-none-eabi.cmake) built
+# with -O2 -DNDEBUG, as the host's callgrind figures (ZMEM_TI_OPT=-Os for the size setting),
+# plus CFLAGS, e.g. "-DCONFIG_SYS_HEAP_HARDENING_LEVEL=1 -DCONFIG_SYS_HEAP_RUNTIME_STATS=0";
+# only the report program (tests/target bench_report) is built. Prints one line: W1 256 KiB /
+# W1 64 KiB / W2 64 KiB / W3 256 KiB, each instructions per operation over ZMEM_TI_OPS
+# operations (default 400,000, as run_all.sh).
+# Exact and repeatable: QEMU translates the same code the same way on every run.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+build="$1"; shift
+cflags="$*"
+ops="${ZMEM_TI_OPS:-400000}"
+for tool in arm-none-eabi-gcc arm-none-eabi-objdump arm-none-eabi-nm qemu-system-arm gcc; do
+  command -v "$tool" >/dev/null || { echo "run.sh: $tool not found" >&2; exit 2; }
+done
+
+cmake -S "$root" -B "$build" -G Ninja -DCMAKE_TOOLCHAIN_FILE="$root/cmake/toolchain-arm-none-eabi.cmake" \
+  -DZMEM_CORTEX_M_CPU=cortex-m3 -DZMEM_HOST_RUNTIME=OFF \
+  -DCMAKE_BUILD_TYPE=Release "-DCMAKE_C_FLAGS_RELEASE=${ZMEM_TI_OPT:--O2} -DNDEBUG $cflags" >/dev/null
+cmake --build "$build" --target bench_report >/dev/null
+elf="$build/tests/target/bench_report.elf"
+[ -f "$elf" ] || { echo "run.sh: $elf was not built" >&2; exit 1; }
+
+work="$build/target_instr"
+mkdir -p "$work"
+gcc -std=c11 -O2 -Wall -Wextra -Werror -shared -fPIC -fvisibility=hidden \
+  -o "$work/insn_count.so" "$root/bench/target_instr/insn_count.c"
+
+# The functions reachable from the wrappers: a breadth-first walk over the branch targets
+# (bl, b.w, conditional branches to another function's label) of each function reached.
+arm-none-eabi-objdump -d --no-show-raw-insn "$elf" >"$work/disasm.txt"
+arm-none-eabi-nm -S --defined-only "$elf" >"$work/symbols.txt"
+python3 - "$work/disasm.txt" "$work/symbols.txt" "$work/ranges.txt" <<'EOF'
+import re, sys
+disasm, symbols, out = sys.argv[1:4]
+calls = {}
+current = None
+head = re.compile(r'^[0-9a-f]+ <([^>]+)>:$')
+branch = re.compile(r'^\s*[0-9a-f]+:\s+(b|bl|blx|b\.[nw]|b(?:eq|ne|cs|hs|cc|lo|mi|pl|vs|vc|hi|ls|ge|lt|gt|le)(?:\.[nw])?)\s+[0-9a-f]+ <([^>+]+)(?:\+0x[0-9a-f]+)?>')
+for line in open(disasm):
+    m = head.match(line)
+    if m:
+        current = m.group(1)
+        calls.setdefault(current, set())
+        continue
+    m = branch.match(line)
+    if m and current and m.group(2) != current:
+        calls[current].add(m.group(2))
+roots = ['w1_alloc', 'w1_free', 'w1_aligned_alloc']
+missing = [r for r in roots if r not in calls]
+if missing:
+    sys.exit(f'run.sh: no {missing} in the image')
+seen, todo = set(roots), list(roots)
+while todo:
+    for callee in calls.get(todo.pop(), ()):
+        if callee not in seen:
+            seen.add(callee)
+            todo.append(callee)
+ranges = {}
+for line in open(symbols):
+    parts = line.split()
+    if len(parts) == 4 and parts[2] in 'tTW' and parts[3] in seen:
+        start = int(parts[0], 16) & ~1      # Thumb symbols carry bit 0
+        ranges[parts[3]] = (start, start + int(parts[1], 16))
+unsized = sorted(seen - set(ranges))
+if unsized:
+    sys.exit(f'run.sh: no size for {unsized}')
+with open(out, 'w') as f:
+    for name, (lo, hi) in sorted(ranges.items(), key=lambda kv: kv[1]):
+        f.write(f'{lo:x} {hi:x} {name}\n')
+EOF
+
+line=""
+for wl in "1 256" "1 64" "2 64" "3 256"; do
+  set -- $wl
+  rm -f "$work/count.txt"
+  timeout -k 5 600 qemu-system-arm -M mps2-an385 -nographic -monitor none -serial null \
+    -semihosting-config "enable=on,target=native,arg=bench_report.elf,arg=wl,arg=$1,arg=$2,arg=$ops" \
+    -plugin "$work/insn_count.so,ranges=$work/ranges.txt,out=$work/count.txt" \
+    -kernel "$elf" </dev/null >"$work/wl$1_$2.txt" 2>&1 || {
+    echo "run.sh: W$1 $2 KiB failed:" >&2; cat "$work/wl$1_$2.txt" >&2; exit 1; }
+  grep -q '^PASS$' "$work/wl$1_$2.txt" || { cat "$work/wl$1_$2.txt" >&2; exit 1; }
+  n="$(sed -n 's/^insns //p' "$work/count.txt")"
+  line="$line $(awk -v n="$n" -v o="$ops" 'BEGIN { printf "%.1f", n / o }')"
+done
+echo "${line# }"
