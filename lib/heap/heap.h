@@ -285,38 +285,55 @@ typedef bool zl_t;
 #define Z_HEAP_LAY_COPIES(COPY) COPY(small, Z_LAY_SMALL) COPY(big, Z_LAY_BIG)
 #endif
 
+/*
+ * The field, size and class accessors below. Speed builds leave them to the compiler, which
+ * inlines them at -O2. At -Os, with both the small and the big layouts built, each accessor
+ * tests the layout and GCC keeps several out of line (link_get, head_get, class_raw...): each
+ * call then costs more than its body, the call and the registers its caller saves around it.
+ * Forced inline there (Cortex-M3 -Os, bench/target_instr; W1 256 KiB / W1 64 KiB / W2 / W3
+ * instructions per operation): the default build 414.0 / 254.2 / 461.8 / 299.5 -> 298.9 /
+ * 190.9 / 348.3 / 212.3; at BASIC without statistics 298.0 / 189.2 / 343.8 / 216.2 -> 213.6 /
+ * 143.3 / 260.7 / 156.9; core code (bench/heap_size.sh) +54 and -44 bytes. With the small
+ * layouts only (SMALL_ONLY), forcing made the code 24 bytes larger and no faster: left to GCC.
+ */
+#if defined(__OPTIMIZE_SIZE__) && !Z_HEAP_ONLY_SMALL && !Z_HEAP_ONLY_BIG
+#define Z_HEAP_ACC static inline __attribute__((always_inline))
+#else
+#define Z_HEAP_ACC static inline
+#endif
+
 /* ---- raw field access ---- */
 
-static inline uint8_t *chunk_ptr(struct z_heap *h, zl_t lay, size_t c)
+Z_HEAP_ACC uint8_t *chunk_ptr(struct z_heap *h, zl_t lay, size_t c)
 {
 	return (uint8_t *)h + c * UNIT(lay);
 }
 
-static inline void *chunk_mem(struct z_heap *h, zl_t lay, size_t c)
+Z_HEAP_ACC void *chunk_mem(struct z_heap *h, zl_t lay, size_t c)
 {
 	return chunk_ptr(h, lay, c);
 }
 
 /** Header bytes of a layout. */
-static inline size_t hdr_bytes(zl_t lay)
+Z_HEAP_ACC size_t hdr_bytes(zl_t lay)
 {
 	return LAY_BIG(lay) ? 8u : 4u;
 }
 
 /** Smallest chunk: a header and two links (8 bytes small, 16 big). */
-static inline size_t min_chunk(zl_t lay)
+Z_HEAP_ACC size_t min_chunk(zl_t lay)
 {
 	return LAY_BIG(lay) || LAY_U4(lay) ? 2u : 1u;
 }
 
 /* Header field f (0: size << 1 | used, 1: left size) of the chunk whose payload is at @p p. */
-static inline size_t phdr_get(const uint8_t *p, zl_t lay, int f)
+Z_HEAP_ACC size_t phdr_get(const uint8_t *p, zl_t lay, int f)
 {
 	return LAY_BIG(lay) ? ((const uint32_t *)(const void *)p)[f - 2]
 			    : ((const uint16_t *)(const void *)p)[f - 2];
 }
 
-static inline void phdr_set(uint8_t *p, zl_t lay, int f, size_t v)
+Z_HEAP_ACC void phdr_set(uint8_t *p, zl_t lay, int f, size_t v)
 {
 	if (LAY_BIG(lay)) {
 		((uint32_t *)(void *)p)[f - 2] = (uint32_t)v;
@@ -326,7 +343,7 @@ static inline void phdr_set(uint8_t *p, zl_t lay, int f, size_t v)
 }
 
 /* List link i (0: previous, 1: next) of the free chunk whose payload is at @p p. */
-static inline void plink_set(uint8_t *p, zl_t lay, int i, size_t v)
+Z_HEAP_ACC void plink_set(uint8_t *p, zl_t lay, int i, size_t v)
 {
 	if (LAY_BIG(lay)) {
 		((uint32_t *)(void *)p)[i] = (uint32_t)v;
@@ -336,14 +353,14 @@ static inline void plink_set(uint8_t *p, zl_t lay, int i, size_t v)
 }
 
 /* Header field f (0: size << 1 | used, 1: left size) of chunk c. */
-static inline size_t hdr_get(struct z_heap *h, zl_t lay, size_t c, int f)
+Z_HEAP_ACC size_t hdr_get(struct z_heap *h, zl_t lay, size_t c, int f)
 {
 	uint8_t *p = chunk_ptr(h, lay, c);
 
 	return LAY_BIG(lay) ? ((uint32_t *)(void *)p)[f - 2] : ((uint16_t *)(void *)p)[f - 2];
 }
 
-static inline void hdr_set(struct z_heap *h, zl_t lay, size_t c, int f, size_t v)
+Z_HEAP_ACC void hdr_set(struct z_heap *h, zl_t lay, size_t c, int f, size_t v)
 {
 	uint8_t *p = chunk_ptr(h, lay, c);
 
@@ -355,14 +372,14 @@ static inline void hdr_set(struct z_heap *h, zl_t lay, size_t c, int f, size_t v
 }
 
 /* List link i (0: previous, 1: next) of free chunk c; 0 ends a list. */
-static inline size_t link_get(struct z_heap *h, zl_t lay, size_t c, int i)
+Z_HEAP_ACC size_t link_get(struct z_heap *h, zl_t lay, size_t c, int i)
 {
 	uint8_t *p = chunk_ptr(h, lay, c);
 
 	return LAY_BIG(lay) ? ((uint32_t *)(void *)p)[i] : ((uint16_t *)(void *)p)[i];
 }
 
-static inline void link_set(struct z_heap *h, zl_t lay, size_t c, int i, size_t v)
+Z_HEAP_ACC void link_set(struct z_heap *h, zl_t lay, size_t c, int i, size_t v)
 {
 	uint8_t *p = chunk_ptr(h, lay, c);
 
@@ -374,12 +391,12 @@ static inline void link_set(struct z_heap *h, zl_t lay, size_t c, int i, size_t 
 }
 
 /* First chunk of class k (k >= 1; class 0 is never used, so heads start at class 1). */
-static inline size_t head_get(struct z_heap *h, zl_t lay, unsigned int k)
+Z_HEAP_ACC size_t head_get(struct z_heap *h, zl_t lay, unsigned int k)
 {
 	return LAY_BIG(lay) ? ((uint32_t *)(void *)h - 1)[k] : ((uint16_t *)(void *)h - 1)[k];
 }
 
-static inline void head_set(struct z_heap *h, zl_t lay, unsigned int k, size_t c)
+Z_HEAP_ACC void head_set(struct z_heap *h, zl_t lay, unsigned int k, size_t c)
 {
 	if (LAY_BIG(lay)) {
 		((uint32_t *)(void *)h - 1)[k] = (uint32_t)c;
@@ -388,33 +405,33 @@ static inline void head_set(struct z_heap *h, zl_t lay, unsigned int k, size_t c
 	}
 }
 
-static inline size_t chunk_size(struct z_heap *h, zl_t lay, size_t c)
+Z_HEAP_ACC size_t chunk_size(struct z_heap *h, zl_t lay, size_t c)
 {
 	return hdr_get(h, lay, c, 0) >> 1;
 }
 
-static inline bool chunk_used(struct z_heap *h, zl_t lay, size_t c)
+Z_HEAP_ACC bool chunk_used(struct z_heap *h, zl_t lay, size_t c)
 {
 	return (hdr_get(h, lay, c, 0) & 1u) != 0u;
 }
 
-static inline size_t left_size(struct z_heap *h, zl_t lay, size_t c)
+Z_HEAP_ACC size_t left_size(struct z_heap *h, zl_t lay, size_t c)
 {
 	return hdr_get(h, lay, c, 1);
 }
 
-static inline void set_size_used(struct z_heap *h, zl_t lay, size_t c, size_t units, bool used)
+Z_HEAP_ACC void set_size_used(struct z_heap *h, zl_t lay, size_t c, size_t units, bool used)
 {
 	hdr_set(h, lay, c, 0, (units << 1) | (used ? 1u : 0u));
 }
 
-static inline void set_left_size(struct z_heap *h, zl_t lay, size_t c, size_t units)
+Z_HEAP_ACC void set_left_size(struct z_heap *h, zl_t lay, size_t c, size_t units)
 {
 	hdr_set(h, lay, c, 1, units);
 }
 
 /** Usable bytes of a used chunk of @p units. */
-static inline size_t chunk_usable(zl_t lay, size_t units)
+Z_HEAP_ACC size_t chunk_usable(zl_t lay, size_t units)
 {
 	size_t o = hdr_bytes(lay) + CANARY_BYTES;
 
@@ -422,7 +439,7 @@ static inline size_t chunk_usable(zl_t lay, size_t units)
 }
 
 /** Usable bytes of a chunk of @p units, at least a minimum chunk (no test for less). */
-static inline size_t block_usable(zl_t lay, size_t units)
+Z_HEAP_ACC size_t block_usable(zl_t lay, size_t units)
 {
 	return units * UNIT(lay) - hdr_bytes(lay) - CANARY_BYTES;
 }
@@ -434,7 +451,7 @@ static inline size_t block_usable(zl_t lay, size_t units)
  * other size builds keep the test: without it GCC's -Os inlining choices change and the code
  * grows, by 100 bytes at Zephyr's defaults on Cortex-M3.)
  */
-static inline size_t bytes_to_units(zl_t lay, size_t bytes)
+Z_HEAP_ACC size_t bytes_to_units(zl_t lay, size_t bytes)
 {
 	size_t u = (bytes + hdr_bytes(lay) + CANARY_BYTES + UNIT(lay) - 1u) / UNIT(lay);
 
@@ -443,7 +460,7 @@ static inline size_t bytes_to_units(zl_t lay, size_t bytes)
 
 /* ---- size classes ---- */
 
-static inline unsigned int z_msb(uint32_t v)
+Z_HEAP_ACC unsigned int z_msb(uint32_t v)
 {
 	return 31u - (unsigned int)__builtin_clz(v);
 }
@@ -463,7 +480,7 @@ static inline unsigned int z_msb(uint32_t v)
 	(((CLS_LOGX(lay) - CLS_SL(lay)) << CLS_SL(lay)) + (1u << CLS_SL(lay)) - CLS_X(lay))
 
 /** Class of @p units before the kmax cap. */
-static inline unsigned int class_raw(zl_t lay, size_t units)
+Z_HEAP_ACC unsigned int class_raw(zl_t lay, size_t units)
 {
 	if (units < CLS_X(lay)) {
 		return (unsigned int)units;
@@ -475,7 +492,7 @@ static inline unsigned int class_raw(zl_t lay, size_t units)
 
 /** Class of a chunk of @p units in a heap whose last class is @p kmax. */
 #if Z_HEAP_SPECIALIZE
-static inline unsigned int class_of(zl_t lay, unsigned int kmax, size_t units)
+Z_HEAP_ACC unsigned int class_of(zl_t lay, unsigned int kmax, size_t units)
 {
 	unsigned int k = class_raw(lay, units);
 
@@ -493,7 +510,7 @@ unsigned int z_heap_class_of(zl_t lay, unsigned int kmax, size_t units) __attrib
 #endif
 
 /** Lowest size, in units, of class @p k (the inverse of class_raw()). */
-static inline size_t class_min_of(zl_t lay, unsigned int k)
+Z_HEAP_ACC size_t class_min_of(zl_t lay, unsigned int k)
 {
 	if (k < CLS_X(lay)) {
 		return k;
@@ -510,7 +527,7 @@ static inline size_t class_min_of(zl_t lay, unsigned int k)
  * instead of class_of() and class_min_of().
  */
 #if Z_HEAP_SPECIALIZE
-static inline unsigned int class_req(zl_t lay, unsigned int kmax, size_t units, bool *all)
+Z_HEAP_ACC unsigned int class_req(zl_t lay, unsigned int kmax, size_t units, bool *all)
 {
 	unsigned int k;
 	bool exact = true;
@@ -533,7 +550,7 @@ static inline unsigned int class_req(zl_t lay, unsigned int kmax, size_t units, 
 }
 #else
 /* Size builds: the shared class_of() call and a comparison. */
-static inline unsigned int class_req(zl_t lay, unsigned int kmax, size_t units, bool *all)
+Z_HEAP_ACC unsigned int class_req(zl_t lay, unsigned int kmax, size_t units, bool *all)
 {
 	unsigned int k = class_of(lay, kmax, units);
 
@@ -542,18 +559,18 @@ static inline unsigned int class_req(zl_t lay, unsigned int kmax, size_t units, 
 }
 #endif
 
-static inline unsigned int size_class(const struct sys_heap *heap, size_t units)
+Z_HEAP_ACC unsigned int size_class(const struct sys_heap *heap, size_t units)
 {
 	return class_of(Z_HEAP_LAY(heap), heap->kmax, units);
 }
 
-static inline size_t class_min_units(const struct sys_heap *heap, unsigned int k)
+Z_HEAP_ACC size_t class_min_units(const struct sys_heap *heap, unsigned int k)
 {
 	return class_min_of(Z_HEAP_LAY(heap), k);
 }
 
 /** Highest set bit of a non-zero 64-bit word. */
-static inline unsigned int z_msb64(uint64_t m)
+Z_HEAP_ACC unsigned int z_msb64(uint64_t m)
 {
 	uint32_t hi = (uint32_t)(m >> 32);
 
