@@ -4,9 +4,9 @@
 # for a Cortex-M target. It counts, with a QEMU plugin (insn_count.c), every instruction
 # executed in the functions the allocator wrappers of bench/bench_report.c (w1_alloc, w1_free,
 # w1_aligned_alloc) can reach by direct calls and branches, found in the image's disassembly:
-# the same inclusive cost callgrind's --toggle-collect gives on the host. The heap's init and
-# its validation after the run are counted too (a few thousand instructions over 400,000
-# operations: under 0.01 per operation).
+# the same inclusive cost callgrind's --toggle-collect gives on the host. A function of that
+# set is counted wherever it is called from: the validation after the run calls a few (a few
+# thousand instructions over 400,000 operations, under 0.01 per operation).
 #
 #   bench/target_instr/run.sh BUILD_DIR [CFLAGS...]
 #
@@ -85,14 +85,14 @@ EOF
 line=""
 for wl in "1 256" "1 64" "2 64" "3 256"; do
   set -- $wl
-  rm -f "$work/count.txt"
+  rm -f "$work/count_$1_$2.txt"
   timeout -k 5 600 qemu-system-arm -M mps2-an385 -nographic -monitor none -serial null \
     -semihosting-config "enable=on,target=native,arg=bench_report.elf,arg=wl,arg=$1,arg=$2,arg=$ops" \
-    -plugin "$work/insn_count.so,ranges=$work/ranges.txt,out=$work/count.txt" \
+    -plugin "$work/insn_count.so,ranges=$work/ranges.txt,out=$work/count_$1_$2.txt" \
     -kernel "$elf" </dev/null >"$work/wl$1_$2.txt" 2>&1 || {
     echo "run.sh: W$1 $2 KiB failed:" >&2; cat "$work/wl$1_$2.txt" >&2; exit 1; }
   grep -q '^PASS$' "$work/wl$1_$2.txt" || { cat "$work/wl$1_$2.txt" >&2; exit 1; }
-  n="$(sed -n 's/^insns //p' "$work/count.txt")"
+  n="$(sed -n 's/^insns //p' "$work/count_$1_$2.txt")"
   line="$line $(awk -v n="$n" -v o="$ops" 'BEGIN { printf "%.1f", n / o }')"
 done
 echo "${line# }"
