@@ -12,6 +12,9 @@
 #             wrappers w1_alloc/w1_free/w1_aligned_alloc over the first 400,000 ops of W1
 #             (256 and 64 KiB), W2 (64 KiB), W3 (256 KiB); also the same less the wrappers' own
 #             instructions (inside the allocator only)
+#   target    the same instructions per op on Cortex-M3 under QEMU (bench/target_instr), -O2
+#             and -Os, for the default build, Zephyr's defaults with both layouts and with
+#             small heaps only, and the compact policy (about 3 minutes)
 #   figures   failures and utilization at failure over 2,000,000 ops (deterministic): x86-64,
 #             -m32 host and Cortex-M3 under QEMU mps2-an385 (the two 32-bit runs must agree)
 #   overhead  largest single allocation right after init and 16-byte blocks that fit, heaps of
@@ -25,7 +28,7 @@
 # BUILD_ROOT (default build-bench in the source tree) holds the three builds: host (gcc -O2 -g
 # -DNDEBUG), m32 (the same, -m32) and cortex-m3 (arm-none-eabi-gcc, the project's toolchain
 # file). Needs valgrind for instr and worst, gcc-multilib, gcc-arm-none-eabi,
-# libnewlib-arm-none-eabi and qemu-system-arm for figures/overhead/size. About 2-3 minutes.
+# libnewlib-arm-none-eabi and qemu-system-arm for target/figures/overhead/size. About 5 minutes.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 out="$root/build-bench"
@@ -35,11 +38,11 @@ while [ $# -gt 0 ]; do
   case "$1" in
     -B) out="$2"; shift 2 ;;
     --doc) doc=1; shift ;;
-    instr|figures|overhead|size|worst|traces) parts+=("$1"); shift ;;
-    *) echo "usage: $0 [-B BUILD_ROOT] [--doc] [instr|figures|overhead|size|worst|traces]..." >&2; exit 2 ;;
+    instr|target|figures|overhead|size|worst|traces) parts+=("$1"); shift ;;
+    *) echo "usage: $0 [-B BUILD_ROOT] [--doc] [instr|target|figures|overhead|size|worst|traces]..." >&2; exit 2 ;;
   esac
 done
-[ ${#parts[@]} -gt 0 ] || parts=(instr figures overhead size worst traces)
+[ ${#parts[@]} -gt 0 ] || parts=(instr target figures overhead size worst traces)
 jobs="${BENCH_JOBS:-2}"
 mkdir -p "$out"
 launcher=()
@@ -146,6 +149,35 @@ if want instr; then
   echo "|---|---:|---:|---:|---:|"
   echo "| inclusive Ir of the wrappers / ops | ${incl[0]} | ${incl[1]} | ${incl[2]} | ${incl[3]} |"
   echo "| less the wrappers' own instructions | ${alloc_only[0]} | ${alloc_only[1]} | ${alloc_only[2]} | ${alloc_only[3]} |"
+  echo
+fi
+
+# ---- instructions per op on Cortex-M3 -------------------------------------------------------
+if want target; then
+  basic="-DCONFIG_SYS_HEAP_HARDENING_LEVEL=1 -DCONFIG_SYS_HEAP_RUNTIME_STATS=0"
+  # name|label|CFLAGS
+  ti_builds=("default|default (MODERATE, statistics)|"
+    "basic|Zephyr's defaults, both layouts (BASIC, no statistics)|$basic"
+    "small|Zephyr's defaults, small heaps only|$basic -DCONFIG_SYS_HEAP_SMALL_ONLY=1"
+    "compact|the same + \`CONFIG_SYS_HEAP_COMPACT=y\`|$basic -DCONFIG_SYS_HEAP_SMALL_ONLY=1 -DCONFIG_SYS_HEAP_COMPACT=1")
+  echo "### Instructions per operation, Cortex-M3 under QEMU (bench/target_instr, first 400,000 ops)"
+  echo
+  echo "The same inclusive count as the x86-64 table, by a QEMU plugin: every instruction of the"
+  echo "functions the wrappers reach (bench/target_instr/README.md). arm-none-eabi-gcc"
+  echo "$(arm-none-eabi-gcc -dumpversion), \`-mcpu=cortex-m3 -mthumb\`, \`-DNDEBUG\`."
+  echo
+  echo "| zmem $commit | opt. | W1 256 KiB | W1 64 KiB | W2 64 KiB | W3 256 KiB |"
+  echo "|---|---|---:|---:|---:|---:|"
+  for opt in -O2 -Os; do
+    for b in "${ti_builds[@]}"; do
+      IFS='|' read -r name label flags <<<"$b"
+      log "Cortex-M3 instructions: $name $opt"
+      # shellcheck disable=SC2086
+      row="$(ZMEM_TI_OPT="$opt" "$root/bench/target_instr/run.sh" "$out/ti-$name$opt" $flags)"
+      read -r a b2 c d <<<"$row"
+      echo "| $label | \`$opt\` | $a | $b2 | $c | $d |"
+    done
+  done
   echo
 fi
 
