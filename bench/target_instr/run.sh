@@ -43,43 +43,56 @@ gcc -std=c11 -O2 -Wall -Wextra -Werror -shared -fPIC -fvisibility=hidden \
 arm-none-eabi-objdump -d --no-show-raw-insn "$elf" >"$work/disasm.txt"
 arm-none-eabi-nm -S --defined-only "$elf" >"$work/symbols.txt"
 python3 - "$work/disasm.txt" "$work/symbols.txt" "$work/ranges.txt" <<'EOF'
-import re, sys
+# By address, not by name: two static functions of different files may share a name (a
+# validation file's copy of an accessor beside the allocator's), and only one is reached.
+import bisect, re, sys
 disasm, symbols, out = sys.argv[1:4]
-calls = {}
-current = None
-head = re.compile(r'^[0-9a-f]+ <([^>]+)>:$')
-branch = re.compile(r'^\s*[0-9a-f]+:\s+(b|bl|blx|b\.[nw]|b(?:eq|ne|cs|hs|cc|lo|mi|pl|vs|vc|hi|ls|ge|lt|gt|le)(?:\.[nw])?)\s+[0-9a-f]+ <([^>+]+)(?:\+0x[0-9a-f]+)?>')
+funcs = {}                                  # start -> (end, name): sized code symbols
+for line in open(symbols):
+    parts = line.split()
+    if len(parts) == 4 and parts[2] in 'tTW':
+        start = int(parts[0], 16) & ~1      # Thumb symbols carry bit 0
+        funcs[start] = (start + int(parts[1], 16), parts[3])
+starts = sorted(funcs)
+
+def owner(addr):
+    i = bisect.bisect_right(starts, addr) - 1
+    return starts[i] if i >= 0 and addr < funcs[starts[i]][0] else None
+
+head = re.compile(r'^([0-9a-f]+) <[^>]+>:$')
+branch = re.compile(r'^\s*[0-9a-f]+:\s+(?:b|bl|blx|b\.[nw]|b(?:eq|ne|cs|hs|cc|lo|mi|pl|vs|vc|hi|ls|ge|lt|gt|le)(?:\.[nw])?)\s+([0-9a-f]+) <')
+calls, current = {}, None
 for line in open(disasm):
     m = head.match(line)
     if m:
-        current = m.group(1)
+        current = int(m.group(1), 16)
         calls.setdefault(current, set())
         continue
     m = branch.match(line)
-    if m and current and m.group(2) != current:
-        calls[current].add(m.group(2))
-roots = ['w1_alloc', 'w1_free', 'w1_aligned_alloc']
-missing = [r for r in roots if r not in calls]
-if missing:
-    sys.exit(f'run.sh: no {missing} in the image')
+    if m and current is not None:
+        target = int(m.group(1), 16)
+        callee = owner(target)
+        if callee is None:                  # code without a size (assembly): an error if reached
+            calls[current].add(-target)
+        elif callee != current:
+            calls[current].add(callee)
+roots = []
+for name in ('w1_alloc', 'w1_free', 'w1_aligned_alloc'):
+    found = [a for a in starts if funcs[a][1] == name]
+    if len(found) != 1:
+        sys.exit(f'run.sh: {name} is in the image {len(found)} times, not once')
+    roots += found
 seen, todo = set(roots), list(roots)
 while todo:
     for callee in calls.get(todo.pop(), ()):
+        if callee < 0:
+            sys.exit(f'run.sh: a reached branch to {-callee:x}, in no function with a size')
         if callee not in seen:
             seen.add(callee)
             todo.append(callee)
-ranges = {}
-for line in open(symbols):
-    parts = line.split()
-    if len(parts) == 4 and parts[2] in 'tTW' and parts[3] in seen:
-        start = int(parts[0], 16) & ~1      # Thumb symbols carry bit 0
-        ranges[parts[3]] = (start, start + int(parts[1], 16))
-unsized = sorted(seen - set(ranges))
-if unsized:
-    sys.exit(f'run.sh: no size for {unsized}')
 with open(out, 'w') as f:
-    for name, (lo, hi) in sorted(ranges.items(), key=lambda kv: kv[1]):
-        f.write(f'{lo:x} {hi:x} {name}\n')
+    for a in sorted(seen):
+        f.write(f'{a:x} {funcs[a][0]:x} {funcs[a][1]}\n')
 EOF
 
 line=""
