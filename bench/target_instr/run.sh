@@ -89,14 +89,14 @@ for name in ('w1_alloc', 'w1_free', 'w1_aligned_alloc'):
     if len(found) != 1:
         sys.exit(f'run.sh: {name} is in the image {len(found)} times, not once')
     roots += found
-seen, todo = set(roots), list(roots)
-while todo:
-    for callee in calls.get(todo.pop(), ()):
+seen, pending = set(roots), list(roots)
+while pending:
+    for callee in calls.get(pending.pop(), ()):
         if callee < 0:
             sys.exit(f'run.sh: a reached branch to {-callee:x}, in no function with a size')
         if callee not in seen:
             seen.add(callee)
-            todo.append(callee)
+            pending.append(callee)
 with open(out, 'w') as f:
     for a in sorted(seen):
         f.write(f'{a:x} {funcs[a][0]:x} {funcs[a][1]}\n')
