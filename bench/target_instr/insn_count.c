@@ -57,8 +57,7 @@ struct block {
 
 static struct range *ranges;
 static size_t n_ranges;
-/* One vCPU (mps2 boards are single core), so a plain counter is exact. */
-static uint64_t insns;
+/* One vCPU (mps2 boards are single core), so plain counters are exact. */
 static uint64_t blocks_in, blocks_out;
 static const char *out_path;
 
@@ -84,7 +83,6 @@ static void on_exec(unsigned int vcpu_index, void *userdata)
 	const struct block *b = userdata;
 
 	(void)vcpu_index;
-	insns += b->n_insns;
 	b->range->insns += b->n_insns;
 }
 
@@ -114,10 +112,14 @@ static void on_exit(qemu_plugin_id_t id, void *userdata)
 	(void)id;
 	(void)userdata;
 	FILE *f = out_path != NULL ? fopen(out_path, "w") : stderr;
+	uint64_t insns = 0;
 
 	if (f == NULL) {
 		perror(out_path);
 		return;
+	}
+	for (size_t i = 0; i < n_ranges; i++) {
+		insns += ranges[i].insns;
 	}
 	fprintf(f, "insns %llu\nblocks_translated_in %llu\nblocks_translated_out %llu\n",
 		(unsigned long long)insns, (unsigned long long)blocks_in,

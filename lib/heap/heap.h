@@ -208,18 +208,6 @@ typedef bool zl_t;
  */
 #define Z_HEAP_FAST (Z_HEAP_SPECIALIZE && !Z_HEAP_CANARY && Z_HEAP_LEVEL < 4)
 
-/*
- * Z_HEAP_OPAQUE(v): from here on the compiler knows nothing of v's value (an empty asm statement
- * that may change it; it emits no instruction). A fast path uses it where GCC would otherwise
- * keep values computed from v in registers from its checks until its writes, or hold a loaded
- * value twice, and so save callee-saved registers: computing them again costs less.
- */
-#if defined(__GNUC__)
-#define Z_HEAP_OPAQUE(v) __asm__("" : "+r"(v))
-#else
-#define Z_HEAP_OPAQUE(v) ((void)0)
-#endif
-
 /* A general path: out of line where a fast path is inlined before it, else one tail call less. */
 #if Z_HEAP_FAST
 #define Z_HEAP_GENERAL static __attribute__((noinline))

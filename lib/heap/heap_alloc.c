@@ -492,30 +492,15 @@ Z_HEAP_HOT size_t alloc_fast(struct sys_heap *heap, zl_t lay, size_t units)
 		size_t first = heap->first;
 		size_t room = heap->end - first;
 
-		/*
-		 * (This order of the tests, the room test before the header reads, and the two
-		 * Z_HEAP_OPAQUE() below are what let GCC 12 keep the path in caller-saved
-		 * registers: it saves none, where it saved three; x86-64 -O2, W1 256 KiB 110.4 ->
-		 * 108.3 instructions per operation, docs/sys_heap.md.)
-		 */
 		if (c - first >= room) {
 			return 0;
 		}
-		uint8_t *cp = chunk_ptr(h, lay, c);
-
-		if (units > room - (c - first) || phdr_get(cp, lay, 0) != units << 1 ||
-		    phdr_get(cp + units * UNIT(lay), lay, 1) != units ||
-		    link_get(h, lay, c, 0) != 0u) {
-			return 0;
-		}
 		n = link_get(h, lay, c, 1);
-		/* (Without it GCC gives the test's n - first a callee-saved register.) */
-		Z_HEAP_OPAQUE(n);
-		if (n != 0u && (n - first >= room || link_get(h, lay, n, 0) != c)) {
+		if (hdr_get(h, lay, c, 0) != units << 1 || units > room - (c - first) ||
+		    left_size(h, lay, c + units) != units || link_get(h, lay, c, 0) != 0u ||
+		    (n != 0u && (n - first >= room || link_get(h, lay, n, 0) != c))) {
 			return 0;
 		}
-		/* (units << 1 and units * U are computed again, not kept from the tests.) */
-		Z_HEAP_OPAQUE(units);
 	} else {
 		n = link_get(h, lay, c, 1);
 	}
