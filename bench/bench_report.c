@@ -11,7 +11,7 @@
  * (bench/run_all.sh).
  *
  *   bench_report [all]                 every workload at 2,000,000 ops + overhead; PASS/FAIL
- *   bench_report wl W HEAP_KIB [OPS]   one workload run (W = 1, 2 or 3)
+ *   bench_report wl W HEAP_KIB [OPS]   one workload run (W = 1 .. 7, workloads.h)
  *   bench_report overhead              the fixed-overhead lines
  *   bench_report worst                 the adversarial sequence (worst.h): every measured call
  *                                      announced by a "WC" line, for bench/worst_case.sh
@@ -100,6 +100,7 @@ static int run_workload(enum wl_kind kind, uint32_t heap_kib, uint32_t ops)
 
 	sys_heap_init(&wl_heap, heap_mem, heap_bytes);
 	wl_init(&state, kind);
+	state.heap_bytes = heap_bytes;
 	wl_run(&state, ops);
 	if (!sys_heap_validate(&wl_heap)) {
 		printf("FAIL: %s heap %" PRIu32 " KiB does not validate after the run\n",
@@ -307,8 +308,9 @@ int main(int argc, char **argv)
 		uint32_t kib = (uint32_t)strtoul(argv[3], NULL, 10);
 		uint32_t ops = argc > 4 ? (uint32_t)strtoul(argv[4], NULL, 10) : WL_OPS;
 
-		if (kind < 1u || kind > 3u || kib == 0u || kib > WL_MAX_HEAP_KIB) {
-			printf("usage: wl 1|2|3 HEAP_KIB(1..%u) [OPS]\n", WL_MAX_HEAP_KIB);
+		if (kind < 1u || kind > WL_KIND_MAX || kib == 0u || kib > WL_MAX_HEAP_KIB) {
+			printf("usage: wl 1..%u HEAP_KIB(1..%u) [OPS]\n", WL_KIND_MAX,
+			       WL_MAX_HEAP_KIB);
 			return 2;
 		}
 		failures = run_workload((enum wl_kind)kind, kib, ops);

@@ -4,7 +4,8 @@
  */
 /**
  * @file
- * @brief Workloads W1, W2, W3 exactly as peer-figures.md defines them (see workloads.h).
+ * @brief Workloads W1, W2, W3 exactly as peer-figures.md defines them, and W4 to W7 (see
+ * workloads.h).
  */
 #include "workloads.h"
 
@@ -29,6 +30,9 @@ void wl_init(struct wl *w, enum wl_kind kind)
 	}
 	w->w2_next = 0;
 	w->w2_free_due = 0;
+	w->depth = 0;
+	w->pinned_bytes = 0;
+	w->heap_bytes = 0;
 	w->live_bytes = 0;
 	w->ops = 0;
 	w->allocs = 0;
@@ -125,15 +129,125 @@ static int wl_w2_step(struct wl *w)
 	return 1;
 }
 
+/* W4: push (allocate) or free one of the top WL_W4_TOP blocks; one op = one call. */
+static void wl_w4_step(struct wl *w)
+{
+	uint32_t r = (uint32_t)(wl_rnd(w) % 100u);
+
+	if (w->depth == 0u || (r < 52u && w->depth < WL_SLOTS)) {
+		uint32_t bytes = 8u << (uint32_t)(wl_rnd(w) % 9u);
+		void *mem = w1_alloc(bytes);
+
+		wl_account(w, w->depth, mem, bytes);
+		if (mem != NULL) {
+			w->depth++;
+		}
+		return;
+	}
+	uint32_t top = w->depth < WL_W4_TOP ? w->depth : WL_W4_TOP;
+	uint32_t i = w->depth - 1u - (uint32_t)(wl_rnd(w) % top);
+
+	wl_free_slot(w, i);
+	for (; i + 1u < w->depth; i++) {
+		w->slot[i] = w->slot[i + 1u];
+		w->slot_bytes[i] = w->slot_bytes[i + 1u];
+	}
+	w->depth--;
+	w->slot[w->depth] = NULL;
+}
+
+/* W5: one allocation (pinned or short-lived) or the due free of a short-lived one; returns 1
+ * when a call was made (W2's counting). */
+static int wl_w5_step(struct wl *w)
+{
+	if (w->w2_free_due) {
+		uint32_t s = (w->w2_next - 1u - WL_W5_DELAY) % WL_W5_RING;
+
+		w->w2_free_due = 0;
+		if (w->slot[s] != NULL) {
+			wl_free_slot(w, s);
+			return 1;
+		}
+		return 0;
+	}
+	uint32_t r = (uint32_t)(wl_rnd(w) % 100u);
+	uint32_t bytes = 16u + (uint32_t)(wl_rnd(w) % 1009u);
+
+	if (r < 10u && w->pinned_bytes * 10u < w->heap_bytes * 6u &&
+	    w->depth < WL_SLOTS - WL_W5_RING) {
+		void *mem = w1_alloc(bytes);
+
+		wl_account(w, WL_W5_RING + w->depth, mem, bytes);
+		if (mem != NULL) {
+			w->depth++;
+			w->pinned_bytes += bytes;
+		}
+		return 1;
+	}
+	uint32_t j = w->w2_next++;
+
+	wl_account(w, j % WL_W5_RING, w1_alloc(bytes), bytes);
+	w->w2_free_due = j >= WL_W5_DELAY;
+	return 1;
+}
+
+/* W6 and W7: a slot toggles, as in W1; one op = one call. */
+static void wl_toggle_step(struct wl *w)
+{
+	uint32_t s;
+	uint32_t bytes;
+
+	if (w->kind == WL_W7) {
+		s = (uint32_t)(wl_rnd(w) % WL_W7_SLOTS);
+	} else if (wl_rnd(w) % 32u == 0u) {
+		s = WL_W6_SMALL + (uint32_t)(wl_rnd(w) % WL_W6_LARGE);
+	} else {
+		s = (uint32_t)(wl_rnd(w) % WL_W6_SMALL);
+	}
+	if (w->slot[s] != NULL) {
+		wl_free_slot(w, s);
+		return;
+	}
+	if (w->kind == WL_W7) {
+		bytes = 1u + (uint32_t)(wl_rnd(w) % 8192u);
+		wl_account(w, s, w1_alloc(bytes), bytes);
+		return;
+	}
+	if (s >= WL_W6_SMALL) {
+		bytes = 4096u + (uint32_t)(wl_rnd(w) % 12289u);
+	} else {
+		bytes = 8u + (uint32_t)(wl_rnd(w) % 41u);
+	}
+	wl_account(w, s, w1_aligned_alloc(8, bytes), bytes);
+}
+
 void wl_run(struct wl *w, uint32_t ops)
 {
 	uint64_t end = w->ops + ops;
 
-	if (w->kind == WL_W2) {
+	switch (w->kind) {
+	case WL_W2:
+	case WL_W5:
 		while (w->ops < end) {
-			w->ops += (uint64_t)wl_w2_step(w);
+			w->ops += (uint64_t)(w->kind == WL_W2 ? wl_w2_step(w) : wl_w5_step(w));
 		}
 		return;
+	case WL_W4:
+		while (w->ops < end) {
+			wl_w4_step(w);
+			w->ops++;
+		}
+		return;
+	case WL_W6:
+	case WL_W7:
+		while (w->ops < end) {
+			wl_toggle_step(w);
+			w->ops++;
+		}
+		return;
+	case WL_W1:
+	case WL_W3:
+		break;
 	}
 	while (w->ops < end) {
 		wl_slots_step(w);
@@ -149,6 +263,8 @@ void wl_release(struct wl *w)
 		}
 	}
 	w->w2_free_due = 0;
+	w->depth = 0;
+	w->pinned_bytes = 0;
 }
 
 uint32_t wl_util_ppm(const struct wl *w, size_t heap_bytes)
@@ -170,6 +286,14 @@ const char *wl_name(enum wl_kind kind)
 		return "W2";
 	case WL_W3:
 		return "W3";
+	case WL_W4:
+		return "W4";
+	case WL_W5:
+		return "W5";
+	case WL_W6:
+		return "W6";
+	case WL_W7:
+		return "W7";
 	}
 	return "?";
 }
