@@ -384,7 +384,7 @@ static __attribute__((noinline)) void free_slow(struct k_mem_slab *slab, char *b
 	k_spin_unlock(&slab->lock, key);
 }
 
-void k_mem_slab_free(struct k_mem_slab *slab, void *mem)
+void(k_mem_slab_free)(struct k_mem_slab *slab, void *mem) /* (parenthesized: the header's macro) */
 {
 	char *blk = mem;
 	k_spinlock_key_t key = Z_KOBJ_FAST_LOCK(&slab->lock);
@@ -403,6 +403,15 @@ void k_mem_slab_free(struct k_mem_slab *slab, void *mem)
 	}
 	Z_KOBJ_FAST_UNLOCK(&slab->lock, key);
 	free_slow(slab, blk);
+}
+
+void z_mem_slab_free_either_form(struct k_mem_slab *slab, void *mem)
+{
+	/* Where the blocks are never changes after init, so this test needs no lock. */
+	if (mem != NULL && block_number(slab, mem) >= slab->info.num_blocks) {
+		mem = *(void **)mem; /* Zephyr before 3.5: the address of the block pointer */
+	}
+	k_mem_slab_free(slab, mem);
 }
 
 int k_mem_slab_runtime_stats_get(struct k_mem_slab *slab, struct sys_memory_stats *stats)

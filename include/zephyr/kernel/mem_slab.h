@@ -170,6 +170,25 @@ int k_mem_slab_alloc(struct k_mem_slab *slab, void **mem, k_timeout_t timeout);
  */
 void k_mem_slab_free(struct k_mem_slab *slab, void *mem);
 
+/**
+ * @brief k_mem_slab_free() for an argument of type `void **`: Zephyr before 3.5 took the
+ * address of the block pointer (`k_mem_slab_free(slab, &block)`), Zephyr 3.5 and later the
+ * block itself.
+ *
+ * A @p mem that is a block of @p slab is freed as it is (a block typed `void **`, as in a slab
+ * of list nodes); anything else is taken as the older form and the block pointer it points at
+ * is freed. Code passing `void *` or another pointer type calls k_mem_slab_free() directly.
+ * Without this, the older form compiles (`void **` converts to `void *`) and every free is
+ * reported as a foreign pointer and ignored: the blocks leak.
+ */
+void z_mem_slab_free_either_form(struct k_mem_slab *slab, void *mem);
+
+#if !defined(__cplusplus)
+/* (A function-like macro does not expand itself: `default` names the function above.) */
+#define k_mem_slab_free(slab, mem)                                                                 \
+	_Generic((mem), void **: z_mem_slab_free_either_form, default: k_mem_slab_free)((slab), (mem))
+#endif
+
 /** @brief Blocks allocated now. */
 static inline uint32_t k_mem_slab_num_used_get(struct k_mem_slab *slab)
 {

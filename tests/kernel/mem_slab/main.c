@@ -307,6 +307,49 @@ ZTEST(kernel_mem_slab, test_double_free_and_foreign)
 	k_mem_slab_error_hook_set(NULL);
 }
 
+/*
+ * Zephyr before 3.5 freed through the address of the block pointer, k_mem_slab_free(slab, &blk)
+ * (a void **); 3.5 and later take the block. Both free the block; a block that is itself typed
+ * void ** is freed as it is, whatever it holds.
+ */
+ZTEST(kernel_mem_slab, test_free_either_form)
+{
+	void *blk, *other, *copy;
+	void **node;
+
+	k_mem_slab_error_hook_set(count_hook);
+	hook_calls = 0;
+	zassert_equal(k_mem_slab_alloc(&slab, &blk, K_NO_WAIT), 0);
+	zassert_equal(k_mem_slab_alloc(&slab, &other, K_NO_WAIT), 0);
+	k_mem_slab_free(&slab, &blk); /* the older form */
+	zassert_equal(k_mem_slab_num_used_get(&slab), 1);
+	zassert_equal(hook_calls, 0);
+
+	/* A node whose first word points at another block: the node goes, not what it holds. */
+	zassert_equal(k_mem_slab_alloc(&slab, (void **)&node, K_NO_WAIT), 0);
+	*node = other;
+	k_mem_slab_free(&slab, node);
+	zassert_equal(k_mem_slab_num_used_get(&slab), 1);
+	k_mem_slab_free(&slab, other);
+	zassert_equal(k_mem_slab_num_used_get(&slab), 0);
+	zassert_equal(hook_calls, 0);
+
+	/* The older form keeps the checks: the same block twice is a double free. */
+	zassert_equal(k_mem_slab_alloc(&slab, &blk, K_NO_WAIT), 0);
+	copy = blk;
+	k_mem_slab_free(&slab, &blk);
+	k_mem_slab_free(&slab, &copy);
+	zassert_equal(hook_calls, 1);
+	zassert_equal(hook_err, K_MEM_SLAB_ERR_DOUBLE_FREE);
+	zassert_true(hook_mem == copy);
+	blk = NULL;
+	k_mem_slab_free(&slab, &blk); /* a NULL block pointer: a no-op, as NULL is */
+	k_mem_slab_free(&slab, (void **)NULL);
+	zassert_equal(hook_calls, 1);
+	zassert_equal(k_mem_slab_num_used_get(&slab), 0);
+	k_mem_slab_error_hook_set(NULL);
+}
+
 /* One-word blocks have no room for the free tag: detection walks the free list. */
 ZTEST(kernel_mem_slab, test_word_blocks)
 {
