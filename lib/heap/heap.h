@@ -461,7 +461,7 @@ Z_HEAP_ACC unsigned int z_msb(uint32_t v)
  * larger chunk. Class 0 is never used.
  */
 #define CLS_X(lay)    (LAY_BIG(lay) ? 4u : 16u) /* exact sizes below this */
-#define CLS_SL(lay)   (LAY_BIG(lay) ? 0u : 3u)  /* log2 of classes per power of two above */
+#define CLS_SL(lay)   (LAY_BIG(lay) ? 0u : 2u)  /* log2 of classes per power of two above */
 #define CLS_LOGX(lay) (LAY_BIG(lay) ? 2u : 4u)
 /* Class offset making the first class above the exact ones equal to CLS_X. */
 #define CLS_OFF(lay)                                                                               \
