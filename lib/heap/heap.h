@@ -455,7 +455,7 @@ Z_HEAP_ACC unsigned int z_msb(uint32_t v)
 /*
  * Size classes. Small layout: sizes below 16 units each have a class (class = size), above them
  * each power of two is split in four. (Eight gave W1 about one point more utilization, but the
- * 34 to 38 heads that chunk 0 has room for then ended at 300 to 900 bytes, and every larger chunk
+ * 34 to 38 heads that chunk 0 has room for then ended at 320 to 896 bytes, and every larger chunk
  * shared the capped last class: workloads with many mid-sized chunks failed requests with a
  * fitting chunk free, docs/sys_heap.md "Four classes per power of two".) Big layout: sizes 2
  * and 3 exact, then one class per power of two. A heap has as many classes as its largest chunk

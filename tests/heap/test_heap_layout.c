@@ -365,7 +365,7 @@ ZTEST(heap_layout, test_large_chunk_behind_many_in_the_last_class)
  * workloads): in a 64 KiB heap, free chunks of 700 and 1300 bytes are in different classes, so
  * a request of 1100 bytes finds the 1300-byte chunk from the bitmap, wherever it sits in its
  * list. With eight classes per power of two the 34 list heads of a 64 KiB heap ended at about
- * 300 bytes (32-bit) or 600 (64-bit): both chunks shared the capped last class, probed from its
+ * 320 bytes (32-bit) or 640 (64-bit): both chunks shared the capped last class, probed from its
  * head, and the request failed once its largest chunk left and a 700-byte one became the
  * class's hint (W5: 314,737 failed allocations against Zephyr's 34,471, nearly all with a
  * fitting chunk free).
