@@ -453,14 +453,18 @@ Z_HEAP_ACC unsigned int z_msb(uint32_t v)
 }
 
 /*
- * Size classes. Small layout: sizes below 16 units each have a class (class = size), above them
- * each power of two is split in four. (Eight gave W1 about one point more utilization, but the
- * 34 to 38 heads that chunk 0 has room for then ended at 320 to 896 bytes, and every larger chunk
- * shared the capped last class: workloads with many mid-sized chunks failed requests with a
- * fitting chunk free, docs/sys_heap.md "Four classes per power of two".) Big layout: sizes 2
- * and 3 exact, then one class per power of two. A heap has as many classes as its largest chunk
- * needs, but no more than chunk 0 has room for heads (and 63, one 64-bit bitmap word): the last
- * class, kmax, then also holds every larger chunk. Class 0 is never used.
+ * Size classes. Small layout: sizes below 16 units each have a class (class = size), from 16 to
+ * 255 units each power of two is split in four, from 256 units on each has one class. Big
+ * layout: sizes 2 and 3 exact, then one class per power of two. A heap has as many classes as
+ * its largest chunk needs, but no more than chunk 0 has room for heads (and 63, one 64-bit
+ * bitmap word): the last class, kmax, then also holds every larger chunk. Class 0 is never used.
+ *
+ * (The heads chunk 0 has room for, 34 to 38 in heaps of 64 to 256 KiB, decide the split: with
+ * eight classes per power of two they ended at 320 to 896 bytes, with four at every power at 1.5
+ * to 6 KiB, and every larger chunk shared the capped last class, which is probed from its head:
+ * workloads of mid-sized and large chunks failed requests with a fitting chunk free. One class
+ * per power of two from 256 units reaches 4 to 8 KiB in 64 KiB, and the whole of larger heaps.
+ * docs/sys_heap.md, "Size classes for workloads nobody tuned for".)
  */
 #define CLS_X(lay)    (LAY_BIG(lay) ? 4u : 16u) /* exact sizes below this */
 #define CLS_SL(lay)   (LAY_BIG(lay) ? 0u : 2u)  /* log2 of classes per power of two above */
@@ -469,6 +473,13 @@ Z_HEAP_ACC unsigned int z_msb(uint32_t v)
  * classes per power of two it is -4, and the sums it enters wrap back to the class). */
 #define CLS_OFF(lay)                                                                               \
 	(((CLS_LOGX(lay) - CLS_SL(lay)) << CLS_SL(lay)) + (1u << CLS_SL(lay)) - CLS_X(lay))
+/*
+ * From 2^CLS_LOGT units on, one class per power of two; CLS_KT is the class of 2^CLS_LOGT. (In
+ * the big layout, one class per power of two throughout, the two rules give the same classes,
+ * so no layout test is needed.)
+ */
+#define CLS_LOGT    8u
+#define CLS_KT(lay) (((CLS_LOGT - CLS_SL(lay)) << CLS_SL(lay)) + (1u << CLS_SL(lay)) - CLS_OFF(lay))
 
 /** Class of @p units before the kmax cap. */
 Z_HEAP_ACC unsigned int class_raw(zl_t lay, size_t units)
@@ -476,9 +487,13 @@ Z_HEAP_ACC unsigned int class_raw(zl_t lay, size_t units)
 	if (units < CLS_X(lay)) {
 		return (unsigned int)units;
 	}
-	unsigned int sh = z_msb((uint32_t)units) - CLS_SL(lay);
+	unsigned int msb = z_msb((uint32_t)units);
+	unsigned int sh = msb - CLS_SL(lay);
+	unsigned int k = (sh << CLS_SL(lay)) + (unsigned int)(units >> sh) - CLS_OFF(lay);
 
-	return (sh << CLS_SL(lay)) + (unsigned int)(units >> sh) - CLS_OFF(lay);
+	/* From 2^CLS_LOGT units on the one-per-power class is the smaller: no branch. (Not in the
+	 * compact policy: its 10 bytes would take it past issue 10's 1240.) */
+	return Z_HEAP_COMPACT || k < CLS_KT(lay) - CLS_LOGT + msb ? k : CLS_KT(lay) - CLS_LOGT + msb;
 }
 
 /** Class of a chunk of @p units in a heap whose last class is @p kmax. */
@@ -506,6 +521,9 @@ Z_HEAP_ACC size_t class_min_of(zl_t lay, unsigned int k)
 	if (k < CLS_X(lay)) {
 		return k;
 	}
+	if (!Z_HEAP_COMPACT && k >= CLS_KT(lay)) {
+		return (size_t)1 << (CLS_LOGT + k - CLS_KT(lay));
+	}
 	unsigned int kk = k + CLS_OFF(lay);
 	unsigned int sh = (kk >> CLS_SL(lay)) - 1u;
 
@@ -526,9 +544,17 @@ Z_HEAP_ACC unsigned int class_req(zl_t lay, unsigned int kmax, size_t units, boo
 	if (units < CLS_X(lay)) {
 		k = (unsigned int)units;
 	} else {
-		unsigned int sh = z_msb((uint32_t)units) - CLS_SL(lay);
+		unsigned int msb = z_msb((uint32_t)units);
+		unsigned int sh = msb - CLS_SL(lay);
+		unsigned int k1 = CLS_KT(lay) - CLS_LOGT + msb; /* one class per power of two */
 
 		k = (sh << CLS_SL(lay)) + (unsigned int)(units >> sh) - CLS_OFF(lay);
+		if (!Z_HEAP_COMPACT && k > k1) {
+			/* (Equal below 2^CLS_LOGT, at the last class of a power: its lowest size is
+			 * a multiple of 2^sh, not a power of two.) */
+			k = k1;
+			sh = msb;
+		}
 		exact = (units >> sh) << sh == units;
 	}
 	if (k >= kmax) {
@@ -545,7 +571,9 @@ Z_HEAP_ACC unsigned int class_req(zl_t lay, unsigned int kmax, size_t units, boo
 {
 	unsigned int k = class_of(lay, kmax, units);
 
-	*all = units == class_min_of(lay, k);
+	/* The class's lowest size: one unit less is in a lower class (a second call of the shared
+	 * class function is smaller code than class_min_of()). */
+	*all = class_of(lay, kmax, units - 1u) < k;
 	return k;
 }
 #endif
