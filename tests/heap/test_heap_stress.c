@@ -25,6 +25,13 @@
 
 #include "heap_test_util.h"
 
+/* The aligned fit probes one chunk of the request's own class without probes configured. */
+#if defined(CONFIG_SYS_HEAP_ALLOC_PROBES) && CONFIG_SYS_HEAP_ALLOC_PROBES == 0
+#define ALIGNED_FIT_PROBES_BEYOND 1
+#else
+#define ALIGNED_FIT_PROBES_BEYOND 0
+#endif
+
 #ifndef STRESS_HEAP_BYTES
 #define STRESS_HEAP_BYTES (64u * 1024u)
 #endif
@@ -294,8 +301,12 @@ static void do_alloc(struct test_rng *r, size_t heap_bytes, bool aligned, unsign
 			     (unsigned long)n, (unsigned long)align, (unsigned long)largest);
 		return;
 	}
-	zassert_true(n <= largest, "op %lu: alloc(%lu) succeeded but largest_free_block was %lu",
-		     op, (unsigned long)n, (unsigned long)largest);
+	/* (Without probes, the aligned fit of 4-byte-unit heaps still tries the head of the
+	 * request's own class at its aligned position, which a plain request does not: an aligned
+	 * request may then succeed above the prediction, made for sys_heap_alloc().) */
+	zassert_true(n <= largest || (aligned && ALIGNED_FIT_PROBES_BEYOND),
+		     "op %lu: alloc(%lu) succeeded but largest_free_block was %lu", op,
+		     (unsigned long)n, (unsigned long)largest);
 	m.allocs_ok++;
 	b->ptr = p;
 	b->req = n;
