@@ -370,40 +370,49 @@ ZTEST(heap_layout, test_large_chunk_behind_many_in_the_last_class)
  * class's hint (W5: 314,737 failed allocations against Zephyr's 34,471, nearly all with a
  * fitting chunk free).
  */
-ZTEST(heap_layout, test_mid_size_chunk_found_behind_smaller_ones)
+/*
+ * Free chunks of @p small bytes in front of one of @p want bytes in a heap of @p heap_bytes (each
+ * with a live 16-byte block above it: no free chunk merges, and the rest of the heap taken), and
+ * the largest free chunk, of @p bigger bytes, taken again whole, so that a capped last class
+ * would have lost its remembered chunk: a request of @p req bytes must get the @p want chunk.
+ */
+static void chunk_behind_smaller_ones(size_t heap_bytes, size_t want, size_t bigger, size_t small,
+				      size_t req)
 {
-	uint8_t *b = buffer();
-	void *a1, *a2, *mid[5];
+	void *w, *g, *mid[5];
 
-	sys_heap_init(&heap, b, 64u * 1024u);
-	/* Each block with a live 16-byte block above it: no free chunk merges. */
-	a1 = sys_heap_alloc(&heap, 1300);
+	sys_heap_init(&heap, buffer(), heap_bytes);
+	w = sys_heap_alloc(&heap, want);
 	zassert_not_null(sys_heap_alloc(&heap, 16));
-	a2 = sys_heap_alloc(&heap, 1500);
+	g = sys_heap_alloc(&heap, bigger);
 	zassert_not_null(sys_heap_alloc(&heap, 16));
 	for (int i = 0; i < 5; i++) {
-		mid[i] = sys_heap_alloc(&heap, 700);
+		mid[i] = sys_heap_alloc(&heap, small);
 		zassert_not_null(mid[i]);
 		zassert_not_null(sys_heap_alloc(&heap, 16));
 	}
-	zassert_not_null(a1);
-	zassert_not_null(a2);
-	/* The rest of the heap taken: only the chunks freed below are free. */
-	for (size_t req = 8192; req >= 1u; req /= 2u) {
-		while (sys_heap_alloc(&heap, req) != NULL) {
+	zassert_not_null(w);
+	zassert_not_null(g);
+	for (size_t r = 16384; r >= 1u; r /= 2u) {
+		while (sys_heap_alloc(&heap, r) != NULL) {
 		}
 	}
-	sys_heap_free(&heap, a1);
-	sys_heap_free(&heap, a2); /* larger: the last class's hint, had they shared it */
+	sys_heap_free(&heap, w);
+	sys_heap_free(&heap, g); /* larger: the last class's hint, had they shared it */
 	for (int i = 0; i < 4; i++) {
 		sys_heap_free(&heap, mid[i]);
 	}
-	zassert_not_null(sys_heap_alloc(&heap, 1500)); /* a2 again, whole */
-	sys_heap_free(&heap, mid[4]);                  /* a capped class's next hint */
-	void *p = sys_heap_alloc(&heap, 1100);
+	zassert_true(sys_heap_alloc(&heap, bigger) == g); /* taken again, whole */
+	sys_heap_free(&heap, mid[4]);                   /* a capped class's next hint */
+	void *p = sys_heap_alloc(&heap, req);
 
-	zassert_true(p == a1, "alloc(1100) gave %p, not the free 1300-byte chunk %p", p, a1);
+	zassert_true(p == w, "alloc(%zu) gave %p, not the free %zu-byte chunk %p", req, p, want, w);
 	zassert_true(sys_heap_validate(&heap));
+}
+
+ZTEST(heap_layout, test_mid_size_chunk_found_behind_smaller_ones)
+{
+	chunk_behind_smaller_ones(64u * 1024u, 1300, 1500, 700, 1100);
 }
 
 /*
@@ -446,38 +455,10 @@ ZTEST(heap_layout, test_large_chunks_have_classes)
 	/* The compact policy keeps four classes per power of two throughout (its code size). */
 	ztest_test_skip();
 #endif
-	uint8_t *b = buffer();
-	size_t bytes = 128u * 1024u;
-	size_t unit = layout_for(bytes).unit;
-	void *big, *bigger, *mid[5];
+	size_t unit = layout_for(128u * 1024u).unit;
 
-	sys_heap_init(&heap, b, bytes);
-	big = sys_heap_alloc(&heap, 768u * unit - 8u);
-	zassert_not_null(sys_heap_alloc(&heap, 16));
-	bigger = sys_heap_alloc(&heap, 900u * unit - 8u);
-	zassert_not_null(sys_heap_alloc(&heap, 16));
-	for (int i = 0; i < 5; i++) {
-		mid[i] = sys_heap_alloc(&heap, 410u * unit - 8u);
-		zassert_not_null(mid[i]);
-		zassert_not_null(sys_heap_alloc(&heap, 16));
-	}
-	zassert_not_null(big);
-	zassert_not_null(bigger);
-	for (size_t req = 16384; req >= 1u; req /= 2u) {
-		while (sys_heap_alloc(&heap, req) != NULL) {
-		}
-	}
-	sys_heap_free(&heap, big);
-	sys_heap_free(&heap, bigger);
-	for (int i = 0; i < 4; i++) {
-		sys_heap_free(&heap, mid[i]);
-	}
-	zassert_true(sys_heap_alloc(&heap, 900u * unit - 8u) == bigger);
-	sys_heap_free(&heap, mid[4]);
-	void *p = sys_heap_alloc(&heap, 641u * unit - 8u);
-
-	zassert_true(p == big, "alloc(641 units) gave %p, not the free 768-unit chunk %p", p, big);
-	zassert_true(sys_heap_validate(&heap));
+	chunk_behind_smaller_ones(128u * 1024u, 768u * unit - 8u, 900u * unit - 8u, 410u * unit - 8u,
+				  641u * unit - 8u);
 }
 
 static size_t expected_usable(struct unit_layout l, size_t n)
