@@ -92,6 +92,23 @@ static void wl_slots_step(struct wl *w)
 }
 
 /*
+ * The free due right after an allocation in a FIFO schedule (W2, W5): of the block allocated
+ * @p delay allocations before the latest, in a ring of @p ring slots. Returns 1 when a call was
+ * made, 0 for the turn of an allocation that failed (no call, no op).
+ */
+static int wl_due_free(struct wl *w, uint32_t delay, uint32_t ring)
+{
+	uint32_t s = (w->w2_next - 1u - delay) % ring;
+
+	w->w2_free_due = 0;
+	if (w->slot[s] != NULL) {
+		wl_free_slot(w, s);
+		return 1;
+	}
+	return 0;
+}
+
+/*
  * W2: one allocation or one free; returns 1 when a call was made. The turn of a failed
  * allocation to be freed makes no call and is no op: counted so, zmem 3d4346e gives exactly
  * the peer figures' 145,688 failures on 32-bit (counting it as an op gives 135,971).
@@ -99,14 +116,7 @@ static void wl_slots_step(struct wl *w)
 static int wl_w2_step(struct wl *w)
 {
 	if (w->w2_free_due) {
-		uint32_t s = (w->w2_next - 1u - WL_W2_DELAY) % WL_W2_RING;
-
-		w->w2_free_due = 0;
-		if (w->slot[s] != NULL) {
-			wl_free_slot(w, s);
-			return 1;
-		}
-		return 0;
+		return wl_due_free(w, WL_W2_DELAY, WL_W2_RING);
 	}
 	uint32_t k = w->w2_next++;
 	uint32_t r = (uint32_t)(wl_rnd(w) % 100u);
@@ -161,14 +171,7 @@ static void wl_w4_step(struct wl *w)
 static int wl_w5_step(struct wl *w)
 {
 	if (w->w2_free_due) {
-		uint32_t s = (w->w2_next - 1u - WL_W5_DELAY) % WL_W5_RING;
-
-		w->w2_free_due = 0;
-		if (w->slot[s] != NULL) {
-			wl_free_slot(w, s);
-			return 1;
-		}
-		return 0;
+		return wl_due_free(w, WL_W5_DELAY, WL_W5_RING);
 	}
 	uint32_t r = (uint32_t)(wl_rnd(w) % 100u);
 	uint32_t bytes = 16u + (uint32_t)(wl_rnd(w) % 1009u);
