@@ -25,7 +25,8 @@
  * statistics) lives in struct sys_heap, outside the buffer, where no overflow can reach it.
  *
  * Size classes are TLSF-like: exact sizes below 16 units (small layouts; 4 big), then four
- * classes per power of two (small; one big), as many as chunk 0 has room for heads (below).
+ * classes per power of two up to 255 units and one per power of two above (small; one per power
+ * of two throughout in the big layout), as many as chunk 0 has room for heads (below).
  */
 #ifndef ZMEM_LIB_HEAP_HEAP_H_
 #define ZMEM_LIB_HEAP_HEAP_H_
@@ -463,8 +464,8 @@ Z_HEAP_ACC unsigned int z_msb(uint32_t v)
  * eight classes per power of two they ended at 320 to 896 bytes, with four at every power at 1.5
  * to 6 KiB, and every larger chunk shared the capped last class, which is probed from its head:
  * workloads of mid-sized and large chunks failed requests with a fitting chunk free. One class
- * per power of two from 256 units reaches 4 to 8 KiB in 64 KiB, and the whole of larger heaps.
- * docs/sys_heap.md, "Size classes for workloads nobody tuned for".)
+ * per power of two from 256 units reaches 4 to 8 KiB in heaps of 64 to 128 KiB, and the largest
+ * chunk of a 256 KiB one. docs/sys_heap.md, "Size classes for workloads nobody tuned for".)
  */
 #define CLS_X(lay)    (LAY_BIG(lay) ? 4u : 16u) /* exact sizes below this */
 #define CLS_SL(lay)   (LAY_BIG(lay) ? 0u : 2u)  /* log2 of classes per power of two above */
