@@ -228,33 +228,29 @@ void wl_run(struct wl *w, uint32_t ops)
 {
 	uint64_t end = w->ops + ops;
 
-	switch (w->kind) {
-	case WL_W2:
-	case WL_W5:
-		while (w->ops < end) {
-			w->ops += (uint64_t)(w->kind == WL_W2 ? wl_w2_step(w) : wl_w5_step(w));
-		}
-		return;
-	case WL_W4:
-		while (w->ops < end) {
-			wl_w4_step(w);
-			w->ops++;
-		}
-		return;
-	case WL_W6:
-	case WL_W7:
-		while (w->ops < end) {
-			wl_toggle_step(w);
-			w->ops++;
-		}
-		return;
-	case WL_W1:
-	case WL_W3:
-		break;
-	}
 	while (w->ops < end) {
-		wl_slots_step(w);
-		w->ops++;
+		int calls = 1; /* W2 and W5 count only the steps that made a call */
+
+		switch (w->kind) {
+		case WL_W2:
+			calls = wl_w2_step(w);
+			break;
+		case WL_W5:
+			calls = wl_w5_step(w);
+			break;
+		case WL_W4:
+			wl_w4_step(w);
+			break;
+		case WL_W6:
+		case WL_W7:
+			wl_toggle_step(w);
+			break;
+		case WL_W1:
+		case WL_W3:
+			wl_slots_step(w);
+			break;
+		}
+		w->ops += (uint64_t)calls;
 	}
 }
 
