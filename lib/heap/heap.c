@@ -194,9 +194,11 @@ void sys_heap_init(struct sys_heap *heap, void *mem, size_t bytes)
 
 	/*
 	 * As many classes as the largest chunk needs, as far as chunk 0 has room for heads (at
-	 * most (8 * 10 - 4) / 2 = 38 small or (8 * 18 - 8) / 4 = 34 big ones: within the bitmap).
+	 * most (8 * 10 - 4) / 2 = 38 small, (4 * 18 - 4) / 2 + 1 = 35 with 4-byte units, or
+	 * (8 * 18 - 8) / 4 = 34 big ones: within the bitmap).
 	 */
-	size_t cap = (first * UNIT(lay) - hb) / (LAY_BIG(lay) ? 4u : 2u);
+	size_t cap = LAY_BIG(lay) ? (first * UNIT(lay) - hb) / 4u
+				  : (first * UNIT(lay) - hb) / 2u + min_chunk(lay) - 1u;
 #if !Z_HEAP_COMPACT
 	unsigned int kmax = class_raw(lay, n);
 

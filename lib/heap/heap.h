@@ -378,10 +378,21 @@ Z_HEAP_ACC void link_set(struct z_heap *h, zl_t lay, size_t c, int i, size_t v)
 	}
 }
 
-/* First chunk of class k (k >= 1; class 0 is never used, so heads start at class 1). */
+/*
+ * The list heads, in chunk 0's payload, one per class from the smallest chunk's class up (class 0
+ * is never used). With 4-byte units the smallest chunk is 2 units, not 1: class 1 never has a
+ * list, and its slot holds one more class at the top, where the heads run out (W6 at 96 and
+ * 128 KiB: docs/sys_heap.md). The big layout, whose classes never run out, keeps slot k - 1.
+ */
+Z_HEAP_ACC uint16_t *heads16(struct z_heap *h, zl_t lay)
+{
+	return (uint16_t *)(void *)h + UNIT_SH(lay) - 4; /* slot k - 1, k - 2 with 4-byte units */
+}
+
+/* First chunk of class k (k >= min_chunk(lay)). */
 Z_HEAP_ACC size_t head_get(struct z_heap *h, zl_t lay, unsigned int k)
 {
-	return LAY_BIG(lay) ? ((uint32_t *)(void *)h - 1)[k] : ((uint16_t *)(void *)h - 1)[k];
+	return LAY_BIG(lay) ? ((uint32_t *)(void *)h - 1)[k] : heads16(h, lay)[k];
 }
 
 Z_HEAP_ACC void head_set(struct z_heap *h, zl_t lay, unsigned int k, size_t c)
@@ -389,7 +400,7 @@ Z_HEAP_ACC void head_set(struct z_heap *h, zl_t lay, unsigned int k, size_t c)
 	if (LAY_BIG(lay)) {
 		((uint32_t *)(void *)h - 1)[k] = (uint32_t)c;
 	} else {
-		((uint16_t *)(void *)h - 1)[k] = (uint16_t)c;
+		heads16(h, lay)[k] = (uint16_t)c;
 	}
 }
 
@@ -618,7 +629,7 @@ static inline uint64_t bitmap_get(const struct sys_heap *heap)
 {
 	uint64_t m = 0;
 
-	for (unsigned int k = 1; k <= heap->kmax; k++) {
+	for (unsigned int k = min_chunk(Z_HEAP_LAY(heap)); k <= heap->kmax; k++) {
 		if (head_get(heap->heap, Z_HEAP_LAY(heap), k) != 0u) {
 			m |= (uint64_t)1 << k;
 		}

@@ -45,7 +45,7 @@ void sys_heap_print_info(struct sys_heap *heap, bool dump_chunks)
 		   chunk_mem(h, lay, 0), (size_t)heap->end, top, (unsigned int)UNIT(lay),
 		   (unsigned int)hdr_bytes(lay));
 	HEAP_PRINT("  class  min units  # free chunks  free bytes\n");
-	for (unsigned int k = 1; k <= top; k++) {
+	for (unsigned int k = min_chunk(lay); k <= top; k++) {
 		size_t n = 0;
 		size_t bytes = 0;
 

@@ -72,12 +72,13 @@ static bool check_free_lists(struct sys_heap *heap, size_t nb_free)
 
 	uint64_t bitmap = bitmap_get(heap);
 
-	if ((bitmap & 1u) != 0u || top > 63u || (top < 63u && (bitmap >> (top + 1u)) != 0u)) {
-		return false; /* no class 0, none beyond the largest chunk's */
+	if ((bitmap & (((uint64_t)1 << min_chunk(lay)) - 1u)) != 0u || top > 63u ||
+	    (top < 63u && (bitmap >> (top + 1u)) != 0u)) {
+		return false; /* none below the smallest chunk's class, none beyond the largest's */
 	}
 	bool hint_seen = heap->cap_hint == 0u && heap->cap_hint_units == 0u;
 
-	for (unsigned int k = 1; k <= top; k++) {
+	for (unsigned int k = min_chunk(lay); k <= top; k++) {
 		size_t prev = 0;
 		size_t c = head_get(h, lay, k);
 

@@ -461,6 +461,26 @@ ZTEST(heap_layout, test_large_chunks_have_classes)
 				  641u * unit - 8u);
 }
 
+/*
+ * With 4-byte units the smallest chunk is 2 units, so class 1 never has a list and its head's
+ * slot serves one more class at the top: a 128 KiB heap has 35 classes, not 34, and its last
+ * class starts at 2048 units (8 KiB), not 1024. A request of 1500 units that its own class's
+ * 1100-unit chunks cannot serve finds a free 2100-unit chunk from the bitmap; with the last
+ * class from 1024 units all of them shared it, and the request failed behind five chunks too
+ * small once the class's remembered chunk was gone (W6 at 96 and 128 KiB).
+ */
+ZTEST(heap_layout, test_unit4_class_one_slot_serves_the_top)
+{
+#if defined(CONFIG_SYS_HEAP_COMPACT) && CONFIG_SYS_HEAP_COMPACT
+	ztest_test_skip(); /* (four classes per power of two throughout) */
+#endif
+	if (layout_for(128u * 1024u).unit != 4u) {
+		ztest_test_skip(); /* 8-byte units: class 1 has a list */
+	}
+	chunk_behind_smaller_ones(128u * 1024u, 2100u * 4u - 8u, 2500u * 4u - 8u, 1100u * 4u - 8u,
+				  1500u * 4u - 8u);
+}
+
 static size_t expected_usable(struct unit_layout l, size_t n)
 {
 	size_t units = (n + l.hb + CANARY + l.unit - 1u) / l.unit;
