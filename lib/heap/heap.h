@@ -475,8 +475,9 @@ Z_HEAP_ACC unsigned int z_msb(uint32_t v)
  * eight classes per power of two they ended at 320 to 896 bytes, with four at every power at 1.5
  * to 6 KiB, and every larger chunk shared the capped last class, which is probed from its head:
  * workloads of mid-sized and large chunks failed requests with a fitting chunk free. One class
- * per power of two from 256 units reaches 4 to 8 KiB in heaps of 64 to 128 KiB, and the largest
- * chunk of a 256 KiB one. docs/sys_heap.md, "Size classes for workloads nobody tuned for".)
+ * per power of two from 256 units reaches 8 KiB in heaps of 64 to 128 KiB (with 4-byte units
+ * through the heads' slot class 1 does not need, heads16()), and the largest chunk of a 256 KiB
+ * one. docs/sys_heap.md, "Size classes for workloads nobody tuned for".)
  */
 #define CLS_X(lay)    (LAY_BIG(lay) ? 4u : 16u) /* exact sizes below this */
 #define CLS_SL(lay)   (LAY_BIG(lay) ? 0u : 2u)  /* log2 of classes per power of two above */
