@@ -392,6 +392,27 @@ function(_zmem_autoconf_definitions autoconf out_var)
   set(${out_var} "${defines}" PARENT_SCOPE)
 endfunction()
 
+# zmem_core_options(<out-var>): the allocators' own options (CONFIG_SYS_HEAP_*,
+# CONFIG_SYS_MEM_BLOCKS_*) of the configuration that zmem_kconfig_generate(... EXPORT_VARIABLES)
+# exported to the caller, as NAME=VALUE definitions for a core compiled without the whole
+# autoconf.h (bare-metal boards: cmake/zephyr/zephyr_package.cmake). A symbol that is n becomes 0:
+# without autoconf.h's ZMEM_AUTOCONF the core reads an absent symbol as its default, not as n.
+function(zmem_core_options out_var)
+  set(defines "")
+  foreach(name IN LISTS ZMEM_KCONFIG_SYMBOLS)
+    if(name MATCHES "^CONFIG_SYS_(HEAP|MEM_BLOCKS)_[A-Z0-9_]+$")
+      set(value "${${name}}")
+      if(value STREQUAL "y")
+        set(value 1)
+      elseif(value STREQUAL "n")
+        set(value 0)
+      endif()
+      list(APPEND defines "${name}=${value}")
+    endif()
+  endforeach()
+  set(${out_var} "${defines}" PARENT_SCOPE)
+endfunction()
+
 #   zmem_add_output_test(<test name> COMMAND <target or program> [args...] EXPECT <file>
 #                        [EXIT_CODE <n>])
 # registers a ctest that runs the program and checks its exit status (default 0) and its output

@@ -210,13 +210,29 @@ if(_zmem_in_tree AND TARGET zmem_warnings)
 endif()
 if(ZMEM_BOARD AND NOT ZMEM_HOST_RUNTIME)
   # A bare-metal board (cmake/toolchain-*.cmake, e.g. twister's qemu_cortex_m3): only the
-  # freestanding parts exist there. The configuration applies to the application's sources;
-  # zmem's own stay at their freestanding defaults. The program links the board support, the
-  # single-thread kernel objects and, with CONFIG_ZTEST, ztest's single-thread runner.
-  zmem_kconfig_generate(OUTPUT "${APPLICATION_BINARY_DIR}/zephyr/autoconf.h"
+  # freestanding parts exist there. The configuration applies to the application's sources and,
+  # for the allocators' own options (CONFIG_SYS_HEAP_*, CONFIG_SYS_MEM_BLOCKS_*), to zmem's core:
+  # the rest of it (logging, the kernel) has no counterpart on the board, so the core gets those
+  # options as definitions instead of the whole autoconf.h, and keeps its freestanding defaults
+  # for everything else. The program links the board support, the single-thread kernel objects
+  # and, with CONFIG_ZTEST, ztest's single-thread runner.
+  set(_zmem_autoconf "${APPLICATION_BINARY_DIR}/zephyr/autoconf.h")
+  zmem_kconfig_generate(OUTPUT "${_zmem_autoconf}"
     KCONFIG_ROOT "${_zmem_kconfig_root}" TARGETS_UNPREFIXED CONF_FILES ${_zmem_conf_files}
     EXPORT_VARIABLES)
-  target_compile_options(app PRIVATE -imacros${APPLICATION_BINARY_DIR}/zephyr/autoconf.h)
+  target_compile_options(app PRIVATE -imacros${_zmem_autoconf})
+  zmem_core_options(_zmem_core_defs)
+  if(NOT _zmem_in_tree)
+    # zmem's libraries of this build (the core, the single-thread kernel objects, ztest's
+    # runner) share the core's structures, so all of them get the options; the application has
+    # them from its autoconf.h. (Inside the zmem tree they are shared by every program of the
+    # build and keep the tree's configuration; no board build of the tree has such a program.)
+    foreach(_zmem_lib zmem zmem_kernel_single zmem_ztest_single)
+      if(TARGET ${_zmem_lib})
+        target_compile_definitions(${_zmem_lib} PRIVATE ${_zmem_core_defs})
+      endif()
+    endforeach()
+  endif()
   target_include_directories(app PRIVATE "${APPLICATION_BINARY_DIR}")
   set_target_properties(zephyr_final PROPERTIES SUFFIX ".elf")
   if(CONFIG_ZTEST)
