@@ -26,6 +26,11 @@ def parse_args(argv):
                    help='platform to build for (repeatable; default native_sim; '
                         'known: ' + ', '.join(pl.name for pl in testplan.PLATFORMS) + ')')
     p.add_argument('--all', action='store_true', help='every known platform')
+    p.add_argument('-K', '--force-platform', action='store_true',
+                   help='build on the platforms given with -p even where a scenario\'s '
+                        'platform_allow, platform_exclude, arch_allow or arch_exclude would '
+                        'filter it out (e.g. Zephyr\'s own folders on qemu_cortex_m3), as on '
+                        'Zephyr')
     p.add_argument('-s', '--scenario', '--test', action='append', default=[], dest='scenario',
                    help='run only this scenario (name from testcase.yaml; repeatable)')
     p.add_argument('-t', '--tag', action='append', default=[], help='only scenarios with this tag')

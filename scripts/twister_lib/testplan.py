@@ -171,18 +171,22 @@ def static_filter(scenario, platform, opts):
     names = _names(platform)
     if scenario.get('skip'):
         return 'Skip filter'
+    # -K (Zephyr's --force-platform) with -p: the platforms named on the command line are built
+    # whatever the scenario's platform and architecture lists say.
+    forced = getattr(opts, 'force_platform', False) and bool(getattr(opts, 'platform', None))
     allow = scenario.list('platform_allow')
-    if allow and not names.intersection(allow):
-        return 'Not in testsuite platform allow list'
-    if platform.opt_in and not names.intersection(allow):
-        return 'Platform runs only scenarios that allow it (platform_allow)'
-    if names.intersection(scenario.list('platform_exclude')):
-        return 'In testsuite platform exclude list'
-    arch_allow = scenario.list('arch_allow')
-    if arch_allow and platform.arch not in arch_allow:
-        return 'Not in testsuite arch allow list'
-    if platform.arch in scenario.list('arch_exclude'):
-        return 'In testsuite arch exclude list'
+    if not forced:
+        if allow and not names.intersection(allow):
+            return 'Not in testsuite platform allow list'
+        if platform.opt_in and not names.intersection(allow):
+            return 'Platform runs only scenarios that allow it (platform_allow)'
+        if names.intersection(scenario.list('platform_exclude')):
+            return 'In testsuite platform exclude list'
+        arch_allow = scenario.list('arch_allow')
+        if arch_allow and platform.arch not in arch_allow:
+            return 'Not in testsuite arch allow list'
+        if platform.arch in scenario.list('arch_exclude'):
+            return 'In testsuite arch exclude list'
     if opts.integration:
         integ = scenario.list('integration_platforms')
         if integ and not names.intersection(integ):

@@ -3,7 +3,7 @@
 """Test of scripts/twister: runs it on scenarios whose outcomes are known (passing, failing,
 filtered by platform, arch, tag and .config (also one whose configuration stopped on an
 assignment that did not take), unevaluable filter, configuration error, build
-only, console harness, a never-ending sample) and checks the exit status, the summary and both reports.
+only, console harness, a never-ending sample, -K) and checks the exit status, the summary and both reports.
 
   /usr/bin/python3 tests/ztest/twister_selftest.py OUTDIR
 """
@@ -164,6 +164,16 @@ def main(outdir):
     rc, out = twister(outdir, '-T', os.path.join(HERE, 'pass'), '--list-tests')
     check(rc == 0 and 'native_sim ztest.self.pass' in out
           and '  - ztest.self.pass.zassert_all' in out, '--list-tests lists declared cases')
+    # -K (--force-platform): the -p platforms get the scenarios their platform_allow and
+    # arch_exclude leave out, as on Zephyr (e.g. Zephyr's own folders on qemu_cortex_m3).
+    selftest_yaml = os.path.join(HERE, 'fail', 'twister_selftest.yaml')
+    rc, out = twister(outdir, '-T', selftest_yaml, '-p', 'native_sim', '--list-tests')
+    rc_k, out_k = twister(outdir, '-T', selftest_yaml, '-p', 'native_sim', '-K', '--list-tests')
+    check(rc == 0 and rc_k == 0 and 'native_sim ztest.selftest.other_platform' not in out
+          and 'native_sim ztest.selftest.excluded_arch' not in out
+          and 'native_sim ztest.selftest.other_platform' in out_k
+          and 'native_sim ztest.selftest.excluded_arch' in out_k,
+          '-K lists the scenarios platform_allow and arch_exclude filter out, without -K not')
     if failures:
         print(f'{len(failures)} check(s) failed')
         return 1
