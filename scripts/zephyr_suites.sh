@@ -11,7 +11,9 @@
 # for example copies of Zephyr's tests/lib/heap, tests/lib/heap_align, tests/lib/mem_blocks,
 # tests/lib/multi_heap, tests/kernel/mem_heap/k_heap_api and tests/kernel/mem_slab/mslab_api.
 # Every scenario of every testcase.yaml runs on native_sim (zmem's host platform) through
-# scripts/twister; scenarios for other platforms show as filtered. OUTDIR (default
+# scripts/twister; scenarios for other platforms show as filtered. The options after -- go to
+# twister: `-- -p qemu_cortex_m3 -K` runs the folders on the Cortex-M3 board instead (-K: whatever
+# their testcase.yaml allows), where zmem's 32-bit heaps have 4-byte units. OUTDIR (default
 # /tmp/zephyr-suites-$USER) keeps the build folders, so a second run rebuilds only what changed.
 #
 # --fetch checks out, from Zephyr's git repository at REF (a branch or tag, default main; a tag
@@ -31,7 +33,7 @@
 set -euo pipefail
 
 usage() {
-	sed -n '4,30p' "$0" | sed 's/^# \{0,1\}//'
+	sed -n '4,32p' "$0" | sed 's/^# \{0,1\}//'
 	exit 2
 }
 
