@@ -64,7 +64,7 @@ static void check_block(int self, uint8_t *p, size_t req, size_t align)
 
 	FUZZ_CHECK(h >= 0);
 	FUZZ_CHECK(p + req <= base[h] + len[h]);
-	FUZZ_CHECK(((uintptr_t)p & (align > 8 ? align - 1 : 7)) == 0);
+	FUZZ_CHECK(((uintptr_t)p & (align > sizeof(void *) ? align - 1 : sizeof(void *) - 1)) == 0);
 	for (int i = 0; i < NSLOTS; i++) {
 		if (i != self && s[i].p != NULL) {
 			FUZZ_CHECK(p + req <= s[i].p || s[i].p + s[i].req <= p);
