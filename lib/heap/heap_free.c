@@ -222,13 +222,20 @@ Z_HEAP_HOT bool free_fast(struct sys_heap *heap, zl_t lay, void *mem)
 	size_t w0 = phdr_get(p, lay, 0);
 	size_t units = w0 >> 1;
 	size_t left = phdr_get(p, lay, 1);
-	uint8_t *rp = p + (units * UNIT(lay));
-	uint8_t *lp = p - (left * UNIT(lay));
 
-	if (Z_HEAP_LEVEL >= 1 && (units - 1u >= room - rank || phdr_get(rp, lay, 1) != units ||
-				  left - 1u >= first + rank)) {
+	/*
+	 * Each extent is checked before its neighbour's address is formed: on a 32-bit target a
+	 * damaged size would take the pointer arithmetic past the end of the address space.
+	 */
+	if (Z_HEAP_LEVEL >= 1 && units - 1u >= room - rank) {
 		return false;
 	}
+	uint8_t *rp = p + (units * UNIT(lay));
+
+	if (Z_HEAP_LEVEL >= 1 && (phdr_get(rp, lay, 1) != units || left - 1u >= first + rank)) {
+		return false;
+	}
+	uint8_t *lp = p - (left * UNIT(lay));
 	size_t lw = phdr_get(lp, lay, 0);
 	size_t rw = phdr_get(rp, lay, 0);
 
