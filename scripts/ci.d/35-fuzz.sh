@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Fuzzing (tests/fuzz, docs/fuzzing.md): the fuzz targets built as libFuzzer fuzzers with clang,
 # ASan and UBSan; every checked-in corpus replayed through them (ctest -L fuzz), then each
-# fuzzer run for ZMEM_FUZZ_SECONDS (default 15) from its corpus. A crash or an oracle failure
-# fails the stage and leaves the input in $ZMEM_OUT/fuzz-artifacts/<target>/ (add it to the
-# corpus once the defect is fixed). Targets listed in ZMEM_FUZZ_PENDING (tests/fuzz/
-# CMakeLists.txt: known failures awaiting a fix) are built, not run. Then the prj.conf mutation
-# test (tests/fuzz/conf_mutation.py) with 1500 inputs. About 1.5 minutes on 2 cores.
+# fuzzer run for ZMEM_FUZZ_SECONDS (default 15) from its corpus. Then the same for a 32-bit
+# build (-m32) of the targets that reach the heap, whose small heaps use 4-byte chunk units, a
+# layout no 64-bit build has (ZMEM_FUZZ_SECONDS_M32, default 10). A crash or an oracle failure
+# fails the stage and leaves the input in $ZMEM_OUT/fuzz-artifacts/<target>/ (m32-<target>/ for
+# the 32-bit build; add it to the corpus once the defect is fixed). Targets listed in
+# ZMEM_FUZZ_PENDING (tests/fuzz/CMakeLists.txt: known failures awaiting a fix) are built, not
+# run. Then the prj.conf mutation test (tests/fuzz/conf_mutation.py) with 1500 inputs. About
+# 2.5 minutes on 2 cores.
 set -euo pipefail
 source "$ZMEM_ROOT/scripts/lib.sh"
 need_pkg clang clang
@@ -15,18 +18,29 @@ if ! ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/
   need_pkg "libclang_rt.fuzzer (clang $ver)" "libclang-rt-$ver-dev"
 fi
 secs="${ZMEM_FUZZ_SECONDS:-15}"
-build="$ZMEM_OUT/fuzz"
-cmake -S "$ZMEM_ROOT" -B "$build" -DCMAKE_C_COMPILER=clang -DZMEM_FUZZ=ON \
-  -DZMEM_BUILD_BENCH=OFF -DZMEM_BUILD_EXAMPLES=OFF >/dev/null
-cmake --build "$build" -j "$ZMEM_JOBS" --target fuzz_all
+secs_m32="${ZMEM_FUZZ_SECONDS_M32:-10}"
 export ASAN_OPTIONS="halt_on_error=1:detect_leaks=0"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
-ctest --test-dir "$build" -L fuzz -E conf_mutation --output-on-failure -j "$ZMEM_JOBS"
+# The targets whose code depends on the heap's layout, fuzzed again at -m32.
+m32_targets="sys_heap_ops sys_heap_misuse sys_heap_overflow multi_heap"
 
-# fuzz_one TARGET: run one fuzzer for $secs seconds; its verdict goes to its artifacts folder
-# (result.txt, first line "ok" or "FAILED"), so fuzzers can run side by side.
+# fuzz_build NAME [CMAKE ARGS...]: configure and build the fuzzers in $ZMEM_OUT/NAME, then replay
+# every corpus through them.
+fuzz_build() {
+  local name="$1"; shift
+  cmake -S "$ZMEM_ROOT" -B "$ZMEM_OUT/$name" -DCMAKE_C_COMPILER=clang -DZMEM_FUZZ=ON \
+    -DZMEM_BUILD_BENCH=OFF -DZMEM_BUILD_EXAMPLES=OFF "$@" >/dev/null
+  cmake --build "$ZMEM_OUT/$name" -j "$ZMEM_JOBS" --target fuzz_all
+  ctest --test-dir "$ZMEM_OUT/$name" -L fuzz -E conf_mutation --output-on-failure -j "$ZMEM_JOBS"
+}
+fuzz_build fuzz
+
+# fuzz_one BUILD TARGET SECS TAG: run one fuzzer of build BUILD for SECS seconds; its verdict goes
+# to its artifacts folder, fuzz-artifacts/TAG (result.txt, first line "ok" or "FAILED"), so
+# fuzzers can run side by side.
 fuzz_one() {
-  local t="$1" work="$ZMEM_OUT/fuzz-corpus/$1" art="$ZMEM_OUT/fuzz-artifacts/$1" quiet=""
+  local build="$ZMEM_OUT/$1" t="$2" secs="$3" tag="$4" quiet=""
+  local work="$ZMEM_OUT/fuzz-corpus/$tag" art="$ZMEM_OUT/fuzz-artifacts/$tag"
   mkdir -p "$work" "$art"
   # The trace reader reports every malformed line on stderr: keep the log small.
   [ "$t" != trace_reader ] || quiet="-close_fd_mask=2"
@@ -40,8 +54,33 @@ fuzz_one() {
   fi
 }
 
-# libFuzzer runs one process on one core: run $ZMEM_JOBS fuzzers at a time, each for the full
-# $secs (the stage's fuzzing took 7 x 15 s one after the other).
+# fuzz_all_of BUILD SECS PREFIX TARGET...: run the fuzzers of build BUILD, $ZMEM_JOBS at a time
+# (libFuzzer runs one process on one core), each for the full SECS; report each verdict.
+fuzz_all_of() {
+  local build="$1" secs="$2" prefix="$3" t tag verdict runs art
+  shift 3
+  local tags=()
+  for t in "$@"; do
+    tag="$prefix$t"
+    tags+=("$tag")
+    rm -f "$ZMEM_OUT/fuzz-artifacts/$tag/result.txt"
+    while [ "$(jobs -rp | wc -l)" -ge "$ZMEM_JOBS" ]; do wait -n || true; done
+    fuzz_one "$build" "$t" "$secs" "$tag" &
+  done
+  wait
+  for tag in "${tags[@]}"; do
+    art="$ZMEM_OUT/fuzz-artifacts/$tag"
+    read -r verdict runs <"$art/result.txt" || verdict=FAILED
+    if [ "$verdict" = ok ]; then
+      echo "fuzz $tag: ok, $runs runs in ${secs} s"
+    else
+      echo "fuzz $tag: FAILED; input and log in $art"
+      grep -E 'oracle failed|ERROR|SUMMARY' "$art/log.txt" | head -5 || true
+      status=1
+    fi
+  done
+}
+
 status=0
 targets=()
 while read -r t state; do
@@ -50,25 +89,24 @@ while read -r t state; do
     continue
   fi
   targets+=("$t")
-  rm -f "$ZMEM_OUT/fuzz-artifacts/$t/result.txt"
-  while [ "$(jobs -rp | wc -l)" -ge "$ZMEM_JOBS" ]; do wait -n || true; done
-  fuzz_one "$t" &
-done <"$build/tests/fuzz/fuzz_targets.txt"
-wait
-for t in "${targets[@]}"; do
-  art="$ZMEM_OUT/fuzz-artifacts/$t"
-  read -r verdict runs <"$art/result.txt" || verdict=FAILED
-  if [ "$verdict" = ok ]; then
-    echo "fuzz $t: ok, $runs runs in ${secs} s"
-  else
-    echo "fuzz $t: FAILED; input and log in $art"
-    grep -E 'oracle failed|ERROR|SUMMARY' "$art/log.txt" | head -5 || true
-    status=1
-  fi
+done <"$ZMEM_OUT/fuzz/tests/fuzz/fuzz_targets.txt"
+fuzz_all_of fuzz "$secs" "" "${targets[@]}"
+
+# 32-bit: clang -m32 (libFuzzer's i386 runtime comes with clang's; it links 32-bit libstdc++).
+# Its small heaps use 4-byte units, which 64-bit builds never do.
+need_pkg i386-libstdc++ g++-multilib
+need_i386_exec
+fuzz_build fuzz-m32 -DCMAKE_C_FLAGS=-m32 -DCMAKE_EXE_LINKER_FLAGS=-m32
+[ "$(elf_class "$ZMEM_OUT/fuzz-m32/tests/fuzz/fuzz_sys_heap_ops")" = 32 ] \
+  || { echo "fuzz-m32: the fuzzers are not 32-bit"; exit 1; }
+m32_run=()
+for t in $m32_targets; do
+  grep -qx "$t run" "$ZMEM_OUT/fuzz-m32/tests/fuzz/fuzz_targets.txt" && m32_run+=("$t")
 done
+fuzz_all_of fuzz-m32 "$secs_m32" m32- "${m32_run[@]}"
 
 # The prj.conf step: more mutations than ctest's 600, from another seed (about 30 s).
-python="$(sed -n 's/^ZMEM_PYTHON:FILEPATH=//p' "$build/CMakeCache.txt")"
+python="$(sed -n 's/^ZMEM_PYTHON:FILEPATH=//p' "$ZMEM_OUT/fuzz/CMakeCache.txt")"
 if "${python:-/usr/bin/python3}" "$ZMEM_ROOT/tests/fuzz/conf_mutation.py" "$ZMEM_ROOT" \
     "$ZMEM_OUT/fuzz-artifacts/conf_mutation" 1500 35; then
   echo "fuzz conf_mutation: ok"
@@ -76,5 +114,5 @@ else
   echo "fuzz conf_mutation: FAILED; inputs in $ZMEM_OUT/fuzz-artifacts/conf_mutation"
   status=1
 fi
-[ $status -ne 0 ] || prune_build fuzz fuzz-corpus fuzz-artifacts
+[ $status -ne 0 ] || prune_build fuzz fuzz-m32 fuzz-corpus fuzz-artifacts
 exit $status
