@@ -201,15 +201,24 @@ static void fault_handler(int signo, siginfo_t *info, void *ucontext)
 	esf.signo = signo;
 	esf.si_code = info->si_code;
 	esf.fault_addr = (uintptr_t)info->si_addr;
+#if defined(__x86_64__) || defined(__i386__)
+	/* (32-bit x86, as Zephyr's native_sim builds by default: the same frame, other names.) */
 #if defined(__x86_64__)
 	esf.pc = (uintptr_t)uc->uc_mcontext.gregs[REG_RIP];
+#else
+	esf.pc = (uintptr_t)uc->uc_mcontext.gregs[REG_EIP];
+#endif
 	if (signo == SIGSEGV) {
 		/* Page fault error code: bit 1 write, bit 4 instruction fetch. */
 		unsigned long err = (unsigned long)uc->uc_mcontext.gregs[REG_ERR];
 
-		esf.access = (err & 0x10U) ? ARCH_HOST_ACCESS_EXEC
-			     : (err & 0x2U) ? ARCH_HOST_ACCESS_WRITE
-					    : ARCH_HOST_ACCESS_READ;
+		/*
+		 * A fault at the faulting instruction's own address is a fetch too: emulators
+		 * (qemu-i386 running 32-bit programs where the kernel cannot) leave bit 4 clear.
+		 */
+		esf.access = (err & 0x10U) || esf.fault_addr == esf.pc ? ARCH_HOST_ACCESS_EXEC
+			     : (err & 0x2U)                            ? ARCH_HOST_ACCESS_WRITE
+									 : ARCH_HOST_ACCESS_READ;
 	}
 #else
 	(void)uc;
