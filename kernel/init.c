@@ -74,11 +74,13 @@ static void boot_banner(void)
 #endif
 }
 
-static void bg_thread_main(void *p1, void *p2, void *p3)
+/*
+ * What runs on main's thread before main(). Out of line, so that its frame (the work queues'
+ * configuration) is gone when main() starts: main's stack is the application's, and a small one
+ * (Zephyr's stackprot test gives it 640 bytes) must not lose bytes to the kernel's start.
+ */
+static __attribute__((noinline)) void bg_thread_init(void)
 {
-	(void)p1;
-	(void)p2;
-	(void)p3;
 	/* The kernel is up: init functions may create threads and block from here on. */
 	start_static_work_queues();
 	z_sys_init_run_level(Z_INIT_ORD_POST_KERNEL);
@@ -89,6 +91,14 @@ static void bg_thread_main(void *p1, void *p2, void *p3)
 	z_reschedule_unlocked();
 	/* Zephyr's last level, PRE_MAIN (SMP is its older name): the static threads exist. */
 	z_sys_init_run_level(Z_INIT_ORD_PRE_MAIN);
+}
+
+static void bg_thread_main(void *p1, void *p2, void *p3)
+{
+	(void)p1;
+	(void)p2;
+	(void)p3;
+	bg_thread_init();
 	z_main_status = app_main();
 	z_main_returned = true;
 }
