@@ -46,7 +46,9 @@ K_MSGQ_DEFINE(readings, sizeof(struct reading *), QUEUE_DEPTH, sizeof(void *));
 K_FIFO_DEFINE(to_logger);
 /* The consumer's resource pool: FIFO nodes for k_fifo_alloc_put (32 bytes each here), few
  * enough that it runs out while the logger is slow. */
-#define POOL_BYTES 256
+/* Room for about as many FIFO nodes on 32-bit targets as on 64-bit hosts (a node is two
+ * pointers): the pool must run out while the logger is slow. */
+#define POOL_BYTES ((int)(32 * sizeof(void *)))
 K_HEAP_DEFINE(consumer_pool, POOL_BYTES);
 
 /* The consumer's own memory: only its domain holds this partition. */

@@ -22,7 +22,12 @@ K_SEM_DEFINE(free_slots, PIPELINE_DEPTH, PIPELINE_DEPTH);
 K_SEM_DEFINE(filled, 0, PIPELINE_DEPTH);
 K_MUTEX_DEFINE(ring_lock);
 
-K_MEM_SLAB_DEFINE(sample_slab, sizeof(struct sensor_sample), PIPELINE_DEPTH, 8);
+/*
+ * Aligned as the sample itself: its int64_t makes that 8 on most targets but 4 on 32-bit x86,
+ * where the struct is 20 bytes, and a slab's block size must be a multiple of its alignment.
+ */
+K_MEM_SLAB_DEFINE(sample_slab, sizeof(struct sensor_sample), PIPELINE_DEPTH,
+		  _Alignof(struct sensor_sample));
 
 static struct sensor_sample *ring[PIPELINE_DEPTH];
 static unsigned int head; /* next slot to fill */
