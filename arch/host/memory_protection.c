@@ -610,9 +610,11 @@ Z_PROT_NO_ASAN static bool slack_check(struct k_thread *t)
 	 * Paint it again so that the report and the stack figures see a sane stack, unless this
 	 * code runs on that slack: a thread that switches out while deep in it (a blocking call
 	 * made from a frame past its declared size) checks on its own stack, and the frames above
-	 * here are live (painting them over crashed the process instead of reporting).
+	 * here are live (painting them over crashed the process instead of reporting). The same
+	 * when this frame sits just above the slack: the calls made from here (memset's return
+	 * address) would land in it, so the repaint keeps 256 bytes clear below this frame.
 	 */
-	if (here < low || here >= t->stack_info.start) {
+	if (here < low || here >= t->stack_info.start + 256U) {
 		memset((void *)low, Z_STACK_PAINT, slack);
 	}
 	LOG_ERR("***** Stack overflow: thread %p (%s) used %zu bytes of its %zu-byte stack "
