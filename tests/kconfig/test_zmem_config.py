@@ -440,7 +440,7 @@ def pointer_size():
     conf = write(d, "prj.conf", "CONFIG_ZTEST=y\n")
     saved = os.environ.get("ZMEM_POINTER_BYTES")
     try:
-        for size, bit, extra in (("8", True, 1024), ("4", False, 0), (None, False, 0)):
+        for size, bit, extra in (("8", True, 1024), ("4", False, 512), (None, False, 0)):
             if size is None:
                 os.environ.pop("ZMEM_POINTER_BYTES", None)
             else:
