@@ -69,4 +69,56 @@ ZTEST(protection_slack_switch, test_block_while_in_slack)
 	zassert_true(came_back);
 }
 
-ZTEST_SUITE(protection_slack_switch, NULL, NULL, NULL, NULL, NULL);
+/* Touches @p n bytes of stack below its caller's frame, then returns. */
+static __attribute__((noinline)) void touch(size_t n)
+{
+	volatile uint8_t *buf = __builtin_alloca(n);
+
+	for (size_t i = 0; i < n; i++) {
+		buf[i] = (uint8_t)i;
+	}
+}
+
+/* Dirties the slack 24 bytes deep and comes back (p1: that depth), then blocks at depth p2. */
+static void entry_dirty_then_block(void *p1, void *p2, void *p3)
+{
+	ARG_UNUSED(p3);
+	touch((size_t)(uintptr_t)p1);
+	deep_then_yield((size_t)(uintptr_t)p2);
+}
+
+/*
+ * A thread that went a little past its declared size and came back blocks with its frame just
+ * above the slack: the check, on the thread's own stack, then runs a few hundred bytes deeper,
+ * its calls reaching into the slack it repaints. At every depth tried the overflow must be
+ * reported as K_ERR_STACK_CHK_FAIL. (Found with Zephyr's k_heap_api on a 320-byte thread: the
+ * repaint overwrote memset's return address, and the thread died of a NULL read instead.)
+ */
+ZTEST(protection_slack_switch, test_block_just_above_slack)
+{
+	for (size_t depth = DECLARED - 1024; depth <= DECLARED; depth += 8) {
+		faults = 0;
+		fault_reason = 0xffffffffU;
+		came_back = false;
+		k_thread_create(&thread, stack, DECLARED, entry_dirty_then_block,
+				(void *)(uintptr_t)(DECLARED + 24), (void *)(uintptr_t)depth, NULL,
+				K_PRIO_PREEMPT(1), 0, K_NO_WAIT);
+		zassert_ok(k_thread_join(&thread, K_FOREVER));
+		zassert_equal(faults, 1, "depth %zu: %d faults", depth, faults);
+		zassert_equal(fault_reason, K_ERR_STACK_CHK_FAIL, "depth %zu: reason %u", depth,
+			      fault_reason);
+		zassert_false(came_back, "depth %zu: the overflowing thread ran on", depth);
+	}
+	ztest_set_fault_valid(false);
+}
+
+/* Each test starts from no fault seen. */
+static void reset(void *fixture)
+{
+	ARG_UNUSED(fixture);
+	faults = 0;
+	fault_reason = 0xffffffffU;
+	came_back = false;
+}
+
+ZTEST_SUITE(protection_slack_switch, NULL, NULL, reset, NULL, NULL);
