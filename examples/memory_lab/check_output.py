@@ -28,6 +28,10 @@ def main(argv):
         return 2
     exe = argv[1]
     autoconf = argv[argv.index("--autoconf") + 1] if "--autoconf" in argv else None
+    config = ""
+    if autoconf:
+        with open(autoconf, encoding="utf-8") as f:
+            config = f.read()
     run = subprocess.run([exe, "--no-rt"], capture_output=True, text=True, timeout=60)
     out = run.stdout
     failures = []
@@ -72,14 +76,20 @@ def main(argv):
         overhead = heap_size - alloc - free
         # sys_heap's documented fixed overhead (sys_heap.h, docs/sys_heap.md) for an 8-byte
         # aligned buffer of B bytes: B - 8 * (e - F(e)), e = (B - 8) / 8,
-        # F(e) = 3 + floor(log2(e - 1) / 2); with the 4-byte units of 32-bit targets
-        # B - 4 * (e - 2 F(floor(e / 2))), e = (B - 4) / 4. Either layout's, as built.
+        # F(e) = 3 + floor(log2(e - 1) / 2); with the 4-byte units of 32-bit builds
+        # (CONFIG_SYS_HEAP_SMALL_UNIT4 without CONFIG_64BIT or CONFIG_SYS_HEAP_BIG_ONLY)
+        # B - 4 * (e - 2 F(floor(e / 2))), e = (B - 4) / 4.
         def fixed_f(e):
             return 3 + ((e - 1).bit_length() - 1) // 2
-        e = (heap_size - 8) // 8
-        e4 = (heap_size - 4) // 4
-        layouts = (heap_size - 8 * (e - fixed_f(e)), heap_size - 4 * (e4 - 2 * fixed_f(e4 // 2)))
-        documented = overhead if overhead in layouts else layouts[0]
+        unit4 = ("#define CONFIG_SYS_HEAP_SMALL_UNIT4 1\n" in config
+                 and "#define CONFIG_64BIT 1\n" not in config
+                 and "#define CONFIG_SYS_HEAP_BIG_ONLY 1\n" not in config)
+        if unit4:
+            e = (heap_size - 4) // 4
+            documented = heap_size - 4 * (e - 2 * fixed_f(e // 2))
+        else:
+            e = (heap_size - 8) // 8
+            documented = heap_size - 8 * (e - fixed_f(e))
         check(alloc >= 256 and overhead == documented,
               f"buffer_heap: {alloc} allocated + {free} free + {documented} fixed overhead "
               f"= {heap_size} (measured overhead {overhead} bytes)")
@@ -88,10 +98,7 @@ def main(argv):
         check(shown is not None and int(shown.group(1)) == documented
               and int(shown.group(5)) == heap_size,
               "the lab's overhead line shows the figures adding up to the heap's size")
-        tracked = False
-        if autoconf:
-            with open(autoconf, encoding="utf-8") as f:
-                tracked = re.search(r"#define CONFIG_SYS_HEAP_RUNTIME_STATS 1", f.read()) is not None
+        tracked = re.search(r"#define CONFIG_SYS_HEAP_RUNTIME_STATS 1", config) is not None
         if tracked:
             check(peak >= 256 + 512 + 384 and peak >= alloc,
                   f"max usage {peak} covers the 1152-byte peak")

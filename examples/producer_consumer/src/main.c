@@ -44,10 +44,9 @@ struct reading {
 K_MEM_SLAB_DEFINE(reading_slab, sizeof(struct reading), SLAB_BLOCKS, 8);
 K_MSGQ_DEFINE(readings, sizeof(struct reading *), QUEUE_DEPTH, sizeof(void *));
 K_FIFO_DEFINE(to_logger);
-/* The consumer's resource pool: FIFO nodes for k_fifo_alloc_put (32 bytes each here), few
- * enough that it runs out while the logger is slow. */
-/* Room for about as many FIFO nodes on 32-bit targets as on 64-bit hosts (a node is two
- * pointers): the pool must run out while the logger is slow. */
+/* The consumer's resource pool: FIFO nodes for k_fifo_alloc_put (32 bytes each on a 64-bit
+ * host), few enough that it runs out while the logger is slow. Sized in pointers, as a node
+ * is, so that a 32-bit build holds about as many and runs out too. */
 #define POOL_BYTES ((int)(32 * sizeof(void *)))
 K_HEAP_DEFINE(consumer_pool, POOL_BYTES);
 

@@ -69,6 +69,15 @@ ZTEST(protection_slack_switch, test_block_while_in_slack)
 	zassert_true(came_back);
 }
 
+/* No fault seen yet: before each test, and each thread of the loop below. */
+static void reset(void *fixture)
+{
+	ARG_UNUSED(fixture);
+	faults = 0;
+	fault_reason = 0xffffffffU;
+	came_back = false;
+}
+
 /* Touches @p n bytes of stack below its caller's frame, then returns. */
 static __attribute__((noinline)) void touch(size_t n)
 {
@@ -97,9 +106,7 @@ static void entry_dirty_then_block(void *p1, void *p2, void *p3)
 ZTEST(protection_slack_switch, test_block_just_above_slack)
 {
 	for (size_t depth = DECLARED - 1024; depth <= DECLARED; depth += 8) {
-		faults = 0;
-		fault_reason = 0xffffffffU;
-		came_back = false;
+		reset(NULL);
 		k_thread_create(&thread, stack, DECLARED, entry_dirty_then_block,
 				(void *)(uintptr_t)(DECLARED + 24), (void *)(uintptr_t)depth, NULL,
 				K_PRIO_PREEMPT(1), 0, K_NO_WAIT);
@@ -110,15 +117,6 @@ ZTEST(protection_slack_switch, test_block_just_above_slack)
 		zassert_false(came_back, "depth %zu: the overflowing thread ran on", depth);
 	}
 	ztest_set_fault_valid(false);
-}
-
-/* Each test starts from no fault seen. */
-static void reset(void *fixture)
-{
-	ARG_UNUSED(fixture);
-	faults = 0;
-	fault_reason = 0xffffffffU;
-	came_back = false;
 }
 
 ZTEST_SUITE(protection_slack_switch, NULL, NULL, reset, NULL, NULL);
