@@ -302,10 +302,21 @@ void *k_realloc(void *ptr, size_t size)
 			return NULL;
 		}
 
+		/*
+		 * The block may move, and the bytes of its old header may stay where they are,
+		 * inside the new block or another one (a block that grows down into its free left
+		 * neighbour leaves them in its own tail). They must not pass the check there: a
+		 * later k_free() of the stale pointer would take them for a live header and write
+		 * into that block. So the header is invalidated first and written again below,
+		 * whatever the outcome (a failed realloc leaves the block where it was).
+		 */
+		hdr->check = ~hdr->check;
+
 		char *blk = z_k_heap_aligned_realloc(heap, (char *)ptr - HDR_SIZE,
 						     align > sizeof(void *) ? align : 0, total);
 
 		if (blk == NULL) {
+			hdr->check = ~hdr->check;
 			return NULL;
 		}
 		hdr_set(blk + HDR_SIZE, heap, front_align);

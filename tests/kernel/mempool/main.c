@@ -151,6 +151,43 @@ ZTEST(kernel_mempool, test_bad_frees)
 	zassert_true(sys_heap_validate(&sys->heap));
 }
 
+/*
+ * A pointer that k_realloc() moved, freed afterwards (a stale pointer): k_free() must leave the
+ * live block's bytes alone. Here the block grows down into its free left neighbour, so the new
+ * block covers the old one's 16-byte header, which nothing overwrote.
+ */
+K_HEAP_DEFINE(pool_c, 2048);
+
+ZTEST(kernel_mempool, test_stale_free_touches_no_live_block)
+{
+	k_tid_t self = k_current_get();
+	static uint8_t before[512];
+
+	k_thread_heap_assign(self, &pool_c);
+	uint8_t *x = z_thread_malloc(200);
+	uint8_t *p = z_thread_malloc(40);
+	uint8_t *y = z_thread_malloc(40); /* p cannot grow up */
+
+	zassert_true(x != NULL && p != NULL && y != NULL);
+	memset(p, 0x5a, 40);
+	k_free(x);
+
+	size_t n = (size_t)(y - x) - 32; /* room from x to y, less both headers */
+	uint8_t *q = k_realloc(p, n);
+
+	/* It grew down into x's chunk (contents moved), over p's old header. */
+	zassert_true(q >= x && q < p - 16 && q + n >= p, "q %p, p %p", (void *)q, (void *)p);
+	zassert_true(q[0] == 0x5a && q[39] == 0x5a);
+	memcpy(before, q, n);
+	k_free(p); /* stale: logged, ignored */
+	zassert_mem_equal(q, before, n, "k_free() of a stale pointer wrote into a live block");
+	zassert_true(sys_heap_validate(&pool_c.heap));
+	k_free(q);
+	k_free(y);
+	zassert_equal(used(&pool_c), 0);
+	k_thread_heap_assign(self, NULL);
+}
+
 /* Resource pools. */
 static void *child_got;
 static struct k_heap *child_pool;
