@@ -61,7 +61,8 @@ typedef struct {
 #define Z_HZ_TICKS CONFIG_SYS_CLOCK_TICKS_PER_SEC
 #define Z_CEIL_TICKS(n, per_sec)                                                                   \
 	((k_ticks_t)((((uint64_t)(n)) * Z_HZ_TICKS + (per_sec) - 1) / (per_sec)))
-#define Z_NONNEG(n) (((int64_t)(n)) < 0 ? 0 : (n))
+/* (n) > 0, not (n) < 0: an unsigned argument, K_MSEC(a_uint8), must not draw -Wtype-limits. */
+#define Z_NONNEG(n) ((n) > 0 ? (n) : 0)
 
 /**
  * @brief Timeout of @p t ticks. K_TICKS(K_TICKS_FOREVER) is K_FOREVER, as on Zephyr (whose

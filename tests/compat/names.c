@@ -70,6 +70,14 @@ static void test_timeouts(void)
 
 	/* Z_TIMEOUT_* round up to whole ticks, like K_MSEC and friends. */
 	CHECK(K_TIMEOUT_EQ(Z_TIMEOUT_MS(200), K_MSEC(200)));
+	/* Any integer type, unsigned included, with no warning (-Wextra's -Wtype-limits); a
+	 * negative count is no wait. */
+	uint8_t ms8 = 200;
+	int neg = -5;
+
+	CHECK(K_TIMEOUT_EQ(K_MSEC(ms8), K_MSEC(200)));
+	CHECK(K_TIMEOUT_EQ(K_USEC((uint16_t)1000), K_MSEC(1)));
+	CHECK(K_TIMEOUT_EQ(K_MSEC(neg), K_NO_WAIT));
 	CHECK_EQ(Z_TIMEOUT_MS(200).ticks, (k_ticks_t)(200 * hz / 1000));
 	CHECK_EQ(Z_TIMEOUT_US(1).ticks, 1);
 	CHECK_EQ(Z_TIMEOUT_US(0).ticks, 0);
