@@ -178,13 +178,15 @@ void *z_heap_aligned_alloc(struct k_heap *heap, size_t align, size_t size)
 	if (heap == NULL || !heap_known(heap)) {
 		return NULL;
 	}
-	if (align < sizeof(void *)) {
-		align = sizeof(void *);
-	}
+	/* Checked before the alignment is raised to the pointer size, which would hide a 3 or a 6
+	 * (an 8-aligned block is not 6-aligned). */
 	if ((align & (align - 1)) != 0 || align > MAX_ALIGN) {
 		LOG_ERR("aligned allocation: alignment %zu is not a power of two up to %zu", align,
 			MAX_ALIGN);
 		return NULL;
+	}
+	if (align < sizeof(void *)) {
+		align = sizeof(void *);
 	}
 
 	/* The header sits just below the returned pointer; with a large alignment the pointer is

@@ -105,6 +105,16 @@ ZTEST(kernel_mempool, test_malloc_basics)
 		k_free(a);
 	}
 	zassert_true(k_aligned_alloc(24, 16) == NULL); /* not a power of two */
+	/* Below the pointer size too: an 8-aligned block is not 6- or 3-aligned. */
+	zassert_true(k_aligned_alloc(6, 16) == NULL);
+	zassert_true(k_aligned_alloc(3, 16) == NULL);
+	/* Powers of two below it are served at the pointer size's alignment. */
+	for (size_t align = 1; align < sizeof(void *); align *= 2) {
+		void *a = k_aligned_alloc(align, 5);
+
+		zassert_true(a != NULL && (uintptr_t)a % sizeof(void *) == 0);
+		k_free(a);
+	}
 	zassert_equal(used(sys), base);
 }
 
