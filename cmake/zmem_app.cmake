@@ -433,5 +433,6 @@ function(zmem_add_output_test name)
     string(APPEND command "|${arg}") # '|' keeps the command line one argument of add_test
   endforeach()
   add_test(NAME ${name} COMMAND ${CMAKE_COMMAND} "-DCOMMAND=${command}" "-DEXPECT=${expect}"
-    "-DEXIT_CODE=${ARG_EXIT_CODE}" -P "${root}/cmake/zmem_check_output.cmake")
+    "-DEXIT_CODE=${ARG_EXIT_CODE}" "-DPOINTER_BYTES=${CMAKE_SIZEOF_VOID_P}"
+    -P "${root}/cmake/zmem_check_output.cmake")
 endfunction()

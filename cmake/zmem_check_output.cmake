@@ -1,12 +1,15 @@
 # Runs a program and checks its exit status and its stdout against expected lines, in order.
 #
-#   cmake "-DCOMMAND=<exe>|<arg>|..." -DEXPECT=<file> [-DEXIT_CODE=0] -P zmem_check_output.cmake
+#   cmake "-DCOMMAND=<exe>|<arg>|..." -DEXPECT=<file> [-DEXIT_CODE=0] [-DPOINTER_BYTES=8|4]
+#         -P zmem_check_output.cmake
 #
 # Each non-empty line of EXPECT is a regular expression (CMake syntax) that must match one
 # whole output line; they must match in order, other output lines may come in between. A line
 # starting with '!' is a regex that no output line may match. '@TS@' stands for a log timestamp
-# `[hh:mm:ss.mmm,uuu]` and '@HEX@' for a 0x-prefixed hex number. Lines starting with '#' are
-# comments.
+# `[hh:mm:ss.mmm,uuu]` and '@HEX@' for a 0x-prefixed hex number. '@WORD(a,b)@' stands for a on
+# a build with 8-byte pointers and b on one with 4-byte pointers (POINTER_BYTES, the program's
+# CMAKE_SIZEOF_VOID_P): a figure that follows the word size, exact on each. Lines starting with
+# '#' are comments.
 cmake_minimum_required(VERSION 3.20)
 if(NOT DEFINED EXIT_CODE)
   set(EXIT_CODE 0)
@@ -36,6 +39,16 @@ foreach(want IN LISTS expected)
   endif()
   string(REPLACE "@TS@" "${ts_re}" re "${want}")
   string(REPLACE "@HEX@" "0x[0-9a-fA-F]+" re "${re}")
+  if(re MATCHES "@WORD\\(")
+    if(POINTER_BYTES STREQUAL "8")
+      set(pick "\\1")
+    elseif(POINTER_BYTES STREQUAL "4")
+      set(pick "\\2")
+    else()
+      message(FATAL_ERROR "${EXPECT}: @WORD(a,b)@ needs -DPOINTER_BYTES=8 or 4")
+    endif()
+    string(REGEX REPLACE "@WORD\\(([^,()]*),([^,()]*)\\)@" "${pick}" re "${re}")
+  endif()
   if(re MATCHES "^!(.*)$")
     set(re "${CMAKE_MATCH_1}")
     foreach(line IN LISTS lines)
