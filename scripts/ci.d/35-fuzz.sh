@@ -21,8 +21,9 @@ secs="${ZMEM_FUZZ_SECONDS:-15}"
 secs_m32="${ZMEM_FUZZ_SECONDS_M32:-10}"
 export ASAN_OPTIONS="halt_on_error=1:detect_leaks=0"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
-# The targets whose code depends on the heap's layout, fuzzed again at -m32.
-m32_targets="sys_heap_ops sys_heap_misuse sys_heap_overflow multi_heap"
+# The targets whose code depends on the heap's layout or the pointer size (the k_malloc header),
+# fuzzed again at -m32.
+m32_targets="sys_heap_ops sys_heap_misuse sys_heap_overflow multi_heap k_heap_malloc"
 
 # fuzz_build NAME [CMAKE ARGS...]: configure and build the fuzzers in $ZMEM_OUT/NAME, then replay
 # every corpus through them.
