@@ -29,9 +29,11 @@ Z_PROT_NO_ASAN int z_stack_space_get(const uint8_t *stack_start, size_t size, si
 	}
 	size_t i = 0;
 
+	Z_PROT_QUIET_BEGIN();
 	while (i < size && stack_start[i] == Z_STACK_PAINT) {
 		i++;
 	}
+	Z_PROT_QUIET_END();
 	*unused_ptr = unused + i;
 	return 0;
 }

@@ -184,6 +184,7 @@ void arch_host_fault(unsigned int reason, const struct arch_esf *esf)
 		h->rt_free_top - (uintptr_t)h->rt_stack_bottom - Z_HOST_PAGE_SIZE;
 	h->fault_ctx.uc_link = NULL;
 	sigemptyset(&h->fault_ctx.uc_sigmask);
+	Z_VG_UNDEFINED(h->fault_ctx.uc_stack.ss_sp, h->fault_ctx.uc_stack.ss_size);
 	makecontext(&h->fault_ctx, fault_entry, 0);
 	Z_ASAN_START_SWITCH(NULL, h->rt_stack_bottom, h->rt_stack_size);
 	setcontext(&h->fault_ctx);

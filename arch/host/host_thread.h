@@ -65,6 +65,24 @@ struct z_host_thread {
 #define Z_ASAN_FINISH_SWITCH(fake)              ((void)(fake))
 #endif
 
+/*
+ * Valgrind (memcheck) takes runtime stack memory below the stack pointer the request loop left
+ * for dead: the fault path's fresh context there is made addressable first (its contents
+ * undefined until written). With valgrind's headers this is its client request (a few
+ * instructions, nothing when not under valgrind); without them nothing.
+ */
+#if defined(__has_include)
+#if __has_include(<valgrind/memcheck.h>)
+#define Z_HOST_VALGRIND 1
+#endif
+#endif
+#if defined(Z_HOST_VALGRIND) && !defined(Z_HOST_ASAN)
+#include <valgrind/memcheck.h>
+#define Z_VG_UNDEFINED(addr, len) ((void)VALGRIND_MAKE_MEM_UNDEFINED((addr), (len)))
+#else
+#define Z_VG_UNDEFINED(addr, len) ((void)(addr), (void)(len))
+#endif
+
 /* The host thread record of the calling host thread, NULL outside k_threads. */
 extern __thread struct z_host_thread *z_host_self;
 
