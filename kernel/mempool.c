@@ -277,12 +277,13 @@ size_t k_malloc_usable_size(void *ptr)
 
 void *k_realloc(void *ptr, size_t size)
 {
-	if (ptr == NULL) {
-		return k_malloc(size);
-	}
+	/* 0 bytes first, as Zephyr orders them: k_realloc(NULL, 0) is NULL, not k_malloc(0). */
 	if (size == 0) {
 		k_free(ptr);
 		return NULL;
+	}
+	if (ptr == NULL) {
+		return k_malloc(size);
 	}
 
 	struct malloc_hdr *hdr = hdr_get(ptr, __func__);

@@ -377,9 +377,12 @@ static void op_alloc(struct fuzz_in *in, int i)
 		break;
 	}
 	default: {
-		/* k_realloc(NULL, n) allocates as k_malloc(n). */
+		/* k_realloc(NULL, n) allocates as k_malloc(n); n = 0 gives NULL (Zephyr's order). */
 		h = k_system_heap_get();
 		p = k_realloc(NULL, req);
+		if (req == 0u) {
+			FUZZ_CHECK(p == NULL);
+		}
 		break;
 	}
 	}

@@ -125,6 +125,11 @@ ZTEST(kernel_mempool, test_realloc)
 	char *p = k_realloc(NULL, 16);
 
 	zassert_true(p != NULL);
+	size_t with_p = used(sys);
+
+	/* As Zephyr: 0 bytes is tested first, freeing (nothing) and giving NULL. */
+	zassert_true(k_realloc(NULL, 0) == NULL);
+	zassert_equal(used(sys), with_p);
 	for (int i = 0; i < 16; i++) {
 		p[i] = (char)('a' + i);
 	}
