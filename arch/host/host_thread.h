@@ -42,6 +42,8 @@ struct z_host_thread {
 	size_t rt_stack_size;
 	void *asan_fake_rt;         /* AddressSanitizer fake stacks of each context. */
 	void *asan_fake_app;
+	bool vg_stacks_on;          /* The two stacks below are registered with valgrind. */
+	unsigned int vg_stacks[2];  /* valgrind's ids of the runtime and application stacks. */
 };
 
 /*
@@ -66,10 +68,15 @@ struct z_host_thread {
 #endif
 
 /*
- * Valgrind (memcheck) takes runtime stack memory below the stack pointer the request loop left
- * for dead: the fault path's fresh context there is made addressable first (its contents
- * undefined until written). With valgrind's headers this is its client request (a few
- * instructions, nothing when not under valgrind); without them nothing.
+ * Valgrind (memcheck) must know the stacks a host thread switches between: each one's runtime
+ * stack and application stack are registered, so that a jump of the stack pointer from one to
+ * the other is a switch. Otherwise it takes a jump shorter than --max-stackframe for frames
+ * pushed or popped and marks the memory in between as dead: now and then other host threads'
+ * stacks, whose next frames then show as invalid accesses (kernel.msgq under memcheck, about one
+ * run in three before). The fault path's fresh context low on the runtime stack, below the
+ * stack pointer the request loop left, is made addressable first (contents undefined until
+ * written). With valgrind's headers these are its client requests (a few instructions,
+ * nothing when not under valgrind); without them nothing.
  */
 #if defined(__has_include)
 #if __has_include(<valgrind/memcheck.h>)
@@ -79,8 +86,12 @@ struct z_host_thread {
 #if defined(Z_HOST_VALGRIND) && !defined(Z_HOST_ASAN)
 #include <valgrind/memcheck.h>
 #define Z_VG_UNDEFINED(addr, len) ((void)VALGRIND_MAKE_MEM_UNDEFINED((addr), (len)))
+#define Z_VG_STACK_REGISTER(lo, hi) VALGRIND_STACK_REGISTER((lo), (hi))
+#define Z_VG_STACK_DEREGISTER(id)   VALGRIND_STACK_DEREGISTER(id)
 #else
 #define Z_VG_UNDEFINED(addr, len) ((void)(addr), (void)(len))
+#define Z_VG_STACK_REGISTER(lo, hi) ((void)(lo), (void)(hi), 0U)
+#define Z_VG_STACK_DEREGISTER(id)   ((void)(id))
 #endif
 
 /* The host thread record of the calling host thread, NULL outside k_threads. */

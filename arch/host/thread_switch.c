@@ -106,6 +106,11 @@ static FUNC_NORETURN __attribute__((noinline)) void host_thread_run(struct z_hos
 	h->app_ctx.uc_stack.ss_size = t->stack_info.size - t->stack_info.delta;
 	h->app_ctx.uc_link = NULL;
 	makecontext(&h->app_ctx, app_entry, 0);
+	h->vg_stacks[0] = Z_VG_STACK_REGISTER((uintptr_t)h->rt_stack_bottom,
+					      (uintptr_t)h->rt_stack_bottom + h->rt_stack_size);
+	h->vg_stacks[1] = Z_VG_STACK_REGISTER(t->stack_info.start,
+					      t->stack_info.start + t->stack_info.size);
+	h->vg_stacks_on = true;
 
 	h->rt_free_top = (uintptr_t)__builtin_frame_address(0) - 512U;
 	for (;;) {
@@ -130,6 +135,10 @@ static void *host_thread_main(void *arg)
 	struct z_host_thread *h = z_host_self;
 
 	z_host_self = NULL;
+	if (h->vg_stacks_on) {
+		Z_VG_STACK_DEREGISTER(h->vg_stacks[0]);
+		Z_VG_STACK_DEREGISTER(h->vg_stacks[1]);
+	}
 	z_host_altstack_free(h->altstack);
 	sem_destroy(&h->run);
 	z_host_free(h);
