@@ -121,31 +121,15 @@ static struct k_heap *heap_pick(uint8_t v)
 	}
 }
 
-static uint8_t pattern(uint8_t seed, size_t i)
-{
-	return (uint8_t)(seed * 37u + i * 13u + 5u);
-}
-
 static void fill(struct slot *sl)
 {
-	for (size_t i = 0; i < sl->usable; i++) {
-		sl->p[i] = pattern(sl->seed, i);
-	}
+	fuzz_fill(sl->p, sl->usable, sl->seed);
 }
 
+/* Contents intact (the first @p n bytes; all usable bytes when n is SIZE_MAX). */
 static bool intact(const struct slot *sl, size_t n)
 {
-	if (n > sl->usable) {
-		n = sl->usable;
-	}
-	for (size_t i = 0; i < n; i++) {
-		if (sl->p[i] != pattern(sl->seed, i)) {
-			fprintf(stderr, "block %p (%zu usable) changed at byte %zu\n", (void *)sl->p,
-				sl->usable, i);
-			return false;
-		}
-	}
-	return true;
+	return fuzz_intact(sl->p, n < sl->usable ? n : sl->usable, sl->seed);
 }
 
 static void check_all_intact(void)
@@ -202,7 +186,7 @@ static void take(int i, size_t align, bool zeroed, size_t keep)
 		}
 	}
 	for (size_t b = 0; b < keep; b++) {
-		FUZZ_CHECK(sl->p[b] == pattern(sl->seed, b));
+		FUZZ_CHECK(sl->p[b] == fuzz_pattern(sl->seed, b));
 	}
 	sl->seed = (uint8_t)(sl->seed + 1u);
 	fill(sl);

@@ -81,6 +81,33 @@ static inline size_t fi_size(struct fuzz_in *in)
 		}                                                                                  \
 	} while (0)
 
+/* Block contents: a block's bytes hold a pattern of its seed, so that a write into it shows. */
+static inline uint8_t fuzz_pattern(uint8_t seed, size_t i)
+{
+	return (uint8_t)(seed + 13U * (unsigned int)i);
+}
+
+/** @brief Fill the @p n bytes at @p p with the pattern of @p seed. */
+static inline void fuzz_fill(uint8_t *p, size_t n, uint8_t seed)
+{
+	for (size_t i = 0; i < n; i++) {
+		p[i] = fuzz_pattern(seed, i);
+	}
+}
+
+/** @brief True when the @p n bytes at @p p hold the pattern of @p seed; else says where not. */
+static inline bool fuzz_intact(const uint8_t *p, size_t n, uint8_t seed)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (p[i] != fuzz_pattern(seed, i)) {
+			fprintf(stderr, "block %p (%zu bytes checked) changed at byte %zu\n",
+				(const void *)p, n, i);
+			return false;
+		}
+	}
+	return true;
+}
+
 /** A region under test: [guard page][margin][inner][margin][guard page]. */
 struct guarded {
 	uint8_t *map;    /**< Whole mapping. */

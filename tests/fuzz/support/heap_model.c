@@ -52,33 +52,16 @@ static void hook(struct sys_heap *h, void *mem, enum sys_heap_error err)
 	M.last_err = err;
 }
 
-static inline uint8_t pattern(uint8_t seed, size_t i)
-{
-	return (uint8_t)(seed + 13U * (unsigned int)i);
-}
-
 static void fill(struct slot *sl)
 {
-	for (size_t i = 0; i < sl->usable; i++) {
-		sl->p[i] = pattern(sl->seed, i);
-	}
+	fuzz_fill(sl->p, sl->usable, sl->seed);
 	sl->tainted = false;
 }
 
 /* Contents intact (the first @p n bytes; all usable bytes when n is SIZE_MAX). */
 static bool intact(const struct slot *sl, size_t n)
 {
-	if (n > sl->usable) {
-		n = sl->usable;
-	}
-	for (size_t i = 0; i < n; i++) {
-		if (sl->p[i] != pattern(sl->seed, i)) {
-			fprintf(stderr, "block %p (%zu usable) changed at byte %zu\n", (void *)sl->p,
-				sl->usable, i);
-			return false;
-		}
-	}
-	return true;
+	return fuzz_intact(sl->p, n < sl->usable ? n : sl->usable, sl->seed);
 }
 
 static void check_all_intact(void)
