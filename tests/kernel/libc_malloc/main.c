@@ -8,6 +8,7 @@
  * main() and in the threads it creates; the C library keeps working.
  */
 #define _GNU_SOURCE
+#include <errno.h>
 #include <malloc.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -117,6 +118,185 @@ ZTEST(kernel_libc_malloc, test_listener)
 	zassert_equal(libc_allocs, 1);
 	free(p);
 	heap_listener_unregister(&l);
+}
+
+/*
+ * Random calls of the whole family against a model of the live blocks (fixed seed): every block
+ * lies in the system heap, aligned as asked (malloc's own alignment at least), overlapping no
+ * live block, with malloc_usable_size() covering the request; its bytes keep their pattern;
+ * calloc gives zeros; realloc keeps the common prefix, and a failed one keeps the block; every
+ * failure sets errno to ENOMEM (EINVAL for a bad alignment, returned by posix_memalign); the
+ * heap validates throughout and is back to its first figure at the end.
+ */
+#define RSLOTS 32
+#define ROPS   20000
+
+struct rblock {
+	unsigned char *p;
+	size_t req;
+	size_t usable;
+	unsigned char seed;
+};
+
+static uint64_t rnd_state = 88172645463325252ULL;
+
+static uint64_t rnd(void)
+{
+	rnd_state ^= rnd_state << 13;
+	rnd_state ^= rnd_state >> 7;
+	rnd_state ^= rnd_state << 17;
+	return rnd_state;
+}
+
+static unsigned char rpat(unsigned char seed, size_t i)
+{
+	return (unsigned char)(seed + 7U * (unsigned int)i);
+}
+
+static void rcheck(const struct rblock *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		zassert_equal(b->p[i], rpat(b->seed, i), "block %p changed at byte %zu",
+			      (void *)b->p, i);
+	}
+}
+
+/* A block just handed out for b->req bytes at @p align: check it, then fill it. */
+static void rtake(struct rblock *blocks, int k, size_t align, size_t keep, bool zeroed)
+{
+	struct rblock *b = &blocks[k];
+	size_t min_align = 2 * sizeof(void *) > _Alignof(max_align_t) ? 2 * sizeof(void *)
+								       : _Alignof(max_align_t);
+
+	zassert_true(in_sys(b->p), "%p is not in the system heap", (void *)b->p);
+	zassert_equal((uintptr_t)b->p % (align > min_align ? align : min_align), 0);
+	b->usable = malloc_usable_size(b->p);
+	zassert_true(b->usable >= b->req);
+	for (int j = 0; j < RSLOTS; j++) {
+		zassert_true(j == k || blocks[j].p == NULL || b->p + b->usable <= blocks[j].p ||
+				     blocks[j].p + blocks[j].usable <= b->p,
+			     "overlap");
+	}
+	for (size_t i = 0; i < keep; i++) {
+		zassert_equal(b->p[i], rpat(b->seed, i));
+	}
+	for (size_t i = 0; zeroed && i < b->req; i++) {
+		zassert_equal(b->p[i], 0);
+	}
+	b->seed = (unsigned char)(b->seed + 1U);
+	for (size_t i = 0; i < b->usable; i++) {
+		b->p[i] = rpat(b->seed, i);
+	}
+}
+
+ZTEST(kernel_libc_malloc, test_random_calls_against_a_model)
+{
+	static struct rblock blocks[RSLOTS];
+	size_t base = sys_used();
+	int failures = 0;
+
+	for (int op = 0; op < ROPS; op++) {
+		int k = (int)(rnd() % RSLOTS);
+		struct rblock *b = &blocks[k];
+		/* Mostly small, now and then larger than the whole 16 KiB heap. */
+		size_t req = rnd() % 16 == 0 ? (size_t)(rnd() % 20000) : (size_t)(rnd() % 600);
+		size_t align = (size_t)1 << (rnd() % 9); /* 1 .. 256 */
+		unsigned int what = (unsigned int)(rnd() % 9);
+		void *p = NULL;
+		bool zeroed = false;
+
+		if (b->p != NULL && what < 3) {
+			free(b->p);
+			b->p = NULL;
+			continue;
+		}
+		if (b->p != NULL) {
+			/* realloc or reallocarray, 0 bytes included (frees, NULL). */
+			struct rblock old = *b;
+			size_t n = 1 + rnd() % 4;
+
+			rcheck(b, b->usable);
+			errno = 0;
+			p = what % 2 == 0 ? realloc(b->p, req) : reallocarray(b->p, n, req / n);
+			size_t asked = what % 2 == 0 ? req : n * (req / n);
+
+			if (asked == 0) {
+				b->p = NULL;
+				continue;
+			}
+			if (p == NULL) {
+				zassert_equal(errno, ENOMEM);
+				rcheck(b, b->usable); /* kept, unchanged */
+				failures++;
+				continue;
+			}
+			b->p = p;
+			b->req = asked;
+			rtake(blocks, k, 1, old.usable < asked ? old.usable : asked, false);
+			continue;
+		}
+		errno = 0;
+		switch (what) {
+		case 0:
+		case 1:
+			p = malloc(req);
+			align = 1;
+			break;
+		case 2:
+			p = calloc(1 + req % 8, req / 8);
+			req = (1 + req % 8) * (req / 8);
+			zeroed = true;
+			align = 1;
+			break;
+		case 3:
+			p = aligned_alloc(align, req);
+			break;
+		case 4:
+			p = memalign(align, req);
+			break;
+		case 5: {
+			int ret = posix_memalign(&p, align, req);
+
+			if (align % sizeof(void *) != 0) {
+				zassert_equal(ret, EINVAL);
+				continue;
+			}
+			zassert_equal(ret, p != NULL ? 0 : ENOMEM);
+			errno = ret;
+			break;
+		}
+		case 6:
+			p = valloc(req);
+			align = 4096;
+			break;
+		default:
+			p = malloc(req);
+			align = 1;
+			break;
+		}
+		if (p == NULL) {
+			zassert_equal(errno, ENOMEM);
+			failures++;
+			continue;
+		}
+		b->p = p;
+		b->req = req;
+		rtake(blocks, k, align, 0, zeroed);
+		if (op % 64 == 0) {
+			zassert_true(sys_heap_validate(&k_system_heap_get()->heap));
+		}
+	}
+	for (int k = 0; k < RSLOTS; k++) {
+		if (blocks[k].p != NULL) {
+			rcheck(&blocks[k], blocks[k].usable);
+			free(blocks[k].p);
+			blocks[k].p = NULL;
+		}
+	}
+	zassert_true(sys_heap_validate(&k_system_heap_get()->heap));
+	zassert_equal(sys_used(), base);
+	/* The sizes were drawn so that both outcomes happen often. */
+	zassert_true(failures > 100 && failures < ROPS / 4, "%d failures", failures);
 }
 
 K_THREAD_STACK_DEFINE(stack, 16384);
