@@ -6,7 +6,8 @@
  * k_heap: the scenarios of Zephyr's k_heap suites (ready before main, K_NO_WAIT, a pending
  * allocation served by a later free, a partial free that is not enough, waiters by priority,
  * calloc overflow, realloc grow / shrink / NULL / 0, ISR rules) plus double free / foreign
- * pointer handling and heap listeners seeing every event. Runs under virtual time (--no-rt).
+ * pointer handling and heap listeners seeing every event, and three threads making random calls
+ * against a model of the live blocks. Runs under virtual time (--no-rt).
  */
 #include <errno.h>
 #include <stdint.h>
@@ -211,6 +212,156 @@ ZTEST(kernel_heap, test_waiters_in_priority_order)
 	}
 	zassert_equal(allocated_now(&heap), 0);
 	zassert_true(sys_heap_validate(&heap.heap));
+}
+
+/*
+ * Three threads of different priorities make random calls on one small heap (fixed seed):
+ * allocations that wait (K_FOREVER excepted) or not, reallocations that may wait, frees. A
+ * shared model of every live block checks each block handed out (inside the heap, overlapping
+ * no live block of any thread, its usable size) and its contents when it is freed or resized; a
+ * timed allocation that fails has waited its whole timeout; the heap validates after every
+ * call and is empty at the end. The waits make the threads wake each other through frees.
+ */
+#define RT_THREADS 3
+#define RT_SLOTS   6
+#define RT_OPS     1500
+
+struct rt_block {
+	unsigned char *p;
+	size_t usable;
+	unsigned char seed;
+};
+
+static struct rt_block rt_live[RT_THREADS][RT_SLOTS];
+static K_HEAP_DEFINE(rt_heap, 1024);
+static volatile int rt_timed_out;
+
+static uint32_t rt_rnd(uint32_t *state)
+{
+	*state ^= *state << 13;
+	*state ^= *state >> 17;
+	*state ^= *state << 5;
+	return *state;
+}
+
+static void rt_fill(struct rt_block *b)
+{
+	for (size_t i = 0; i < b->usable; i++) {
+		b->p[i] = (unsigned char)(b->seed + 11U * (unsigned int)i);
+	}
+}
+
+static void rt_check(const struct rt_block *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		zassert_equal(b->p[i], (unsigned char)(b->seed + 11U * (unsigned int)i),
+			      "block %p changed at byte %zu", (void *)b->p, i);
+	}
+}
+
+/* Block @p b of thread @p t, just handed out: inside the heap, overlapping no live block. */
+static void rt_take(int t, int k, unsigned char *p)
+{
+	struct rt_block *b = &rt_live[t][k];
+	uintptr_t lo = (uintptr_t)rt_heap.heap.init_mem;
+
+	b->p = p;
+	b->usable = sys_heap_usable_size(&rt_heap.heap, p);
+	zassert_true(b->usable > 0);
+	zassert_true((uintptr_t)p >= lo && (uintptr_t)p + b->usable <= lo + rt_heap.heap.init_bytes);
+	for (int u = 0; u < RT_THREADS; u++) {
+		for (int j = 0; j < RT_SLOTS; j++) {
+			const struct rt_block *o = &rt_live[u][j];
+
+			zassert_true(o == b || o->p == NULL || p + b->usable <= o->p ||
+					     o->p + o->usable <= p,
+				     "block %p handed out over %p", (void *)p, (void *)o->p);
+		}
+	}
+	b->seed = (unsigned char)(b->seed + 1U);
+	rt_fill(b);
+}
+
+static void rt_worker(void *p1, void *p2, void *p3)
+{
+	int t = (int)(uintptr_t)p1;
+	uint32_t state = 2463534242U + (uint32_t)t * 977U;
+
+	(void)p2;
+	(void)p3;
+	for (int op = 0; op < RT_OPS; op++) {
+		int k = (int)(rt_rnd(&state) % RT_SLOTS);
+		struct rt_block *b = &rt_live[t][k];
+		size_t req = 1 + rt_rnd(&state) % 300;
+		uint32_t ms = rt_rnd(&state) % 4; /* 0: K_NO_WAIT */
+		k_timeout_t wait = ms == 0 ? K_NO_WAIT : K_MSEC(ms);
+
+		if (b->p == NULL) {
+			int64_t t0 = k_uptime_get();
+			unsigned char *p = k_heap_alloc(&rt_heap, req, wait);
+
+			if (p == NULL) {
+				zassert_true(k_uptime_get() - t0 >= (int64_t)ms);
+				rt_timed_out++;
+			} else {
+				rt_take(t, k, p);
+			}
+		} else if (rt_rnd(&state) % 4 == 0) {
+			/*
+			 * The block leaves the model before the call: a realloc that frees space
+			 * wakes waiters, which run at once when of higher priority and may be given
+			 * the old place.
+			 */
+			struct rt_block old = *b;
+			size_t keep = old.usable < req ? old.usable : req;
+			unsigned char *p;
+
+			rt_check(b, b->usable);
+			b->p = NULL;
+			p = k_heap_realloc(&rt_heap, old.p, req, wait);
+			if (p != NULL) {
+				rt_check(&(struct rt_block){p, keep, old.seed}, keep);
+				b->seed = old.seed;
+				rt_take(t, k, p);
+			} else {
+				*b = old;
+				rt_check(b, b->usable); /* kept as it was */
+			}
+		} else {
+			/* Out of the model first: the free may run a waiter at once. */
+			unsigned char *p = b->p;
+
+			rt_check(b, b->usable);
+			b->p = NULL;
+			k_heap_free(&rt_heap, p);
+		}
+		zassert_true(sys_heap_validate(&rt_heap.heap));
+	}
+	for (int k = 0; k < RT_SLOTS; k++) {
+		if (rt_live[t][k].p != NULL) {
+			rt_check(&rt_live[t][k], rt_live[t][k].usable);
+			k_heap_free(&rt_heap, rt_live[t][k].p);
+			rt_live[t][k].p = NULL;
+		}
+	}
+}
+
+ZTEST(kernel_heap, test_threads_random_against_a_model)
+{
+	static const int prio[RT_THREADS] = {4, 6, 5};
+
+	rt_timed_out = 0;
+	for (int t = 0; t < RT_THREADS; t++) {
+		k_thread_create(&threads[t], stacks[t], STACK_SIZE, rt_worker, (void *)(uintptr_t)t,
+				NULL, NULL, prio[t], 0, K_NO_WAIT);
+	}
+	for (int t = 0; t < RT_THREADS; t++) {
+		k_thread_join(&threads[t], K_FOREVER);
+	}
+	zassert_equal(allocated_now(&rt_heap), 0);
+	zassert_true(sys_heap_validate(&rt_heap.heap));
+	/* A 1 KiB heap for up to 18 blocks of up to 300 bytes: failures and waits happen. */
+	zassert_true(rt_timed_out > 50, "%d timed-out or refused allocations", rt_timed_out);
 }
 
 ZTEST(kernel_heap, test_calloc)
