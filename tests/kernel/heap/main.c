@@ -19,6 +19,8 @@
 
 #include <zephyr/ztest.h>
 
+#include "../../common/test_rand.h"
+
 #define HEAP_SIZE 2048
 K_HEAP_DEFINE(heap, HEAP_SIZE);
 K_HEAP_DEFINE_NOCACHE(nocache_heap, 512);
@@ -236,14 +238,6 @@ static struct rt_block rt_live[RT_THREADS][RT_SLOTS];
 static K_HEAP_DEFINE(rt_heap, 1024);
 static volatile int rt_timed_out;
 
-static uint32_t rt_rnd(uint32_t *state)
-{
-	*state ^= *state << 13;
-	*state ^= *state >> 17;
-	*state ^= *state << 5;
-	return *state;
-}
-
 static void rt_fill(struct rt_block *b)
 {
 	for (size_t i = 0; i < b->usable; i++) {
@@ -290,10 +284,10 @@ static void rt_worker(void *p1, void *p2, void *p3)
 	(void)p2;
 	(void)p3;
 	for (int op = 0; op < RT_OPS; op++) {
-		int k = (int)(rt_rnd(&state) % RT_SLOTS);
+		int k = (int)(test_rand32(&state) % RT_SLOTS);
 		struct rt_block *b = &rt_live[t][k];
-		size_t req = 1 + rt_rnd(&state) % 300;
-		uint32_t ms = rt_rnd(&state) % 4; /* 0: K_NO_WAIT */
+		size_t req = 1 + test_rand32(&state) % 300;
+		uint32_t ms = test_rand32(&state) % 4; /* 0: K_NO_WAIT */
 		k_timeout_t wait = ms == 0 ? K_NO_WAIT : K_MSEC(ms);
 
 		if (b->p == NULL) {
@@ -306,7 +300,7 @@ static void rt_worker(void *p1, void *p2, void *p3)
 			} else {
 				rt_take(t, k, p);
 			}
-		} else if (rt_rnd(&state) % 4 == 0) {
+		} else if (test_rand32(&state) % 4 == 0) {
 			/*
 			 * The block leaves the model before the call: a realloc that frees space
 			 * wakes waiters, which run at once when of higher priority and may be given

@@ -20,6 +20,8 @@
 
 #include <zephyr/ztest.h>
 
+#include "../../common/test_rand.h"
+
 static size_t sys_used(void)
 {
 	struct sys_memory_stats st;
@@ -142,10 +144,7 @@ static uint64_t rnd_state = 88172645463325252ULL;
 
 static uint64_t rnd(void)
 {
-	rnd_state ^= rnd_state << 13;
-	rnd_state ^= rnd_state >> 7;
-	rnd_state ^= rnd_state << 17;
-	return rnd_state;
+	return test_rand64(&rnd_state);
 }
 
 static unsigned char rpat(unsigned char seed, size_t i)

@@ -17,6 +17,8 @@
 #include <zephyr/kernel.h>
 
 #include <zephyr/ztest.h>
+
+#include "../../common/test_rand.h"
 #include "message_pool.h"
 
 #define BLK_SIZE   64
@@ -535,14 +537,6 @@ K_MEM_SLAB_DEFINE_STATIC(rs_slab, 32, RS_BLOCKS, 8);
 static unsigned char *rs_live[RS_THREADS][RS_SLOTS];
 static int rs_refused;
 
-static uint32_t rs_rnd(uint32_t *state)
-{
-	*state ^= *state << 13;
-	*state ^= *state >> 17;
-	*state ^= *state << 5;
-	return *state;
-}
-
 static int rs_count(void)
 {
 	int n = 0;
@@ -563,11 +557,11 @@ static void rs_worker(void *p1, void *p2, void *p3)
 	(void)p2;
 	(void)p3;
 	for (int op = 0; op < RS_OPS; op++) {
-		int k = (int)(rs_rnd(&state) % RS_SLOTS);
+		int k = (int)(test_rand32(&state) % RS_SLOTS);
 		unsigned char mark = (unsigned char)(t * RS_SLOTS + k + 1);
 
 		if (rs_live[t][k] == NULL) {
-			uint32_t ms = rs_rnd(&state) % 3;
+			uint32_t ms = test_rand32(&state) % 3;
 			int64_t t0 = k_uptime_get();
 			void *mem = NULL;
 			int ret = k_mem_slab_alloc(&rs_slab, &mem, ms == 0 ? K_NO_WAIT : K_MSEC(ms));
