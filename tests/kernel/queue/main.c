@@ -5,8 +5,9 @@
 /*
  * k_queue, k_fifo, k_lifo: every call, every timeout kind, hand-over to waiters in priority
  * then arrival order, cancellation, ISR use, the alloc forms against the resource pool
- * (figures back to the start on every path, -ENOMEM when exhausted or absent), user mode.
- * Runs under virtual time (--no-rt).
+ * (figures back to the start on every path, -ENOMEM when exhausted or absent), user mode,
+ * and producers and consumers making random calls against a model of the items. Runs under
+ * virtual time (--no-rt).
  */
 #include <errno.h>
 #include <stdint.h>
@@ -18,6 +19,7 @@
 #include <zephyr/ztest.h>
 
 #include "../common/kobj_ztest.h"
+#include "../../common/test_rand.h"
 
 struct item {
 	void *reserved; /* the kernel's link word */
@@ -407,6 +409,121 @@ ZTEST(kernel_queue, test_alloc_forms_remove)
 		zexpect_equal(kz_allocated(&pool), start);
 	}
 	k_thread_heap_assign(self, saved);
+}
+
+/*
+ * Two producers and two consumers of different priorities on one queue (fixed seed). The
+ * producers put their own items with the alloc forms (nodes from a small resource pool, so some
+ * puts are refused with -ENOMEM) or the plain ones, and take back queued items with
+ * k_queue_remove(); the consumers get with short timeouts. A model of each item's state checks
+ * that every item is delivered or removed exactly once per put, never while idle; at the end
+ * the queue is empty and every node is back in the pool.
+ */
+#define RQ_ITEMS_EACH 12
+#define RQ_OPS        1500
+
+enum rq_state { RQ_IDLE, RQ_QUEUED, RQ_TAKEN };
+
+static struct item rq_items[2 * RQ_ITEMS_EACH];
+static enum rq_state rq_state[2 * RQ_ITEMS_EACH];
+static K_QUEUE_DEFINE(rq);
+K_HEAP_DEFINE(rq_pool, 40 * sizeof(void *)); /* room for about 10 nodes, 32- or 64-bit */
+static int rq_put, rq_delivered, rq_removed, rq_nomem, rq_producers_done;
+
+static void rq_producer(void *p1, void *p2, void *p3)
+{
+	int who = (int)(intptr_t)p1;
+	uint32_t state = 0x9E3779B9U + (uint32_t)who * 31337U;
+
+	(void)p2;
+	(void)p3;
+	k_thread_heap_assign(k_current_get(), &rq_pool);
+	for (int op = 0; op < RQ_OPS; op++) {
+		int i = who * RQ_ITEMS_EACH + (int)(test_rand32(&state) % RQ_ITEMS_EACH);
+		uint32_t how = test_rand32(&state) % 4;
+
+		if (rq_state[i] == RQ_IDLE) {
+			int ret = 0;
+
+			/* Queued in the model first: a waiting consumer may run inside the put. */
+			rq_state[i] = RQ_QUEUED;
+			if (how == 0) {
+				ret = k_queue_alloc_append(&rq, &rq_items[i]);
+			} else if (how == 1) {
+				ret = k_queue_alloc_prepend(&rq, &rq_items[i]);
+			} else if (how == 2) {
+				k_queue_append(&rq, &rq_items[i]);
+			} else {
+				k_queue_prepend(&rq, &rq_items[i]);
+			}
+			if (ret != 0) {
+				zassert_equal(ret, -ENOMEM);
+				rq_state[i] = RQ_IDLE;
+				rq_nomem++;
+			} else {
+				rq_put++;
+			}
+		} else if (rq_state[i] == RQ_QUEUED && how < 2) {
+			if (k_queue_remove(&rq, &rq_items[i])) {
+				rq_state[i] = RQ_IDLE;
+				rq_removed++;
+			} else {
+				/* Handed to a consumer that has not run yet. */
+				rq_state[i] = RQ_TAKEN;
+			}
+		} else if (how == 3) {
+			k_msleep(1); /* the lower-priority consumer runs meanwhile */
+		}
+	}
+	rq_producers_done++;
+}
+
+static void rq_consumer(void *p1, void *p2, void *p3)
+{
+	uint32_t state = 0x85EBCA6BU + (uint32_t)(intptr_t)p1;
+
+	(void)p2;
+	(void)p3;
+	for (;;) {
+		struct item *it = k_queue_get(&rq, K_MSEC(1 + test_rand32(&state) % 3));
+
+		if (it == NULL) {
+			if (rq_producers_done == 2 && k_queue_is_empty(&rq)) {
+				return;
+			}
+			continue;
+		}
+		int i = (int)(it - rq_items);
+
+		zassert_true(i >= 0 && i < 2 * RQ_ITEMS_EACH, "foreign item %p", (void *)it);
+		zassert_true(rq_state[i] == RQ_QUEUED || rq_state[i] == RQ_TAKEN,
+			     "item %d delivered while idle", i);
+		rq_state[i] = RQ_IDLE;
+		rq_delivered++;
+		if (test_rand32(&state) % 2 == 0) {
+			k_msleep(1 + test_rand32(&state) % 2); /* items pile up meanwhile */
+		}
+	}
+}
+
+ZTEST(kernel_queue, test_threads_random_against_a_model)
+{
+	size_t start = kz_allocated(&rq_pool);
+
+	rq_put = rq_delivered = rq_removed = rq_nomem = rq_producers_done = 0;
+	memset(rq_state, 0, sizeof(rq_state));
+	kz_spawn(0, rq_producer, (void *)0, NULL, NULL, 5, 0);
+	kz_spawn(1, rq_producer, (void *)1, NULL, NULL, 6, 0);
+	kz_spawn(2, rq_consumer, (void *)2, NULL, NULL, 4, 0);
+	kz_spawn(3, rq_consumer, (void *)3, NULL, NULL, 7, 0);
+	kz_join(4);
+	zassert_true(k_queue_is_empty(&rq));
+	zassert_equal(rq_put, rq_delivered + rq_removed, "%d put, %d delivered, %d removed",
+		      rq_put, rq_delivered, rq_removed);
+	zassert_equal(kz_allocated(&rq_pool), start); /* every node given back */
+	/* Each path was taken often. */
+	zassert_true(rq_delivered > 100 && rq_removed > 100 && rq_nomem > 10,
+		     "%d delivered, %d removed, %d refused", rq_delivered, rq_removed, rq_nomem);
 }
 
 ZTEST(kernel_queue, test_fifo_lifo)
