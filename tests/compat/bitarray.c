@@ -13,6 +13,7 @@
 #include <zephyr/sys/bitarray.h>
 
 #include "compat_tests.h"
+#include "../common/test_rand.h"
 
 SYS_BITARRAY_DEFINE_STATIC(ba, 100);
 SYS_BITARRAY_DEFINE_STATIC(ba_other, 100);
@@ -171,9 +172,7 @@ static void test_against_model(void)
 	reset(&ba);
 	memset(model, 0, sizeof(model));
 	for (int i = 0; i < 5000; i++) {
-		x ^= x << 13;
-		x ^= x >> 17;
-		x ^= x << 5;
+		test_rand32(&x);
 		size_t n = 1 + x % 40;
 		size_t off = (x >> 8) % 100;
 		int op = (int)((x >> 20) % 4);

@@ -13,6 +13,7 @@
 #include <zephyr/sys/ring_buffer.h>
 
 #include "compat_tests.h"
+#include "../common/test_rand.h"
 
 static void test_bytes(void)
 {
@@ -144,9 +145,7 @@ static void test_against_model(void)
 	rb.put.head = rb.put.tail = rb.put.base = UINT32_MAX - 20;
 	rb.get.head = rb.get.tail = rb.get.base = UINT32_MAX - 20;
 	for (int i = 0; i < 20000; i++) {
-		x ^= x << 13;
-		x ^= x >> 17;
-		x ^= x << 5;
+		test_rand32(&x);
 		uint32_t n = x % 9;
 		uint8_t buf[9];
 

@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include "../common/test_rand.h"
+
 struct hook_log hook_log;
 
 static void counting_hook(struct sys_heap *h, void *mem, enum sys_heap_error err)
@@ -176,13 +178,7 @@ void test_rng_seed(struct test_rng *r, uint64_t seed)
 
 uint64_t test_rng_next(struct test_rng *r)
 {
-	uint64_t x = r->s;
-
-	x ^= x << 13;
-	x ^= x >> 7;
-	x ^= x << 17;
-	r->s = x;
-	return x;
+	return test_rand64(&r->s);
 }
 
 uint32_t test_rng_below(struct test_rng *r, uint32_t n)

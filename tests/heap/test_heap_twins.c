@@ -19,16 +19,15 @@
 #include <zephyr/sys/sys_heap.h>
 #include <zephyr/ztest.h>
 
+#include "../common/test_rand.h"
+
 #define SLOTS 256
 
 static uint64_t rnd_state;
 
 static uint32_t rnd(void)
 {
-	rnd_state ^= rnd_state << 13;
-	rnd_state ^= rnd_state >> 7;
-	rnd_state ^= rnd_state << 17;
-	return (uint32_t)rnd_state;
+	return (uint32_t)test_rand64(&rnd_state);
 }
 
 /* Aligned to more than any alignment requested, so that placement is the same in every binary. */
