@@ -63,11 +63,7 @@ struct slot {
 };
 
 static struct slot s[NSLOTS];
-static struct {
-	uint8_t *p;
-	enum kind kind;
-	struct k_heap *heap;
-} stale[NSTALE];
+static uint8_t *stale[NSTALE]; /* a ring of the last blocks freed or moved away */
 static unsigned int stale_next;
 static int hook_calls;
 static size_t heard_alloc;
@@ -192,11 +188,9 @@ static void take(int i, size_t align, bool zeroed, size_t keep)
 	fill(sl);
 }
 
-static void remember_stale(uint8_t *p, enum kind kind, struct k_heap *heap)
+static void remember_stale(uint8_t *p)
 {
-	stale[stale_next % NSTALE].p = p;
-	stale[stale_next % NSTALE].kind = kind;
-	stale[stale_next % NSTALE].heap = heap;
+	stale[stale_next % NSTALE] = p;
 	stale_next++;
 }
 
@@ -416,7 +410,7 @@ static void op_free(int i)
 	if (listening && sl->heap == &guarded_heap) {
 		FUZZ_CHECK(heard_free == before_free + 1u);
 	}
-	remember_stale(sl->p, sl->kind, sl->heap);
+	remember_stale(sl->p);
 	sl->p = NULL;
 }
 
@@ -438,7 +432,7 @@ static void op_realloc(struct fuzz_in *in, int i)
 	FUZZ_CHECK(hook_calls == before_hook);
 	if (req == 0u) {
 		FUZZ_CHECK(p == NULL); /* freed */
-		remember_stale(old.p, old.kind, old.heap);
+		remember_stale(old.p);
 		sl->p = NULL;
 		return;
 	}
@@ -448,7 +442,7 @@ static void op_realloc(struct fuzz_in *in, int i)
 		return;
 	}
 	if (p != old.p) {
-		remember_stale(old.p, old.kind, old.heap);
+		remember_stale(old.p);
 	}
 	sl->p = p;
 	sl->req = req;
@@ -469,7 +463,7 @@ static void op_misuse(struct fuzz_in *in, int i)
 		if (stale_next == 0u) {
 			return;
 		}
-		p = stale[fi_u8(in) % (stale_next < NSTALE ? stale_next : NSTALE)].p;
+		p = stale[fi_u8(in) % (stale_next < NSTALE ? stale_next : NSTALE)];
 		if (is_live(p)) {
 			return; /* the same address was handed out again: legal */
 		}
