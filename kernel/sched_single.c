@@ -9,14 +9,34 @@
  *
  * Two builds run the kernel objects this way: the Cortex-M target
  * (arch/cortex_m/kernel_single.c) and the host fuzz targets (tests/fuzz/support/kernel_stub.c).
- * What a wait does differs between them (a virtual clock jumps to the end of the wait on the
- * board; a wait is an oracle failure in a fuzz target), so each of them defines
- * z_pend_curr_desc(), the tick clock, irq_lock()/irq_unlock() and k_is_in_isr(); this file
- * holds the rest, the same for both.
+ * Each of them defines z_pend_curr_desc() (what a wait forever does differs: the board reports
+ * a deadlock, a fuzz target fails its oracle), irq_lock()/irq_unlock() and k_is_in_isr(); this
+ * file holds the rest, the same for both, with the tick clock: virtual, it advances only while
+ * the thread waits, and a finite wait, which nothing can end early, sleeps through its whole
+ * timeout (z_single_sleep_through()).
  */
 #include <zephyr/kernel.h>
 
 #include "ksched.h"
+
+/* Virtual time: advances only while the thread "waits". */
+static int64_t ticks_now;
+
+int64_t sys_clock_tick_get(void)
+{
+	return ticks_now;
+}
+
+void z_single_sleep_through(k_timeout_t timeout)
+{
+	if (!Z_IS_TIMEOUT_RELATIVE(timeout)) {
+		if (Z_TICK_ABS(timeout.ticks) > (k_ticks_t)ticks_now) {
+			ticks_now = Z_TICK_ABS(timeout.ticks);
+		}
+	} else if (timeout.ticks > 0) {
+		ticks_now += timeout.ticks;
+	}
+}
 
 /* The one thread: the program's main thread (the fuzzer's on the host). */
 static struct k_thread single_thread;

@@ -14,6 +14,7 @@
 
 #include "kobject_perms.h"
 #include "mem_protect.h"
+#include "valgrind_requests.h"
 
 LOG_MODULE_REGISTER(stack_usage, CONFIG_LOG_DEFAULT_LEVEL);
 
@@ -29,11 +30,11 @@ Z_PROT_NO_ASAN int z_stack_space_get(const uint8_t *stack_start, size_t size, si
 	}
 	size_t i = 0;
 
-	Z_PROT_QUIET_BEGIN();
+	Z_VG_QUIET_BEGIN();
 	while (i < size && stack_start[i] == Z_STACK_PAINT) {
 		i++;
 	}
-	Z_PROT_QUIET_END();
+	Z_VG_QUIET_END();
 	*unused_ptr = unused + i;
 	return 0;
 }

@@ -3,18 +3,18 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 /*
- * The scheduler interface (kernel/include/ksched.h) and the tick clock for a bare-metal board
- * with one thread and no interrupt sources: enough to run the kernel objects whose code does
- * not need the host runtime (k_mem_slab, k_heap, the system heap) on the target.
+ * The scheduler interface (kernel/include/ksched.h) for a bare-metal board with one thread and
+ * no interrupt sources: enough to run the kernel objects whose code does not need the host
+ * runtime (k_mem_slab, k_heap, the system heap) on the target.
  *
  * Nothing can ever wake a thread that pends here: there is no other thread and no interrupt
  * that could free memory. So a finite wait ends with -EAGAIN at once, and the clock, which is
- * virtual, jumps to the end of the wait, exactly as if the thread had slept through it. K_FOREVER
- * is a deadlock, reported as a fatal error instead of hanging. irq_lock() masks interrupts for
- * real (PRIMASK), as on Zephyr's Cortex-M port.
+ * virtual (kernel/sched_single.c), jumps to the end of the wait, as if the thread had slept
+ * through it. K_FOREVER is a deadlock, reported as a fatal error instead of hanging.
+ * irq_lock() masks interrupts for real (PRIMASK), as on Zephyr's Cortex-M port.
  *
  * The rest of the scheduler interface, the same wherever one thread runs alone (waking finds
- * nobody, rescheduling only releases the lock), is kernel/sched_single.c.
+ * nobody, rescheduling only releases the lock, the virtual clock), is kernel/sched_single.c.
  */
 #include <errno.h>
 #include <stdint.h>
@@ -24,14 +24,6 @@
 #include "board.h"
 #include "ksched.h"
 #include "semihost.h"
-
-/* Virtual time: advances only while the thread "waits". */
-static int64_t ticks_now;
-
-int64_t sys_clock_tick_get(void)
-{
-	return ticks_now;
-}
 
 unsigned int irq_lock(void)
 {
@@ -68,12 +60,6 @@ int z_pend_curr_desc(struct k_spinlock *lock, k_spinlock_key_t key, _wait_q_t *w
 		semihost_puts(" and nothing else can give it\n");
 		semihost_exit(Z_CORTEX_M_FAULT_EXIT);
 	}
-	if (!Z_IS_TIMEOUT_RELATIVE(timeout)) {
-		if (Z_TICK_ABS(timeout.ticks) > (k_ticks_t)ticks_now) {
-			ticks_now = Z_TICK_ABS(timeout.ticks);
-		}
-	} else if (timeout.ticks > 0) {
-		ticks_now += timeout.ticks;
-	}
+	z_single_sleep_through(timeout);
 	return -EAGAIN;
 }

@@ -20,6 +20,7 @@
 
 #include "host_thread.h"
 #include "kernel_internal.h"
+#include "valgrind_requests.h"
 #include "zmem_host_malloc.h"
 
 #define Z_HOST_ALTSTACK_SIZE (64 * 1024)

@@ -67,33 +67,6 @@ struct z_host_thread {
 #define Z_ASAN_FINISH_SWITCH(fake)              ((void)(fake))
 #endif
 
-/*
- * Valgrind (memcheck) must know the stacks a host thread switches between: each one's runtime
- * stack and application stack are registered, so that a jump of the stack pointer from one to
- * the other is a switch. Otherwise it takes a jump shorter than --max-stackframe for frames
- * pushed or popped and marks the memory in between as dead: now and then other host threads'
- * stacks, whose next frames then show as invalid accesses (kernel.msgq under memcheck, about one
- * run in three before). The fault path's fresh context low on the runtime stack, below the
- * stack pointer the request loop left, is made addressable first (contents undefined until
- * written). With valgrind's headers these are its client requests (a few instructions,
- * nothing when not under valgrind); without them nothing.
- */
-#if defined(__has_include)
-#if __has_include(<valgrind/memcheck.h>)
-#define Z_HOST_VALGRIND 1
-#endif
-#endif
-#if defined(Z_HOST_VALGRIND) && !defined(Z_HOST_ASAN)
-#include <valgrind/memcheck.h>
-#define Z_VG_UNDEFINED(addr, len) ((void)VALGRIND_MAKE_MEM_UNDEFINED((addr), (len)))
-#define Z_VG_STACK_REGISTER(lo, hi) VALGRIND_STACK_REGISTER((lo), (hi))
-#define Z_VG_STACK_DEREGISTER(id)   VALGRIND_STACK_DEREGISTER(id)
-#else
-#define Z_VG_UNDEFINED(addr, len) ((void)(addr), (void)(len))
-#define Z_VG_STACK_REGISTER(lo, hi) ((void)(lo), (void)(hi), 0U)
-#define Z_VG_STACK_DEREGISTER(id)   ((void)(id))
-#endif
-
 /* The host thread record of the calling host thread, NULL outside k_threads. */
 extern __thread struct z_host_thread *z_host_self;
 

@@ -29,6 +29,7 @@
 
 #include "kernel_internal.h"
 #include "mem_protect.h"
+#include "valgrind_requests.h"
 
 LOG_MODULE_REGISTER(mem_protect, CONFIG_LOG_DEFAULT_LEVEL);
 
@@ -467,7 +468,7 @@ void z_host_thread_created(struct k_thread *t)
 	size_t slack = z_stack_slack_size(t);
 
 	Z_PROT_UNPOISON((void *)(t->stack_info.start - slack), slack + t->stack_info.size);
-	Z_PROT_STACK_FRESH((void *)(t->stack_info.start - slack), slack + t->stack_info.size);
+	Z_VG_DEFINED((void *)(t->stack_info.start - slack), slack + t->stack_info.size);
 	/* The slack is painted whatever CONFIG_INIT_STACKS says: it is checked at every switch. */
 	memset((void *)(t->stack_info.start - slack), Z_STACK_PAINT, slack);
 	if (Z_PROT_INIT_STACKS) {

@@ -25,6 +25,7 @@
 #include "host_thread.h"
 #include "kernel_internal.h"
 #include "thread_usage.h"
+#include "valgrind_requests.h"
 #include "zmem_host_malloc.h"
 
 /* Runtime stack of every k_thread's host thread: glibc, stdio and the fault path run here. */

@@ -116,6 +116,12 @@ void z_thread_priority_set_internal(struct k_thread *thread, int prio);
  */
 void z_run_as_isr(void (*fn)(void *arg), void *arg);
 
+/**
+ * @brief One-thread builds (kernel/sched_single.c): a finite wait, which nothing can end early,
+ * moves the virtual tick clock to its end, as if the thread had slept through it.
+ */
+void z_single_sleep_through(k_timeout_t timeout);
+
 /** @brief The running thread (NULL before the kernel starts). */
 extern struct k_thread *_current_thread;
 #ifndef _current

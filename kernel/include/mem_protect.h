@@ -74,34 +74,6 @@
 #define Z_PROT_NO_ASAN
 #endif
 
-/*
- * Valgrind (memcheck) keeps its own view of stack memory: what lies below a stack pointer that
- * went up is dead. A stack object is also plain static memory that holds what was last written
- * there, and the runtime reads it as such:
- * - Z_PROT_STACK_FRESH: a stack about to be given to a new thread holds its bytes again (a
- *   previous thread left them dead), before the runtime paints it or the application reads
- *   what it painted itself. Only there: a running thread's frames keep what valgrind knows.
- * - Z_PROT_QUIET_BEGIN/END: around a scan for the paint of a thread's stack, which reads up to
- *   the first byte its frames wrote, below that thread's stack pointer.
- * With valgrind's headers these are its client requests (a few instructions, nothing when not
- * under valgrind); otherwise nothing.
- */
-#if !defined(Z_PROT_ASAN) && defined(__has_include)
-#if __has_include(<valgrind/memcheck.h>)
-#define Z_PROT_VALGRIND 1
-#endif
-#endif
-#ifdef Z_PROT_VALGRIND
-#include <valgrind/memcheck.h>
-#define Z_PROT_STACK_FRESH(addr, size) ((void)VALGRIND_MAKE_MEM_DEFINED((addr), (size)))
-#define Z_PROT_QUIET_BEGIN()           VALGRIND_DISABLE_ERROR_REPORTING
-#define Z_PROT_QUIET_END()             VALGRIND_ENABLE_ERROR_REPORTING
-#else
-#define Z_PROT_STACK_FRESH(addr, size) ((void)(addr), (void)(size))
-#define Z_PROT_QUIET_BEGIN()           ((void)0)
-#define Z_PROT_QUIET_END()             ((void)0)
-#endif
-
 /** @brief Host page size; partitions and stack areas are whole pages. */
 #define Z_PROT_PAGE 4096U
 /** @brief Value the stack painting writes into untouched stack bytes. */

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The main host build with GCC and its full test suite; then the host runtime's test programs
 # again under valgrind memcheck (scripts/valgrind_ctest.py: the kernel, runtime, logging,
-# ztest and compat suites and the examples; about 15 s on 2 cores). valgrind is installed
-# before the build: the runtime tells it about its stacks through valgrind's headers.
+# ztest and compat suites, the examples and the benchmarks' checks; about 30 s on 2 cores).
+# valgrind is installed before the build: the runtime tells it about its stacks through
+# valgrind's headers.
 set -euo pipefail
 source "$ZMEM_ROOT/scripts/lib.sh"
 need_pkg valgrind valgrind

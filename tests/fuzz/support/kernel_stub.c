@@ -5,9 +5,8 @@
 /*
  * The scheduler interface kernel/mem_slab.c needs, for a fuzz target running on one plain
  * thread (the fuzzer's): nobody else runs, so nothing a thread waits for can come. A finite
- * wait ends at once with -EAGAIN and the clock, which is virtual and moves only then, jumps to
- * its end, as if the thread had slept through it; K_FOREVER would never end (an oracle
- * failure). It plays the role of
+ * wait ends at once with -EAGAIN, the virtual clock at its end (kernel/sched_single.c);
+ * K_FOREVER would never end (an oracle failure). It plays the role of
  * arch/cortex_m/kernel_single.c on the host, and like it leaves the rest of the scheduler
  * interface (the part that is the same wherever one thread runs alone) to kernel/sched_single.c.
  */
@@ -18,14 +17,6 @@
 
 #include "fuzz_util.h"
 #include "ksched.h"
-
-/* Virtual time: advances only while the thread "waits". */
-static int64_t ticks_now;
-
-int64_t sys_clock_tick_get(void)
-{
-	return ticks_now;
-}
 
 unsigned int irq_lock(void)
 {
@@ -50,12 +41,6 @@ int z_pend_curr_desc(struct k_spinlock *lock, k_spinlock_key_t key, _wait_q_t *w
 	(void)wq;
 	(void)what;
 	FUZZ_CHECK(!K_TIMEOUT_EQ(timeout, K_FOREVER)); /* nothing could ever end it */
-	if (!Z_IS_TIMEOUT_RELATIVE(timeout)) {
-		if (Z_TICK_ABS(timeout.ticks) > (k_ticks_t)ticks_now) {
-			ticks_now = Z_TICK_ABS(timeout.ticks);
-		}
-	} else if (timeout.ticks > 0) {
-		ticks_now += timeout.ticks;
-	}
+	z_single_sleep_through(timeout);
 	return -EAGAIN;
 }
