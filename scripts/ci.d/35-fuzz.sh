@@ -3,7 +3,9 @@
 # ASan and UBSan; every checked-in corpus replayed through them (ctest -L fuzz), then each
 # fuzzer run for ZMEM_FUZZ_SECONDS (default 15) from its corpus. Then the same for a 32-bit
 # build (-m32) of the targets that reach the heap, whose small heaps use 4-byte chunk units, a
-# layout no 64-bit build has (ZMEM_FUZZ_SECONDS_M32, default 10). A crash or an oracle failure
+# layout no 64-bit build has (ZMEM_FUZZ_SECONDS_M32, default 10), and its size-build (-Os) and
+# compact-policy variants of sys_heap_misuse and sys_heap_overflow (ZMEM_FUZZ_SECONDS_VARIANTS,
+# default 5; every variant's corpus replay runs in both builds). A crash or an oracle failure
 # fails the stage and leaves the input in $ZMEM_OUT/fuzz-artifacts/<target>/ (m32-<target>/ for
 # the 32-bit build; add it to the corpus once the defect is fixed). Targets listed in
 # ZMEM_FUZZ_PENDING (tests/fuzz/CMakeLists.txt: known failures awaiting a fix) are built, not
@@ -19,11 +21,15 @@ if ! ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/
 fi
 secs="${ZMEM_FUZZ_SECONDS:-15}"
 secs_m32="${ZMEM_FUZZ_SECONDS_M32:-10}"
+secs_variants="${ZMEM_FUZZ_SECONDS_VARIANTS:-5}"
 export ASAN_OPTIONS="halt_on_error=1:detect_leaks=0"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
 # The targets whose code depends on the heap's layout or the pointer size (the k_malloc header),
 # fuzzed again at -m32.
 m32_targets="sys_heap_ops sys_heap_misuse sys_heap_overflow multi_heap k_heap_malloc"
+# The other builds of lib/heap (tests/fuzz/CMakeLists.txt: fuzz_<target>.<variant>), fuzzed at
+# -m32 only: that is where the size build's layout tests see both small layouts.
+m32_variants="sys_heap_misuse.os sys_heap_overflow.os sys_heap_misuse.compact sys_heap_overflow.compact"
 
 # fuzz_build NAME [CMAKE ARGS...]: configure and build the fuzzers in $ZMEM_OUT/NAME, then replay
 # every corpus through them.
@@ -36,7 +42,8 @@ fuzz_build() {
 }
 fuzz_build fuzz
 
-# fuzz_one BUILD TARGET SECS TAG: run one fuzzer of build BUILD for SECS seconds; its verdict goes
+# fuzz_one BUILD TARGET SECS TAG: run one fuzzer of build BUILD for SECS seconds (a variant,
+# TARGET.VARIANT, reads its target's corpus); its verdict goes
 # to its artifacts folder, fuzz-artifacts/TAG (result.txt, first line "ok" or "FAILED"), so
 # fuzzers can run side by side.
 fuzz_one() {
@@ -48,7 +55,7 @@ fuzz_one() {
   # New inputs go to a scratch corpus; the checked-in one is only read.
   if "$build/tests/fuzz/fuzz_$t" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
       -artifact_prefix="$art/" -print_final_stats=1 $quiet \
-      "$work" "$ZMEM_ROOT/tests/fuzz/corpus/$t" >"$art/log.txt" 2>&1; then
+      "$work" "$ZMEM_ROOT/tests/fuzz/corpus/${t%%.*}" >"$art/log.txt" 2>&1; then
     echo "ok $(sed -n 's/^stat::number_of_executed_units: *//p' "$art/log.txt")" >"$art/result.txt"
   else
     echo FAILED >"$art/result.txt"
@@ -85,6 +92,7 @@ fuzz_all_of() {
 status=0
 targets=()
 while read -r t state; do
+  [ "$state" != variant ] || continue # replayed by ctest above; fuzzed at -m32 below
   if [ "$state" != run ]; then
     echo "fuzz $t: PENDING (built, not run: see ZMEM_FUZZ_PENDING in tests/fuzz/CMakeLists.txt)"
     continue
@@ -105,6 +113,11 @@ for t in $m32_targets; do
   grep -qx "$t run" "$ZMEM_OUT/fuzz-m32/tests/fuzz/fuzz_targets.txt" && m32_run+=("$t")
 done
 fuzz_all_of fuzz-m32 "$secs_m32" m32- "${m32_run[@]}"
+m32_var_run=()
+for t in $m32_variants; do
+  grep -qx "$t variant" "$ZMEM_OUT/fuzz-m32/tests/fuzz/fuzz_targets.txt" && m32_var_run+=("$t")
+done
+fuzz_all_of fuzz-m32 "$secs_variants" m32- "${m32_var_run[@]}"
 
 # The prj.conf step: more mutations than ctest's 600, from another seed (about 30 s).
 python="$(sed -n 's/^ZMEM_PYTHON:FILEPATH=//p' "$ZMEM_OUT/fuzz/CMakeCache.txt")"
