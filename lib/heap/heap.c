@@ -55,6 +55,7 @@ void z_heap_list_remove(struct sys_heap *heap, size_t c, unsigned int k)
 	zb_list_remove(&z, c, k);
 }
 
+#if Z_HEAP_ADD_FINDS_CLASS
 void z_heap_list_add(struct sys_heap *heap, size_t c, size_t units)
 {
 	ZH_LOCAL;
@@ -65,6 +66,13 @@ void z_heap_list_add(struct sys_heap *heap, size_t c, size_t units)
 	}
 	zb_list_add(&z, c, class_of(z.lay, z.kmax, units), units);
 }
+#else
+void z_heap_list_add(struct sys_heap *heap, size_t c, unsigned int k, size_t units)
+{
+	ZH_LOCAL;
+	zb_list_add(&z, c, k, units);
+}
+#endif
 
 #if Z_HEAP_COMPACT
 size_t z_heap_carve(struct sys_heap *heap, size_t c, size_t units, size_t have, size_t below)

@@ -49,8 +49,20 @@
 #else
 #define list_remove(z, ...) z_heap_list_remove((z)->heap, __VA_ARGS__)
 #endif
-/* A chunk joins the list of its own size's class: the size build's list_add() finds it. */
+/*
+ * Below level 2 and in the compact policy a chunk joins the list of its own size's class, which
+ * the size build's list_add() finds; at level 2 and up every caller has the class already (the
+ * head it checked), so it passes it: default -Os (Cortex-M3, bench/target_instr) 312.4 / 200.3 /
+ * 388.3 / 223.5 -> 302.0 / 194.2 / 366.8 / 214.7 instructions per operation and 22 bytes less
+ * code. (Below level 2 a split's rest has no class computed otherwise: passing it there cost 44
+ * bytes at Zephyr's defaults for 1 to 2 % fewer instructions.)
+ */
+#define Z_HEAP_ADD_FINDS_CLASS (Z_HEAP_COMPACT || Z_HEAP_LEVEL < 2)
+#if Z_HEAP_ADD_FINDS_CLASS
 #define list_add(z, c, k, units) z_heap_list_add((z)->heap, c, units)
+#else
+#define list_add(z, c, k, units) z_heap_list_add((z)->heap, c, k, units)
+#endif
 #define list_replace(z, ...)     z_heap_list_replace((z)->heap, __VA_ARGS__)
 #define links_ok(z, ...)         z_heap_links_ok((z)->heap, __VA_ARGS__)
 #define cut_top(z, ...)          z_heap_cut_top((z)->heap, __VA_ARGS__)
@@ -63,7 +75,11 @@
 	((void)(apply), z_heap_free_merge((z)->heap, c, units, lu, rw, lw), true)
 #endif
 void z_heap_list_remove(struct sys_heap *heap, size_t c, unsigned int k);
+#if Z_HEAP_ADD_FINDS_CLASS
 void z_heap_list_add(struct sys_heap *heap, size_t c, size_t units);
+#else
+void z_heap_list_add(struct sys_heap *heap, size_t c, unsigned int k, size_t units);
+#endif
 void z_heap_list_replace(struct sys_heap *heap, size_t old, size_t c, unsigned int k);
 bool z_heap_links_ok(struct sys_heap *heap, size_t c, unsigned int k);
 size_t z_heap_cut_top(struct sys_heap *heap, size_t c, unsigned int k, size_t tu);
