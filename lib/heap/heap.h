@@ -177,9 +177,13 @@ typedef bool zl_t;
  *
  * Built for speed (-O2) every entry point is specialized for both layouts (one test of
  * heap->big per call) and the helpers are inlined; built for size (-Os), or compact, one copy
- * tests the layout at each access.
+ * tests the layout at each access. Unoptimized builds (-O0, a debug build) take the size
+ * build's structure too: forced inlining there gave every inlined helper's locals their own
+ * stack slots (x86-64 gcc -O0: sys_heap_free's frame 2656 bytes, the allocation's 1760, about
+ * 4 KiB for a free that merges), which overflowed 2 KiB thread stacks that -O2 code uses a
+ * fraction of.
  */
-#if defined(__OPTIMIZE_SIZE__) || Z_HEAP_COMPACT
+#if defined(__OPTIMIZE_SIZE__) || !defined(__OPTIMIZE__) || Z_HEAP_COMPACT
 #define Z_HEAP_HOT        static inline
 #define Z_HEAP_SPECIALIZE 0
 #else
