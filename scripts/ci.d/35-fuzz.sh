@@ -108,15 +108,17 @@ need_i386_exec
 fuzz_build fuzz-m32 -DCMAKE_C_FLAGS=-m32 -DCMAKE_EXE_LINKER_FLAGS=-m32
 [ "$(elf_class "$ZMEM_OUT/fuzz-m32/tests/fuzz/fuzz_sys_heap_ops")" = 32 ] \
   || { echo "fuzz-m32: the fuzzers are not 32-bit"; exit 1; }
-m32_run=()
-for t in $m32_targets; do
-  grep -qx "$t run" "$ZMEM_OUT/fuzz-m32/tests/fuzz/fuzz_targets.txt" && m32_run+=("$t")
-done
+# listed_as STATE TARGET...: the TARGETs the 32-bit build lists in that state.
+listed_as() {
+  local state="$1" t
+  shift
+  for t in "$@"; do
+    grep -qx "$t $state" "$ZMEM_OUT/fuzz-m32/tests/fuzz/fuzz_targets.txt" && echo "$t"
+  done
+}
+mapfile -t m32_run < <(listed_as run $m32_targets)
 fuzz_all_of fuzz-m32 "$secs_m32" m32- "${m32_run[@]}"
-m32_var_run=()
-for t in $m32_variants; do
-  grep -qx "$t variant" "$ZMEM_OUT/fuzz-m32/tests/fuzz/fuzz_targets.txt" && m32_var_run+=("$t")
-done
+mapfile -t m32_var_run < <(listed_as variant $m32_variants)
 fuzz_all_of fuzz-m32 "$secs_variants" m32- "${m32_var_run[@]}"
 
 # The prj.conf step: more mutations than ctest's 600, from another seed (about 30 s).

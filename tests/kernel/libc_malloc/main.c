@@ -140,7 +140,7 @@ ZTEST(kernel_libc_malloc, test_listener)
  */
 static int errno_now(void)
 {
-	__asm__ volatile("" ::: "memory");
+	compiler_barrier();
 	return errno;
 }
 
