@@ -13,12 +13,14 @@
 
 #include "kernel_internal.h"
 #include "kobject_perms.h"
+#include "kobject_registry.h"
 
 static struct k_spinlock condvar_lock;
 
 int k_condvar_init(struct k_condvar *condvar)
 {
 	Z_OBJ_USER_CHECK(condvar);
+	z_object_init(condvar);
 	z_waitq_init(&condvar->wait_q);
 	return 0;
 }

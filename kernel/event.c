@@ -15,6 +15,7 @@
 
 #include "kernel_internal.h"
 #include "kobject_perms.h"
+#include "kobject_registry.h"
 #include "mem_protect.h"
 
 #define WAIT_ALL  0x1U
@@ -36,6 +37,7 @@ static bool satisfied(uint32_t desired, uint32_t current, unsigned int options)
 void k_event_init(struct k_event *event)
 {
 	Z_OBJ_USER_CHECK(event);
+	z_object_init(event);
 	z_waitq_init(&event->wait_q);
 	event->events = 0;
 	event->lock = (struct k_spinlock){0};

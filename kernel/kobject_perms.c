@@ -27,6 +27,7 @@
 
 #include "kernel_internal.h"
 #include "kobject_perms.h"
+#include "kobject_registry.h"
 #include "mem_protect.h"
 
 LOG_MODULE_REGISTER(kobject, CONFIG_LOG_DEFAULT_LEVEL);
@@ -377,7 +378,8 @@ void k_object_access_all_grant(const void *object)
 int z_perm_access_check(const void *obj, const struct k_thread *thread)
 {
 	k_spinlock_key_t key;
-	int ret;
+	struct z_perm_obj *po;
+	bool ok;
 
 	if (obj == NULL) {
 		return -EBADF;
@@ -386,9 +388,14 @@ int z_perm_access_check(const void *obj, const struct k_thread *thread)
 		return 0; /* a thread always has access to itself */
 	}
 	key = k_spin_lock(&perm_lock);
-	ret = has_access_locked(find_locked(obj), thread) ? 0 : -EPERM;
+	po = find_locked(obj);
+	ok = has_access_locked(po, thread);
 	k_spin_unlock(&perm_lock, key);
-	return ret;
+	if (ok) {
+		return 0;
+	}
+	/* Without a permission record: a kernel object nobody was granted, or none at all. */
+	return po != NULL || !Z_KOBJ_REGISTRY || z_object_is_known(obj) ? -EPERM : -EBADF;
 }
 
 int k_object_access_check(const void *object)

@@ -42,6 +42,7 @@
 #include <wait_q.h>
 
 #include "kobj_fast_lock.h"
+#include "kobject_registry.h"
 
 LOG_MODULE_REGISTER(mem_slab, CONFIG_LOG_DEFAULT_LEVEL);
 
@@ -148,6 +149,7 @@ int k_mem_slab_init(struct k_mem_slab *slab, void *buffer, size_t block_size, ui
 	}
 	memset(map, 0, words * sizeof(uint32_t));
 
+	z_object_init(slab);
 	z_waitq_init(&slab->wait_q);
 	slab->lock = (struct k_spinlock){0};
 	slab->buffer = buffer;

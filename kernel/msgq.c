@@ -20,9 +20,10 @@
 #include <zephyr/logging/log.h>
 
 #include "kernel_internal.h"
-#include "kobject_perms.h"
 #include "kobj_fast_lock.h"
 #include "kobj_poll.h"
+#include "kobject_perms.h"
+#include "kobject_registry.h"
 #include "mem_protect.h"
 
 LOG_MODULE_REGISTER(msgq, CONFIG_LOG_DEFAULT_LEVEL);
@@ -43,6 +44,7 @@ void k_msgq_init(struct k_msgq *msgq, char *buffer, size_t msg_size, uint32_t ma
 	if (z_prot_refuse_user_call(__func__)) {
 		return;
 	}
+	z_object_init(msgq);
 	z_waitq_init(&msgq->wait_q);
 	msgq->lock = (struct k_spinlock){0};
 	msgq->msg_size = msg_size;
@@ -71,6 +73,7 @@ int k_msgq_alloc_init(struct k_msgq *msgq, size_t msg_size, uint32_t max_msgs)
 	if (buffer == NULL) {
 		return -ENOMEM;
 	}
+	z_object_init(msgq);
 	z_waitq_init(&msgq->wait_q);
 	msgq->lock = (struct k_spinlock){0};
 	msgq->msg_size = msg_size;

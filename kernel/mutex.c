@@ -11,6 +11,7 @@
 
 #include "kernel_internal.h"
 #include "kobject_perms.h"
+#include "kobject_registry.h"
 #include "mem_protect.h"
 #include <zephyr/sys/mutex.h>
 
@@ -18,6 +19,7 @@ static struct k_spinlock mutex_lock;
 
 static void mutex_init_impl(struct k_mutex *mutex)
 {
+	z_object_init(mutex);
 	z_waitq_init(&mutex->wait_q);
 	mutex->owner = NULL;
 	mutex->lock_count = 0;

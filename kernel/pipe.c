@@ -21,8 +21,9 @@
 #include <zephyr/kernel.h>
 
 #include "kernel_internal.h"
-#include "kobject_perms.h"
 #include "kobj_poll.h"
+#include "kobject_perms.h"
+#include "kobject_registry.h"
 #include "mem_protect.h"
 
 /* A waiting reader's (dst) or writer's (src) transfer, reached by the other side. */
@@ -36,6 +37,7 @@ struct pipe_xfer {
 void k_pipe_init(struct k_pipe *pipe, uint8_t *buffer, size_t buffer_size)
 {
 	Z_OBJ_USER_CHECK(pipe);
+	z_object_init(pipe);
 	pipe->waiting = 0;
 	pipe->buffer = buffer;
 	pipe->size = buffer_size;

@@ -25,8 +25,9 @@
 #include <zephyr/logging/log.h>
 
 #include "kernel_internal.h"
-#include "kobject_perms.h"
 #include "kobj_poll.h"
+#include "kobject_perms.h"
+#include "kobject_registry.h"
 #include "mem_protect.h"
 
 LOG_MODULE_REGISTER(k_poll, CONFIG_LOG_DEFAULT_LEVEL);
@@ -285,6 +286,7 @@ int k_poll(struct k_poll_event *events, int num_events, k_timeout_t timeout)
 void k_poll_signal_init(struct k_poll_signal *sig)
 {
 	Z_OBJ_USER_CHECK(sig);
+	z_object_init(sig);
 	sys_dlist_init(&sig->poll_events);
 	sig->signaled = 0;
 	sig->result = 0;

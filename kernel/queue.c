@@ -22,9 +22,10 @@
 #include <zephyr/kernel.h>
 
 #include "kernel_internal.h"
-#include "kobject_perms.h"
 #include "kobj_fast_lock.h"
 #include "kobj_poll.h"
+#include "kobject_perms.h"
+#include "kobject_registry.h"
 #include "mem_protect.h"
 
 /* A node from the resource pool standing in for an item the kernel must not write. */
@@ -39,6 +40,7 @@ struct alloc_node {
 void k_queue_init(struct k_queue *queue)
 {
 	Z_OBJ_USER_CHECK(queue);
+	z_object_init(queue);
 	sys_sflist_init(&queue->data_q);
 	queue->lock = (struct k_spinlock){0};
 	z_waitq_init(&queue->wait_q);

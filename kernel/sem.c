@@ -6,8 +6,9 @@
 #include <errno.h>
 
 #include "kernel_internal.h"
-#include "kobject_perms.h"
 #include "kobj_poll.h"
+#include "kobject_perms.h"
+#include "kobject_registry.h"
 #include "mem_protect.h"
 #include <zephyr/sys/sem.h>
 
@@ -16,6 +17,7 @@ static struct k_spinlock sem_lock;
 int k_sem_init(struct k_sem *sem, unsigned int initial_count, unsigned int limit)
 {
 	Z_OBJ_USER_CHECK(sem);
+	z_object_init(sem);
 	if (limit == 0U || initial_count > limit) {
 		return -EINVAL;
 	}

@@ -10,6 +10,7 @@
 
 #include "kernel_internal.h"
 #include "kobject_perms.h"
+#include "kobject_registry.h"
 #include "mem_protect.h"
 
 LOG_MODULE_REGISTER(k_stack, CONFIG_LOG_DEFAULT_LEVEL);
@@ -17,6 +18,7 @@ LOG_MODULE_REGISTER(k_stack, CONFIG_LOG_DEFAULT_LEVEL);
 static void stack_setup(struct k_stack *stack, stack_data_t *buffer, uint32_t num_entries,
 			uint8_t flags)
 {
+	z_object_init(stack);
 	z_waitq_init(&stack->wait_q);
 	stack->lock = (struct k_spinlock){0};
 	stack->base = buffer;

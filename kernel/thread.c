@@ -14,6 +14,7 @@
 
 #include "kernel_internal.h"
 #include "kobject_perms.h"
+#include "kobject_registry.h"
 #include "zmem_host_malloc.h"
 
 LOG_MODULE_DECLARE(os, CONFIG_LOG_DEFAULT_LEVEL);
@@ -108,6 +109,30 @@ static void check_prio(int *prio)
 extern const struct z_stack_obj_rec __start_zmem_stack_objs[] __attribute__((weak));
 extern const struct z_stack_obj_rec __stop_zmem_stack_objs[] __attribute__((weak));
 
+/* The record of the K_THREAD_STACK_DEFINE definition @p p lies in, or NULL. */
+static const struct z_stack_obj_rec *stack_record_of(uintptr_t p)
+{
+	for (const struct z_stack_obj_rec *r = __start_zmem_stack_objs;
+	     r != NULL && r < __stop_zmem_stack_objs; r++) {
+		if (p >= (uintptr_t)r->base && p < (uintptr_t)r->base + r->size) {
+			return r;
+		}
+	}
+	return NULL;
+}
+
+bool z_stack_obj_contains(const void *p)
+{
+	return stack_record_of((uintptr_t)p) != NULL;
+}
+
+bool z_stack_obj_defined(const void *obj)
+{
+	const struct z_stack_obj_rec *r = stack_record_of((uintptr_t)obj);
+
+	return r != NULL && ((uintptr_t)obj - (uintptr_t)r->base) % r->elem == 0U;
+}
+
 /*
  * Whether @p stack is a stack object (guard page, slack, declared area at the top) rather than
  * a plain buffer: one of a defining macro's objects, a dynamic stack, or, for stacks the macros
@@ -116,17 +141,10 @@ extern const struct z_stack_obj_rec __stop_zmem_stack_objs[] __attribute__((weak
  */
 static bool stack_is_object(const k_thread_stack_t *stack)
 {
-	uintptr_t p = (uintptr_t)stack;
-
-	for (const struct z_stack_obj_rec *r = __start_zmem_stack_objs;
-	     r != NULL && r < __stop_zmem_stack_objs; r++) {
-		uintptr_t base = (uintptr_t)r->base;
-
-		if (p >= base && p < base + r->size) {
-			return (p - base) % r->elem == 0U;
-		}
+	if (stack_record_of((uintptr_t)stack) != NULL) {
+		return z_stack_obj_defined(stack);
 	}
-	return z_thread_stack_is_dynamic(stack) || p % Z_THREAD_STACK_OBJ_ALIGN == 0U;
+	return z_thread_stack_is_dynamic(stack) || (uintptr_t)stack % Z_THREAD_STACK_OBJ_ALIGN == 0U;
 }
 
 k_tid_t k_thread_create(struct k_thread *new_thread, k_thread_stack_t *stack, size_t stack_size,
@@ -168,6 +186,7 @@ k_tid_t k_thread_create(struct k_thread *new_thread, k_thread_stack_t *stack, si
 		Z_OBJ_USER_CHECK(stack);
 	}
 	check_prio(&prio);
+	z_object_init(t);
 	memset(t, 0, sizeof(*t));
 	sys_dnode_init(&t->base.qnode_dlist);
 	sys_dnode_init(&t->base.timeout.node);

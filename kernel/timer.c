@@ -15,6 +15,7 @@
 
 #include "kernel_internal.h"
 #include "kobject_perms.h"
+#include "kobject_registry.h"
 #include "mem_protect.h"
 
 LOG_MODULE_REGISTER(k_timer, CONFIG_LOG_DEFAULT_LEVEL);
@@ -69,6 +70,7 @@ void k_timer_init(struct k_timer *timer, k_timer_expiry_t expiry_fn, k_timer_sto
 	if (z_prot_refuse_user_call(__func__)) {
 		return;
 	}
+	z_object_init(timer);
 	sys_dnode_init(&timer->timeout.node);
 	timer->timeout.deadline = 0;
 	timer->timeout.fn = NULL;

@@ -105,6 +105,18 @@ void z_host_raw_write(const char *msg);
 bool z_thread_stack_is_dynamic(const k_thread_stack_t *stack);
 
 /**
+ * @brief Whether @p obj is one of the stack objects a K_THREAD_STACK_DEFINE or
+ * K_THREAD_STACK_ARRAY_DEFINE made (the start of one, as recorded in section zmem_stack_objs).
+ */
+bool z_stack_obj_defined(const void *obj);
+
+/**
+ * @brief Whether @p p lies anywhere in the stack objects of a K_THREAD_STACK_DEFINE or
+ * K_THREAD_STACK_ARRAY_DEFINE.
+ */
+bool z_stack_obj_contains(const void *p);
+
+/**
  * @brief The heap z_thread_malloc() serves the caller from: the current thread's resource pool
  * (NULL when it has none), or the system heap in an ISR, as on Zephyr.
  */

@@ -119,8 +119,8 @@ bool z_perm_allowed(const void *obj, const struct k_thread *thread);
 
 /**
  * @brief Whether @p thread may use kernel object @p obj: 0 if it was granted it (or the object
- * is public, or is @p thread itself), -EPERM if not (also for an object without a permission
- * set: zmem cannot tell a static object nobody was granted from other memory), -EBADF for NULL.
+ * is public, or is @p thread itself), -EPERM if not, -EBADF for NULL and for memory that holds
+ * no kernel object (kernel/include/kobject_registry.h).
  */
 int z_perm_access_check(const void *obj, const struct k_thread *thread);
 

@@ -9,6 +9,7 @@
 #ifndef ZEPHYR_INCLUDE_KERNEL_CONDVAR_H_
 #define ZEPHYR_INCLUDE_KERNEL_CONDVAR_H_
 
+#include <zephyr/kernel/kobject_static.h>
 #include <zephyr/kernel/sync.h>
 #include <zephyr/kernel_structs.h>
 #include <zephyr/sys_clock.h>
@@ -29,7 +30,9 @@ struct k_condvar {
 	}
 
 /** @brief Define and initialize a condition variable (a `static` prefix works). */
-#define K_CONDVAR_DEFINE(name) struct k_condvar name = Z_CONDVAR_INITIALIZER(name)
+#define K_CONDVAR_DEFINE(name)                                                                     \
+	struct k_condvar name = Z_CONDVAR_INITIALIZER(name);                                       \
+	Z_KOBJ_STATIC_RECORD(name)
 
 /** @brief Initialize @p condvar. Always 0. */
 int k_condvar_init(struct k_condvar *condvar);

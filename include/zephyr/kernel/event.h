@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <zephyr/kernel/kobject_static.h>
 #include <zephyr/kernel_structs.h>
 #include <zephyr/spinlock.h>
 #include <zephyr/sys_clock.h>
@@ -33,7 +34,9 @@ struct k_event {
 	}
 
 /** @brief Define and initialize an event object (a `static` prefix works). */
-#define K_EVENT_DEFINE(name) struct k_event name = Z_EVENT_INITIALIZER(name)
+#define K_EVENT_DEFINE(name)                                                                       \
+	struct k_event name = Z_EVENT_INITIALIZER(name);                                           \
+	Z_KOBJ_STATIC_RECORD(name)
 
 /** @brief Initialize @p event (no bit set). */
 void k_event_init(struct k_event *event);

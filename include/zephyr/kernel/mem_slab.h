@@ -25,6 +25,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <zephyr/kernel/kobject_static.h>
 #include <zephyr/kernel_structs.h>
 #include <zephyr/spinlock.h>
 #include <zephyr/sys/mem_stats.h>
@@ -100,7 +101,8 @@ struct k_mem_slab {
 	mod struct k_mem_slab name = Z_MEM_SLAB_INITIALIZER(name, _k_mem_slab_buf_##name,          \
 							    Z_MEM_SLAB_STRIDE(size), num,          \
 							    _k_mem_slab_map_##name);               \
-	Z_MEM_SLAB_CHECKS(size, num, align)
+	Z_MEM_SLAB_CHECKS(size, num, align);                                                       \
+	Z_KOBJ_STATIC_RECORD(name)
 /** @endcond */
 
 /**

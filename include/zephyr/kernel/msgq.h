@@ -17,6 +17,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <zephyr/kernel/kobject_static.h>
 #include <zephyr/kernel_structs.h>
 #include <zephyr/spinlock.h>
 #include <zephyr/sys/dlist.h>
@@ -79,7 +80,8 @@ struct k_msgq_attrs {
 	    _k_msgq_buf_##q_name[Z_MSGQ_BUF_ELEMS((size_t)(q_max_msgs) * (q_msg_size))] __aligned( \
 		MAX((q_align), __alignof__(struct k_msgq))),                                       \
 	    q_name = Z_MSGQ_INITIALIZER(q_name, (char *)_k_msgq_buf_##q_name, (q_msg_size),        \
-					(q_max_msgs))
+					(q_max_msgs));                                             \
+	Z_KOBJ_STATIC_RECORD(q_name)
 
 /** @brief K_MSGQ_DEFINE() of a queue (and ring) local to the file. */
 #define K_MSGQ_DEFINE_STATIC(q_name, q_msg_size, q_max_msgs, q_align)                              \

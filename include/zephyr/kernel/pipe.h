@@ -16,6 +16,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <zephyr/kernel/kobject_static.h>
 #include <zephyr/kernel_structs.h>
 #include <zephyr/spinlock.h>
 #include <zephyr/sys/dlist.h>
@@ -62,7 +63,8 @@ struct k_pipe {
 #define K_PIPE_DEFINE(name, pipe_buffer_size, pipe_align)                                          \
 	struct k_pipe _k_pipe_buf_##name[Z_PIPE_BUF_ELEMS(pipe_buffer_size)] __aligned(            \
 	    MAX((pipe_align), __alignof__(struct k_pipe))),                                        \
-	    name = Z_PIPE_INITIALIZER(name, (uint8_t *)_k_pipe_buf_##name, (pipe_buffer_size))
+	    name = Z_PIPE_INITIALIZER(name, (uint8_t *)_k_pipe_buf_##name, (pipe_buffer_size));    \
+	Z_KOBJ_STATIC_RECORD(name)
 
 /** @brief Initialize @p pipe (open, empty) over @p buffer of @p buffer_size bytes. */
 void k_pipe_init(struct k_pipe *pipe, uint8_t *buffer, size_t buffer_size);

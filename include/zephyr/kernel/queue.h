@@ -19,6 +19,7 @@
 #define ZEPHYR_INCLUDE_KERNEL_QUEUE_H_
 
 #include <stdbool.h>
+#include <zephyr/kernel/kobject_static.h>
 #include <zephyr/kernel_structs.h>
 #include <zephyr/spinlock.h>
 #include <zephyr/sys/dlist.h>
@@ -47,7 +48,9 @@ struct k_queue {
 	}
 
 /** @brief Define and initialize a queue (a `static` prefix works). */
-#define K_QUEUE_DEFINE(name) struct k_queue name = Z_QUEUE_INITIALIZER(name)
+#define K_QUEUE_DEFINE(name)                                                                       \
+	struct k_queue name = Z_QUEUE_INITIALIZER(name);                                           \
+	Z_KOBJ_STATIC_RECORD(name)
 
 /** @brief Initialize @p queue (empty, nobody waiting). */
 void k_queue_init(struct k_queue *queue);
@@ -140,7 +143,9 @@ struct k_fifo {
 		._queue = Z_QUEUE_INITIALIZER((obj)._queue)                                        \
 	}
 /** @brief Define and initialize a FIFO (a `static` prefix works). */
-#define K_FIFO_DEFINE(name) struct k_fifo name = Z_FIFO_INITIALIZER(name)
+#define K_FIFO_DEFINE(name)                                                                        \
+	struct k_fifo name = Z_FIFO_INITIALIZER(name);                                             \
+	Z_KOBJ_STATIC_RECORD(name)
 
 /** @brief Initialize a FIFO. */
 #define k_fifo_init(fifo) k_queue_init(&(fifo)->_queue)
@@ -176,7 +181,9 @@ struct k_lifo {
 		._queue = Z_QUEUE_INITIALIZER((obj)._queue)                                        \
 	}
 /** @brief Define and initialize a LIFO (a `static` prefix works). */
-#define K_LIFO_DEFINE(name) struct k_lifo name = Z_LIFO_INITIALIZER(name)
+#define K_LIFO_DEFINE(name)                                                                        \
+	struct k_lifo name = Z_LIFO_INITIALIZER(name);                                             \
+	Z_KOBJ_STATIC_RECORD(name)
 
 /** @brief Initialize a LIFO. */
 #define k_lifo_init(lifo) k_queue_init(&(lifo)->_queue)

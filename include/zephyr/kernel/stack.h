@@ -13,6 +13,7 @@
 #define ZEPHYR_INCLUDE_KERNEL_STACK_H_
 
 #include <stdint.h>
+#include <zephyr/kernel/kobject_static.h>
 #include <zephyr/kernel_structs.h>
 #include <zephyr/spinlock.h>
 #include <zephyr/sys/util.h>
@@ -53,7 +54,8 @@ struct k_stack {
 #define K_STACK_DEFINE(name, stack_num_entries)                                                    \
 	struct k_stack _k_stack_buf_##name[Z_STACK_BUF_ELEMS(stack_num_entries)],                  \
 	    name = Z_STACK_INITIALIZER(name, (stack_data_t *)_k_stack_buf_##name,                  \
-				       (stack_num_entries))
+				       (stack_num_entries));                                       \
+	Z_KOBJ_STATIC_RECORD(name)
 
 /** @brief Initialize @p stack over @p buffer of @p num_entries values. Supervisor only. */
 void k_stack_init(struct k_stack *stack, stack_data_t *buffer, uint32_t num_entries);

@@ -10,6 +10,7 @@
 #define ZEPHYR_INCLUDE_KERNEL_SYNC_H_
 
 #include <stdint.h>
+#include <zephyr/kernel/kobject_static.h>
 #include <zephyr/kernel/thread.h>
 #include <zephyr/kernel_structs.h>
 #include <zephyr/sys_clock.h>
@@ -43,7 +44,8 @@ struct k_sem {
 #define K_SEM_DEFINE(name, initial_count, count_limit)                                             \
 	struct k_sem name = Z_SEM_INITIALIZER(name, initial_count, count_limit);                   \
 	BUILD_ASSERT(((count_limit) != 0) && ((initial_count) <= (count_limit)),                   \
-		     "bad semaphore limits")
+		     "bad semaphore limits");                                                      \
+	Z_KOBJ_STATIC_RECORD(name)
 
 /** @brief Initialize @p sem. 0, or -EINVAL if @p limit is 0 or @p initial_count > @p limit. */
 int k_sem_init(struct k_sem *sem, unsigned int initial_count, unsigned int limit);
@@ -74,7 +76,9 @@ struct k_mutex {
 	 .owner_orig_prio = K_LOWEST_APPLICATION_THREAD_PRIO}
 
 /** @brief Define and initialize a mutex. */
-#define K_MUTEX_DEFINE(name) struct k_mutex name = Z_MUTEX_INITIALIZER(name)
+#define K_MUTEX_DEFINE(name)                                                                       \
+	struct k_mutex name = Z_MUTEX_INITIALIZER(name);                                           \
+	Z_KOBJ_STATIC_RECORD(name)
 
 /** @brief Initialize @p mutex (unlocked). Always 0. */
 int k_mutex_init(struct k_mutex *mutex);

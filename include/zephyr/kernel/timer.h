@@ -15,6 +15,7 @@
 #define ZEPHYR_INCLUDE_KERNEL_TIMER_H_
 
 #include <stdint.h>
+#include <zephyr/kernel/kobject_static.h>
 #include <zephyr/kernel_structs.h>
 #include <zephyr/sys_clock.h>
 
@@ -50,7 +51,8 @@ struct k_timer {
 
 /** @brief Define and initialize a timer (a `static` prefix works). */
 #define K_TIMER_DEFINE(name, expiry_fn, stop_fn)                                                   \
-	struct k_timer name = Z_TIMER_INITIALIZER(name, expiry_fn, stop_fn)
+	struct k_timer name = Z_TIMER_INITIALIZER(name, expiry_fn, stop_fn);                       \
+	Z_KOBJ_STATIC_RECORD(name)
 
 /** @brief Initialize @p timer (stopped) with its expiry and stop functions (either NULL). */
 void k_timer_init(struct k_timer *timer, k_timer_expiry_t expiry_fn, k_timer_stop_t stop_fn);

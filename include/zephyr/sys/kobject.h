@@ -97,11 +97,16 @@ void k_object_access_revoke(const void *object, struct k_thread *thread);
 
 /**
  * @brief Whether the calling thread may use kernel object @p object.
+ *
+ * Kernel objects are, as on Zephyr: those of the defining macros (K_SEM_DEFINE...), thread
+ * stacks of K_THREAD_STACK_DEFINE, objects in static memory set up at run time (their k_*_init()
+ * call, k_thread_create()), objects k_object_alloc() or k_thread_stack_alloc() handed out, and
+ * anything a thread was granted. An object set up on a thread's stack or in a heap block is none,
+ * as on Zephyr, whose table lists variables only. Without CONFIG_USERSPACE nothing is tracked
+ * and any memory but NULL counts as an object.
  * @retval 0 it was granted access (or the object is public, or is the calling thread itself)
- * @retval -EPERM no access. zmem keeps no table of static kernel objects, so an object nobody
- * was ever granted cannot be told from other memory: it also gives -EPERM, where Zephyr gives
- * -EBADF for memory that is not a kernel object
- * @retval -EBADF @p object is NULL
+ * @retval -EPERM a kernel object the caller has no access to
+ * @retval -EBADF @p object is NULL or no kernel object
  */
 int k_object_access_check(const void *object);
 

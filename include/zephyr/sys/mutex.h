@@ -18,6 +18,7 @@
 #ifndef ZEPHYR_INCLUDE_SYS_MUTEX_H_
 #define ZEPHYR_INCLUDE_SYS_MUTEX_H_
 
+#include <zephyr/kernel/kobject_static.h>
 #include <zephyr/kernel.h>
 
 #ifdef __cplusplus
@@ -36,7 +37,8 @@ struct sys_mutex {
 /** @brief Define and initialize a sys_mutex (a storage class before it applies to it). */
 #define SYS_MUTEX_DEFINE(name)                                                                     \
 	struct sys_mutex name = {.kernel_mutex = Z_MUTEX_INITIALIZER(name.kernel_mutex),           \
-				 .z_tag = Z_SYS_MUTEX_TAG}
+				 .z_tag = Z_SYS_MUTEX_TAG};                                        \
+	Z_KOBJ_STATIC_RECORD(name)
 
 /**
  * @brief Initialize @p mutex (unlocked). User threads may call it on memory they can write.
