@@ -20,7 +20,6 @@
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE /* dl_iterate_phdr() */
 #endif
-#include <link.h>
 #include <stdint.h>
 
 #include <zephyr/kernel.h>
@@ -30,6 +29,7 @@
 #include "kobject_registry.h"
 
 #if Z_KOBJ_REGISTRY
+#include <link.h>
 
 LOG_MODULE_REGISTER(kobject_registry, CONFIG_LOG_DEFAULT_LEVEL);
 
