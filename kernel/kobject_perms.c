@@ -41,6 +41,7 @@ static bool recs_warned;
 
 bool z_user_threads_seen;
 static uint8_t index_used[CONFIG_MAX_THREAD_BYTES];
+static struct k_thread *index_owner[PERM_THREADS]; /* the thread object holding each index */
 static struct k_spinlock perm_lock;
 static bool index_warned;
 
@@ -69,14 +70,29 @@ static bool bits_empty(const uint8_t *bits)
 	return true;
 }
 
-/* The thread's index, given one if it has none and @p alloc; -1 if it has (or gets) none. */
+/*
+ * The thread's index, given one if it has none and @p alloc; -1 if it has (or gets) none (lock
+ * held). The index is kept in the thread object and in index_owner[]: a thread object granted
+ * something before k_thread_create() (which zeroes it) finds its index again there, as Zephyr
+ * keeps a static thread's in its object table, and an index field never written by zmem
+ * (a k_thread in memory not yet zeroed) is not taken for one.
+ */
 static int thread_index(struct k_thread *t, bool alloc)
 {
+	unsigned int held;
+
 	if (t == NULL) {
 		return -1;
 	}
-	if (t->perm_index != 0U) {
-		return (int)t->perm_index - 1;
+	held = (unsigned int)t->perm_index - 1U;
+	if (held < PERM_THREADS && index_owner[held] == t) {
+		return (int)held;
+	}
+	for (int i = 0; i < PERM_THREADS; i++) {
+		if (index_owner[i] == t) {
+			t->perm_index = (uint16_t)(i + 1);
+			return i;
+		}
 	}
 	if (!alloc) {
 		return -1;
@@ -84,6 +100,7 @@ static int thread_index(struct k_thread *t, bool alloc)
 	for (int i = 0; i < PERM_THREADS; i++) {
 		if (!bit_test(index_used, i)) {
 			bit_set(index_used, i);
+			index_owner[i] = t;
 			t->perm_index = (uint16_t)(i + 1);
 			return i;
 		}
@@ -264,6 +281,8 @@ void z_perm_thread_created(struct k_thread *thread, struct k_thread *parent, boo
 	sys_dnode_t *node;
 	int idx;
 
+	/* An index granted to the object before k_thread_create() zeroed it is taken up again. */
+	(void)thread_index(thread, false);
 	if (self == NULL && pidx < 0) {
 		k_spin_unlock(&perm_lock, key);
 		return;
@@ -300,6 +319,7 @@ void z_perm_thread_exited(struct k_thread *thread)
 		drop_locked(perm_of(node), idx, &released);
 	}
 	bit_clear(index_used, idx);
+	index_owner[idx] = NULL;
 	thread->perm_index = 0U;
 	k_spin_unlock(&perm_lock, key);
 	release_all(&released);

@@ -11,6 +11,8 @@
  * access away, a user thread cannot grant what it does not hold, K_THREAD_ACCESS_GRANT grants a
  * K_THREAD_DEFINE thread before it starts. Supervisor threads are never checked.
  */
+#include <string.h>
+
 #include <zephyr/kernel.h>
 #include <zephyr/ztest.h>
 #include <zephyr/ztest_error_hook.h>
@@ -212,6 +214,40 @@ ZTEST(kernel_kobject_static, test_grant_allows_revoke_refuses)
 	k_object_access_revoke(&s_sem, &u_thread);
 	run_user();
 	expect_refused("revoked k_sem");
+}
+
+/*
+ * Granted before k_thread_create(): the thread holds it once created, as on Zephyr, where a
+ * static thread object's grants live in its object table entry (Zephyr's mem_protect tests grant
+ * to child_thread before each k_thread_create()). Over more rounds than there are thread indexes,
+ * so that an index lost at creation would run them out. An uncreated thread object's garbage
+ * index is never taken for one.
+ */
+ZTEST(kernel_kobject_static, test_grant_before_create)
+{
+	for (int round = 0; round < 8 * CONFIG_MAX_THREAD_BYTES + 4; round++) {
+		k_object_access_grant(&s_sem, &u_thread);
+		create_user(&s_sem, OP_SEM_GIVE, false, 0);
+		run_user();
+		expect_allowed("k_sem granted before k_thread_create");
+		zassert_equal(k_sem_take(&s_sem, K_NO_WAIT), 0, "round %d", round);
+	}
+	/* Ended: the next creation on the same object holds nothing. */
+	create_user(&s_sem, OP_SEM_GIVE, true, 0);
+	run_user();
+	expect_refused("k_sem of an ended holder, granted before creation");
+
+	/* A k_thread in memory never zeroed: its index field is garbage, not a grant. */
+	struct k_thread *t = k_malloc(sizeof(*t));
+
+	zassert_not_null(t);
+	memset(t, 0xa5, sizeof(*t));
+	k_object_access_grant(&s_mutex, t);
+	k_object_access_revoke(&s_mutex, t);
+	k_free(t);
+	create_user(&s_mutex, OP_MUTEX_LOCK, true, 0);
+	run_user();
+	expect_refused("k_mutex never granted to this thread");
 }
 
 /* K_INHERIT_PERMS: a child holds what its creator holds, and only with the option. */
