@@ -45,6 +45,17 @@ static SYS_MUTEX_DEFINE(acc_sys_mutex);
 static K_THREAD_STACK_DEFINE(acc_thread_stack, ACC_STACK_SIZE);
 static K_THREAD_STACK_ARRAY_DEFINE(acc_stacks, 2, ACC_STACK_SIZE);
 
+static void acc_never_started(void *p1, void *p2, void *p3)
+{
+	(void)p1;
+	(void)p2;
+	(void)p3;
+}
+
+/* Created at boot, never started: its thread object counts as one. */
+K_THREAD_DEFINE(acc_defined_thread, ACC_STACK_SIZE, acc_never_started, NULL, NULL, NULL, 5, 0,
+		K_TICKS_FOREVER);
+
 /* Static memory that holds no kernel object. */
 static int acc_plain;
 
@@ -59,10 +70,10 @@ static struct k_thread acc_thread;
 ZTEST(kobject_access_check, test_defined_objects_are_objects)
 {
 	const void *const objs[] = {
-	    &acc_sem,         &acc_mutex,    &acc_condvar, &acc_event,     &acc_queue,
-	    &acc_fifo,        &acc_lifo,     &acc_stack,   &acc_msgq,      &acc_slab,
-	    &acc_slab_static, &acc_pipe,     &acc_timer,   &acc_sys_mutex, acc_thread_stack,
-	    acc_stacks[0],    acc_stacks[1],
+	    &acc_sem,         &acc_mutex,    &acc_condvar,       &acc_event,     &acc_queue,
+	    &acc_fifo,        &acc_lifo,     &acc_stack,         &acc_msgq,      &acc_slab,
+	    &acc_slab_static, &acc_pipe,     &acc_timer,         &acc_sys_mutex, acc_thread_stack,
+	    acc_stacks[0],    acc_stacks[1], acc_defined_thread,
 	};
 
 	for (size_t i = 0; i < ARRAY_SIZE(objs); i++) {
