@@ -13,9 +13,9 @@
  * remembered, which is Zephyr's answer too (its table holds variables only) and keeps the table
  * bounded by the program's own objects. The table is an open-addressed hash set of
  * CONFIG_ZMEM_KOBJ_INIT_RECORDS slots; objects are never removed (static memory stays). Should
- * it fill, every address in static memory counts as an object from then on
- * (k_object_access_check() says -EPERM where it would say -EBADF), with one log message: a
- * wrong -EBADF would deny an object, the other way only blurs a diagnosis.
+ * it fill, every address in static memory outside stacks and heaps counts as an object from
+ * then on (k_object_access_check() says -EPERM where it would say -EBADF), with one log
+ * message: a wrong -EBADF would deny an object, the other way only blurs a diagnosis.
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE /* dl_iterate_phdr() */
