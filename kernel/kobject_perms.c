@@ -331,16 +331,19 @@ void k_object_access_grant(const void *object, struct k_thread *thread)
 	struct z_perm_obj *po = find_locked(object);
 	struct k_thread *cur = k_current_get();
 
-	if (object == NULL || thread == NULL) {
+	if (z_prot_is_user(cur) &&
+	    (!has_access_locked(po, cur) || thread == NULL ||
+	     (thread != cur && !has_access_locked(find_locked(thread), cur)))) {
+		/* As Zephyr's system call: a user thread grants only what it has itself, and only to
+		 * a thread it has access to (NULL for either ends it too). */
 		k_spin_unlock(&perm_lock, key);
+		LOG_ERR("k_object_access_grant: thread %p has no access to object %p or thread %p",
+			(void *)cur, object, (void *)thread);
+		z_except_reason(K_ERR_KERNEL_OOPS);
 		return;
 	}
-	if (z_prot_is_user(cur) && !has_access_locked(po, cur)) {
-		/* As Zephyr's system call: a user thread grants only what it has itself. */
+	if (object == NULL || thread == NULL) {
 		k_spin_unlock(&perm_lock, key);
-		LOG_ERR("k_object_access_grant: thread %p has no access to object %p", (void *)cur,
-			object);
-		z_except_reason(K_ERR_KERNEL_OOPS);
 		return;
 	}
 	po = record_locked(object); /* a static object's first grant gives it its set */
@@ -376,16 +379,16 @@ void k_object_access_all_grant(const void *object)
 	k_spinlock_key_t key = k_spin_lock(&perm_lock);
 	struct z_perm_obj *po;
 
-	if (object == NULL) {
-		k_spin_unlock(&perm_lock, key);
-		return;
-	}
 	if (z_prot_is_user(cur) && !has_access_locked(find_locked(object), cur)) {
-		/* As Zephyr's system call: only an object the caller has access to. */
+		/* As Zephyr's system call: only an object the caller has access to (not NULL). */
 		k_spin_unlock(&perm_lock, key);
 		LOG_ERR("k_object_access_all_grant: thread %p has no access to object %p",
 			(void *)cur, object);
 		z_except_reason(K_ERR_KERNEL_OOPS);
+		return;
+	}
+	if (object == NULL) {
+		k_spin_unlock(&perm_lock, key);
 		return;
 	}
 	po = record_locked(object);

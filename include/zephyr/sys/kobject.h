@@ -84,8 +84,10 @@ void k_object_free(void *obj);
 /**
  * @brief Grant @p thread access to kernel object @p object. A static object's first grant gives
  * it its permission set (one of CONFIG_ZMEM_STATIC_KOBJ_RECORDS; past them the grant is refused
- * with a log message). A user thread may only grant an object it has access to itself
- * (otherwise its call ends in a kernel oops, as Zephyr's system call check).
+ * with a log message). A user thread may only grant an object it has access to itself, to a
+ * thread it has access to (itself included), neither NULL; otherwise its call ends in a kernel
+ * oops, as Zephyr's system call checks. @p thread may be a thread object not yet created: the
+ * thread holds the grant once k_thread_create() has made it, as on Zephyr.
  */
 void k_object_access_grant(const void *object, struct k_thread *thread);
 

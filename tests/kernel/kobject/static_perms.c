@@ -56,6 +56,10 @@ enum op {
 	OP_STACK_PUSH,
 	OP_STACK_POP,
 	OP_MUTEX_UNLOCK,
+	OP_GRANT_TO_CHILD,
+	OP_GRANT_TO_NULL,
+	OP_GRANT_NULL,
+	OP_ALL_GRANT,
 };
 
 static void do_op(void *obj, enum op op)
@@ -102,6 +106,18 @@ static void do_op(void *obj, enum op op)
 	}
 	case OP_MUTEX_UNLOCK:
 		(void)k_mutex_unlock(obj);
+		break;
+	case OP_GRANT_TO_CHILD:
+		k_object_access_grant(obj, &u_child);
+		break;
+	case OP_GRANT_TO_NULL:
+		k_object_access_grant(obj, NULL);
+		break;
+	case OP_GRANT_NULL:
+		k_object_access_grant(NULL, k_current_get());
+		break;
+	case OP_ALL_GRANT:
+		k_object_access_all_grant(obj);
 		break;
 	}
 }
@@ -283,6 +299,43 @@ ZTEST(kernel_kobject_static, test_user_cannot_grant_itself)
 	create_user(&s_event, OP_EVENT_POST, true, 0);
 	run_user();
 	expect_refused("k_event after the refused grant");
+}
+
+/*
+ * What Zephyr's system call verifies of a user thread's grant: it holds the object, it has access
+ * to the thread it grants to, and neither is NULL; k_object_access_all_grant(NULL) is refused
+ * too. A supervisor's grant of NULL does nothing.
+ */
+ZTEST(kernel_kobject_static, test_user_grant_checks)
+{
+	k_object_access_grant(&s_sem, &u_thread); /* the k_thread object, before creation */
+	create_user(&s_sem, OP_GRANT_TO_CHILD, true, 0);
+	run_user();
+	expect_refused("a grant to a thread the caller has no access to");
+
+	k_object_access_grant(&s_sem, &u_thread);
+	k_object_access_grant(&u_child, &u_thread);
+	create_user(&s_sem, OP_GRANT_TO_CHILD, false, 0);
+	run_user();
+	expect_allowed("a grant to a thread the caller has access to");
+
+	k_object_access_grant(&s_sem, &u_thread);
+	create_user(&s_sem, OP_GRANT_TO_NULL, true, 0);
+	run_user();
+	expect_refused("a grant to NULL");
+
+	create_user(NULL, OP_GRANT_NULL, true, 0);
+	run_user();
+	expect_refused("a grant of NULL");
+
+	create_user(NULL, OP_ALL_GRANT, true, 0);
+	run_user();
+	expect_refused("k_object_access_all_grant(NULL)");
+
+	k_object_access_grant(NULL, k_current_get());
+	k_object_access_grant(&s_sem, NULL);
+	k_object_access_all_grant(NULL);
+	k_object_access_revoke(&s_sem, &u_child);
 }
 
 /* A user thread passes on what it holds: to a child it creates with K_INHERIT_PERMS. */
