@@ -161,8 +161,8 @@ void z_object_init(const void *obj)
 	k_spin_unlock(&reg_lock, key);
 	if (overflow) {
 		LOG_WRN("more than %u kernel objects in static memory were set up at run time; any "
-			"static memory now counts as a kernel object for k_object_access_check() "
-			"(raise CONFIG_ZMEM_KOBJ_INIT_RECORDS)",
+			"static memory outside stacks and heaps now counts as a kernel object for "
+			"k_object_access_check() (raise CONFIG_ZMEM_KOBJ_INIT_RECORDS)",
 			(unsigned int)(CONFIG_ZMEM_KOBJ_INIT_RECORDS * 3U / 4U));
 	}
 }

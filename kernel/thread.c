@@ -126,11 +126,17 @@ bool z_stack_obj_contains(const void *p)
 	return stack_record_of((uintptr_t)p) != NULL;
 }
 
+/* Whether @p p, inside the definition of record @p r, starts one of its stack objects. */
+static bool starts_stack_obj(const struct z_stack_obj_rec *r, uintptr_t p)
+{
+	return (p - (uintptr_t)r->base) % r->elem == 0U;
+}
+
 bool z_stack_obj_defined(const void *obj)
 {
 	const struct z_stack_obj_rec *r = stack_record_of((uintptr_t)obj);
 
-	return r != NULL && ((uintptr_t)obj - (uintptr_t)r->base) % r->elem == 0U;
+	return r != NULL && starts_stack_obj(r, (uintptr_t)obj);
 }
 
 /*
@@ -141,8 +147,10 @@ bool z_stack_obj_defined(const void *obj)
  */
 static bool stack_is_object(const k_thread_stack_t *stack)
 {
-	if (stack_record_of((uintptr_t)stack) != NULL) {
-		return z_stack_obj_defined(stack);
+	const struct z_stack_obj_rec *r = stack_record_of((uintptr_t)stack);
+
+	if (r != NULL) {
+		return starts_stack_obj(r, (uintptr_t)stack);
 	}
 	return z_thread_stack_is_dynamic(stack) || (uintptr_t)stack % Z_THREAD_STACK_OBJ_ALIGN == 0U;
 }

@@ -657,10 +657,6 @@ Z_PROT_NO_ASAN void z_host_thread_switched_in(struct k_thread *t)
 
 /* ---- checks of a user caller's buffers (system calls) ---- */
 
-/* Records of the K_THREAD_STACK_DEFINE / K_THREAD_STACK_ARRAY_DEFINE objects (thread_stack.h). */
-extern const struct z_stack_obj_rec __start_zmem_stack_objs[] __attribute__((weak));
-extern const struct z_stack_obj_rec __stop_zmem_stack_objs[] __attribute__((weak));
-
 /*
  * Whether the byte at @p a may be accessed by user thread @p t; *@p next is set to the first
  * address after @p a the answer may change at (the end of the region or object looked at).
@@ -699,13 +695,8 @@ static bool user_may_access(const struct k_thread *t, uintptr_t a, bool write, u
 		return (attr & (write ? Z_MEM_ATTR_U_W : Z_MEM_ATTR_U_R)) != 0U;
 	}
 	/* Stack objects no live thread uses, and the tails of stack objects, are nobody's. */
-	for (const struct z_stack_obj_rec *rec = __start_zmem_stack_objs;
-	     rec != NULL && rec < __stop_zmem_stack_objs; rec++) {
-		uintptr_t base = (uintptr_t)rec->base;
-
-		if (a >= base && a - base < rec->size) {
-			return false;
-		}
+	if (z_stack_obj_contains((const void *)a)) {
+		return false;
 	}
 	/* Memory outside every partition and stack: zmem does not close it (protection.md). */
 	return true;
